@@ -1,0 +1,20 @@
+// chorus: reads many news articles about one event and tells what happened.
+#include <iostream>
+
+#include "command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "chorus 0.1.0");
+  int exit_code = chorus::cli::kExitOk;
+  // Subcommands register here, one line each.
+  (void)exit_code;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? chorus::cli::kExitOk : chorus::cli::kExitUsageError;
+  }
+  return exit_code;
+}
