@@ -1,0 +1,62 @@
+// ClusterAnalyzer: the text pipeline from raw articles to tokenized sentences
+// (clean -> segment -> tokenize), the common input of summarize, compare and
+// cluster.
+//
+//   chorus::ClusterAnalyzer analyzer;               // default rules
+//   chorus::AnalyzedCluster ac = analyzer.Analyze(cluster);
+//   for (const auto& s : ac.sentences) Use(s.sentence.text, s.tokens);
+//
+// Thread safety: Analyze is const and may run concurrently. Not copyable
+// (holds the cleaner by reference); the Cleaner passed in must outlive it.
+#ifndef CHORUS_ANALYZER_H_
+#define CHORUS_ANALYZER_H_
+
+#include <string>
+#include <vector>
+
+#include "chorus/cleaner.h"
+#include "chorus/document.h"
+#include "chorus/sentence_splitter.h"
+#include "chorus/tokenizer.h"
+
+namespace chorus {
+
+struct AnalyzedSentence {
+  Sentence sentence;
+  std::vector<Token> tokens;
+};
+
+struct AnalyzedCluster {
+  std::string id;
+  std::vector<Document> documents;          // after cleaning (may be more than input)
+  std::vector<AnalyzedSentence> sentences;  // all sentences, document by document, in order
+  std::vector<uint32_t> doc_first_sentence;  // index in `sentences` of each doc's first sentence;
+                                             // size documents.size() + 1 (last = sentences.size())
+  std::vector<Removal> removals;            // what cleaning removed (for --explain)
+};
+
+struct AnalyzerOptions {
+  bool clean = true;  // apply the Cleaner (off: text is used as given)
+  SentenceSplitterOptions splitter;
+  TokenizerOptions tokenizer;
+};
+
+class ClusterAnalyzer {
+ public:
+  explicit ClusterAnalyzer(AnalyzerOptions options = {},
+                           const Cleaner& cleaner = Cleaner::Default());
+  ClusterAnalyzer(const ClusterAnalyzer&) = delete;
+  ClusterAnalyzer& operator=(const ClusterAnalyzer&) = delete;
+
+  AnalyzedCluster Analyze(const Cluster& cluster) const;
+
+ private:
+  AnalyzerOptions options_;
+  const Cleaner& cleaner_;
+  SentenceSplitter splitter_;
+  Tokenizer tokenizer_;
+};
+
+}  // namespace chorus
+
+#endif  // CHORUS_ANALYZER_H_

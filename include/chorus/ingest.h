@@ -1,0 +1,67 @@
+// Ingest: reading articles and clusters from what users have on disk.
+//
+// Accepted inputs (each a path, or "-" for standard input):
+//   - a directory of article files, or article files named one by one: all of
+//     them together form ONE cluster (id = the directory name, or "input");
+//     text files may open with a " date YYYY-MM-DD" line and a title line;
+//     .html/.htm files have their main text extracted with gumbo;
+//   - a .jsonl file (or JSON Lines on stdin): a line with "documents" is a
+//     cluster ({"id", "documents": [{"id", "text", "date"?, "source"?,
+//     "title"?, "url"?}], "references"?: [...]}); a line with "text" is one
+//     article. Consecutive article lines of one file form one cluster when
+//     read as clusters, and a stream when read as articles.
+// Extra JSON fields are ignored. Invalid UTF-8 is repaired (U+FFFD) with a
+// warning naming the file.
+//
+// Errors about one line or one file are reported to Diagnostics and reading
+// goes on with the rest (or stops at the first under `strict`); a Status error
+// is returned only for problems that stop the whole read (a missing path,
+// strict mode's first error, or the sink's own error).
+//
+//   chorus::Diagnostics diags;
+//   chorus::Status s = chorus::ReadClusters({"articles/"}, {}, &diags,
+//       [&](chorus::Cluster&& c) { Summarize(c); return chorus::Status::Ok(); });
+//
+// Thread safety: the functions are reentrant; the sink is called on the
+// calling thread, one cluster at a time, in input order.
+#ifndef CHORUS_INGEST_H_
+#define CHORUS_INGEST_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "chorus/diagnostics.h"
+#include "chorus/document.h"
+#include "chorus/status.h"
+
+namespace chorus {
+
+struct IngestOptions {
+  // Stop at the first malformed line or unreadable file (default: report it
+  // to Diagnostics and go on).
+  bool strict = false;
+  // Largest article text accepted, in bytes; longer texts are cut at a UTF-8
+  // boundary with a warning. Default 64 MiB.
+  size_t max_document_bytes = size_t{64} << 20;
+};
+
+using ClusterSink = std::function<Status(Cluster&&)>;
+using ArticleSink = std::function<Status(Document&&)>;
+
+// Reads `inputs` as clusters, calling `sink` for each as soon as it is read.
+Status ReadClusters(const std::vector<std::string>& inputs, const IngestOptions& options,
+                    Diagnostics* diagnostics, const ClusterSink& sink);
+
+// Reads `inputs` as a stream of articles (cluster lines contribute each of
+// their documents), calling `sink` for each in input order.
+Status ReadArticles(const std::vector<std::string>& inputs, const IngestOptions& options,
+                    Diagnostics* diagnostics, const ArticleSink& sink);
+
+// Parses one article from in-memory text, as a text file named `name` would be
+// (" date" line, title line, or HTML when `is_html`). For servers and tests.
+Document ParseArticleText(std::string_view text, std::string_view name, bool is_html);
+
+}  // namespace chorus
+
+#endif  // CHORUS_INGEST_H_
