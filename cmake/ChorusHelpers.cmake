@@ -21,7 +21,12 @@ function(chorus_embed_file target symbol file)
             -P "${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake"
     DEPENDS "${file}" "${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake"
     COMMENT "Embedding ${file}")
-  target_sources(${target} PRIVATE "${out}")
+  # An object library in the calling directory owns the generated file: a custom
+  # command's output only builds for targets of its own directory, and stages
+  # call this from src/<stage>/ for the target defined in src/.
+  add_library(${target}_embed_${symbol} OBJECT "${out}")
+  set_target_properties(${target}_embed_${symbol} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  target_sources(${target} PRIVATE $<TARGET_OBJECTS:${target}_embed_${symbol}>)
 endfunction()
 
 # chorus_add_test(<name> SOURCES <files...>): one GoogleTest binary under ctest.
