@@ -94,8 +94,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"photo-credit",
              "Firefighters spray water on the burning warehouse at dawn on Thursday. Photo: Jo "
              "Park/AFP via Getty Images"},
-        Case{"photo-credit", "A tug waits off the pier. (Mara Levin / Staff Photographer)"},
-        Case{"photo-credit", "Smoke rises over the harbor. (AP Photo/Sam Reyes)"},
+        Case{"paren-credit", "A tug waits off the pier. (Mara Levin / Staff Photographer)"},
+        Case{"agency-credit-end", "Smoke rises over the harbor. (AP Photo/Sam Reyes)"},
         Case{"photo-credit", "Image credit: Harbor Police"},
         Case{"byline", "by Tomas Weller"},
         Case{"byline", "byMay 02, 2024"},
