@@ -1,0 +1,92 @@
+#include "eval/rouge_bootstrap.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace chorus::rouge {
+
+double PerlDrand48::Next() {
+  state_ = (state_ * 0x5DEECE66DULL + 0xB) & ((uint64_t{1} << 48) - 1);
+  return std::ldexp(static_cast<double>(state_), -48);
+}
+
+size_t PerlDrand48::NextIndex(size_t n) {
+  return static_cast<size_t>(static_cast<double>(n) * Next());
+}
+
+double RoundLikeRouge(double x) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), "%7.5f", x);
+  return std::strtod(buffer, nullptr);
+}
+
+namespace {
+
+// Perl reads past the end of an array as undef, i.e. 0 (only reachable
+// with -c 100 or tiny -r).
+double At(const std::vector<double>& sorted, int64_t index) {
+  if (index < 0 || index >= static_cast<int64_t>(sorted.size())) return 0.0;
+  return sorted[static_cast<size_t>(index)];
+}
+
+struct Interval {
+  double mean, lower, upper;
+};
+
+Interval Summarize(std::vector<double>& means, double confidence) {
+  std::sort(means.begin(), means.end());
+  double total = 0;
+  for (double m : means) total += m;
+  const double count = static_cast<double>(means.size());
+  const double delta = count * ((100 - confidence) / 2.0) / 100.0;
+  const auto upper_a = static_cast<int64_t>(count - delta - 1);
+  const auto lower_a = static_cast<int64_t>(delta);
+  const double ratio = count - delta - 1 - static_cast<double>(upper_a);
+  Interval interval;
+  interval.mean = RoundLikeRouge(total / count);
+  interval.lower = RoundLikeRouge(At(means, lower_a) +
+                                  (At(means, lower_a + 1) - At(means, lower_a)) * ratio);
+  interval.upper = RoundLikeRouge(At(means, upper_a) +
+                                  (At(means, upper_a + 1) - At(means, upper_a)) * ratio);
+  return interval;
+}
+
+}  // namespace
+
+BootstrapResult Bootstrap(std::span<const RougeScore> scores, int resamples, double confidence,
+                          uint32_t seed) {
+  BootstrapResult result;
+  if (resamples <= 0) return result;
+  const size_t n = scores.size();
+  std::vector<double> recall(static_cast<size_t>(resamples));
+  std::vector<double> precision(recall.size());
+  std::vector<double> f(recall.size());
+  for (int r = 0; r < resamples; ++r) {
+    PerlDrand48 random(seed + static_cast<uint32_t>(r));
+    double sum_r = 0;
+    double sum_p = 0;
+    double sum_f = 0;
+    for (size_t k = 0; k < n; ++k) {
+      const RougeScore& s = scores[random.NextIndex(n)];
+      sum_r += s.recall;
+      sum_p += s.precision;
+      sum_f += s.f;
+    }
+    const double divisor = n > 0 ? static_cast<double>(n) : 1.0;
+    recall[r] = sum_r / divisor;
+    precision[r] = sum_p / divisor;
+    f[r] = sum_f / divisor;
+  }
+  const Interval ir = Summarize(recall, confidence);
+  const Interval ip = Summarize(precision, confidence);
+  const Interval iff = Summarize(f, confidence);
+  result.mean = {ir.mean, ip.mean, iff.mean};
+  result.lower = {ir.lower, ip.lower, iff.lower};
+  result.upper = {ir.upper, ip.upper, iff.upper};
+  return result;
+}
+
+}  // namespace chorus::rouge
