@@ -63,7 +63,7 @@ std::string FormatTable(const RougeReport& report, double confidence) {
   return out;
 }
 
-nlohmann::json ScoreFields(nlohmann::json object, const RougeScore& s) {
+nlohmann::ordered_json ScoreFields(nlohmann::ordered_json object, const RougeScore& s) {
   object["R"] = s.recall;
   object["P"] = s.precision;
   object["F"] = s.f;
@@ -71,23 +71,23 @@ nlohmann::json ScoreFields(nlohmann::json object, const RougeScore& s) {
 }
 
 std::string FormatJson(const RougeReport& report) {
-  nlohmann::json per_topic = nlohmann::json::array();
+  nlohmann::ordered_json per_topic = nlohmann::ordered_json::array();
   for (const RougeTopicScore& t : report.per_topic) {
     per_topic.push_back(ScoreFields(
-        nlohmann::json{{"id", t.id}, {"system", t.system}, {"metric", t.metric}}, t.score));
+        nlohmann::ordered_json{{"id", t.id}, {"system", t.system}, {"metric", t.metric}}, t.score));
   }
-  nlohmann::json averages = nlohmann::json::array();
+  nlohmann::ordered_json averages = nlohmann::ordered_json::array();
   for (const RougeSystemAverage& a : report.averages) {
-    nlohmann::json row = ScoreFields(nlohmann::json{{"system", a.system}, {"metric", a.metric}},
+    nlohmann::ordered_json row = ScoreFields(nlohmann::ordered_json{{"system", a.system}, {"metric", a.metric}},
                                      a.average);
     row["topics"] = a.topics;
-    row["ci_lower"] = ScoreFields(nlohmann::json::object(), a.ci_lower);
-    row["ci_upper"] = ScoreFields(nlohmann::json::object(), a.ci_upper);
+    row["ci_lower"] = ScoreFields(nlohmann::ordered_json::object(), a.ci_lower);
+    row["ci_upper"] = ScoreFields(nlohmann::ordered_json::object(), a.ci_upper);
     averages.push_back(std::move(row));
   }
-  nlohmann::json root{{"per_topic", std::move(per_topic)}, {"averages", std::move(averages)}};
+  nlohmann::ordered_json root{{"per_topic", std::move(per_topic)}, {"averages", std::move(averages)}};
   // Invalid UTF-8 in ids is replaced rather than thrown on.
-  return root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return root.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace
