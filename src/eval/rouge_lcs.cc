@@ -3,37 +3,27 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 
 namespace chorus::rouge {
 
-// lcs_inner + markLCS: marks in hit_mask_ the model positions on the LCS
-// path the script's back-pointers follow.
-void LcsScratch::MarkLcs(const uint32_t* model, uint32_t m, const uint32_t* peer, uint32_t n) {
-  const size_t width = n + 1;
-  const size_t cells = (m + 1) * width;
-  if (table_.size() < cells) table_.resize(cells);
-  std::fill(table_.begin(), table_.begin() + static_cast<ptrdiff_t>(width), uint16_t{0});
-  for (uint32_t i = 1; i <= m; ++i) {
-    uint16_t* row = &table_[i * width];
-    row[0] = 0;
-    const uint16_t* up = &table_[(i - 1) * width];
-    const uint32_t token = model[i - 1];
-    for (uint32_t j = 1; j <= n; ++j) {
-      if (token == peer[j - 1]) {
-        row[j] = static_cast<uint16_t>(up[j - 1] + 1);
-      } else {
-        row[j] = std::max(up[j], row[j - 1]);
-      }
+void MarkLcsReference(std::span<const uint32_t> model, std::span<const uint32_t> peer,
+                      std::vector<uint8_t>* mask) {
+  const size_t m = model.size();
+  const size_t n = peer.size();
+  std::vector<std::vector<uint32_t>> c(m + 1, std::vector<uint32_t>(n + 1, 0));
+  for (size_t i = 1; i <= m; ++i) {
+    for (size_t j = 1; j <= n; ++j) {
+      c[i][j] = model[i - 1] == peer[j - 1] ? c[i - 1][j - 1] + 1 : std::max(c[i - 1][j], c[i][j - 1]);
     }
   }
-  uint32_t i = m;
-  uint32_t j = n;
+  size_t i = m;
+  size_t j = n;
   while (i != 0 && j != 0) {
     if (model[i - 1] == peer[j - 1]) {
-      --i;
+      (*mask)[--i] = 1;
       --j;
-      hit_mask_[i] = 1;
-    } else if (table_[(i - 1) * width + j] >= table_[i * width + j - 1]) {
+    } else if (c[i - 1][j] >= c[i][j - 1]) {
       --i;
     } else {
       --j;
@@ -41,53 +31,144 @@ void LcsScratch::MarkLcs(const uint32_t* model, uint32_t m, const uint32_t* peer
   }
 }
 
+void LcsScratch::LoadPeerSentence(std::span<const uint32_t> peer, size_t vocabulary_size) {
+  if (slot_of_id_.size() < vocabulary_size) slot_of_id_.resize(vocabulary_size, -1);
+  words_ = (peer.size() + 63) / 64;
+  masks_.clear();
+  int32_t slots = 0;
+  for (size_t j = 0; j < peer.size(); ++j) {
+    int32_t& slot = slot_of_id_[peer[j]];
+    if (slot < 0) {
+      slot = slots++;
+      masks_.resize(static_cast<size_t>(slots) * words_, 0);
+    }
+    masks_[static_cast<size_t>(slot) * words_ + j / 64] |= uint64_t{1} << (j % 64);
+  }
+}
+
+void LcsScratch::UnloadPeerSentence(std::span<const uint32_t> peer) {
+  for (uint32_t id : peer) slot_of_id_[id] = -1;
+}
+
+namespace {
+
+// c[row][k]: zeros among the low k bits of the row (k <= 64 * words).
+uint32_t LcsAt(const uint64_t* row, size_t k) {
+  uint32_t ones = 0;
+  size_t w = 0;
+  for (; (w + 1) * 64 <= k; ++w) ones += static_cast<uint32_t>(std::popcount(row[w]));
+  if (k % 64 != 0) {
+    ones += static_cast<uint32_t>(std::popcount(row[w] & ((uint64_t{1} << (k % 64)) - 1)));
+  }
+  return static_cast<uint32_t>(k) - ones;
+}
+
+}  // namespace
+
+void LcsScratch::MarkLoaded(std::span<const uint32_t> model, std::span<const uint32_t> peer,
+                            uint8_t* mask) {
+  const size_t m = model.size();
+  const size_t n = peer.size();
+  const size_t words = words_;
+  rows_.resize((m + 1) * words);
+  std::fill(rows_.begin(), rows_.begin() + static_cast<ptrdiff_t>(words), ~uint64_t{0});
+  bool any_match = false;
+  for (size_t i = 1; i <= m; ++i) {
+    const uint64_t* v = &rows_[(i - 1) * words];
+    uint64_t* next = &rows_[i * words];
+    const int32_t slot = slot_of_id_[model[i - 1]];
+    if (slot < 0) {  // no match in this row: V is unchanged
+      std::copy(v, v + words, next);
+      continue;
+    }
+    any_match = true;
+    const uint64_t* match = &masks_[static_cast<size_t>(slot) * words];
+    uint64_t carry = 0;
+    for (size_t w = 0; w < words; ++w) {
+      const uint64_t u = v[w] & match[w];
+      const uint64_t sum = v[w] + u;
+      const uint64_t total = sum + carry;
+      carry = (sum < v[w]) | (total < sum);
+      next[w] = total | (v[w] & ~u);
+    }
+  }
+  if (!any_match) return;
+  // The script's back-pointer walk, reading c from the rows.
+  size_t i = m;
+  size_t j = n;
+  while (i != 0 && j != 0) {
+    if (model[i - 1] == peer[j - 1]) {
+      mask[--i] = 1;
+      --j;
+    } else if (LcsAt(&rows_[(i - 1) * words], j) >= LcsAt(&rows_[i * words], j - 1)) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+}
+
+void LcsScratch::MarkLcs(std::span<const uint32_t> model, std::span<const uint32_t> peer,
+                         size_t vocabulary_size, uint8_t* mask) {
+  if (model.empty() || peer.empty()) return;
+  LoadPeerSentence(peer, vocabulary_size);
+  MarkLoaded(model, peer, mask);
+  UnloadPeerSentence(peer);
+}
+
 Result<LcsCounts> LcsScratch::Score(const SummaryTokens& model, const SummaryTokens& peer,
                                     size_t vocabulary_size) {
+  // Union marks over the model's sentences: peer sentences outside, so each
+  // one's match masks are built once per model.
+  marks_.assign(model.lcs.size(), 0);
+  const std::span<const uint32_t> model_tokens(model.lcs);
+  uint32_t peer_begin = 0;
+  for (uint32_t peer_end : peer.sentence_ends) {
+    const std::span<const uint32_t> peer_sentence(peer.lcs.data() + peer_begin,
+                                                  peer_end - peer_begin);
+    peer_begin = peer_end;
+    if (peer_sentence.empty()) continue;
+    LoadPeerSentence(peer_sentence, vocabulary_size);
+    uint32_t model_begin = 0;
+    Status status;
+    for (uint32_t model_end : model.sentence_ends) {
+      const uint32_t m = model_end - model_begin;
+      if (static_cast<int64_t>(m) * static_cast<int64_t>(peer_sentence.size()) > kMaxLcsCells) {
+        status = ResourceExhaustedError(fmt::format(
+            "ROUGE-L: a model sentence of {} tokens against a peer sentence of {} tokens "
+            "exceeds the LCS limit of {} cells; put one sentence a line",
+            m, peer_sentence.size(), kMaxLcsCells));
+        break;
+      }
+      if (m > 0) {
+        MarkLoaded(model_tokens.subspan(model_begin, m), peer_sentence,
+                   marks_.data() + model_begin);
+      }
+      model_begin = model_end;
+    }
+    UnloadPeerSentence(peer_sentence);
+    if (!status.ok()) return status;
+  }
+
+  // Clipping: walk the marks in order, spending unigram counts.
   if (model_count_.size() < vocabulary_size) {
     model_count_.resize(vocabulary_size, 0);
     peer_count_.resize(vocabulary_size, 0);
   }
   for (uint32_t id : model.flat) ++model_count_[id];
   for (uint32_t id : peer.flat) ++peer_count_[id];
-
   LcsCounts counts;
-  Status status;
-  uint32_t model_begin = 0;
-  for (uint32_t model_end : model.sentence_ends) {
-    const uint32_t m = model_end - model_begin;
-    const uint32_t* model_tokens = model.lcs.data() + model_begin;
-    counts.model_tokens += m;
-    hit_mask_.assign(m, 0);
-    uint32_t peer_begin = 0;
-    for (uint32_t peer_end : peer.sentence_ends) {
-      const uint32_t n = peer_end - peer_begin;
-      if (m > 0 && n > 0) {
-        if (static_cast<int64_t>(m) * n > kMaxLcsCells || m >= UINT16_MAX || n >= UINT16_MAX) {
-          status = ResourceExhaustedError(fmt::format(
-              "ROUGE-L: a model sentence of {} tokens against a peer sentence of {} tokens "
-              "exceeds the LCS table limit of {} cells; put one sentence a line",
-              m, n, kMaxLcsCells));
-          break;
-        }
-        MarkLcs(model_tokens, m, peer.lcs.data() + peer_begin, n);
-      }
-      peer_begin = peer_end;
+  counts.model_tokens = static_cast<int64_t>(model.lcs.size());
+  for (size_t k = 0; k < model.lcs.size(); ++k) {
+    const uint32_t id = model.lcs[k];
+    if (marks_[k] && model_count_[id] > 0 && peer_count_[id] > 0) {
+      ++counts.hits;
+      --model_count_[id];
+      --peer_count_[id];
     }
-    if (!status.ok()) break;
-    for (uint32_t k = 0; k < m; ++k) {
-      const uint32_t id = model_tokens[k];
-      if (hit_mask_[k] && model_count_[id] > 0 && peer_count_[id] > 0) {
-        ++counts.hits;
-        --model_count_[id];
-        --peer_count_[id];
-      }
-    }
-    model_begin = model_end;
   }
-  // Reset only what was touched, so the next call starts from zero.
   for (uint32_t id : model.flat) model_count_[id] = 0;
   for (uint32_t id : peer.flat) peer_count_[id] = 0;
-  if (!status.ok()) return status;
   return counts;
 }
 

@@ -71,11 +71,34 @@ TEST_F(LcsTest, EmptyInputs) {
 
 TEST_F(LcsTest, RefusesGiantSentencePairs) {
   std::string huge;
-  for (int k = 0; k < 5000; ++k) huge += "w ";
+  for (int k = 0; k < 17000; ++k) huge += "w ";
   SummaryTokens m = Summary(huge);
   SummaryTokens p = Summary(huge);
   auto counts = scratch_.Score(m, p, interner_->size());
   EXPECT_FALSE(counts.ok());
+}
+
+// The bit-parallel walk must mark exactly what the script's table marks, for
+// sentences shorter and longer than a machine word, with many repeats.
+TEST(LcsFastPathTest, MatchesTheScriptsTableOnRandomSentences) {
+  LcsScratch scratch;
+  uint64_t state = 12345;
+  auto next = [&state](uint32_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>((state >> 33) % bound);
+  };
+  for (int trial = 0; trial < 3000; ++trial) {
+    const uint32_t alphabet = 1 + next(trial % 3 == 0 ? 4 : 40);
+    std::vector<uint32_t> model(next(trial % 5 == 0 ? 200 : 70));
+    std::vector<uint32_t> peer(next(trial % 7 == 0 ? 200 : 70));
+    for (uint32_t& t : model) t = next(alphabet);
+    for (uint32_t& t : peer) t = next(alphabet);
+    std::vector<uint8_t> want(model.size(), 0);
+    MarkLcsReference(model, peer, &want);
+    std::vector<uint8_t> got(model.size(), 0);
+    scratch.MarkLcs(model, peer, alphabet, got.data());
+    ASSERT_EQ(got, want) << "trial " << trial << " m=" << model.size() << " n=" << peer.size();
+  }
 }
 
 }  // namespace
