@@ -10,7 +10,8 @@ namespace chorus::rouge {
 
 double PerlDrand48::Next() {
   state_ = (state_ * 0x5DEECE66DULL + 0xB) & ((uint64_t{1} << 48) - 1);
-  return std::ldexp(static_cast<double>(state_), -48);
+  // Perl's ldexp(state, -48); scaling by a power of two is exact either way.
+  return static_cast<double>(state_) * 0x1p-48;
 }
 
 size_t PerlDrand48::NextIndex(size_t n) {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <bit>
 
 namespace chorus::rouge {
 
@@ -52,14 +51,21 @@ void LcsScratch::UnloadPeerSentence(std::span<const uint32_t> peer) {
 
 namespace {
 
+// std::popcount becomes a libgcc call without -mpopcnt (which chorus does
+// not force on everyone); this SWAR count inlines to a dozen instructions.
+inline uint32_t PopCount(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<uint32_t>((x * 0x0101010101010101ULL) >> 56);
+}
+
 // c[row][k]: zeros among the low k bits of the row (k <= 64 * words).
 uint32_t LcsAt(const uint64_t* row, size_t k) {
   uint32_t ones = 0;
   size_t w = 0;
-  for (; (w + 1) * 64 <= k; ++w) ones += static_cast<uint32_t>(std::popcount(row[w]));
-  if (k % 64 != 0) {
-    ones += static_cast<uint32_t>(std::popcount(row[w] & ((uint64_t{1} << (k % 64)) - 1)));
-  }
+  for (; (w + 1) * 64 <= k; ++w) ones += PopCount(row[w]);
+  if (k % 64 != 0) ones += PopCount(row[w] & ((uint64_t{1} << (k % 64)) - 1));
   return static_cast<uint32_t>(k) - ones;
 }
 

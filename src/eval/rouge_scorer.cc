@@ -19,15 +19,17 @@ namespace chorus {
 
 namespace {
 
-using rouge::GramKey;
+using rouge::GramKey128;
+using rouge::GramKey64;
 using rouge::RoundLikeRouge;
 using rouge::SummaryTokens;
 
 // A summary's tokens and the grams every metric needs, computed once.
 struct SummaryStats {
   SummaryTokens tokens;
-  std::vector<std::vector<GramKey>> ngrams;  // [n-1]
-  std::vector<GramKey> skip_bigrams;
+  std::vector<rouge::GramCounts<GramKey64>> short_ngrams;  // [n-1] for n = 1, 2
+  std::vector<rouge::GramCounts<GramKey128>> long_ngrams;  // [n-3] for n = 3, 4
+  rouge::GramCounts<GramKey64> skip_bigrams;
 };
 
 // Hits and counts accumulated over the models (-f A) or taken from the best
@@ -98,14 +100,35 @@ class RougeScorer::Impl {
 
   void Prepare(std::string_view text, SummaryStats* stats) {
     interner_->TokenizeSummary(text, &stats->tokens);
-    stats->ngrams.resize(static_cast<size_t>(options_.max_ngram));
+    stats->short_ngrams.resize(2);
+    stats->long_ngrams.resize(2);
     for (int n = 1; n <= options_.max_ngram; ++n) {
-      rouge::CollectNgrams(stats->tokens.flat, n, &stats->ngrams[n - 1]);
+      if (n <= 2) {
+        rouge::CollectNgrams(stats->tokens.flat, n, &stats->short_ngrams[n - 1]);
+      } else {
+        rouge::CollectNgrams(stats->tokens.flat, n, &stats->long_ngrams[n - 3]);
+      }
     }
     if (options_.skip_bigram) {
       rouge::CollectSkipBigrams(stats->tokens.flat, options_.skip_distance,
                                 options_.skip_unigrams, &stats->skip_bigrams);
     }
+  }
+
+  // ROUGE-N from the gram lists `member`[index] (computeNGramScore).
+  template <typename Key>
+  RougeScore GramScore(const SummaryStats& peer, std::span<const SummaryStats> models,
+                       std::vector<rouge::GramCounts<Key>> SummaryStats::*member,
+                       int index) const {
+    Totals totals;
+    const rouge::GramCounts<Key>& peer_grams = (peer.*member)[index];
+    for (const SummaryStats& model : models) {
+      const rouge::GramCounts<Key>& model_grams = (model.*member)[index];
+      const int64_t hit = model_grams.ClippedHits(peer_grams);
+      totals.Add(options_.formula, hit, model_grams.total(), peer_grams.total(),
+                 ModelScore(hit, model_grams.total()));
+    }
+    return totals.Finish(options_.alpha);
   }
 
   // Scores `peer` against `models`, one RougeScore per metric.
@@ -114,16 +137,8 @@ class RougeScorer::Impl {
     out->clear();
     const RougeFormula formula = options_.formula;
     for (int n = 1; n <= options_.max_ngram; ++n) {
-      Totals totals;
-      const auto& peer_grams = peer.ngrams[n - 1];
-      for (const SummaryStats& model : models) {
-        const auto& model_grams = model.ngrams[n - 1];
-        const int64_t hit = rouge::ClippedHits(model_grams, peer_grams);
-        const auto model_n = static_cast<int64_t>(model_grams.size());
-        totals.Add(formula, hit, model_n, static_cast<int64_t>(peer_grams.size()),
-                   ModelScore(hit, model_n));
-      }
-      out->push_back(totals.Finish(options_.alpha));
+      out->push_back(n <= 2 ? GramScore(peer, models, &SummaryStats::short_ngrams, n - 1)
+                            : GramScore(peer, models, &SummaryStats::long_ngrams, n - 3));
     }
     if (options_.lcs) {
       Totals totals;
@@ -140,10 +155,9 @@ class RougeScorer::Impl {
     if (options_.skip_bigram) {
       Totals totals;
       for (const SummaryStats& model : models) {
-        const int64_t hit = rouge::ClippedHits(model.skip_bigrams, peer.skip_bigrams);
-        const auto model_n = static_cast<int64_t>(model.skip_bigrams.size());
-        totals.Add(formula, hit, model_n, static_cast<int64_t>(peer.skip_bigrams.size()),
-                   ModelScore(hit, model_n));
+        const int64_t hit = model.skip_bigrams.ClippedHits(peer.skip_bigrams);
+        const int64_t model_n = model.skip_bigrams.total();
+        totals.Add(formula, hit, model_n, peer.skip_bigrams.total(), ModelScore(hit, model_n));
       }
       out->push_back(totals.Finish(options_.alpha));
     }
