@@ -57,37 +57,60 @@ Interval Summarize(std::vector<double>& means, double confidence) {
 
 }  // namespace
 
-BootstrapResult Bootstrap(std::span<const RougeScore> scores, int resamples, double confidence,
-                          uint32_t seed) {
+const std::vector<uint32_t>* BootstrapSampler::Draws(size_t n) {
+  constexpr size_t kMaxCachedDraws = size_t{1} << 24;
+  const size_t total = n * static_cast<size_t>(resamples_);
+  if (total > kMaxCachedDraws) return nullptr;
+  if (draws_for_ != n) {
+    draws_.resize(total);
+    for (int r = 0; r < resamples_; ++r) {
+      PerlDrand48 random(seed_ + static_cast<uint32_t>(r));
+      uint32_t* out = &draws_[static_cast<size_t>(r) * n];
+      for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint32_t>(random.NextIndex(n));
+    }
+    draws_for_ = n;
+  }
+  return &draws_;
+}
+
+BootstrapResult BootstrapSampler::Run(std::span<const RougeScore> scores) {
   BootstrapResult result;
-  if (resamples <= 0) return result;
+  if (resamples_ <= 0) return result;
   const size_t n = scores.size();
-  std::vector<double> recall(static_cast<size_t>(resamples));
-  std::vector<double> precision(recall.size());
-  std::vector<double> f(recall.size());
-  for (int r = 0; r < resamples; ++r) {
-    PerlDrand48 random(seed + static_cast<uint32_t>(r));
+  const std::vector<uint32_t>* draws = Draws(n);
+  recall_.resize(static_cast<size_t>(resamples_));
+  precision_.resize(recall_.size());
+  f_.resize(recall_.size());
+  const double divisor = n > 0 ? static_cast<double>(n) : 1.0;
+  for (int r = 0; r < resamples_; ++r) {
+    // Perl: the first draw initialises the sums, the others are added.
     double sum_r = 0;
     double sum_p = 0;
     double sum_f = 0;
+    PerlDrand48 random(seed_ + static_cast<uint32_t>(r));
+    const uint32_t* drawn = draws != nullptr ? &(*draws)[static_cast<size_t>(r) * n] : nullptr;
     for (size_t k = 0; k < n; ++k) {
-      const RougeScore& s = scores[random.NextIndex(n)];
+      const RougeScore& s = scores[drawn != nullptr ? drawn[k] : random.NextIndex(n)];
       sum_r += s.recall;
       sum_p += s.precision;
       sum_f += s.f;
     }
-    const double divisor = n > 0 ? static_cast<double>(n) : 1.0;
-    recall[r] = sum_r / divisor;
-    precision[r] = sum_p / divisor;
-    f[r] = sum_f / divisor;
+    recall_[r] = sum_r / divisor;
+    precision_[r] = sum_p / divisor;
+    f_[r] = sum_f / divisor;
   }
-  const Interval ir = Summarize(recall, confidence);
-  const Interval ip = Summarize(precision, confidence);
-  const Interval iff = Summarize(f, confidence);
+  const Interval ir = Summarize(recall_, confidence_);
+  const Interval ip = Summarize(precision_, confidence_);
+  const Interval iff = Summarize(f_, confidence_);
   result.mean = {ir.mean, ip.mean, iff.mean};
   result.lower = {ir.lower, ip.lower, iff.lower};
   result.upper = {ir.upper, ip.upper, iff.upper};
   return result;
+}
+
+BootstrapResult Bootstrap(std::span<const RougeScore> scores, int resamples, double confidence,
+                          uint32_t seed) {
+  return BootstrapSampler(resamples, confidence, seed).Run(scores);
 }
 
 }  // namespace chorus::rouge

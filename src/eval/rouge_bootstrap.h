@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "chorus/rouge.h"
 
@@ -39,8 +40,34 @@ struct BootstrapResult {
   RougeScore upper;
 };
 
-// `scores` are one system's per-topic scores in the script's instance order
-// (testIDs "topic.system" sorted as byte strings). Empty input gives zeros.
+// Runs the script's bootstrap for many systems and metrics. The draws of
+// resample i depend only on the seed and the number of topics, so they are
+// drawn once per topic count and replayed, in the script's order (summing
+// in draw order keeps every floating-point addition identical).
+// Not thread-safe (caches draws and buffers).
+class BootstrapSampler {
+ public:
+  BootstrapSampler(int resamples, double confidence, uint32_t seed)
+      : resamples_(resamples), confidence_(confidence), seed_(seed) {}
+
+  // `scores` are one system's per-topic scores in the script's instance
+  // order (testIDs "topic.system" sorted as byte strings). Empty input
+  // gives zeros.
+  BootstrapResult Run(std::span<const RougeScore> scores);
+
+ private:
+  // The draws of every resample for `n` topics, or nullptr when too many to keep.
+  const std::vector<uint32_t>* Draws(size_t n);
+
+  int resamples_;
+  double confidence_;
+  uint32_t seed_;
+  size_t draws_for_ = SIZE_MAX;  // topic count of draws_
+  std::vector<uint32_t> draws_;
+  std::vector<double> recall_, precision_, f_;
+};
+
+// One-off BootstrapSampler(resamples, confidence, seed).Run(scores).
 BootstrapResult Bootstrap(std::span<const RougeScore> scores, int resamples, double confidence,
                           uint32_t seed);
 

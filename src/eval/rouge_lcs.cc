@@ -99,17 +99,28 @@ void LcsScratch::MarkLoaded(std::span<const uint32_t> model, std::span<const uin
     }
   }
   if (!any_match) return;
-  // The script's back-pointer walk, reading c from the rows.
+  // The script's back-pointer walk, reading c from the rows. `cur` tracks
+  // c[i][j]; a left neighbour differs from it by one bit of V_i, so only the
+  // upper neighbour needs a prefix count. Once c is 0 no match remains.
   size_t i = m;
   size_t j = n;
-  while (i != 0 && j != 0) {
+  uint32_t cur = LcsAt(&rows_[m * words], n);
+  while (i != 0 && j != 0 && cur != 0) {
     if (model[i - 1] == peer[j - 1]) {
       mask[--i] = 1;
       --j;
-    } else if (LcsAt(&rows_[(i - 1) * words], j) >= LcsAt(&rows_[i * words], j - 1)) {
+      --cur;
+      continue;
+    }
+    const uint64_t bit = (rows_[i * words + (j - 1) / 64] >> ((j - 1) % 64)) & 1;
+    const uint32_t left = cur - static_cast<uint32_t>(bit ^ 1);  // c[i][j-1]
+    const uint32_t up = LcsAt(&rows_[(i - 1) * words], j);       // c[i-1][j]
+    if (up >= left) {
       --i;
+      cur = up;
     } else {
       --j;
+      cur = left;
     }
   }
 }

@@ -189,6 +189,7 @@ class RougeScorer::Impl {
   std::vector<std::string> metrics_;
   std::unique_ptr<rouge::TokenInterner> interner_;
   rouge::LcsScratch lcs_;
+  rouge::BootstrapSampler bootstrap_{options_.resamples, options_.confidence, options_.seed};
   std::vector<SummaryStats> model_stats_;
   SummaryStats peer_stats_;
 };
@@ -269,8 +270,7 @@ void RougeScorer::Impl::Summarize(const std::string& system, const SystemScores&
   for (size_t m = 0; m < metrics_.size(); ++m) {
     const std::vector<RougeScore>& per_topic = scores.scores[m];
     for (size_t k = 0; k < count; ++k) ordered[k] = per_topic[bootstrap_order[k]];
-    const rouge::BootstrapResult boot =
-        rouge::Bootstrap(ordered, options_.resamples, options_.confidence, options_.seed);
+    const rouge::BootstrapResult boot = bootstrap_.Run(ordered);
     report->averages.push_back(RougeSystemAverage{system, metrics_[m], boot.mean, boot.lower,
                                                   boot.upper, static_cast<int>(count)});
     for (size_t k : print_order) {
