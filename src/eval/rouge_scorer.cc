@@ -24,12 +24,9 @@ using rouge::GramKey64;
 using rouge::RoundLikeRouge;
 using rouge::SummaryTokens;
 
-// A summary's tokens and the grams every metric needs, computed once.
+// A summary's tokens, computed once for all metrics.
 struct SummaryStats {
   SummaryTokens tokens;
-  std::vector<rouge::GramCounts<GramKey64>> short_ngrams;  // [n-1] for n = 1, 2
-  std::vector<rouge::GramCounts<GramKey128>> long_ngrams;  // [n-3] for n = 3, 4
-  rouge::GramCounts<GramKey64> skip_bigrams;
 };
 
 // Hits and counts accumulated over the models (-f A) or taken from the best
@@ -100,77 +97,97 @@ class RougeScorer::Impl {
 
   void Prepare(std::string_view text, SummaryStats* stats) {
     interner_->TokenizeSummary(text, &stats->tokens);
-    stats->short_ngrams.resize(2);
-    stats->long_ngrams.resize(2);
+  }
+
+  // Tokenizes a topic's models and indexes their grams for every metric.
+  template <typename Texts>
+  void PrepareModels(const Texts& models) {
+    model_stats_.resize(models.size());
+    for (size_t k = 0; k < models.size(); ++k) Prepare(models[k], &model_stats_[k]);
     for (int n = 1; n <= options_.max_ngram; ++n) {
       if (n <= 2) {
-        rouge::CollectNgrams(stats->tokens.flat, n, &stats->short_ngrams[n - 1]);
+        IndexModels(&short_grams_[n - 1], models.size(), [n](auto tokens, auto f) {
+          rouge::ForEachNgram(tokens, n, GramKey64{}, f);
+        });
       } else {
-        rouge::CollectNgrams(stats->tokens.flat, n, &stats->long_ngrams[n - 3]);
+        IndexModels(&long_grams_[n - 3], models.size(), [n](auto tokens, auto f) {
+          rouge::ForEachNgram(tokens, n, GramKey128{}, f);
+        });
       }
     }
     if (options_.skip_bigram) {
-      rouge::CollectSkipBigrams(stats->tokens.flat, options_.skip_distance,
-                                options_.skip_unigrams, &stats->skip_bigrams);
+      IndexModels(&skip_grams_, models.size(), [this](auto tokens, auto f) {
+        rouge::ForEachSkipBigram(tokens, options_.skip_distance, options_.skip_unigrams, f);
+      });
     }
   }
 
-  // ROUGE-N from the gram lists `member`[index] (computeNGramScore).
-  template <typename Key>
-  RougeScore GramScore(const SummaryStats& peer, std::span<const SummaryStats> models,
-                       std::vector<rouge::GramCounts<Key>> SummaryStats::*member,
-                       int index) const {
+  template <typename Key, typename Grams>
+  void IndexModels(rouge::TopicGrams<Key>* index, size_t models, Grams grams) {
+    index->Reset(models);
+    for (size_t m = 0; m < models; ++m) {
+      grams(std::span<const uint32_t>(model_stats_[m].tokens.flat),
+            [index, m](Key key) { index->AddModelGram(m, key); });
+    }
+  }
+
+  // ROUGE-N / ROUGE-S of the peer against the indexed models
+  // (computeNGramScore, computeSkipBigramScore).
+  template <typename Key, typename Grams>
+  RougeScore GramScore(const SummaryStats& peer, rouge::TopicGrams<Key>* index, size_t models,
+                       Grams grams) {
+    const int64_t peer_total = index->ScorePeer(
+        [&](auto f) { grams(std::span<const uint32_t>(peer.tokens.flat), f); }, &hits_);
     Totals totals;
-    const rouge::GramCounts<Key>& peer_grams = (peer.*member)[index];
-    for (const SummaryStats& model : models) {
-      const rouge::GramCounts<Key>& model_grams = (model.*member)[index];
-      const int64_t hit = model_grams.ClippedHits(peer_grams);
-      totals.Add(options_.formula, hit, model_grams.total(), peer_grams.total(),
-                 ModelScore(hit, model_grams.total()));
+    for (size_t m = 0; m < models; ++m) {
+      const int64_t model_total = index->model_total(m);
+      totals.Add(options_.formula, hits_[m], model_total, peer_total,
+                 ModelScore(hits_[m], model_total));
     }
     return totals.Finish(options_.alpha);
   }
 
-  // Scores `peer` against `models`, one RougeScore per metric.
-  Status ScorePeer(const SummaryStats& peer, std::span<const SummaryStats> models,
-                   std::vector<RougeScore>* out) {
+  // Scores `peer` against the models of PrepareModels, one RougeScore per metric.
+  Status ScorePeer(const SummaryStats& peer, std::vector<RougeScore>* out) {
     out->clear();
-    const RougeFormula formula = options_.formula;
+    const size_t models = model_stats_.size();
     for (int n = 1; n <= options_.max_ngram; ++n) {
-      out->push_back(n <= 2 ? GramScore(peer, models, &SummaryStats::short_ngrams, n - 1)
-                            : GramScore(peer, models, &SummaryStats::long_ngrams, n - 3));
+      if (n <= 2) {
+        out->push_back(GramScore(peer, &short_grams_[n - 1], models, [n](auto tokens, auto f) {
+          rouge::ForEachNgram(tokens, n, GramKey64{}, f);
+        }));
+      } else {
+        out->push_back(GramScore(peer, &long_grams_[n - 3], models, [n](auto tokens, auto f) {
+          rouge::ForEachNgram(tokens, n, GramKey128{}, f);
+        }));
+      }
     }
     if (options_.lcs) {
       Totals totals;
-      for (const SummaryStats& model : models) {
+      for (const SummaryStats& model : model_stats_) {
         ASSIGN_OR_RETURN(rouge::LcsCounts lcs,
                          lcs_.Score(model.tokens, peer.tokens, interner_->size()));
         const double score =
             lcs.model_tokens > 0 ? static_cast<double>(lcs.hits) / lcs.model_tokens : 0;
-        totals.Add(formula, lcs.hits, lcs.model_tokens,
+        totals.Add(options_.formula, lcs.hits, lcs.model_tokens,
                    static_cast<int64_t>(peer.tokens.flat.size()), score);
       }
       out->push_back(totals.Finish(options_.alpha));
     }
     if (options_.skip_bigram) {
-      Totals totals;
-      for (const SummaryStats& model : models) {
-        const int64_t hit = model.skip_bigrams.ClippedHits(peer.skip_bigrams);
-        const int64_t model_n = model.skip_bigrams.total();
-        totals.Add(formula, hit, model_n, peer.skip_bigrams.total(), ModelScore(hit, model_n));
-      }
-      out->push_back(totals.Finish(options_.alpha));
+      out->push_back(GramScore(peer, &skip_grams_, models, [this](auto tokens, auto f) {
+        rouge::ForEachSkipBigram(tokens, options_.skip_distance, options_.skip_unigrams, f);
+      }));
     }
     return Status::Ok();
   }
 
   Result<std::vector<RougeScore>> ScoreSummary(std::string_view peer,
                                                std::span<const std::string> models) {
-    model_stats_.resize(models.size());
-    for (size_t k = 0; k < models.size(); ++k) Prepare(models[k], &model_stats_[k]);
+    PrepareModels(models);
     Prepare(peer, &peer_stats_);
     std::vector<RougeScore> scores;
-    RETURN_IF_ERROR(ScorePeer(peer_stats_, std::span(model_stats_.data(), models.size()), &scores));
+    RETURN_IF_ERROR(ScorePeer(peer_stats_, &scores));
     return scores;
   }
 
@@ -192,6 +209,10 @@ class RougeScorer::Impl {
   rouge::BootstrapSampler bootstrap_{options_.resamples, options_.confidence, options_.seed};
   std::vector<SummaryStats> model_stats_;
   SummaryStats peer_stats_;
+  rouge::TopicGrams<GramKey64> short_grams_[2];  // n = 1, 2
+  rouge::TopicGrams<GramKey128> long_grams_[2];  // n = 3, 4
+  rouge::TopicGrams<GramKey64> skip_grams_;
+  std::vector<int64_t> hits_;
 };
 
 // The script's "*ROUGE Warning: test instance for peer X does not exist",
@@ -227,9 +248,7 @@ Result<RougeReport> RougeScorer::Impl::Score(std::span<const RougeTopic> topics)
           fmt::format("topic {} has no model summaries; its peers are not scored", topic.id));
       continue;
     }
-    model_stats_.resize(topic.models.size());
-    for (size_t k = 0; k < topic.models.size(); ++k) Prepare(topic.models[k], &model_stats_[k]);
-    const std::span<const SummaryStats> models(model_stats_.data(), topic.models.size());
+    PrepareModels(topic.models);
     for (const RougePeer& peer : topic.peers) {
       SystemScores& system = systems[peer.system];
       if (!system.topic_ids.empty() && system.topic_ids.back() == topic.id) {
@@ -239,7 +258,7 @@ Result<RougeReport> RougeScorer::Impl::Score(std::span<const RougeTopic> topics)
         continue;
       }
       Prepare(peer.text, &peer_stats_);
-      RETURN_IF_ERROR(ScorePeer(peer_stats_, models, &scores));
+      RETURN_IF_ERROR(ScorePeer(peer_stats_, &scores));
       system.topic_ids.push_back(topic.id);
       system.scores.resize(metrics_.size());
       for (size_t m = 0; m < metrics_.size(); ++m) system.scores[m].push_back(scores[m]);
