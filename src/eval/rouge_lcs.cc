@@ -61,7 +61,11 @@ inline uint32_t PopCount(uint64_t x) {
 }
 
 // c[row][k]: zeros among the low k bits of the row (k <= 64 * words).
-uint32_t LcsAt(const uint64_t* row, size_t k) {
+inline uint32_t LcsAt(const uint64_t* row, size_t k) {
+  if (k <= 64) {
+    const uint64_t low = k == 64 ? ~uint64_t{0} : (uint64_t{1} << k) - 1;
+    return static_cast<uint32_t>(k) - PopCount(row[0] & low);
+  }
   uint32_t ones = 0;
   size_t w = 0;
   for (; (w + 1) * 64 <= k; ++w) ones += PopCount(row[w]);
@@ -79,23 +83,36 @@ void LcsScratch::MarkLoaded(std::span<const uint32_t> model, std::span<const uin
   rows_.resize((m + 1) * words);
   std::fill(rows_.begin(), rows_.begin() + static_cast<ptrdiff_t>(words), ~uint64_t{0});
   bool any_match = false;
-  for (size_t i = 1; i <= m; ++i) {
-    const uint64_t* v = &rows_[(i - 1) * words];
-    uint64_t* next = &rows_[i * words];
-    const int32_t slot = slot_of_id_[model[i - 1]];
-    if (slot < 0) {  // no match in this row: V is unchanged
-      std::copy(v, v + words, next);
-      continue;
+  if (words == 1) {  // the common case: a peer sentence of at most 64 tokens
+    uint64_t v = ~uint64_t{0};
+    for (size_t i = 1; i <= m; ++i) {
+      const int32_t slot = slot_of_id_[model[i - 1]];
+      if (slot >= 0) {
+        const uint64_t u = v & masks_[static_cast<size_t>(slot)];
+        v = (v + u) | (v & ~u);
+        any_match = true;
+      }
+      rows_[i] = v;
     }
-    any_match = true;
-    const uint64_t* match = &masks_[static_cast<size_t>(slot) * words];
-    uint64_t carry = 0;
-    for (size_t w = 0; w < words; ++w) {
-      const uint64_t u = v[w] & match[w];
-      const uint64_t sum = v[w] + u;
-      const uint64_t total = sum + carry;
-      carry = (sum < v[w]) | (total < sum);
-      next[w] = total | (v[w] & ~u);
+  } else {
+    for (size_t i = 1; i <= m; ++i) {
+      const uint64_t* v = &rows_[(i - 1) * words];
+      uint64_t* next = &rows_[i * words];
+      const int32_t slot = slot_of_id_[model[i - 1]];
+      if (slot < 0) {  // no match in this row: V is unchanged
+        std::copy(v, v + words, next);
+        continue;
+      }
+      any_match = true;
+      const uint64_t* match = &masks_[static_cast<size_t>(slot) * words];
+      uint64_t carry = 0;
+      for (size_t w = 0; w < words; ++w) {
+        const uint64_t u = v[w] & match[w];
+        const uint64_t sum = v[w] + u;
+        const uint64_t total = sum + carry;
+        carry = (sum < v[w]) | (total < sum);
+        next[w] = total | (v[w] & ~u);
+      }
     }
   }
   if (!any_match) return;

@@ -169,11 +169,58 @@ uint32_t TokenInterner::Intern(std::string_view text) {
   return id;
 }
 
+namespace {
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (char ch : s) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001B3ULL;
+  return h | 1;  // never 0, the empty-slot mark
+}
+
+}  // namespace
+
+bool TokenInterner::FindRaw(std::string_view token, uint64_t hash, uint32_t* id) const {
+  if (raw_slots_.empty()) return false;
+  const size_t mask = raw_slots_.size() - 1;
+  for (size_t slot = hash & mask; raw_slots_[slot].hash != 0; slot = (slot + 1) & mask) {
+    const RawEntry& e = raw_slots_[slot];
+    if (e.hash == hash && e.length == token.size() &&
+        std::string_view(raw_arena_).substr(e.offset, e.length) == token) {
+      *id = e.id;
+      return true;
+    }
+  }
+  return false;
+}
+
+void TokenInterner::InsertRaw(std::string_view token, uint64_t hash, uint32_t id) {
+  if (2 * (raw_count_ + 1) > raw_slots_.size()) {
+    std::vector<RawEntry> old(std::max<size_t>(1024, raw_slots_.size() * 2));
+    old.swap(raw_slots_);
+    const size_t mask = raw_slots_.size() - 1;
+    for (const RawEntry& e : old) {
+      if (e.hash == 0) continue;
+      size_t slot = e.hash & mask;
+      while (raw_slots_[slot].hash != 0) slot = (slot + 1) & mask;
+      raw_slots_[slot] = e;
+    }
+  }
+  const size_t mask = raw_slots_.size() - 1;
+  size_t slot = hash & mask;
+  while (raw_slots_[slot].hash != 0) slot = (slot + 1) & mask;
+  raw_slots_[slot] = RawEntry{hash, static_cast<uint32_t>(raw_arena_.size()),
+                              static_cast<uint32_t>(token.size()), id};
+  raw_arena_.append(token);
+  ++raw_count_;
+}
+
 uint32_t TokenInterner::IdOfRaw(std::string_view token) {
-  if (auto it = raw_cache_.find(token); it != raw_cache_.end()) return it->second;
+  const uint64_t hash = Fnv1a(token);
+  uint32_t id = 0;
+  if (FindRaw(token, hash, &id)) return id;
   const std::string normal = Normalize(token);
-  const uint32_t id = normal.empty() ? kDropped : Intern(normal);
-  raw_cache_.emplace(std::string(token), id);
+  id = normal.empty() ? kDropped : Intern(normal);
+  InsertRaw(token, hash, id);
   return id;
 }
 

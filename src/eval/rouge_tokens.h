@@ -107,7 +107,19 @@ class TokenInterner {
   sb_stemmer* snowball_ = nullptr;  // owned; only for RougeStemmer::kSnowballPorter
   StringMap ids_;                   // final string -> id
   std::vector<std::string> strings_;
-  StringMap raw_cache_;             // raw lowercase token -> id or kDropped
+  // Raw lowercase token -> id or kDropped: an open-addressing table over a
+  // byte arena, because this lookup runs once per token of every summary.
+  struct RawEntry {
+    uint64_t hash = 0;  // 0: empty slot
+    uint32_t offset = 0;
+    uint32_t length = 0;
+    uint32_t id = 0;
+  };
+  bool FindRaw(std::string_view token, uint64_t hash, uint32_t* id) const;
+  void InsertRaw(std::string_view token, uint64_t hash, uint32_t id);
+  std::vector<RawEntry> raw_slots_;
+  size_t raw_count_ = 0;
+  std::string raw_arena_;
   std::string scratch_;
 };
 
