@@ -123,6 +123,12 @@ void LcsScratch::MarkLoaded(std::span<const uint32_t> model, std::span<const uin
   size_t j = n;
   uint32_t cur = LcsAt(&rows_[m * words], n);
   while (i != 0 && j != 0 && cur != 0) {
+    // A model token absent from the peer sentence leaves its row equal to
+    // the one above, so the script's walk always goes up through it.
+    if (slot_of_id_[model[i - 1]] < 0) {
+      --i;
+      continue;
+    }
     if (model[i - 1] == peer[j - 1]) {
       mask[--i] = 1;
       --j;
