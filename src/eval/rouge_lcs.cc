@@ -77,69 +77,61 @@ inline uint32_t LcsAt(const uint64_t* row, size_t k) {
 
 void LcsScratch::MarkLoaded(std::span<const uint32_t> model, std::span<const uint32_t> peer,
                             uint8_t* mask) {
+  // Only rows of model tokens that occur in the peer sentence change V; the
+  // others equal the row above and the script's walk always goes up through
+  // them. So rows are kept for matching positions only: rows_[t] is V after
+  // the t-th matching model position matched_[t - 1].
   const size_t m = model.size();
   const size_t n = peer.size();
   const size_t words = words_;
-  rows_.resize((m + 1) * words);
-  std::fill(rows_.begin(), rows_.begin() + static_cast<ptrdiff_t>(words), ~uint64_t{0});
-  bool any_match = false;
-  if (words == 1) {  // the common case: a peer sentence of at most 64 tokens
-    uint64_t v = ~uint64_t{0};
-    for (size_t i = 1; i <= m; ++i) {
-      const int32_t slot = slot_of_id_[model[i - 1]];
-      if (slot >= 0) {
-        const uint64_t u = v & masks_[static_cast<size_t>(slot)];
-        v = (v + u) | (v & ~u);
-        any_match = true;
-      }
-      rows_[i] = v;
-    }
-  } else {
-    for (size_t i = 1; i <= m; ++i) {
-      const uint64_t* v = &rows_[(i - 1) * words];
-      uint64_t* next = &rows_[i * words];
-      const int32_t slot = slot_of_id_[model[i - 1]];
-      if (slot < 0) {  // no match in this row: V is unchanged
-        std::copy(v, v + words, next);
-        continue;
-      }
-      any_match = true;
-      const uint64_t* match = &masks_[static_cast<size_t>(slot) * words];
-      uint64_t carry = 0;
-      for (size_t w = 0; w < words; ++w) {
-        const uint64_t u = v[w] & match[w];
-        const uint64_t sum = v[w] + u;
-        const uint64_t total = sum + carry;
-        carry = (sum < v[w]) | (total < sum);
-        next[w] = total | (v[w] & ~u);
-      }
-    }
+  matched_.clear();
+  for (size_t i = 0; i < m; ++i) {
+    if (slot_of_id_[model[i]] >= 0) matched_.push_back(static_cast<uint32_t>(i));
   }
-  if (!any_match) return;
-  // The script's back-pointer walk, reading c from the rows. `cur` tracks
-  // c[i][j]; a left neighbour differs from it by one bit of V_i, so only the
-  // upper neighbour needs a prefix count. Once c is 0 no match remains.
-  size_t i = m;
-  size_t j = n;
-  uint32_t cur = LcsAt(&rows_[m * words], n);
-  while (i != 0 && j != 0 && cur != 0) {
-    // A model token absent from the peer sentence leaves its row equal to
-    // the one above, so the script's walk always goes up through it.
-    if (slot_of_id_[model[i - 1]] < 0) {
-      --i;
+  const size_t k = matched_.size();
+  if (k == 0) return;
+  rows_.resize((k + 1) * words);
+  std::fill(rows_.begin(), rows_.begin() + static_cast<ptrdiff_t>(words), ~uint64_t{0});
+  for (size_t t = 1; t <= k; ++t) {
+    const uint64_t* v = &rows_[(t - 1) * words];
+    uint64_t* next = &rows_[t * words];
+    const uint64_t* match =
+        &masks_[static_cast<size_t>(slot_of_id_[model[matched_[t - 1]]]) * words];
+    if (words == 1) {  // the common case: a peer sentence of at most 64 tokens
+      const uint64_t u = v[0] & match[0];
+      next[0] = (v[0] + u) | (v[0] & ~u);
       continue;
     }
-    if (model[i - 1] == peer[j - 1]) {
-      mask[--i] = 1;
+    uint64_t carry = 0;
+    for (size_t w = 0; w < words; ++w) {
+      const uint64_t u = v[w] & match[w];
+      const uint64_t sum = v[w] + u;
+      const uint64_t total = sum + carry;
+      carry = (sum < v[w]) | (total < sum);
+      next[w] = total | (v[w] & ~u);
+    }
+  }
+  // The script's back-pointer walk over the kept rows. `cur` tracks c at
+  // (row t, column j); a left neighbour differs from it by one bit of the
+  // row, so only the upper neighbour needs a prefix count. Once c is 0 no
+  // match remains.
+  size_t t = k;
+  size_t j = n;
+  uint32_t cur = LcsAt(&rows_[k * words], n);
+  while (t != 0 && j != 0 && cur != 0) {
+    const uint32_t i = matched_[t - 1];
+    if (model[i] == peer[j - 1]) {
+      mask[i] = 1;
+      --t;
       --j;
       --cur;
       continue;
     }
-    const uint64_t bit = (rows_[i * words + (j - 1) / 64] >> ((j - 1) % 64)) & 1;
+    const uint64_t bit = (rows_[t * words + (j - 1) / 64] >> ((j - 1) % 64)) & 1;
     const uint32_t left = cur - static_cast<uint32_t>(bit ^ 1);  // c[i][j-1]
-    const uint32_t up = LcsAt(&rows_[(i - 1) * words], j);       // c[i-1][j]
+    const uint32_t up = LcsAt(&rows_[(t - 1) * words], j);       // c[i-1][j]
     if (up >= left) {
-      --i;
+      --t;
       cur = up;
     } else {
       --j;

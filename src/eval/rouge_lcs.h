@@ -63,7 +63,8 @@ class LcsScratch {
   size_t words_ = 0;                  // 64-bit words per row of the loaded peer sentence
   std::vector<int32_t> slot_of_id_;   // -1: the id is not in the loaded sentence
   std::vector<uint64_t> masks_;       // slot * words_ .. : positions of the id
-  std::vector<uint64_t> rows_;        // V_0 .. V_m, words_ each
+  std::vector<uint32_t> matched_;     // model positions whose token is in the sentence
+  std::vector<uint64_t> rows_;        // V after each matched position, words_ each
   std::vector<uint8_t> marks_;        // union marks over one model's lcs tokens
   std::vector<int32_t> model_count_;  // remaining unigram counts, by id
   std::vector<int32_t> peer_count_;
