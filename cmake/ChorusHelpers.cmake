@@ -12,15 +12,22 @@ endif()
 # chorus_embed_file(<target> <symbol> <file>): compiles <file> into <target> as
 # `extern const std::string_view <symbol>;` (namespace chorus::embedded), so
 # shipped data (cleaning rules, stopwords, the web page) needs no install path.
-# The .cc is generated in the build tree, never committed.
+# The .cc is generated in the build tree at configure time (re-run when <file>
+# changes), never committed.
 function(chorus_embed_file target symbol file)
-  set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded_${symbol}.cc")
-  add_custom_command(
-    OUTPUT "${out}"
-    COMMAND ${CMAKE_COMMAND} -DSYMBOL=${symbol} -DINPUT=${file} -DOUTPUT=${out}
-            -P "${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake"
-    DEPENDS "${file}" "${PROJECT_SOURCE_DIR}/cmake/EmbedFile.cmake"
-    COMMENT "Embedding ${file}")
+  set(out "${CMAKE_BINARY_DIR}/embedded/${symbol}.cc")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+  file(READ "${file}" hex HEX)
+  string(LENGTH "${hex}" hex_len)
+  math(EXPR size "${hex_len} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  set(content "// Generated from ${file} by chorus_embed_file. Do not edit.\n")
+  string(APPEND content "#include <string_view>\nnamespace chorus::embedded {\n")
+  string(APPEND content "static const char kData_${symbol}[] = {${bytes} '\\0'};\n")
+  string(APPEND content "extern const std::string_view ${symbol};\n")
+  string(APPEND content "const std::string_view ${symbol}(kData_${symbol}, ${size});\n")
+  string(APPEND content "}  // namespace chorus::embedded\n")
+  file(CONFIGURE OUTPUT "${out}" CONTENT "${content}" @ONLY)
   target_sources(${target} PRIVATE "${out}")
 endfunction()
 

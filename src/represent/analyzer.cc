@@ -1,0 +1,41 @@
+#include "chorus/analyzer.h"
+
+namespace chorus {
+
+ClusterAnalyzer::ClusterAnalyzer(AnalyzerOptions options, const Cleaner& cleaner)
+    : options_(options),
+      cleaner_(cleaner),
+      splitter_(options.splitter),
+      tokenizer_(options.tokenizer) {}
+
+AnalyzedCluster ClusterAnalyzer::Analyze(const Cluster& cluster) const {
+  AnalyzedCluster out;
+  out.id = cluster.id;
+  for (const Document& input : cluster.documents) {
+    std::vector<Document> cleaned;
+    if (options_.clean) {
+      cleaned = cleaner_.Clean(input, &out.removals);
+    } else {
+      cleaned.push_back(input);
+    }
+    for (Document& doc : cleaned) {
+      const uint32_t doc_index = static_cast<uint32_t>(out.documents.size());
+      out.doc_first_sentence.push_back(static_cast<uint32_t>(out.sentences.size()));
+      uint32_t index = 0;
+      for (SentenceSpan& span : splitter_.Split(doc.text)) {
+        AnalyzedSentence s;
+        s.tokens = tokenizer_.Tokenize(span.text);
+        s.sentence.text = std::move(span.text);
+        s.sentence.doc = doc_index;
+        s.sentence.index = index++;
+        s.sentence.paragraph = span.paragraph;
+        out.sentences.push_back(std::move(s));
+      }
+      out.documents.push_back(std::move(doc));
+    }
+  }
+  out.doc_first_sentence.push_back(static_cast<uint32_t>(out.sentences.size()));
+  return out;
+}
+
+}  // namespace chorus

@@ -1,0 +1,252 @@
+#include "chorus/sentence_splitter.h"
+
+#include <cctype>
+#include <cstring>
+
+#include "segment/abbreviations.h"
+
+namespace chorus {
+namespace {
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool StartsWith(std::string_view s, size_t i, std::string_view p) {
+  return s.size() - i >= p.size() && std::memcmp(s.data() + i, p.data(), p.size()) == 0;
+}
+
+// Width in bytes of a whitespace character at i (ASCII space or U+00A0), else 0.
+size_t SpaceWidth(std::string_view s, size_t i) {
+  if (IsAsciiSpace(s[i])) return 1;
+  if (StartsWith(s, i, "\xC2\xA0")) return 2;
+  return 0;
+}
+
+// Width of a closing quote or bracket at i, else 0.
+size_t CloserWidth(std::string_view s, size_t i) {
+  const char c = s[i];
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (StartsWith(s, i, "\xE2\x80\x9D") || StartsWith(s, i, "\xE2\x80\x99")) return 3;  // ” ’
+  return 0;
+}
+
+// Width of an opening quote or bracket at i, else 0.
+size_t OpenerWidth(std::string_view s, size_t i) {
+  const char c = s[i];
+  if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '`') return 1;
+  if (StartsWith(s, i, "\xE2\x80\x9C") || StartsWith(s, i, "\xE2\x80\x98")) return 3;  // “ ‘
+  return 0;
+}
+
+// Width of a sentence terminator at i ('.', '!', '?', '…'), else 0.
+size_t TerminatorWidth(std::string_view s, size_t i) {
+  const char c = s[i];
+  if (c == '.' || c == '!' || c == '?') return 1;
+  if (StartsWith(s, i, "\xE2\x80\xA6")) return 3;
+  return 0;
+}
+
+// The word ending just before `end` (a period's position), without leading
+// openers: "(Gen" -> "Gen".
+std::string_view WordBefore(std::string_view s, size_t begin, size_t end) {
+  size_t b = end;
+  while (b > begin && !IsAsciiSpace(s[b - 1])) --b;
+  while (b < end && OpenerWidth(s, b) > 0) b += OpenerWidth(s, b);
+  return s.substr(b, end - b);
+}
+
+// The word starting at or after `i` (openers skipped), up to a space or punctuation.
+std::string_view WordAfter(std::string_view s, size_t i, size_t end) {
+  while (i < end && OpenerWidth(s, i) > 0) i += OpenerWidth(s, i);
+  size_t e = i;
+  while (e < end && !IsAsciiSpace(s[e]) && s[e] != ',' && s[e] != '.' && s[e] != ';' &&
+         s[e] != ':' && s[e] != '!' && s[e] != '?' && CloserWidth(s, e) == 0) {
+    ++e;
+  }
+  return s.substr(i, e - i);
+}
+
+bool IsMonthOrNumberWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                                "sep", "sept", "oct", "nov", "dec", "no", "nos"};
+  std::string lower(w);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view k : kWords) {
+    if (lower == k) return true;
+  }
+  return false;
+}
+
+bool IsStreetWord(std::string_view w) {
+  return w == "St" || w == "Ave" || w == "Blvd" || w == "Rd" || w == "Hwy";
+}
+
+// Letters with inner periods ("U.S", "a.m", "D.C"): an acronym written with dots.
+bool IsDottedAcronym(std::string_view w) {
+  if (w.size() < 3) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const bool letter = IsUpper(w[i]) || IsLower(w[i]);
+    if (i % 2 == 0 ? !letter : w[i] != '.') return false;
+  }
+  return true;
+}
+
+// Decides whether a single period ends the sentence, given the word before it
+// and the word after the following space.
+bool PeriodEndsSentence(std::string_view before, std::string_view after) {
+  if (after.empty()) return true;
+  const char first = after[0];
+  const bool next_upper = IsUpper(first) || static_cast<unsigned char>(first) >= 0x80;
+  const bool next_digit = IsDigit(first);
+  if (IsLower(first)) return false;
+  if (!next_upper && !next_digit) return true;  // punctuation, a dash: trust the period
+  if (IsMonthOrNumberWord(before)) return !next_digit && segment::IsSentenceStarter(after);
+  if (IsStreetWord(before)) return segment::IsSentenceStarter(after);
+  if (segment::IsNonTerminalAbbreviation(before)) return false;
+  const bool initial = before.size() == 1 && IsUpper(before[0]);
+  if (initial || IsDottedAcronym(before) || segment::IsAmbiguousAbbreviation(before)) {
+    return next_upper && segment::IsSentenceStarter(after);
+  }
+  return true;
+}
+
+class SegmentSplitter {
+ public:
+  SegmentSplitter(std::string_view text, const SentenceSplitterOptions& options,
+                  std::vector<SentenceSpan>* out)
+      : s_(text), options_(options), out_(out) {}
+
+  // Splits text[begin, end) (one paragraph) into sentences.
+  void Split(size_t begin, size_t end, uint32_t paragraph) {
+    size_t start = begin;
+    size_t i = begin;
+    while (i < end) {
+      const size_t tw = TerminatorWidth(s_, i);
+      if (tw == 0) {
+        ++i;
+        continue;
+      }
+      const size_t boundary = BoundaryAfterTerminator(start, i, end);
+      if (boundary == 0) {
+        i += tw;
+        continue;
+      }
+      Emit(start, boundary, paragraph);
+      start = i = boundary;
+    }
+    Emit(start, end, paragraph);
+  }
+
+ private:
+  // If the terminator at i ends a sentence, returns the end of that sentence
+  // (after closing quotes/brackets); else 0.
+  size_t BoundaryAfterTerminator(size_t start, size_t i, size_t end) const {
+    const char term = s_[i];
+    size_t j = i;
+    size_t run = 0;
+    while (j < end && TerminatorWidth(s_, j) > 0) {
+      j += TerminatorWidth(s_, j);
+      ++run;
+    }
+    const size_t after_terms = j;
+    while (j < end && CloserWidth(s_, j) > 0) j += CloserWidth(s_, j);
+    if (j >= end) return end;
+    if (SpaceWidth(s_, j) == 0) return 0;  // "3.5", "U.S.-led", "example.com"
+    size_t k = j;
+    while (k < end && SpaceWidth(s_, k) > 0) k += SpaceWidth(s_, k);
+    if (k >= end) return j;
+    const std::string_view next = WordAfter(s_, k, end);
+    const bool next_lower = !next.empty() && IsLower(next[0]);
+    if (term == '.' && run == 1 && after_terms == i + 1) {
+      return PeriodEndsSentence(WordBefore(s_, start, i), next) ? j : 0;
+    }
+    return next_lower ? 0 : j;  // "!", "?", "...", "…": a lower-case word continues
+  }
+
+  void Emit(size_t begin, size_t end, uint32_t paragraph) {
+    while (begin < end && SpaceWidth(s_, begin) > 0) begin += SpaceWidth(s_, begin);
+    while (end > begin && IsAsciiSpace(s_[end - 1])) --end;
+    if (begin >= end) return;
+    // Cut overlong runs at the last space before the limit.
+    while (end - begin > options_.max_sentence_bytes) {
+      size_t cut = begin + options_.max_sentence_bytes;
+      while (cut > begin && !IsAsciiSpace(s_[cut])) --cut;
+      if (cut == begin) {  // no space at all: cut at a UTF-8 boundary
+        cut = begin + options_.max_sentence_bytes;
+        while (cut > begin && (static_cast<unsigned char>(s_[cut]) & 0xC0) == 0x80) --cut;
+      }
+      Push(begin, cut, paragraph);
+      begin = cut;
+      while (begin < end && IsAsciiSpace(s_[begin])) ++begin;
+    }
+    if (begin < end) Push(begin, end, paragraph);
+  }
+
+  void Push(size_t begin, size_t end, uint32_t paragraph) {
+    SentenceSpan span;
+    span.begin = static_cast<uint32_t>(begin);
+    span.end = static_cast<uint32_t>(end);
+    span.paragraph = paragraph;
+    span.text.reserve(end - begin);
+    bool in_space = false;
+    for (size_t i = begin; i < end;) {
+      const size_t w = SpaceWidth(s_, i);
+      if (w > 0) {
+        in_space = true;
+        i += w;
+        continue;
+      }
+      if (in_space && !span.text.empty()) span.text.push_back(' ');
+      in_space = false;
+      span.text.push_back(s_[i++]);
+    }
+    if (!span.text.empty()) out_->push_back(std::move(span));
+  }
+
+  std::string_view s_;
+  const SentenceSplitterOptions& options_;
+  std::vector<SentenceSpan>* out_;
+};
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter(SentenceSplitterOptions options) : options_(options) {}
+
+std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) const {
+  std::vector<SentenceSpan> out;
+  SegmentSplitter splitter(text, options_, &out);
+  uint32_t paragraph = 0;
+  size_t seg_begin = 0;
+  bool seg_has_text = false;
+  size_t i = 0;
+  while (i <= text.size()) {
+    const bool at_end = i == text.size();
+    if (!at_end && text[i] != '\n') {
+      if (!IsAsciiSpace(text[i])) seg_has_text = true;
+      ++i;
+      continue;
+    }
+    // At a newline (or the end): does it close the current paragraph?
+    size_t next = i + 1;
+    bool blank_line = false;
+    if (!at_end) {
+      size_t k = next;
+      while (k < text.size() && text[k] != '\n' && IsAsciiSpace(text[k])) ++k;
+      blank_line = k < text.size() && text[k] == '\n';
+    }
+    if (at_end || options_.newline_is_boundary || blank_line) {
+      if (seg_has_text) {
+        splitter.Split(seg_begin, i, paragraph);
+        ++paragraph;
+      }
+      seg_begin = next;
+      seg_has_text = false;
+    }
+    i = next;
+  }
+  return out;
+}
+
+}  // namespace chorus
