@@ -13,6 +13,7 @@ namespace chorus {
 namespace {
 
 constexpr uint64_t kUnigramTag = uint64_t{1} << 63;
+constexpr uint64_t kQueryTag = uint64_t{1} << 62;
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
 // Interned stems of every sentence: small integers instead of strings, so
@@ -171,6 +172,23 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
       sc.total += w;
     }
     if (!sc.concepts.empty()) scored.push_back(std::move(sc));
+  }
+  if (!query_stems.empty() && !scored.empty()) {
+    // The query's words are concepts too, each worth a typical sentence's
+    // content (times query_weight): what the reader asked about comes first.
+    double mean_total = 0;
+    for (const Scored& sc : scored) mean_total += sc.total;
+    const double w = options_.query_weight * mean_total / static_cast<double>(scored.size());
+    for (Scored& sc : scored) {
+      for (uint32_t q : query_stems) {
+        if (!std::binary_search(ss.content[sc.sentence].begin(), ss.content[sc.sentence].end(), q)) continue;
+        auto [ci, inserted] =
+            concept_index.emplace(kQueryTag | q, static_cast<uint32_t>(problem.concept_weights.size()));
+        if (inserted) problem.concept_weights.push_back(w);
+        sc.concepts.push_back(ci->second);
+        sc.total += w;
+      }
+    }
   }
   if (scored.empty()) {
     // Nothing repeats anywhere: fall back on the lead sentences, in order.

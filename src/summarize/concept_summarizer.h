@@ -16,7 +16,10 @@
 //     from being chosen together; a tiny tie-break favours early sentences and
 //     filling the budget.
 //  4. Query mode: each concept's weight is multiplied by
-//     1 + query_weight * (the best query overlap of a sentence holding it).
+//     1 + query_weight * (the best query overlap of a sentence holding it), and
+//     each content word of the query becomes a concept weighing query_weight
+//     times the mean concept weight of a candidate sentence, so sentences
+//     about the query come first.
 //
 // Thread safety: Summarize is const; share an instance freely. Not copyable.
 #ifndef CHORUS_SUMMARIZE_CONCEPT_SUMMARIZER_H_
@@ -53,8 +56,8 @@ struct ConceptSummarizerOptions {
   // Largest number of candidate sentences given to the solver (default 400),
   // the best by total concept weight; bounds the time on huge clusters.
   uint32_t max_candidates = 400;
-  // Query-focused boost, see above (default 2).
-  double query_weight = 2.0;
+  // Query-focused boost, see above (default 1).
+  double query_weight = 1.0;
   // Solver limits (GLPK time limit before falling back on the best known solution).
   CoverageSolverOptions solver;
   // How support (citations) is decided.

@@ -38,7 +38,7 @@ struct CoverageProblem {
 struct CoverageSolution {
   std::vector<uint32_t> items;  // chosen items, ascending
   double objective = 0;         // value of the objective above
-  bool proven_optimal = false;  // the ILP solver proved optimality
+  bool proven_optimal = false;  // GLPK proved it optimal within optimality_tolerance
   std::string solver;           // "glpk", "glpk-timeout", "greedy"
 };
 
@@ -46,6 +46,10 @@ struct CoverageSolverOptions {
   // Wall-clock limit for GLPK's branch-and-cut in milliseconds (default 500);
   // past it the best solution found so far (or the greedy's) is used.
   int time_limit_ms = 500;
+  // Absolute objective gap at which the search stops (default 0.5): with
+  // integer concept weights (article counts) any gap below 1 proves the
+  // coverage optimal; only the tie-break among equal coverages is left open.
+  double optimality_tolerance = 0.5;
 };
 
 CoverageSolution SolveCoverageIlp(const CoverageProblem& problem,
