@@ -1,5 +1,6 @@
 #include "summarize/baselines/positional.h"
 
+#include <string_view>
 #include <vector>
 
 #include "summarize/baselines/extractive_summary.h"
@@ -13,13 +14,31 @@ std::pair<uint32_t, uint32_t> DocumentSentences(const AnalyzedCluster& cluster, 
   return {cluster.doc_first_sentence[doc], cluster.doc_first_sentence[doc + 1]};
 }
 
+// The number after the last '.' of a wire id ("APW19981213.0720" -> 720), or
+// -1: DUC/TDT ids number a wire's stories through the day.
+int64_t WireSequence(std::string_view id) {
+  const size_t dot = id.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == id.size()) return -1;
+  int64_t n = 0;
+  for (char c : id.substr(dot + 1)) {
+    if (c < '0' || c > '9' || n > (int64_t{1} << 40)) return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 }  // namespace
 
 uint32_t MostRecentDocument(const AnalyzedCluster& cluster) {
+  auto later_or_same = [&](const Document& a, const Document& b) {  // a at least as recent as b
+    if (a.date != b.date) return a.date > b.date;
+    const int64_t sa = WireSequence(a.id), sb = WireSequence(b.id);
+    return sa < 0 || sb < 0 || sa >= sb;
+  };
   uint32_t best = 0;
   for (uint32_t d = 1; d < cluster.documents.size(); ++d) {
-    // Later-or-equal date wins, so ties and undated clusters go to the later article.
-    if (cluster.documents[d].date >= cluster.documents[best].date) best = d;
+    // Ties go to the later article in input order.
+    if (later_or_same(cluster.documents[d], cluster.documents[best])) best = d;
   }
   return best;
 }

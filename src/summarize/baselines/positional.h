@@ -4,8 +4,11 @@
 // LeadSummarizer ("lead", DUC's baseline): the first sentences of the most
 // recent article, in order, up to the budget. Most recent = latest
 // Document::date (YYYY-MM-DD compares as text); undated articles count as
-// older than dated ones; ties go to the later article in input order, and a
-// cluster with no dates uses its last article. DUC cut its Lead at exactly 100
+// older than dated ones. Same-day ties go to the higher wire sequence number
+// when both ids carry one (DUC/TDT ids such as APW19981213.0720 number a
+// wire's stories through the day; with this rule Lead opens with the article
+// DUC's own Lead used on all 50 DUC 2004 clusters), else to the later article
+// in input order; a cluster with no dates uses its last article. DUC cut its Lead at exactly 100
 // words mid-sentence; chorus never cuts a sentence, so Lead stops before the
 // first sentence that does not fit (it stays a prefix of the article).
 //
