@@ -86,6 +86,9 @@ struct EvalSystem {
   // Chorus methods: mean wall time of Summarize per cluster (the shared
   // analysis excluded: see EvalReport::analysis_seconds_per_cluster).
   double seconds_per_cluster = 0;
+  // Chorus methods: mean whitespace words per summary (how much of the budget
+  // whole sentences filled).
+  double words_per_summary = 0;
 };
 
 struct EvalReport {

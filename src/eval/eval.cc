@@ -42,6 +42,18 @@ void ParallelFor(size_t n, uint32_t jobs, const std::string& stage,
   if (progress) progress({stage, n, n});
 }
 
+// Whitespace-separated words, as ROUGE's -l counts them.
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
 std::string SummaryText(const Summary& summary) {
   std::string text;
   for (const SummarySentence& s : summary.sentences) {
@@ -172,6 +184,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
       summaries[i] = summarizer->Summarize(analyzed[i], summary_options);
       seconds[i] = std::chrono::duration<double>(Clock::now() - start).count();
     });
+    double words = 0;
     for (size_t i = 0; i < scored.size(); ++i) {
       if (!summaries[i].ok()) {
         return Status(summaries[i].status().code(),
@@ -179,6 +192,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
                                   summaries[i].status().message()));
       }
       topics[i].peers.push_back({method, SummaryText(*summaries[i])});
+      words += CountWords(topics[i].peers.back().text);
     }
     EvalSystem system;
     system.system = method;
@@ -186,6 +200,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
     double total = 0;
     for (double s : seconds) total += s;
     system.seconds_per_cluster = total / scored.size();
+    system.words_per_summary = words / scored.size();
     report.systems.push_back(std::move(system));
   }
   for (const std::string& name : peer_systems) {

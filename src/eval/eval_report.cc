@@ -49,7 +49,7 @@ std::string FormatTable(const EvalReport& report) {
   for (size_t i = 0; i < ci_metrics; ++i) {
     out += fmt::format("  {:>17}", ShortName(report.metrics[i]) + " 95% CI");
   }
-  out += fmt::format("  {:>10}\n", "ms/cluster");
+  out += fmt::format("  {:>10}  {:>5}\n", "ms/cluster", "words");
   for (const EvalSystem& s : report.systems) {
     out += fmt::format("{:<{}}  {:<9}", s.system, name_width, s.chorus_method ? "chorus" : "published");
     for (const std::string& m : report.metrics) {
@@ -62,8 +62,9 @@ std::string FormatTable(const EvalReport& report) {
                                   metric->ci_upper.recall)
                     : fmt::format("  {:>17}", "-");
     }
-    out += s.chorus_method ? fmt::format("  {:10.3f}\n", s.seconds_per_cluster * 1000)
-                           : fmt::format("  {:>10}\n", "-");
+    out += s.chorus_method ? fmt::format("  {:10.3f}  {:5.1f}\n", s.seconds_per_cluster * 1000,
+                                         s.words_per_summary)
+                           : fmt::format("  {:>10}  {:>5}\n", "-", "-");
   }
   out += fmt::format("R = recall (ROUGE-1.5.5 averages); analysis (clean, split, tokenize) {:.3f} "
                      "ms/cluster, shared by all methods\n",
@@ -90,7 +91,10 @@ std::string FormatJson(const EvalReport& report) {
                              {"source", s.chorus_method ? "chorus" : "published"},
                              {"topics", s.topics},
                              {"metrics", std::move(metrics)}};
-    if (s.chorus_method) system["seconds_per_cluster"] = s.seconds_per_cluster;
+    if (s.chorus_method) {
+      system["seconds_per_cluster"] = s.seconds_per_cluster;
+      system["words_per_summary"] = s.words_per_summary;
+    }
     systems.push_back(std::move(system));
   }
   const char* unit = report.budget.unit == BudgetUnit::kWords   ? "words"
