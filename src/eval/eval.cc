@@ -74,13 +74,13 @@ Result<ResolvedSettings> Resolve(const EvalOptions& options) {
   ResolvedSettings settings;
   settings.flags = options.rouge_flags.empty() ? preset.rouge_flags : options.rouge_flags;
   settings.budget = options.budget.value_or(preset.budget);
-  if (settings.budget.amount == 0) return InvalidArgumentError("eval: the budget must be at least 1");
+  if (settings.budget.amount == 0) return InvalidArgumentError("the budget must be at least 1");
   const std::vector<std::string> methods =
       options.methods.empty() ? SummarizerMethods() : options.methods;
   std::set<std::string> seen;
   for (const std::string& method : methods) {
     if (!seen.insert(method).second) {
-      return InvalidArgumentError(fmt::format("eval: method '{}' is listed twice", method));
+      return InvalidArgumentError(fmt::format("method '{}' is listed twice", method));
     }
     ASSIGN_OR_RETURN(std::unique_ptr<Summarizer> summarizer, MakeSummarizer(method));
     settings.summarizers.push_back(std::move(summarizer));
@@ -129,7 +129,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
     }
   }
   if (scored.empty()) {
-    return NotFoundError("eval: no cluster has references to score against");
+    return NotFoundError("no cluster has references to score against");
   }
   report.clusters = scored.size();
 
@@ -141,7 +141,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
     topics[i].id = scored[i]->id;
     topics[i].models = scored[i]->references;
     if (!topic_of.emplace(scored[i]->id, i).second) {
-      return InvalidArgumentError(fmt::format("eval: cluster id '{}' appears twice", scored[i]->id));
+      return InvalidArgumentError(fmt::format("cluster id '{}' appears twice", scored[i]->id));
     }
   }
   std::set<std::string> peer_systems;
@@ -156,7 +156,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
     for (const RougePeer& peer : topic.peers) {
       if (method_names.count(peer.system)) {
         return InvalidArgumentError(fmt::format(
-            "eval: published system '{}' has the name of a chorus method; rename it in the "
+            "published system '{}' has the name of a chorus method; rename it in the "
             "peers file",
             peer.system));
       }
@@ -188,7 +188,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
     for (size_t i = 0; i < scored.size(); ++i) {
       if (!summaries[i].ok()) {
         return Status(summaries[i].status().code(),
-                      fmt::format("eval: {} on cluster '{}': {}", method, scored[i]->id,
+                      fmt::format("{} on cluster '{}': {}", method, scored[i]->id,
                                   summaries[i].status().message()));
       }
       topics[i].peers.push_back({method, SummaryText(*summaries[i])});
