@@ -46,9 +46,9 @@ class Cleaner {
   Cleaner& operator=(Cleaner&&) noexcept;
   ~Cleaner();
 
-  // Cleans one article; returns one or more documents (several when the text
-  // pastes several articles), never an empty-text document. Appends what was
-  // removed to `removals` when given.
+  // Cleans one article; returns its documents (several when the text pastes
+  // several articles; none when it was all boilerplate), never an empty-text
+  // one. Appends what was removed to `removals` when given.
   std::vector<Document> Clean(const Document& doc, std::vector<Removal>* removals = nullptr) const;
 
  private:
