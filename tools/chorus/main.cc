@@ -2,7 +2,11 @@
 #include <iostream>
 
 #include "command.h"
+<<<<<<< HEAD
 #include "sentences_command.h"
+=======
+#include "rouge_command.h"
+>>>>>>> rouge
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -10,7 +14,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
+<<<<<<< HEAD
   chorus::cli::AddSentencesCommand(app, &exit_code);
+=======
+  chorus::cli::AddRougeCommand(app, &exit_code);
+>>>>>>> rouge
   (void)exit_code;
   try {
     app.parse(argc, argv);
