@@ -2,11 +2,8 @@
 #include <iostream>
 
 #include "command.h"
-<<<<<<< HEAD
-#include "sentences_command.h"
-=======
 #include "rouge_command.h"
->>>>>>> rouge
+#include "sentences_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -14,11 +11,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
-<<<<<<< HEAD
-  chorus::cli::AddSentencesCommand(app, &exit_code);
-=======
   chorus::cli::AddRougeCommand(app, &exit_code);
->>>>>>> rouge
+  chorus::cli::AddSentencesCommand(app, &exit_code);
   (void)exit_code;
   try {
     app.parse(argc, argv);
