@@ -276,9 +276,17 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
   ArticleBuilder builder(doc, removals);
   bool cutting = false;  // inside a cut-rest region
   std::string cut_rule;
+  const Rules::Rule* listing = nullptr;  // the drop-list rule whose link titles follow
   for (std::string& paragraph : clean::SplitParagraphs(text)) {
     if (!cutting && builder.TakeTitle(paragraph)) continue;
     builder.NoteParagraph();
+    if (listing != nullptr && !cutting) {
+      if (ingest::LooksLikeHeadline(paragraph)) {
+        builder.Remove(listing->name, paragraph);
+        continue;
+      }
+      listing = nullptr;  // prose again: the list is over
+    }
     bool removed = false;
     for (const Rules::Rule& rule : rules_->rules) {
       size_t begin = 0, end = 0;
@@ -287,6 +295,11 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
       switch (rule.action) {
         case clean::RuleAction::kDropLine:
           builder.Remove(rule.name, paragraph);
+          removed = true;
+          break;
+        case clean::RuleAction::kDropList:
+          builder.Remove(rule.name, paragraph);
+          listing = &rule;
           removed = true;
           break;
         case clean::RuleAction::kCutRest:
@@ -300,6 +313,7 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
           builder.SetSplitRule(rule.name);
           builder.EndPart(rule.name);
           cutting = false;
+          listing = nullptr;
           removed = true;
           break;
         case clean::RuleAction::kDropPrefix:
