@@ -40,8 +40,8 @@ namespace chorus {
 
 struct ClustererOptions {
   // Cosine similarity (TF-IDF, time-adjusted) an article needs with an event
-  // to join it; below it the article opens a new event. Default 0.25.
-  double threshold = 0.25;
+  // to join it; below it the article opens a new event. Default 0.15.
+  double threshold = 0.15;
   // Events whose time span lies more than this many days from an article's
   // date are not candidates for it. 0 disables the window. Articles or events
   // without dates are never excluded. Default 30.

@@ -1,7 +1,9 @@
 // chorus: reads many news articles about one event and tells what happened.
 #include <iostream>
 
+#include "cluster_command.h"
 #include "command.h"
+#include "events_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -9,7 +11,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
-  (void)exit_code;
+  chorus::cli::AddClusterCommand(app, &exit_code);
+  chorus::cli::AddEventsCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
