@@ -4,6 +4,8 @@
 #include "cluster_command.h"
 #include "command.h"
 #include "events_command.h"
+#include "rouge_command.h"
+#include "sentences_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -11,6 +13,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
+  chorus::cli::AddSentencesCommand(app, &exit_code);
+  chorus::cli::AddRougeCommand(app, &exit_code);
   chorus::cli::AddClusterCommand(app, &exit_code);
   chorus::cli::AddEventsCommand(app, &exit_code);
   try {
