@@ -29,40 +29,80 @@ bool OpensSentence(std::string_view text, uint32_t begin) {
   return true;
 }
 
+// The term id of `token`'s stem, or kNoTerm.
+uint32_t TermOf(const Token& token, TermDictionary* dictionary, FeatureContext* context) {
+  const uint32_t form = context->forms.Intern(token.norm);
+  if (form < context->form_term.size()) return context->form_term[form];
+  // First sight of this form: stem it the one shared way.
+  uint32_t term = FeatureContext::kNoTerm;
+  const std::vector<Token> stemmed = context->stemming_tokenizer.Tokenize(token.norm);
+  if (stemmed.size() == 1 && stemmed[0].stem.size() >= 2 && HasLetter(stemmed[0].stem)) {
+    term = dictionary->Intern(stemmed[0].stem);
+  }
+  context->form_term.push_back(term);
+  return term;
+}
+
 void AddTerms(const std::vector<Token>& tokens, std::string_view text, double base,
-              double name_weight, TermDictionary* dictionary,
-              std::unordered_map<uint32_t, double>* counts) {
+              double name_weight, TermDictionary* dictionary, FeatureContext* context) {
   for (const Token& t : tokens) {
-    if (t.stopword || t.stem.size() < 2 || !HasLetter(t.stem)) continue;
+    if (t.stopword) continue;
+    const uint32_t id = TermOf(t, dictionary, context);
+    if (id == FeatureContext::kNoTerm) continue;
     double w = base;
     if (t.capitalized && !OpensSentence(text, t.begin)) w *= name_weight;
-    (*counts)[dictionary->Intern(t.stem)] += w;
+    if (id >= context->count.size()) {
+      context->count.resize(std::max<size_t>(id + 1, context->count.size() * 2), 0);
+    }
+    if (context->count[id] == 0) context->touched.push_back(id);
+    context->count[id] += w;
   }
 }
 
 }  // namespace
 
 uint32_t TermDictionary::Intern(std::string_view term) {
-  auto it = ids_.find(term);
-  if (it != ids_.end()) return it->second;
-  const auto id = static_cast<uint32_t>(terms_.size());
-  terms_.emplace_back(term);
-  ids_.emplace(terms_.back(), id);
-  return id;
+  if ((terms_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = HashBytes(term);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const uint32_t slot = slots_[i];
+    if (slot == 0) {
+      const auto id = static_cast<uint32_t>(terms_.size());
+      terms_.emplace_back(term);
+      hashes_.push_back(hash);
+      slots_[i] = id + 1;
+      return id;
+    }
+    if (hashes_[slot - 1] == hash && terms_[slot - 1] == term) return slot - 1;
+  }
 }
 
-ArticleFeatures ComputeArticleFeatures(const Document& article, const Tokenizer& tokenizer,
-                                       const FeatureWeights& weights, TermDictionary* dictionary) {
-  const std::vector<Token> title = tokenizer.Tokenize(article.title);
-  const std::vector<Token> body = tokenizer.Tokenize(article.text);
+void TermDictionary::Grow() {
+  std::vector<uint32_t> slots(std::max<size_t>(1024, slots_.size() * 2), 0);
+  const size_t mask = slots.size() - 1;
+  for (uint32_t id = 0; id < terms_.size(); ++id) {
+    size_t i = hashes_[id] & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  slots_ = std::move(slots);
+}
 
-  std::unordered_map<uint32_t, double> counts;
-  AddTerms(title, article.title, weights.title, 1.0, dictionary, &counts);
-  AddTerms(body, article.text, 1.0, weights.name, dictionary, &counts);
+ArticleFeatures ComputeArticleFeatures(const Document& article, const FeatureWeights& weights,
+                                       TermDictionary* dictionary, FeatureContext* context) {
+  const std::vector<Token> title = context->surface_tokenizer.Tokenize(article.title);
+  const std::vector<Token> body = context->surface_tokenizer.Tokenize(article.text);
+
+  context->touched.clear();
+  AddTerms(title, article.title, weights.title, 1.0, dictionary, context);
+  AddTerms(body, article.text, 1.0, weights.name, dictionary, context);
 
   ArticleFeatures features;
-  features.terms.reserve(counts.size());
-  for (const auto& [id, count] : counts) {
+  features.terms.reserve(context->touched.size());
+  for (uint32_t id : context->touched) {
+    const double count = context->count[id];
+    context->count[id] = 0;
     features.terms.emplace_back(id, static_cast<float>(1.0 + std::log(std::max(count, 1.0))));
   }
   std::sort(features.terms.begin(), features.terms.end());
@@ -79,8 +119,7 @@ ArticleFeatures ComputeArticleFeatures(const Document& article, const Tokenizer&
       for (size_t k = 0; k < kShingleWords; ++k) h = Mix64(h ^ word_hashes[i + k]);
       shingles.push_back(h);
     }
-    std::sort(shingles.begin(), shingles.end());
-    shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+    // Repeated shingles need no removal: a minimum is the same either way.
     features.minhash = MinHashSignature(shingles);
   }
   return features;

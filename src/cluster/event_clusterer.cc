@@ -34,8 +34,8 @@ void ExtendSpan(Event& e, int32_t day) {
 
 struct EventClusterer::State {
   ClustererOptions options;
-  Tokenizer tokenizer;
   TermDictionary dictionary;
+  FeatureContext features;  // tokenizers and caches for featurizing
   std::vector<uint32_t> df;  // by term id, over non-duplicate articles
   uint64_t docs = 0;         // non-duplicate articles
   std::vector<Event> events;  // event id i is events[i - 1]
@@ -236,7 +236,7 @@ ArticleAssignment EventClusterer::Add(const Document& article) {
   weights.name = state_->options.name_weight;
   weights.min_duplicate_shingles = state_->options.min_duplicate_shingles;
   ArticleFeatures features =
-      ComputeArticleFeatures(article, state_->tokenizer, weights, &state_->dictionary);
+      ComputeArticleFeatures(article, weights, &state_->dictionary, &state_->features);
   ArticleRecord record;
   record.terms = std::move(features.terms);
   record.minhash = std::move(features.minhash);

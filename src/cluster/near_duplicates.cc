@@ -21,15 +21,24 @@ std::array<uint64_t, kMinHashSize> MakeSeeds() {
 
 std::vector<uint32_t> MinHashSignature(std::span<const uint64_t> shingle_hashes) {
   if (shingle_hashes.empty()) return {};
-  static const std::array<uint64_t, kMinHashSize> kSeeds = MakeSeeds();
-  std::vector<uint32_t> signature(kMinHashSize, std::numeric_limits<uint32_t>::max());
+  // Shingle hashes are already well mixed, so each of the kMinHashSize
+  // functions can be a cheap multiply-shift (a random odd multiplier and
+  // offset, top 32 bits), a universal family.
+  static const std::array<uint64_t, kMinHashSize> kMultipliers = MakeSeeds();
+  static const std::array<uint64_t, kMinHashSize> kOffsets = [] {
+    std::array<uint64_t, kMinHashSize> offsets{};
+    for (uint32_t i = 0; i < kMinHashSize; ++i) offsets[i] = Mix64(kMultipliers[i]);
+    return offsets;
+  }();
+  std::array<uint32_t, kMinHashSize> signature;
+  signature.fill(std::numeric_limits<uint32_t>::max());
   for (uint64_t h : shingle_hashes) {
     for (uint32_t i = 0; i < kMinHashSize; ++i) {
-      const auto v = static_cast<uint32_t>(Mix64(h ^ kSeeds[i]) >> 32);
+      const auto v = static_cast<uint32_t>(((kMultipliers[i] | 1) * h + kOffsets[i]) >> 32);
       signature[i] = std::min(signature[i], v);
     }
   }
-  return signature;
+  return std::vector<uint32_t>(signature.begin(), signature.end());
 }
 
 double SignatureSimilarity(std::span<const uint32_t> a, std::span<const uint32_t> b) {
@@ -39,24 +48,26 @@ double SignatureSimilarity(std::span<const uint32_t> a, std::span<const uint32_t
   return static_cast<double>(equal) / static_cast<double>(a.size());
 }
 
-uint64_t NearDuplicateIndex::BandKey(std::span<const uint32_t> signature, uint32_t band) {
+uint32_t NearDuplicateIndex::BandKey(std::span<const uint32_t> signature, uint32_t band) {
   uint64_t key = Mix64(band + 1);
   for (uint32_t r = 0; r < kLshRows; ++r) key = Mix64(key ^ signature[band * kLshRows + r]);
-  return key;
+  return static_cast<uint32_t>(key >> 32);
 }
 
 std::optional<uint64_t> NearDuplicateIndex::FindOriginal(std::span<const uint32_t> signature,
                                                          double min_similarity) const {
-  if (signature.size() != kMinHashSize) return std::nullopt;
+  if (signature.size() != kMinHashSize || buckets_.empty()) return std::nullopt;
   std::optional<uint64_t> best;
+  const size_t mask = buckets_.size() - 1;
   for (uint32_t band = 0; band < kLshBands; ++band) {
-    auto it = buckets_.find(BandKey(signature, band));
-    if (it == buckets_.end()) continue;
-    for (uint64_t candidate : it->second) {
-      if (best && candidate >= *best) continue;
-      if (SignatureSimilarity(signature, signatures_.at(candidate)) >= min_similarity) {
-        best = candidate;
-      }
+    const uint32_t key = BandKey(signature, band);
+    for (size_t i = Mix64(key) & mask; buckets_[i].slot != UINT32_MAX; i = (i + 1) & mask) {
+      if (buckets_[i].key != key) continue;
+      const uint32_t slot = buckets_[i].slot;
+      if (best && articles_[slot] >= *best) continue;
+      const std::span<const uint32_t> other(signatures_.data() + size_t{slot} * kMinHashSize,
+                                            kMinHashSize);
+      if (SignatureSimilarity(signature, other) >= min_similarity) best = articles_[slot];
     }
   }
   return best;
@@ -64,10 +75,30 @@ std::optional<uint64_t> NearDuplicateIndex::FindOriginal(std::span<const uint32_
 
 void NearDuplicateIndex::Insert(uint64_t article, std::vector<uint32_t> signature) {
   if (signature.size() != kMinHashSize) return;
+  if ((used_ + kLshBands) * 2 > buckets_.size()) Grow();
+  const auto slot = static_cast<uint32_t>(articles_.size());
+  articles_.push_back(article);
+  signatures_.insert(signatures_.end(), signature.begin(), signature.end());
+  const size_t mask = buckets_.size() - 1;
   for (uint32_t band = 0; band < kLshBands; ++band) {
-    buckets_[BandKey(signature, band)].push_back(article);
+    const uint32_t key = BandKey(signature, band);
+    size_t i = Mix64(key) & mask;
+    while (buckets_[i].slot != UINT32_MAX) i = (i + 1) & mask;
+    buckets_[i] = {key, slot};
   }
-  signatures_.emplace(article, std::move(signature));
+  used_ += kLshBands;
+}
+
+void NearDuplicateIndex::Grow() {
+  std::vector<Entry> buckets(std::max<size_t>(1024, buckets_.size() * 2));
+  const size_t mask = buckets.size() - 1;
+  for (const Entry& e : buckets_) {
+    if (e.slot == UINT32_MAX) continue;
+    size_t i = Mix64(e.key) & mask;
+    while (buckets[i].slot != UINT32_MAX) i = (i + 1) & mask;
+    buckets[i] = e;
+  }
+  buckets_ = std::move(buckets);
 }
 
 }  // namespace chorus

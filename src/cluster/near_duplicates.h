@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 namespace chorus {
@@ -40,13 +39,24 @@ class NearDuplicateIndex {
   // Indexes `signature` (kMinHashSize values) as article `article`.
   void Insert(uint64_t article, std::vector<uint32_t> signature);
 
-  size_t size() const { return signatures_.size(); }
+  size_t size() const { return articles_.size(); }
 
  private:
-  static uint64_t BandKey(std::span<const uint32_t> signature, uint32_t band);
+  static uint32_t BandKey(std::span<const uint32_t> signature, uint32_t band);
+  void Grow();
 
-  std::unordered_map<uint64_t, std::vector<uint64_t>> buckets_;  // band key -> articles
-  std::unordered_map<uint64_t, std::vector<uint32_t>> signatures_;  // article -> signature
+  // Flat storage, ~0.5 KB per indexed article: signatures back to back, the
+  // article number of each, and an open-addressing multimap from a band's
+  // 32-bit key to the signature's slot (key collisions only add candidates,
+  // which are checked against the signature anyway).
+  struct Entry {
+    uint32_t key = 0;
+    uint32_t slot = UINT32_MAX;  // UINT32_MAX: empty
+  };
+  std::vector<uint32_t> signatures_;  // kMinHashSize per slot
+  std::vector<uint64_t> articles_;    // by slot
+  std::vector<Entry> buckets_;        // size a power of two, at most half full
+  size_t used_ = 0;
 };
 
 }  // namespace chorus

@@ -35,7 +35,12 @@ class Statement {
   }
   void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
   void BindBlob(int i, std::span<const std::byte> v) {
-    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    // An empty span may have a null pointer, which SQLite would store as NULL.
+    if (v.empty()) {
+      sqlite3_bind_zeroblob(stmt_, i, 0);
+    } else {
+      sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    }
   }
 
   // SQLITE_ROW -> true, SQLITE_DONE -> false (and resets), errors -> Status.
