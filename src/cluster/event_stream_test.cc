@@ -117,6 +117,18 @@ TEST_F(EventStreamTest, StoredEventLoadsAsAClusterWithFullArticles) {
   EXPECT_FALSE(e.top_terms.empty());
 }
 
+// Regression: an article too short for a MinHash signature has an empty
+// features blob, which SQLite stored as NULL and rejected (NOT NULL).
+TEST_F(EventStreamTest, ShortArticleWithoutSignatureIsStored) {
+  const std::vector<Document> docs = {
+      testing::Article("brief", "APW", "2024-07-01", "Floods in Bangladesh."),
+      testing::Article("empty", "", "", "")};
+  const auto assigned = Feed(Db("short.db"), docs);
+  EXPECT_EQ(assigned.size(), 2u);
+  const auto again = Feed(Db("short.db"), docs);  // replays the empty blobs
+  EXPECT_TRUE(again.empty());
+}
+
 TEST_F(EventStreamTest, BadStoresAndArticlesAreErrorsNotCrashes) {
   EXPECT_EQ(EventStore::Open(Db("missing.db"), {.read_only = true}).status().code(),
             StatusCode::kNotFound);
