@@ -107,10 +107,18 @@ void PrintQuality() {
                 static_cast<size_t>(s.predicted_clusters), static_cast<size_t>(s.gold_clusters));
   }
   std::printf("Threshold sensitivity: B-cubed F1 / ARI, mean over shuffle seeds 1..5:\n");
-  std::printf("  threshold   DUC 2004 F1   ARI    Multi-News F1   ARI\n");
-  for (double t : {0.08, 0.10, 0.12, 0.15, 0.18, 0.20, 0.25, 0.30}) {
+  std::printf("  threshold  dated_boost   DUC 2004 F1   ARI    Multi-News F1   ARI\n");
+  struct Row {
+    double threshold;
+    double dated_boost;
+  };
+  const double boost = ClustererOptions().dated_boost;
+  for (Row row : {Row{0.10, boost}, Row{0.12, boost}, Row{0.15, boost}, Row{0.18, boost},
+                  Row{0.20, boost}, Row{0.22, boost}, Row{0.25, boost}, Row{0.30, boost},
+                  Row{0.12, 0.0}, Row{0.15, 0.0}, Row{0.20, 0.0}}) {
     ClustererOptions o;
-    o.threshold = t;
+    o.threshold = row.threshold;
+    o.dated_boost = row.dated_boost;
     double f[2] = {0, 0}, a[2] = {0, 0};
     for (int i = 0; i < 2; ++i) {
       for (uint32_t seed = 1; seed <= 5; ++seed) {
@@ -120,7 +128,8 @@ void PrintQuality() {
         a[i] += s.adjusted_rand / 5;
       }
     }
-    std::printf("  %9.2f   %11.3f  %5.3f   %13.3f  %5.3f\n", t, f[0], a[0], f[1], a[1]);
+    std::printf("  %9.2f  %11.2f   %11.3f  %5.3f   %13.3f  %5.3f\n", row.threshold, row.dated_boost,
+                f[0], a[0], f[1], a[1]);
   }
   std::fflush(stdout);
 }

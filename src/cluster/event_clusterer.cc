@@ -97,7 +97,9 @@ int64_t EventClusterer::State::Best(const ArticleRecord& record, double* similar
       event_stamp[e] = stamp;
       const Event& ev = events[e];
       double gap = 0;
+      bool dated = false;
       if (record.day != ArticleRecord::kNoDay && ev.min_day != ArticleRecord::kNoDay) {
+        dated = true;
         gap = std::max({0, ev.min_day - record.day, record.day - ev.max_day});
         if (options.window_days > 0 && gap > options.window_days) continue;
       }
@@ -110,6 +112,7 @@ int64_t EventClusterer::State::Best(const ArticleRecord& record, double* similar
       if (cnorm2 <= 0) continue;
       double sim = dot / (doc_norm * std::sqrt(cnorm2));
       if (options.decay_days > 0) sim *= std::exp(-gap / options.decay_days);
+      if (dated) sim *= 1 + options.dated_boost;
       if (sim > best_sim) {
         best_sim = sim;
         best = e;
