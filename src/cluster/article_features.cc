@@ -63,7 +63,8 @@ void AddTerms(const std::vector<Token>& tokens, std::string_view text, double ba
 
 uint32_t TermDictionary::Intern(std::string_view term) {
   if ((terms_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = HashBytes(term);
+  // Ids are what persists, not hashes: the library's (word-at-a-time) hash is fine.
+  const uint64_t hash = std::hash<std::string_view>{}(term);
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const uint32_t slot = slots_[i];
