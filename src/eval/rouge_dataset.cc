@@ -70,6 +70,17 @@ Status LineError(std::string_view file, int line, std::string_view message) {
   return ParseError(fmt::format("{}:{}: {}", file, line, message));
 }
 
+// One JSONL line as an object; the error says why not (bad UTF-8, syntax...).
+Status ParseObject(simdjson::dom::parser& parser, std::string_view line,
+                   simdjson::dom::object* object) {
+  simdjson::dom::element element;
+  if (auto error = parser.parse(line.data(), line.size()).get(element)) {
+    return ParseError(fmt::format("not valid JSON: {}", simdjson::error_message(error)));
+  }
+  if (element.get_object().get(*object)) return ParseError("expected a JSON object");
+  return Status::Ok();
+}
+
 // A string field, or an error naming it.
 Status GetString(simdjson::dom::object object, std::string_view key, std::string* out) {
   std::string_view value;
@@ -129,8 +140,8 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
 
   ForEachLine(clusters_jsonl, [&](int number, std::string_view line) {
     simdjson::dom::object object;
-    if (parser.parse(line.data(), line.size()).get_object().get(object)) {
-      dataset.errors.push_back(LineError(clusters_name, number, "not a JSON object"));
+    if (Status bad = ParseObject(parser, line, &object); !bad.ok()) {
+      dataset.errors.push_back(LineError(clusters_name, number, bad.message()));
       return keep_going();
     }
     RougeTopic topic;
@@ -166,8 +177,8 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
   std::map<std::pair<std::string, std::string>, int> seen;  // (id, system) -> line
   ForEachLine(peers_jsonl, [&](int number, std::string_view line) {
     simdjson::dom::object object;
-    if (parser.parse(line.data(), line.size()).get_object().get(object)) {
-      dataset.errors.push_back(LineError(peers_name, number, "not a JSON object"));
+    if (Status bad = ParseObject(parser, line, &object); !bad.ok()) {
+      dataset.errors.push_back(LineError(peers_name, number, bad.message()));
       return keep_going();
     }
     std::string id;
