@@ -49,6 +49,19 @@ TEST(BootstrapTest, MeanIsTheResampleMeanNotThePlainMean) {
               other.mean.recall != r.mean.recall);
 }
 
+TEST(BootstrapTest, IntervalsFollowTheSortedMeans) {
+  // 0..99 / 100: the 95% interval of 1000 resample means sits inside.
+  std::vector<RougeScore> scores;
+  for (int k = 0; k < 100; ++k) scores.push_back(RougeScore{k / 100.0, 1 - k / 100.0, 0.5});
+  const BootstrapResult r = Bootstrap(scores, 1000, 95, 0);
+  EXPECT_NEAR(r.mean.recall, 0.495, 0.01);
+  EXPECT_NEAR(r.mean.recall + r.mean.precision, 1.0, 1e-4);
+  EXPECT_GT(r.lower.recall, 0.43);
+  EXPECT_LT(r.upper.recall, 0.56);
+  EXPECT_NEAR(r.lower.recall - 0.495, 0.495 - r.upper.recall, 0.01);
+  EXPECT_DOUBLE_EQ(r.lower.f, 0.5);
+}
+
 TEST(BootstrapTest, EdgeCasesDoNotCrash) {
   EXPECT_EQ(Bootstrap({}, 1000, 95, 0).mean.recall, 0);
   const std::vector<RougeScore> one = {RougeScore{0.5, 0.5, 0.5}};
