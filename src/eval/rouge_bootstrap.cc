@@ -21,6 +21,16 @@ size_t PerlDrand48::NextIndex(size_t n) {
 }
 
 double RoundLikeRouge(double x) {
+  // Fast path: x * 1e5 is within 1e-11 of the exact product for scores in
+  // [0, 1e4], so unless its fraction is near one half, rounding it agrees
+  // with printf's exact decimal rounding, and q / 1e5 is the double nearest
+  // to the printed decimal, i.e. what strtod reads back.
+  if (x >= 0 && x <= 1e4) {
+    const double scaled = x * 1e5;
+    const double floor = std::floor(scaled);
+    const double fraction = scaled - floor;
+    if (std::fabs(fraction - 0.5) > 1e-7) return (fraction < 0.5 ? floor : floor + 1) / 1e5;
+  }
   char buffer[64];
   std::snprintf(buffer, sizeof(buffer), "%7.5f", x);
   return std::strtod(buffer, nullptr);

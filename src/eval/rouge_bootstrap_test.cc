@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace chorus::rouge {
@@ -24,6 +27,20 @@ TEST(RoundLikeRougeTest, PrintfRounding) {
   // 0.000005 is not exactly representable; printf rounds the binary value.
   EXPECT_DOUBLE_EQ(RoundLikeRouge(0.125), 0.125);
   EXPECT_DOUBLE_EQ(RoundLikeRouge(0), 0);
+}
+
+TEST(RoundLikeRougeTest, FastPathAgreesWithPrintf) {
+  uint64_t state = 99;
+  for (int k = 0; k < 200000; ++k) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    // Ratios of small integers, like hits / counts, and near-ties.
+    const double a = static_cast<double>((state >> 40) % 5000);
+    const double b = 1 + static_cast<double>((state >> 20) % 5000);
+    const double x = k % 2 == 0 ? std::min(a, b) / std::max(a, b) : (2 * a + 1) / 200000.0;
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%7.5f", x);
+    ASSERT_EQ(RoundLikeRouge(x), std::strtod(buffer, nullptr)) << x;
+  }
 }
 
 TEST(BootstrapTest, ConstantScoresGiveAPointInterval) {
