@@ -225,8 +225,7 @@ enum class RougeFormat {
 };
 
 // Renders `report`; `confidence` is the -c value printed in the official format.
-std::string FormatRougeReport(const RougeReport& report, RougeFormat format,
-                              double confidence);
+std::string FormatRougeReport(const RougeReport& report, RougeFormat format, double confidence);
 
 // ---------------------------------------------------------------------------
 // Reading inputs.

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace chorus::rouge {
@@ -96,10 +96,10 @@ Interval Summarize(std::vector<double>& means, double confidence, std::vector<ui
   const double ratio = count - delta - 1 - static_cast<double>(upper_a);
   Interval interval;
   interval.mean = RoundLikeRouge(total / count);
-  interval.lower = RoundLikeRouge(At(means, lower_a) +
-                                  (At(means, lower_a + 1) - At(means, lower_a)) * ratio);
-  interval.upper = RoundLikeRouge(At(means, upper_a) +
-                                  (At(means, upper_a + 1) - At(means, upper_a)) * ratio);
+  interval.lower =
+      RoundLikeRouge(At(means, lower_a) + (At(means, lower_a + 1) - At(means, lower_a)) * ratio);
+  interval.upper =
+      RoundLikeRouge(At(means, upper_a) + (At(means, upper_a + 1) - At(means, upper_a)) * ratio);
   return interval;
 }
 

@@ -22,7 +22,8 @@ CliRun Chorus(const std::string& args) {
   if (pipe == nullptr) return run;
   std::array<char, 4096> buffer;
   size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.output.append(buffer.data(), n);
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    run.output.append(buffer.data(), n);
   const int status = pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
@@ -31,9 +32,10 @@ CliRun Chorus(const std::string& args) {
 class RougeCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("chorus_rouge_cli_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ =
+        std::filesystem::temp_directory_path() /
+        ("chorus_rouge_cli_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -54,13 +56,13 @@ TEST_F(RougeCliTest, ScoresFilesInTheOfficialFormat) {
   EXPECT_NE(run.output.find("X ROUGE-1 Average_R: 0.69231 (95%-conf.int. 0.69231 - 0.69231)"),
             std::string::npos)
       << run.output;
-  EXPECT_NE(run.output.find("X ROUGE-1 Eval 1.X R:0.69231 P:0.50000 F:0.58065"),
-            std::string::npos)
+  EXPECT_NE(run.output.find("X ROUGE-1 Eval 1.X R:0.69231 P:0.50000 F:0.58065"), std::string::npos)
       << run.output;
   run = Chorus(peer + " " + m1 + " -n 2 --format json");
   EXPECT_EQ(run.exit_code, 0);
-  EXPECT_EQ(run.output.rfind("{\"per_topic\":[{\"id\":\"1\",\"system\":\"X\",\"metric\":\"ROUGE-1\"", 0),
-            0u)
+  EXPECT_EQ(
+      run.output.rfind("{\"per_topic\":[{\"id\":\"1\",\"system\":\"X\",\"metric\":\"ROUGE-1\"", 0),
+      0u)
       << run.output;
 }
 
@@ -81,8 +83,8 @@ TEST_F(RougeCliTest, ContradictoryFlagsAreUsageErrors) {
   const std::string peer = Write("p.txt", "a b\n");
   const std::string model = Write("m.txt", "a c\n");
   const std::string files = peer + " " + model;
-  for (const char* flags : {"-l 10 -b 20", "-u", "-n 0", "-n 5", "-p 2", "-f C",
-                                   "-r 0", "--format xml"}) {
+  for (const char* flags :
+       {"-l 10 -b 20", "-u", "-n 0", "-n 5", "-p 2", "-f C", "-r 0", "--format xml"}) {
     CliRun run = Chorus(files + " " + std::string(flags));
     EXPECT_EQ(run.exit_code, 2) << flags << ": " << run.output;
     EXPECT_FALSE(run.output.empty()) << flags;
@@ -96,16 +98,16 @@ TEST_F(RougeCliTest, JsonlErrorsNameFileAndLineAndTheRestIsScored) {
                                      "{\"id\": \"t1\", \"references\": [\"a b c\"]}\n"
                                      "{\"id\": \"t2\", \"references\": [\"d e\"]}\n"
                                      "{\"id\": \"t3\", \"references\": [\"f\"]}\n");
-  const std::string peers = Write("p.jsonl",
-                                  "{\"id\": \"t1\", \"system\": \"S\", \"summary\": \"a b\"}\n"
-                                  "{\"id\": \"t2\", \"system\": \"S\", \"summary\": [{\"text\": \"d\"}]}\n"
-                                  "{\"id\": \"t2\", \"system\": \"S\", \"summary\": \"x\n"
-                                  "{\"id\": \"t7\", \"system\": \"S\", \"summary\": \"f\"}\n");
+  const std::string peers =
+      Write("p.jsonl",
+            "{\"id\": \"t1\", \"system\": \"S\", \"summary\": \"a b\"}\n"
+            "{\"id\": \"t2\", \"system\": \"S\", \"summary\": [{\"text\": \"d\"}]}\n"
+            "{\"id\": \"t2\", \"system\": \"S\", \"summary\": \"x\n"
+            "{\"id\": \"t7\", \"system\": \"S\", \"summary\": \"f\"}\n");
   CliRun run = Chorus("--clusters " + clusters + " --peers " + peers + " -n 1 --format table");
   EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_NE(run.output.find("p.jsonl:3: not valid JSON"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("p.jsonl:4: topic \"t7\" is not in"), std::string::npos)
-      << run.output;
+  EXPECT_NE(run.output.find("p.jsonl:4: topic \"t7\" is not in"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("topic t3 has no peer summary"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("S       ROUGE-1         2"), std::string::npos) << run.output;
 

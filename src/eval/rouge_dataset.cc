@@ -2,12 +2,12 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <system_error>
-#include <filesystem>
 
 #include "chorus/rouge.h"
 
@@ -38,7 +38,10 @@ size_t FirstInvalidUtf8(std::string_view text) {
   size_t hi = text.size();
   while (hi - lo > 1) {  // the shortest invalid prefix
     const size_t mid = lo + (hi - lo) / 2;
-    if (simdjson::validate_utf8(text.data(), mid)) lo = mid; else hi = mid;
+    if (simdjson::validate_utf8(text.data(), mid))
+      lo = mid;
+    else
+      hi = mid;
   }
   // A truncated multi-byte sequence makes a prefix invalid only at its end:
   // step back to the sequence's lead byte.
@@ -125,7 +128,8 @@ Result<std::string> ReadRougeSummaryFile(const std::string& path) {
     return InvalidArgumentError(fmt::format("summary file {} is empty", path));
   }
   if (const size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
-    return ParseError(fmt::format("summary file {} is not valid UTF-8 (byte offset {})", path, bad));
+    return ParseError(
+        fmt::format("summary file {} is not valid UTF-8 (byte offset {})", path, bad));
   }
   return text;
 }
@@ -203,8 +207,10 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
     if (status.ok()) {
       auto [it, inserted] = seen.emplace(std::make_pair(id, peer.system), number);
       if (!inserted) {
-        status = ParseError(fmt::format("second summary of system \"{}\" for topic \"{}\" "
-                                        "(first on line {})", peer.system, id, it->second));
+        status =
+            ParseError(fmt::format("second summary of system \"{}\" for topic \"{}\" "
+                                   "(first on line {})",
+                                   peer.system, id, it->second));
       }
     }
     if (!status.ok()) {
@@ -216,8 +222,8 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
   });
   for (const RougeTopic& topic : dataset.topics) {
     if (topic.peers.empty()) {
-      dataset.warnings.push_back(fmt::format("topic {} has no peer summary in {}", topic.id,
-                                             peers_name));
+      dataset.warnings.push_back(
+          fmt::format("topic {} has no peer summary in {}", topic.id, peers_name));
     }
   }
   return dataset;

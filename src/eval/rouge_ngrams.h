@@ -153,11 +153,11 @@ class TopicGrams {
   }
 
   size_t models_ = 0;
-  std::vector<Slot> slots_;        // open addressing
-  std::vector<uint32_t> used_;     // occupied slots, in index order
+  std::vector<Slot> slots_;     // open addressing
+  std::vector<uint32_t> used_;  // occupied slots, in index order
   size_t mask_ = 0;
-  std::vector<int32_t> counts_;    // [index * models + model]
-  std::vector<int64_t> totals_;    // per model
+  std::vector<int32_t> counts_;       // [index * models + model]
+  std::vector<int64_t> totals_;       // per model
   std::vector<int32_t> peer_counts_;  // [index], zero between calls
   std::vector<uint32_t> touched_;
 };

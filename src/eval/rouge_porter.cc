@@ -10,19 +10,17 @@ namespace {
 //   $c = [^aeiou]   $v = [aeiouy]
 //   $C = $c[^aeiouy]*   (a consonant sequence)
 //   $V = $v[aeiou]*     (a vowel sequence)
-bool IsAeiou(char ch) {
-  return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u';
-}
+bool IsAeiou(char ch) { return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u'; }
 bool IsSmallC(char ch) { return !IsAeiou(ch); }              // [^aeiou]
 bool IsSmallV(char ch) { return IsAeiou(ch) || ch == 'y'; }  // [aeiouy]
 bool IsNotAeiouy(char ch) { return !IsSmallV(ch); }          // [^aeiouy]
 
 enum class Piece {
-  kOptionalC,  // (${C})?
-  kC,          // ${C}
-  kV,          // ${V}
-  kOptionalV,  // (${V})?
-  kSmallV,     // ${v}
+  kOptionalC,    // (${C})?
+  kC,            // ${C}
+  kV,            // ${V}
+  kOptionalV,    // (${V})?
+  kSmallV,       // ${v}
   kNotAeiouwxy,  // [^aeiouwxy]
 };
 
@@ -59,9 +57,9 @@ bool TailOk(Piece p, char ch) {
 template <size_t N>
 bool Match(std::string_view w, const std::array<Piece, N>& pieces, bool to_end) {
   static_assert(N < 16);
-  uint32_t done = 1;  // bit b: pieces 0..b-1 matched
+  uint32_t done = 1;    // bit b: pieces 0..b-1 matched
   uint32_t inside = 0;  // bit b: inside run piece b (it may end or go on)
-  auto close = [&] {  // epsilon moves: a run may end; an optional piece may be skipped
+  auto close = [&] {    // epsilon moves: a run may end; an optional piece may be skipped
     for (size_t b = 0; b < N; ++b) {
       if ((inside >> b & 1) || ((done >> b & 1) && IsOptional(pieces[b]))) done |= 1u << (b + 1);
     }
@@ -137,22 +135,39 @@ const Rule* LongestSuffix(std::string_view w, const std::array<Rule, N>& rules) 
 }
 
 constexpr std::array<Rule, 21> kStep2 = {{
-    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},   {"anci", "ance"},
-    {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"},
-    {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
-    {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
-    {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},   {"biliti", "ble"},
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"}, {"eli", "e"},     {"ousli", "ous"},
+    {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},  {"alism", "al"},  {"iveness", "ive"},
+    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},  {"iviti", "ive"}, {"biliti", "ble"},
     {"logi", "log"},
 }};
 constexpr std::array<Rule, 7> kStep3 = {{
-    {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
-    {"ical", "ic"},  {"ful", ""},   {"ness", ""},
+    {"icate", "ic"},
+    {"ative", ""},
+    {"alize", "al"},
+    {"iciti", "ic"},
+    {"ical", "ic"},
+    {"ful", ""},
+    {"ness", ""},
 }};
 // Step 4 as modified by CYL: "ment" and "ent" are not in this list.
 constexpr std::array<Rule, 16> kStep4 = {{
-    {"al", ""},  {"ance", ""}, {"ence", ""}, {"er", ""},  {"ic", ""},    {"able", ""},
-    {"ible", ""}, {"ant", ""}, {"ement", ""}, {"ou", ""}, {"ism", ""},   {"ate", ""},
-    {"iti", ""}, {"ous", ""},  {"ive", ""},  {"ize", ""},
+    {"al", ""},
+    {"ance", ""},
+    {"ence", ""},
+    {"er", ""},
+    {"ic", ""},
+    {"able", ""},
+    {"ible", ""},
+    {"ant", ""},
+    {"ement", ""},
+    {"ou", ""},
+    {"ism", ""},
+    {"ate", ""},
+    {"iti", ""},
+    {"ous", ""},
+    {"ive", ""},
+    {"ize", ""},
 }};
 
 void Step1ab(std::string& w) {
@@ -234,8 +249,7 @@ std::string Rouge155PorterStem(std::string_view word) {
   const bool initial_y = w[0] == 'y';
   if (initial_y) w[0] = 'Y';
   Step1ab(w);
-  if (!w.empty() && w.back() == 'y' &&
-      HasVowel(std::string_view(w).substr(0, w.size() - 1))) {
+  if (!w.empty() && w.back() == 'y' && HasVowel(std::string_view(w).substr(0, w.size() - 1))) {
     w.back() = 'i';  // step 1c
   }
   ReplaceSuffixIfMeasureAbove0(w, kStep2);

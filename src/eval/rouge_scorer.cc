@@ -106,13 +106,11 @@ class RougeScorer::Impl {
     for (size_t k = 0; k < models.size(); ++k) Prepare(models[k], &model_stats_[k]);
     for (int n = 1; n <= options_.max_ngram; ++n) {
       if (n <= 2) {
-        IndexModels(&short_grams_[n - 1], models.size(), [n](auto tokens, auto f) {
-          rouge::ForEachNgram(tokens, n, GramKey64{}, f);
-        });
+        IndexModels(&short_grams_[n - 1], models.size(),
+                    [n](auto tokens, auto f) { rouge::ForEachNgram(tokens, n, GramKey64{}, f); });
       } else {
-        IndexModels(&long_grams_[n - 3], models.size(), [n](auto tokens, auto f) {
-          rouge::ForEachNgram(tokens, n, GramKey128{}, f);
-        });
+        IndexModels(&long_grams_[n - 3], models.size(),
+                    [n](auto tokens, auto f) { rouge::ForEachNgram(tokens, n, GramKey128{}, f); });
       }
     }
     if (options_.skip_bigram) {
@@ -228,9 +226,9 @@ static void WarnAboutMissingTopics(const std::string& name, const std::vector<st
   std::string list;
   for (size_t k = 0; k < missing.size() && k < 5; ++k) list += fmt::format(" {}", missing[k]);
   if (missing.size() > 5) list += " ...";
-  report->warnings.push_back(fmt::format(
-      "system {} has no peer for {} of {} topics:{}; it is averaged over the others", name,
-      missing.size(), topics.size(), list));
+  report->warnings.push_back(
+      fmt::format("system {} has no peer for {} of {} topics:{}; it is averaged over the others",
+                  name, missing.size(), topics.size(), list));
 }
 
 Result<RougeReport> RougeScorer::Impl::Score(std::span<const RougeTopic> topics) {
@@ -253,8 +251,7 @@ Result<RougeReport> RougeScorer::Impl::Score(std::span<const RougeTopic> topics)
       SystemScores& system = systems[peer.system];
       if (!system.topic_ids.empty() && system.topic_ids.back() == topic.id) {
         report.warnings.push_back(fmt::format(
-            "topic {} has two peers of system {}; the first one is scored", topic.id,
-            peer.system));
+            "topic {} has two peers of system {}; the first one is scored", topic.id, peer.system));
         continue;
       }
       Prepare(peer.text, &peer_stats_);

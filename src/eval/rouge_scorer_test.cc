@@ -73,7 +73,7 @@ TEST(RougeScorerTest, HandComputedScores) {
   // ROUGE-2: bigrams cross sentence boundaries, so model 1's "the cat"
   // (from "...mat / the cat...") hits too: "the cat" "cat sat" "sat on"
   // "was happy" = 4; model 2: 0.
-  EXPECT_DOUBLE_EQ((*scores)[1].recall, 0.36364);   // 4 / (9 + 2)
+  EXPECT_DOUBLE_EQ((*scores)[1].recall, 0.36364);  // 4 / (9 + 2)
   EXPECT_DOUBLE_EQ((*scores)[1].precision, 0.25);  // 4 / (2 x 8)
 }
 
@@ -181,8 +181,7 @@ TEST(RougeDatasetTest, ReadsBothSummaryShapesAndReportsBadLines) {
 }
 
 TEST(RougeDatasetTest, SummaryFilesAreChecked) {
-  EXPECT_EQ(ReadRougeSummaryFile("/nonexistent/peer.txt").status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(ReadRougeSummaryFile("/nonexistent/peer.txt").status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

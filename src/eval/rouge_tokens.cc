@@ -157,8 +157,9 @@ std::string TokenInterner::Normalize(std::string_view token) {
                              [](const auto& entry, std::string_view t) { return entry.first < t; });
   if (it != exceptions_.end() && it->first == token) return std::string(it->second);
   if (snowball_ != nullptr) {
-    const sb_symbol* stem = sb_stemmer_stem(
-        snowball_, reinterpret_cast<const sb_symbol*>(token.data()), static_cast<int>(token.size()));
+    const sb_symbol* stem =
+        sb_stemmer_stem(snowball_, reinterpret_cast<const sb_symbol*>(token.data()),
+                        static_cast<int>(token.size()));
     if (stem == nullptr) return std::string(token);  // out of memory: keep the word
     return std::string(reinterpret_cast<const char*>(stem),
                        static_cast<size_t>(sb_stemmer_length(snowball_)));
@@ -237,7 +238,8 @@ void TokenInterner::Tokenize(std::string_view piece, std::vector<uint32_t>* out)
       continue;
     }
     scratch_.clear();
-    while (pos < piece.size() && IsAsciiAlnum(piece[pos])) scratch_.push_back(AsciiLower(piece[pos++]));
+    while (pos < piece.size() && IsAsciiAlnum(piece[pos]))
+      scratch_.push_back(AsciiLower(piece[pos++]));
     const uint32_t id = IdOfRaw(scratch_);
     if (id != kDropped) out->push_back(id);
   }
