@@ -143,6 +143,22 @@ TEST(RougeScorerTest, ReportOrderAndOfficialFormat) {
       << json;
 }
 
+TEST(RougeScorerTest, RefusesUnboundedSkipBigramsOfHugeModels) {
+  RougeOptions o;
+  o.lcs = false;
+  o.skip_bigram = true;
+  o.skip_distance = -1;  // ROUGE-S*
+  auto scorer = MakeScorer(o);
+  std::string huge;
+  for (int k = 0; k < 9000; ++k) {
+    huge += std::to_string(k % 50);  // not "w" + ...: g++ 12 -Wrestrict false positive
+    huge += " ";
+  }
+  const std::vector<std::string> models = {huge};
+  auto scores = scorer->ScoreSummary("w1 w2", models);
+  EXPECT_EQ(scores.status().code(), StatusCode::kResourceExhausted);
+}
+
 TEST(RougeScorerTest, DuplicateTopicIdsAreAnError) {
   auto scorer = MakeScorer(RougeOptions{});
   std::vector<RougeTopic> topics = {RougeTopic{"t", {"a"}, {}}, RougeTopic{"t", {"a"}, {}}};

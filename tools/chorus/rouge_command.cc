@@ -144,6 +144,13 @@ void AddRougeCommand(CLI::App& app, int* exit_code) {
       ->each([&o](const std::string& v) {
         o.formula = v == "B" ? RougeFormula::kBestModel : RougeFormula::kModelAverage;
       });
+  cmd->add_option("--stemmer",
+                  "-m stemmer: rouge155 (the script's own Porter, default; exact "
+                  "parity) or snowball (libstemmer's porter, for comparison)")
+      ->check(CLI::IsMember({"rouge155", "snowball"}))
+      ->each([&o](const std::string& v) {
+        o.stemmer = v == "snowball" ? RougeStemmer::kSnowballPorter : RougeStemmer::kRouge155;
+      });
   cmd->add_option("-p", o.alpha, "F-measure weight ALPHA in [0, 1] (default 0.5)");
   cmd->add_option("-c", o.confidence, "confidence interval CF in percent (default 95)");
   cmd->add_option("-r", o.resamples, "bootstrap resamples (default 1000)");
