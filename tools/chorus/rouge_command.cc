@@ -139,6 +139,8 @@ void AddRougeCommand(CLI::App& app, int* exit_code) {
   flags->skip = cmd->add_option("-2", o.skip_distance,
                                 "skip-bigrams with at most K words between (K < 0: no limit)");
   cmd->add_flag("-u", o.skip_unigrams, "count unigrams with skip-bigrams (needs -2)");
+  cmd->add_flag_function(
+      "-x", [&o](int64_t) { o.lcs = false; }, "do not compute ROUGE-L");
   cmd->add_option("-f", "scoring formula: A model average (default), B best model")
       ->check(CLI::IsMember({"A", "B"}))
       ->each([&o](const std::string& v) {
