@@ -123,7 +123,8 @@ const std::vector<uint32_t>* BootstrapSampler::Draws(size_t n) {
 
 BootstrapResult BootstrapSampler::Run(std::span<const RougeScore> scores) {
   BootstrapResult result;
-  if (resamples_ <= 0) return result;
+  // No topics: the script's sample sums stay 0, and so does everything.
+  if (resamples_ <= 0 || scores.empty()) return result;
   const size_t n = scores.size();
   const std::vector<uint32_t>* draws = Draws(n);
   recall_.resize(static_cast<size_t>(resamples_));
