@@ -139,7 +139,10 @@ Result<std::unique_ptr<TokenInterner>> TokenInterner::Create(const RougeOptions&
       if (!base.empty() && base.back() == '\r') base.remove_suffix(1);
       interner->exceptions_.emplace_back(line.substr(0, tab), base);
     }
-    std::sort(interner->exceptions_.begin(), interner->exceptions_.end());
+    // The shipped table is already sorted; sorting is only a safeguard.
+    if (!std::is_sorted(interner->exceptions_.begin(), interner->exceptions_.end())) {
+      std::sort(interner->exceptions_.begin(), interner->exceptions_.end());
+    }
     if (options.stemmer == RougeStemmer::kSnowballPorter) {
       interner->snowball_ = sb_stemmer_new("porter", nullptr);
       if (interner->snowball_ == nullptr) {
