@@ -205,8 +205,10 @@ class RougeScorer {
   const std::vector<std::string>& metrics() const;
 
   // Scores every peer of every topic, then averages each system over its
-  // topics with bootstrap intervals. Fails only on input it cannot score
-  // (a sentence pair too long for ROUGE-L's DP, duplicate topic ids).
+  // topics with bootstrap intervals. Fails only on input it cannot score:
+  // duplicate topic ids (InvalidArgument), a model x peer sentence pair beyond
+  // 2^28 LCS cells or a model with more than 2^26 skip-bigrams
+  // (ResourceExhausted: such "sentences" are unsplit documents).
   Result<RougeReport> Score(std::span<const RougeTopic> topics);
 
   // The per-metric scores (in metrics() order) of one peer against models.
