@@ -1,0 +1,311 @@
+// Comparer: runs the compare stage's parts over one analysed cluster and
+// assembles consensus, discrepancies and exclusives from their facts.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+#include "chorus/compare.h"
+#include "compare/claims.h"
+#include "compare/entities.h"
+#include "compare/framing.h"
+#include "compare/lexicon.h"
+#include "compare/numbers.h"
+#include "compare/quotes.h"
+#include "compare/syndication.h"
+
+namespace chorus {
+namespace compare {
+namespace {
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) {
+    a = Find(a), b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+  // Members of each set with more than `min_size` members... all sets, in order.
+  std::vector<std::vector<size_t>> Sets() {
+    std::map<size_t, std::vector<size_t>> by_root;
+    for (size_t i = 0; i < parent_.size(); ++i) by_root[Find(i)].push_back(i);
+    std::vector<std::vector<size_t>> sets;
+    for (auto& [root, members] : by_root) sets.push_back(std::move(members));
+    return sets;
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+// Fills sources, support and mentions of `fact` from the sentences stating it.
+class FactAssembler {
+ public:
+  FactAssembler(const AnalyzedCluster& cluster, const std::vector<uint32_t>& doc_group)
+      : cluster_(cluster), doc_group_(doc_group) {}
+
+  void Attach(std::vector<uint32_t> sentences, Fact* fact) const {
+    std::sort(sentences.begin(), sentences.end());
+    sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+    std::vector<bool> doc_seen(cluster_.documents.size(), false);
+    std::vector<bool> group_seen(cluster_.documents.size() + 1, false);
+    for (uint32_t s : sentences) {
+      const Sentence& sent = cluster_.sentences[s].sentence;
+      fact->mentions.push_back({cluster_.documents[sent.doc].id, sent.index, sent.text});
+      if (doc_seen[sent.doc]) continue;
+      doc_seen[sent.doc] = true;
+      fact->sources.push_back(cluster_.documents[sent.doc].id);
+      if (!group_seen[doc_group_[sent.doc]]) ++fact->support;
+      group_seen[doc_group_[sent.doc]] = true;
+    }
+  }
+
+  uint32_t Group(uint32_t sentence) const {
+    return doc_group_[cluster_.sentences[sentence].sentence.doc];
+  }
+
+ private:
+  const AnalyzedCluster& cluster_;
+  const std::vector<uint32_t>& doc_group_;
+};
+
+size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+std::string MostCommon(const std::vector<std::string>& values) {
+  std::map<std::string, uint32_t> counts;
+  for (const std::string& v : values) ++counts[v];
+  std::string best;
+  uint32_t most = 0;
+  for (const auto& [v, c] : counts) {
+    if (c > most) best = v, most = c;
+  }
+  return best;
+}
+
+std::string SlotName(NumberKind kind, const std::string& unit_word) {
+  switch (kind) {
+    case NumberKind::kCount: return "number of " + unit_word;
+    case NumberKind::kMoney: return "amount (" + unit_word + ")";
+    case NumberKind::kPercent: return "percentage";
+    case NumberKind::kTally: return "tally";
+    case NumberKind::kDate: return "date";
+    case NumberKind::kYear: return "year";
+  }
+  return "value";
+}
+
+// Number facts: one per (kind, value, counted noun); slots filled with
+// different values by different sources become discrepancies.
+void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembler,
+                    const CompareOptions& options, Comparison* out) {
+  std::vector<NumberMention> mentions;
+  for (uint32_t s = 0; s < cluster.sentences.size(); ++s) {
+    for (NumberMention& m : ExtractNumbers(cluster.sentences[s], s)) mentions.push_back(std::move(m));
+  }
+  std::map<std::string, std::vector<size_t>> by_key;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const NumberMention& m = mentions[i];
+    by_key[std::to_string(static_cast<int>(m.kind)) + "|" + m.unit + "|" + m.match_value].push_back(i);
+  }
+  struct NumberFact {
+    size_t fact;  // index in out->facts
+    std::vector<size_t> mentions;
+  };
+  std::map<std::string, std::vector<NumberFact>> by_slot;  // kind|unit -> facts
+  for (const auto& [key, members] : by_key) {
+    Fact fact;
+    fact.kind = FactKind::kNumber;
+    std::vector<std::string> texts;
+    std::vector<uint32_t> sentences;
+    for (size_t i : members) {
+      texts.push_back(mentions[i].text);
+      sentences.push_back(mentions[i].sentence);
+      if (mentions[i].value.size() > fact.value.size()) fact.value = mentions[i].value;
+    }
+    const NumberMention& first = mentions[members[0]];
+    fact.text = MostCommon(texts);
+    fact.unit = first.unit;
+    assembler.Attach(std::move(sentences), &fact);
+    by_slot[std::to_string(static_cast<int>(first.kind)) + "|" + first.unit].push_back(
+        {out->facts.size(), members});
+    out->facts.push_back(std::move(fact));
+  }
+  for (const auto& [slot, facts] : by_slot) {
+    if (facts.size() < 2) continue;
+    UnionFind sets(facts.size());
+    bool any = false;
+    for (size_t a = 0; a < facts.size(); ++a) {
+      for (size_t b = a + 1; b < facts.size(); ++b) {
+        bool conflict = false;
+        for (size_t ma : facts[a].mentions) {
+          for (size_t mb : facts[b].mentions) {
+            conflict |= assembler.Group(mentions[ma].sentence) != assembler.Group(mentions[mb].sentence) &&
+                        SharedCount(mentions[ma].context, mentions[mb].context) >=
+                            options.discrepancy_min_context;
+          }
+        }
+        if (conflict) sets.Union(a, b), any = true;
+      }
+    }
+    if (!any) continue;
+    for (const std::vector<size_t>& set : sets.Sets()) {
+      if (set.size() < 2) continue;
+      const NumberMention& first = mentions[facts[set[0]].mentions[0]];
+      std::vector<std::string> words;
+      Discrepancy d;
+      for (size_t k : set) {
+        const Fact& f = out->facts[facts[k].fact];
+        const size_t space = f.text.rfind(' ');
+        if (space != std::string::npos) words.push_back(f.text.substr(space + 1));
+        d.values.push_back({f.kind == FactKind::kNumber && first.kind == NumberKind::kCount ? f.text : f.value,
+                            f.sources, f.mentions});
+      }
+      d.about = SlotName(first.kind, first.kind == NumberKind::kCount ? MostCommon(words) : first.unit);
+      out->discrepancies.push_back(std::move(d));
+    }
+  }
+}
+
+// Quote facts: quotes of different sources with mostly the same words are
+// one; different named speakers for one quote are a discrepancy.
+void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entities,
+                   const FactAssembler& assembler, const CompareOptions& options, Comparison* out) {
+  std::vector<QuoteMention> quotes = ExtractQuotes(cluster, entities, options.quote_min_words);
+  UnionFind sets(quotes.size());
+  for (size_t a = 0; a < quotes.size(); ++a) {
+    for (size_t b = a + 1; b < quotes.size(); ++b) {
+      if (QuoteOverlap(quotes[a], quotes[b]) >= options.quote_overlap) sets.Union(a, b);
+    }
+  }
+  for (const std::vector<size_t>& set : sets.Sets()) {
+    Fact fact;
+    fact.kind = FactKind::kQuote;
+    std::vector<uint32_t> sentences;
+    std::map<int64_t, uint32_t> entity_votes;
+    std::vector<std::string> text_speakers;
+    std::map<int64_t, std::vector<size_t>> by_speaker;
+    for (size_t i : set) {
+      const QuoteMention& q = quotes[i];
+      sentences.push_back(q.sentence);
+      if (q.text.size() > fact.text.size()) fact.text = q.text;
+      if (q.speaker_entity >= 0) {
+        ++entity_votes[q.speaker_entity];
+        by_speaker[q.speaker_entity].push_back(i);
+      } else if (!q.speaker_text.empty()) {
+        text_speakers.push_back(q.speaker_text);
+      }
+    }
+    int64_t speaker = -1;
+    uint32_t most = 0;
+    for (const auto& [e, votes] : entity_votes) {
+      if (votes > most) speaker = e, most = votes;
+    }
+    fact.speaker = speaker >= 0 ? entities.entities[static_cast<size_t>(speaker)].name
+                                : MostCommon(text_speakers);
+    assembler.Attach(std::move(sentences), &fact);
+    if (by_speaker.size() >= 2) {
+      Discrepancy d;
+      d.about = "speaker of \"" + fact.text.substr(0, 80) + (fact.text.size() > 80 ? "...\"" : "\"");
+      for (const auto& [e, members] : by_speaker) {
+        Fact part;
+        std::vector<uint32_t> ss;
+        for (size_t i : members) ss.push_back(quotes[i].sentence);
+        assembler.Attach(std::move(ss), &part);
+        d.values.push_back({entities.entities[static_cast<size_t>(e)].name, part.sources, part.mentions});
+      }
+      out->discrepancies.push_back(std::move(d));
+    }
+    out->facts.push_back(std::move(fact));
+  }
+}
+
+void AddClaimFacts(const AnalyzedCluster& cluster, const std::vector<uint32_t>& groups,
+                   const FactAssembler& assembler, const CompareOptions& options, Comparison* out) {
+  for (Claim& claim : FindClaims(cluster, groups, options)) {
+    Fact fact;
+    fact.kind = FactKind::kClaim;
+    fact.text = cluster.sentences[claim.center].sentence.text;
+    assembler.Attach(std::move(claim.sentences), &fact);
+    out->facts.push_back(std::move(fact));
+  }
+}
+
+}  // namespace
+}  // namespace compare
+
+Comparer::Comparer(CompareOptions options) : options_(options) {}
+
+Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
+  using namespace compare;
+  Comparison out;
+  out.cluster_id = cluster.id;
+  const std::vector<uint32_t> groups = SyndicationGroups(cluster, options_.syndication_containment);
+  for (size_t d = 0; d < cluster.documents.size(); ++d) {
+    const Document& doc = cluster.documents[d];
+    out.sources.push_back({doc.id, doc.title, doc.date, doc.source, groups[d]});
+  }
+  EntityAnalysis entities =
+      LinkEntities(cluster, ExtractEntityMentions(cluster, DefaultEntityLexicon()), groups);
+  const FactAssembler assembler(cluster, groups);
+  AddNumberFacts(cluster, assembler, options_, &out);
+  AddQuoteFacts(cluster, entities, assembler, options_, &out);
+  AddClaimFacts(cluster, groups, assembler, options_, &out);
+  out.entities = std::move(entities.entities);
+
+  // Consensus order: independent sources, then how often it is stated.
+  std::stable_sort(out.facts.begin(), out.facts.end(), [](const Fact& a, const Fact& b) {
+    if (a.support != b.support) return a.support > b.support;
+    if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
+    return static_cast<int>(a.kind) < static_cast<int>(b.kind);
+  });
+  std::unordered_map<std::string, size_t> exclusive_of;
+  for (uint32_t i = 0; i < out.facts.size(); ++i) {
+    if (out.facts[i].support != 1) continue;
+    for (const std::string& source : out.facts[i].sources) {
+      auto [it, inserted] = exclusive_of.emplace(source, out.exclusives.size());
+      if (inserted) out.exclusives.push_back({source, {}});
+      out.exclusives[it->second].facts.push_back(i);
+    }
+  }
+  std::sort(out.exclusives.begin(), out.exclusives.end(),
+            [](const Exclusive& a, const Exclusive& b) { return a.source < b.source; });
+  out.framing = ComputeFraming(cluster, DefaultFramingLexicon(), options_);
+  return out;
+}
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrganisation: return "organisation";
+    case EntityType::kPlace: return "place";
+    case EntityType::kOther: return "other";
+  }
+  return "other";
+}
+
+std::string_view FactKindName(FactKind kind) {
+  switch (kind) {
+    case FactKind::kNumber: return "number";
+    case FactKind::kQuote: return "quote";
+    case FactKind::kClaim: return "claim";
+  }
+  return "claim";
+}
+
+}  // namespace chorus
