@@ -216,7 +216,14 @@ class SentenceScanner {
       const Token& t = tokens_[b];
       const bool acronym = IsAllCaps(Surface(b));
       if (IsAdjective(t.norm) || t.norm.size() < 2) return;
-      if (!acronym && counts_.Lower(t.norm) > counts_.MidCapital(t.norm)) return;
+      if (!acronym && !IsArticleName(b) && counts_.Lower(t.norm) > counts_.MidCapital(t.norm)) return;
+      // "Iran-backed", "U.S.-led": a compound adjective, not a name.
+      std::string_view s = Surface(b);
+      const size_t hyphen = s.rfind('-');
+      if (hyphen != std::string_view::npos && hyphen + 1 < s.size() && s[hyphen + 1] >= 'a' &&
+          s[hyphen + 1] <= 'z' && !IsArticleName(b)) {
+        return;
+      }
     }
     EntityMention m;
     m.sentence = index_;

@@ -85,6 +85,17 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
           {lexicon[key.first].referent, lexicon[key.first].terms[key.second].first, uses});
     }
   }
+  // A referent matters for framing only where the sources word it differently.
+  std::unordered_map<std::string, std::vector<std::string>> terms_of_referent;
+  for (const SourceFraming& f : framing) {
+    for (const LoadedTermUse& u : f.loaded) {
+      auto& seen = terms_of_referent[u.referent];
+      if (std::find(seen.begin(), seen.end(), u.term) == seen.end()) seen.push_back(u.term);
+    }
+  }
+  for (SourceFraming& f : framing) {
+    std::erase_if(f.loaded, [&](const LoadedTermUse& u) { return terms_of_referent[u.referent].size() < 2; });
+  }
   if (docs < 2 || total == 0) return framing;
 
   const double alpha_0 = options.framing_prior_scale * total;

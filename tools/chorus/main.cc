@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "compare_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -9,6 +10,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
+  chorus::cli::AddCompareCommand(app, &exit_code);
   (void)exit_code;
   try {
     app.parse(argc, argv);
