@@ -39,8 +39,8 @@ struct CompareOptions {
   // lede; lower values start merging outlets that merely quote each other.
   double syndication_containment = 0.6;
   // Two sentences of different sources state the same claim when the cosine
-  // of their IDF-weighted content-stem sets reaches this. Default 0.5.
-  double claim_similarity = 0.5;
+  // of their IDF-weighted content-stem sets reaches this. Default 0.4.
+  double claim_similarity = 0.4;
   // ... and share at least this many content stems. Default 3.
   uint32_t claim_min_shared_stems = 3;
   // Two quotations are the same when this share of the shorter one's words

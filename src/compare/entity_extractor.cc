@@ -104,14 +104,21 @@ class SentenceScanner {
 
   // Title-case lines (headlines that survived as sentences) capitalise
   // everything; names cannot be told from words there.
+  // Told from a name-dense sentence by its capitalised function words
+  // ("Iraq Votes To Expel US Troops").
   bool IsHeadline() const {
-    size_t content = 0, capital = 0;
-    for (const Token& t : tokens_) {
-      if (t.stopword || t.numeric) continue;
+    size_t content = 0, capital = 0, capital_function_words = 0;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (t.stopword) {
+        capital_function_words += t.capitalized && !ClauseStart(text_, tokens_, i);
+        continue;
+      }
+      if (t.numeric) continue;
       ++content;
       capital += t.capitalized;
     }
-    return content >= 4 && capital * 10 >= content * 7;
+    return content >= 4 && capital_function_words > 0 && capital * 10 >= content * 6;
   }
 
   // "al-Sadr": an article prefix written before a capitalised name.
@@ -196,9 +203,14 @@ class SentenceScanner {
   void EmitRun(size_t b, size_t e) {
     const size_t run_start = b;
     while (b < e && tokens_[b].stopword) ++b;
+    // A clause-initial capital proves nothing: drop the word when the cluster
+    // writes it in lower case elsewhere, or when it stands alone and is never
+    // capitalised mid-sentence ("Despite", "Protests").
     if (b < e && ClauseStart(text_, tokens_, b) && !IsAllCaps(Surface(b)) &&
-        counts_.MidCapital(tokens_[b].norm) == 0 && lex_.title_words.count(tokens_[b].norm) == 0) {
-      ++b;  // a sentence-initial word never written capitalised elsewhere
+        lex_.title_words.count(tokens_[b].norm) == 0 &&
+        (counts_.Lower(tokens_[b].norm) > 0 ||
+         (e - b == 1 && counts_.MidCapital(tokens_[b].norm) == 0))) {
+      ++b;
     }
     bool titled = b < e && TitledBefore(b);
     for (size_t p = b; p < e;) {

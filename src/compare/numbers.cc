@@ -203,8 +203,12 @@ class NumberScanner {
       } else {
         m.kind = NumberKind::kCount;
         m.unit = tokens_[head].stem;
-        m.text = fmt::format("{} {}", text_.substr(text_begin, text_end - text_begin),
-                             tokens_[head].norm);
+        // Shown with the lower-case words up to the noun ("600 job cuts"),
+        // without capitalised modifiers ("5,000 U.S. troops" -> "5,000 troops").
+        m.text = std::string(text_.substr(text_begin, text_end - text_begin));
+        for (size_t k = j; k <= head; ++k) {
+          if (!tokens_[k].capitalized) m.text += " " + tokens_[k].norm;
+        }
       }
     }
     m.value = m.match_value = FormatValue(*value);
