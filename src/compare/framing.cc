@@ -16,7 +16,7 @@ bool IsContent(const Token& t) {
 }
 
 struct TermStats {
-  std::vector<uint32_t> per_doc;                        // uses per document
+  std::vector<std::pair<uint32_t, uint32_t>> per_doc;  // (document, uses), by document
   uint32_t total = 0;
   std::unordered_map<std::string, uint32_t> surfaces;  // written forms
 };
@@ -37,16 +37,23 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
   std::unordered_map<std::string, TermStats> terms;
   std::vector<double> doc_total(docs, 0);
   double total = 0;
-  auto count = [&](std::string key, const std::string& surface, uint32_t doc) {
-    TermStats& st = terms[std::move(key)];
-    if (st.per_doc.empty()) st.per_doc.assign(docs, 0);
-    ++st.per_doc[doc];
+  auto count = [&](const std::string& key, const std::string& surface, uint32_t doc) {
+    TermStats& st = terms[key];
+    if (st.per_doc.empty() || st.per_doc.back().first != doc) st.per_doc.emplace_back(doc, 0);
+    ++st.per_doc.back().second;
     ++st.total;
     ++st.surfaces[surface];
     ++doc_total[doc];
     ++total;
   };
   std::vector<SourceFraming> framing(docs);
+  // Lexicon terms by their first stem: (group, term) pairs.
+  std::unordered_map<std::string, std::vector<std::pair<size_t, size_t>>> terms_starting_with;
+  for (size_t g = 0; g < lexicon.size(); ++g) {
+    for (size_t t = 0; t < lexicon[g].terms.size(); ++t) {
+      terms_starting_with[lexicon[g].terms[t].second.front()].emplace_back(g, t);
+    }
+  }
   for (size_t d = 0; d < docs; ++d) {
     framing[d].source = cluster.documents[d].id;
     std::map<std::pair<size_t, size_t>, uint32_t> loaded;  // (group, term) -> uses
@@ -63,12 +70,13 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
       // Loaded terms: the longest lexicon term starting at each token.
       for (size_t i = 0; i < tokens.size();) {
         size_t best_len = 0, best_group = 0, best_term = 0;
-        for (size_t g = 0; g < lexicon.size(); ++g) {
-          for (size_t t = 0; t < lexicon[g].terms.size(); ++t) {
+        auto candidates = terms_starting_with.find(tokens[i].stem);
+        if (candidates != terms_starting_with.end()) {
+          for (const auto& [g, t] : candidates->second) {
             const auto& stems = lexicon[g].terms[t].second;
             if (stems.size() <= best_len || i + stems.size() > tokens.size()) continue;
             bool match = true;
-            for (size_t k = 0; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
+            for (size_t k = 1; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
             if (match) best_len = stems.size(), best_group = g, best_term = t;
           }
         }
@@ -106,8 +114,7 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
     for (const auto& [surface, uses] : st.surfaces) {
       if (uses > best || (uses == best && surface < shown)) shown = surface, best = uses;
     }
-    for (size_t d = 0; d < docs; ++d) {
-      const uint32_t y_i = st.per_doc[d];
+    for (const auto& [d, y_i] : st.per_doc) {
       if (y_i < options.framing_min_count) continue;
       const double z = LogOddsZ(y_i, doc_total[d], st.total - y_i, total - doc_total[d], alpha_w,
                                 alpha_0);

@@ -94,7 +94,7 @@ std::vector<LoadedTermGroup> ParseFramingLexicon(std::string_view text) {
       for (std::string_view w : SplitOn(term, ' ')) {
         if (!w.empty()) stems.push_back(Tokenizer::Stem(Tokenizer::Normalize(w)));
       }
-      group.terms.emplace_back(std::string(term), std::move(stems));
+      if (!stems.empty()) group.terms.emplace_back(std::string(term), std::move(stems));
     }
     groups.push_back(std::move(group));
   }

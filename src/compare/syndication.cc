@@ -4,6 +4,7 @@
 #include <functional>
 #include <numeric>
 #include <string_view>
+#include <unordered_map>
 
 namespace chorus::compare {
 namespace {
@@ -28,26 +29,25 @@ std::vector<uint64_t> Shingles(const AnalyzedCluster& cluster, size_t doc) {
   return shingles;
 }
 
-size_t IntersectionSize(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++n, ++i, ++j;
-    }
-  }
-  return n;
-}
-
 }  // namespace
 
 std::vector<uint32_t> SyndicationGroups(const AnalyzedCluster& cluster, double min_containment) {
   const size_t n = cluster.documents.size();
   std::vector<std::vector<uint64_t>> shingles(n);
   for (size_t d = 0; d < n; ++d) shingles[d] = Shingles(cluster, d);
+  // Shared shingles per pair through an inverted index: most shingles occur
+  // in one document only, so this is far cheaper than n^2 set intersections.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> docs_of;
+  for (uint32_t d = 0; d < n; ++d) {
+    for (uint64_t sh : shingles[d]) docs_of[sh].push_back(d);
+  }
+  std::vector<uint32_t> shared(n * n, 0);
+  for (const auto& [sh, docs] : docs_of) {
+    if (docs.size() < 2 || docs.size() > 64) continue;  // boilerplate shared by all is no signal
+    for (size_t a = 0; a < docs.size(); ++a) {
+      for (size_t b = a + 1; b < docs.size(); ++b) ++shared[docs[a] * n + docs[b]];
+    }
+  }
   std::vector<size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
   std::function<size_t(size_t)> find = [&](size_t x) {
@@ -56,9 +56,8 @@ std::vector<uint32_t> SyndicationGroups(const AnalyzedCluster& cluster, double m
   for (size_t a = 0; a < n; ++a) {
     for (size_t b = a + 1; b < n; ++b) {
       const size_t smaller = std::min(shingles[a].size(), shingles[b].size());
-      if (smaller < 3) continue;  // too short to call a copy
-      const double containment =
-          static_cast<double>(IntersectionSize(shingles[a], shingles[b])) / static_cast<double>(smaller);
+      if (smaller < 3 || shared[a * n + b] == 0) continue;  // too short to call a copy
+      const double containment = static_cast<double>(shared[a * n + b]) / static_cast<double>(smaller);
       if (containment >= min_containment) {
         const size_t ra = find(a), rb = find(b);
         parent[std::max(ra, rb)] = std::min(ra, rb);
