@@ -98,6 +98,10 @@ std::string MostCommon(const std::vector<std::string>& values) {
   return best;
 }
 
+// Two number mentions fill one slot only when their sentences agree on at
+// least this share of their other content words.
+constexpr double kMinSlotJaccard = 0.2;
+
 std::string SlotName(NumberKind kind, const std::string& unit_word) {
   switch (kind) {
     case NumberKind::kCount: return "number of " + unit_word;
@@ -148,24 +152,67 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
   }
   for (const auto& [slot, facts] : by_slot) {
     if (facts.size() < 2) continue;
-    UnionFind sets(facts.size());
-    bool any = false;
+    const bool dated = slot[0] == '0' + static_cast<int>(NumberKind::kDate) ||
+                       slot[0] == '0' + static_cast<int>(NumberKind::kYear);
+    const size_t min_context = options.discrepancy_min_context + (dated ? 2 : 0);
+    // Conflicting pairs, strongest context agreement first.
+    struct Conflict {
+      double agreement;
+      size_t a, b;
+    };
+    std::vector<Conflict> conflicts;
     for (size_t a = 0; a < facts.size(); ++a) {
       for (size_t b = a + 1; b < facts.size(); ++b) {
-        bool conflict = false;
+        // A source that reports both values tells two slots apart itself
+        // ("64 of the 122 seats"; two dates for two events).
+        const Fact& fa = out->facts[facts[a].fact];
+        const Fact& fb = out->facts[facts[b].fact];
+        if (std::find_first_of(fa.sources.begin(), fa.sources.end(), fb.sources.begin(),
+                               fb.sources.end()) != fa.sources.end()) {
+          continue;
+        }
+        double best = 0;
         for (size_t ma : facts[a].mentions) {
           for (size_t mb : facts[b].mentions) {
-            conflict |= assembler.Group(mentions[ma].sentence) != assembler.Group(mentions[mb].sentence) &&
-                        SharedCount(mentions[ma].context, mentions[mb].context) >=
-                            options.discrepancy_min_context;
+            if (assembler.Group(mentions[ma].sentence) == assembler.Group(mentions[mb].sentence)) continue;
+            const auto& ca = mentions[ma].context;
+            const auto& cb = mentions[mb].context;
+            const size_t shared = SharedCount(ca, cb);
+            const double jaccard = static_cast<double>(shared) / static_cast<double>(ca.size() + cb.size() - shared);
+            if (shared >= min_context && jaccard >= kMinSlotJaccard) best = std::max(best, jaccard);
           }
         }
-        if (conflict) sets.Union(a, b), any = true;
+        if (best > 0) conflicts.push_back({best, a, b});
       }
     }
-    if (!any) continue;
-    for (const std::vector<size_t>& set : sets.Sets()) {
-      if (set.size() < 2) continue;
+    std::sort(conflicts.begin(), conflicts.end(),
+              [](const Conflict& x, const Conflict& y) { return x.agreement > y.agreement; });
+    // Slots are cliques: a value joins a slot only if it conflicts with every
+    // value already there, so chains of loosely related numbers do not merge.
+    std::vector<std::vector<size_t>> slots;
+    std::vector<int64_t> slot_of(facts.size(), -1);
+    auto conflicting = [&](size_t a, size_t b) {
+      for (const Conflict& c : conflicts) {
+        if ((c.a == a && c.b == b) || (c.a == b && c.b == a)) return true;
+      }
+      return false;
+    };
+    for (const Conflict& c : conflicts) {
+      if (slot_of[c.a] < 0 && slot_of[c.b] < 0) {
+        slot_of[c.a] = slot_of[c.b] = static_cast<int64_t>(slots.size());
+        slots.push_back({c.a, c.b});
+        continue;
+      }
+      if (slot_of[c.a] >= 0 && slot_of[c.b] >= 0) continue;
+      const size_t joined = slot_of[c.a] >= 0 ? c.a : c.b;
+      const size_t joining = joined == c.a ? c.b : c.a;
+      std::vector<size_t>& members = slots[static_cast<size_t>(slot_of[joined])];
+      if (std::all_of(members.begin(), members.end(), [&](size_t m) { return conflicting(m, joining); })) {
+        members.push_back(joining);
+        slot_of[joining] = slot_of[joined];
+      }
+    }
+    for (const std::vector<size_t>& set : slots) {
       const NumberMention& first = mentions[facts[set[0]].mentions[0]];
       std::vector<std::string> words;
       Discrepancy d;
@@ -173,8 +220,7 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
         const Fact& f = out->facts[facts[k].fact];
         const size_t space = f.text.rfind(' ');
         if (space != std::string::npos) words.push_back(f.text.substr(space + 1));
-        d.values.push_back({f.kind == FactKind::kNumber && first.kind == NumberKind::kCount ? f.text : f.value,
-                            f.sources, f.mentions});
+        d.values.push_back({f.text, f.sources, f.mentions});
       }
       d.about = SlotName(first.kind, first.kind == NumberKind::kCount ? MostCommon(words) : first.unit);
       out->discrepancies.push_back(std::move(d));

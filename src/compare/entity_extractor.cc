@@ -68,7 +68,9 @@ class SentenceScanner {
         continue;
       }
       size_t end = i + 1;
-      while (end < tokens_.size() && !IsPossessive(end - 1) && Adjacent(end - 1, end)) {
+      while (end < tokens_.size() && Adjacent(end - 1, end) &&
+             (!IsPossessive(end - 1) ||  // "People's Party" goes on
+              (Namey(end) && lex_.organisation_words.count(tokens_[end].norm) > 0))) {
         if (Namey(end) && !StopsRun(end, false)) {
           ++end;
         } else if (end + 1 < tokens_.size() && Adjacent(end, end + 1) && Namey(end + 1) &&
@@ -160,11 +162,20 @@ class SentenceScanner {
     return true;
   }
 
+  // The token's normalised form without a possessive ending.
+  std::string BaseNorm(size_t i) const {
+    std::string n = tokens_[i].norm;
+    if (EndsWith(n, "'s")) n.resize(n.size() - 2);
+    else if (EndsWith(n, "'")) n.pop_back();
+    return n;
+  }
+
   bool StopsRun(size_t i, bool at_start) const {
     const Token& t = tokens_[i];
     if (t.stopword) return true;
-    if (lex_.not_names.count(t.norm) == 0) return false;
-    if (at_start || !IsMonth(t.norm)) return true;
+    const std::string base = BaseNorm(i);
+    if (lex_.not_names.count(base) == 0) return false;
+    if (at_start || !IsMonth(base)) return true;
     return i + 1 < tokens_.size() && tokens_[i + 1].numeric;  // "May 5" is a date
   }
 
@@ -202,12 +213,12 @@ class SentenceScanner {
 
   void EmitRun(size_t b, size_t e) {
     const size_t run_start = b;
-    while (b < e && tokens_[b].stopword) ++b;
+    while (b < e && (tokens_[b].stopword || lex_.modifiers.count(tokens_[b].norm) > 0)) ++b;
     // A clause-initial capital proves nothing: drop the word when the cluster
     // writes it in lower case elsewhere, or when it stands alone and is never
     // capitalised mid-sentence ("Despite", "Protests").
     if (b < e && ClauseStart(text_, tokens_, b) && !IsAllCaps(Surface(b)) &&
-        lex_.title_words.count(tokens_[b].norm) == 0 &&
+        lex_.title_words.count(tokens_[b].norm) == 0 && lex_.modifiers.count(tokens_[b].norm) == 0 &&
         (counts_.Lower(tokens_[b].norm) > 0 ||
          (e - b == 1 && counts_.MidCapital(tokens_[b].norm) == 0))) {
       ++b;
@@ -227,7 +238,7 @@ class SentenceScanner {
     if (e - b == 1) {
       const Token& t = tokens_[b];
       const bool acronym = IsAllCaps(Surface(b));
-      if (IsAdjective(t.norm) || t.norm.size() < 2) return;
+      if (IsAdjective(BaseNorm(b)) || t.norm.size() < 2) return;
       if (!acronym && !IsArticleName(b) && counts_.Lower(t.norm) > counts_.MidCapital(t.norm)) return;
       // "Iran-backed", "U.S.-led": a compound adjective, not a name.
       std::string_view s = Surface(b);

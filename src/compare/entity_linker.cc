@@ -40,7 +40,13 @@ EntityType Vote(const uint32_t votes[4]) {
     return EntityType::kPerson;
   }
   if (votes[static_cast<int>(EntityType::kOrganisation)] > 0) return EntityType::kOrganisation;
-  if (votes[static_cast<int>(EntityType::kPlace)] > 0) return EntityType::kPlace;
+  // "in X" also precedes people ("in Hun Sen's view"): a place needs the
+  // hint on a good share of its mentions.
+  const uint32_t total = votes[0] + votes[1] + votes[2] + votes[3];
+  if (votes[static_cast<int>(EntityType::kPlace)] * 4 >= total && total > 0 &&
+      votes[static_cast<int>(EntityType::kPlace)] > 0) {
+    return EntityType::kPlace;
+  }
   return EntityType::kOther;
 }
 
@@ -83,7 +89,12 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
   for (size_t g = 0; g < groups.size(); ++g) {
     for (int t = 0; t < 4; ++t) root_votes[sets.Find(g)][t] += groups[g].votes[t];
   }
+  // Place hints ("in X") are weak evidence; a surname seen once after "in"
+  // must still find its full name. Organisation words are strong.
   auto person_like = [&](size_t root) {
+    return Vote(root_votes[root].data()) != EntityType::kOrganisation;
+  };
+  auto full_name_like = [&](size_t root) {
     const EntityType t = Vote(root_votes[root].data());
     return t == EntityType::kPerson || t == EntityType::kOther;
   };
@@ -97,7 +108,7 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
     for (size_t f = 0; f < groups.size(); ++f) {
       if (f == g || !groups[f].canonical.empty() ||
           groups[f].key.units.size() <= groups[g].key.units.size() ||
-          !person_like(sets.Find(f)) || !IsTailOf(groups[g].key, groups[f].key)) {
+          !full_name_like(sets.Find(f)) || !IsTailOf(groups[g].key, groups[f].key)) {
         continue;
       }
       candidates.push_back(sets.Find(f));

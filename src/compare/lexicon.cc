@@ -61,6 +61,8 @@ EntityLexicon ParseEntityLexicon(std::string_view text) {
         lex.title_words.emplace(w);
       }
       lex.person_titles.push_back(std::move(words));
+    } else if (section == "modifiers") {
+      lex.modifiers.emplace(line);
     } else if (section == "organisation_words") {
       lex.organisation_words.emplace(line);
     } else if (section == "place_prepositions") {

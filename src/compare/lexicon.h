@@ -24,6 +24,7 @@ struct EntityLexicon {
   // Titles, one entry per title, each split into its lower-case words.
   std::vector<std::vector<std::string>> person_titles;
   std::unordered_set<std::string> title_words;  // every word of any title
+  std::unordered_set<std::string> modifiers;  // stripped, but no title
   std::unordered_set<std::string> organisation_words;
   std::unordered_set<std::string> place_prepositions;
   std::unordered_set<std::string> not_names;

@@ -222,6 +222,12 @@ class NumberScanner {
 
   // The counted noun after position j, or tokens_.size() when there is none.
   size_t Head(size_t j) const {
+    // "64 of the 122 seats": the part counts what the whole counts.
+    if (j + 2 < tokens_.size() && tokens_[j].norm == "of" &&
+        (tokens_[j + 1].norm == "the" || tokens_[j + 1].norm == "its" || tokens_[j + 1].norm == "their") &&
+        tokens_[j + 2].numeric && ParsePlain(tokens_[j + 2].norm)) {
+      return Head(j + 3);
+    }
     size_t skipped = 0;
     for (size_t k = j; k < tokens_.size() && k < j + 4; ++k) {
       if (k > 0 && !Adjacent(k - 1, k)) break;
