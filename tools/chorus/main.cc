@@ -3,6 +3,8 @@
 
 #include "command.h"
 #include "compare_command.h"
+#include "sentences_command.h"
+#include "rouge_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -11,6 +13,8 @@ int main(int argc, char** argv) {
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
   chorus::cli::AddCompareCommand(app, &exit_code);
+  chorus::cli::AddSentencesCommand(app, &exit_code);
+  chorus::cli::AddRougeCommand(app, &exit_code);
   (void)exit_code;
   try {
     app.parse(argc, argv);
