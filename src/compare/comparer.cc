@@ -10,6 +10,7 @@
 #include "compare/entities.h"
 #include "compare/framing.h"
 #include "compare/lexicon.h"
+#include "compare/name_key.h"
 #include "compare/numbers.h"
 #include "compare/quotes.h"
 #include "compare/syndication.h"
@@ -154,7 +155,11 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
     if (facts.size() < 2) continue;
     const bool dated = slot[0] == '0' + static_cast<int>(NumberKind::kDate) ||
                        slot[0] == '0' + static_cast<int>(NumberKind::kYear);
-    const size_t min_context = options.discrepancy_min_context + (dated ? 2 : 0);
+    // Dates, sums and shares are everywhere in news; they need more shared
+    // context than counts of a named thing to be one slot.
+    const bool measured = slot[0] == '0' + static_cast<int>(NumberKind::kMoney) ||
+                          slot[0] == '0' + static_cast<int>(NumberKind::kPercent);
+    const size_t min_context = options.discrepancy_min_context + (dated ? 2 : measured ? 1 : 0);
     // Conflicting pairs, strongest context agreement first.
     struct Conflict {
       double agreement;
@@ -262,9 +267,25 @@ void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entitie
     for (const auto& [e, votes] : entity_votes) {
       if (votes > most) speaker = e, most = votes;
     }
+    assembler.Attach(std::move(sentences), &fact);
+    // "Trent" and "Carlie Trent" are one speaker even when linking could not
+    // tell which Trent: only names that cannot be the same person conflict.
+    for (auto it = by_speaker.begin(); it != by_speaker.end();) {
+      const NameKey key = MakeNameKey(entities.entities[static_cast<size_t>(it->first)].name);
+      auto fuller = std::find_if(by_speaker.begin(), by_speaker.end(), [&](const auto& other) {
+        const NameKey other_key = MakeNameKey(entities.entities[static_cast<size_t>(other.first)].name);
+        return other.first != it->first && IsTailOf(key, other_key);
+      });
+      if (fuller == by_speaker.end()) {
+        ++it;
+        continue;
+      }
+      fuller->second.insert(fuller->second.end(), it->second.begin(), it->second.end());
+      if (speaker == it->first) speaker = fuller->first;
+      it = by_speaker.erase(it);
+    }
     fact.speaker = speaker >= 0 ? entities.entities[static_cast<size_t>(speaker)].name
                                 : MostCommon(text_speakers);
-    assembler.Attach(std::move(sentences), &fact);
     if (by_speaker.size() >= 2) {
       Discrepancy d;
       d.about = "speaker of \"" + fact.text.substr(0, 80) + (fact.text.size() > 80 ? "...\"" : "\"");

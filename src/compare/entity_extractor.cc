@@ -179,6 +179,16 @@ class SentenceScanner {
     return i + 1 < tokens_.size() && tokens_[i + 1].numeric;  // "May 5" is a date
   }
 
+  // Shapes of English adverbs, verbs and plurals ("Sometimes", "Finally",
+  // "Asked"): a clause-initial word with such a shape, never capitalised
+  // elsewhere, is not part of the name after it.
+  static bool LooksLikeWord(std::string_view norm) {
+    for (std::string_view suffix : {"ly", "ing", "ed", "es"}) {
+      if (norm.size() > suffix.size() + 2 && EndsWith(norm, suffix)) return true;
+    }
+    return false;
+  }
+
   bool IsAdjective(const std::string& norm) const {
     if (lex_.adjectives.count(norm) > 0) return true;
     for (std::string_view suffix : {"ian", "ese", "ish", "ean", "ians"}) {
@@ -220,7 +230,8 @@ class SentenceScanner {
     if (b < e && ClauseStart(text_, tokens_, b) && !IsAllCaps(Surface(b)) &&
         lex_.title_words.count(tokens_[b].norm) == 0 && lex_.modifiers.count(tokens_[b].norm) == 0 &&
         (counts_.Lower(tokens_[b].norm) > 0 ||
-         (e - b == 1 && counts_.MidCapital(tokens_[b].norm) == 0))) {
+         (counts_.MidCapital(tokens_[b].norm) == 0 &&
+          (e - b == 1 || LooksLikeWord(tokens_[b].norm))))) {
       ++b;
     }
     bool titled = b < e && TitledBefore(b);
@@ -234,6 +245,7 @@ class SentenceScanner {
       b = p;
       titled = true;
     }
+    while (b < e && (tokens_[b].stopword || !Namey(b))) ++b;  // "of Staff" after a title
     if (b >= e) return;
     if (e - b == 1) {
       const Token& t = tokens_[b];

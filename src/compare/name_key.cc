@@ -231,22 +231,23 @@ bool KeysMatch(const NameKey& a, const NameKey& b) {
   return true;
 }
 
+// A lone surname has no other units to confirm a fuzzy match ("Separation"
+// is one letter from "Spurgeon"), so tails must match exactly.
 bool IsTailOf(const NameKey& part, const NameKey& full) {
   if (part.units.empty() || part.units.size() >= full.units.size() + 1) return false;
   if (part.units.size() < full.units.size()) {
     const size_t off = full.units.size() - part.units.size();
     bool all = true;
     for (size_t i = 0; i < part.units.size() && all; ++i) {
-      all = UnitsMatch(part.units[i], full.units[off + i]);
+      all = part.units.size() > 1 ? UnitsMatch(part.units[i], full.units[off + i])
+                                  : part.units[i] == full.units[off + i];
     }
     if (all) return true;
   }
   if (part.units.size() == 1 && part.units[0].find(':') == std::string::npos) {
     const std::string& last = full.units.back();
     const size_t colon = last.find(':');
-    if (colon != std::string::npos) {
-      return UnitsMatch(part.units[0], std::string_view(last).substr(colon + 1));
-    }
+    if (colon != std::string::npos) return part.units[0] == std::string_view(last).substr(colon + 1);
   }
   return false;
 }

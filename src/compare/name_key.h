@@ -49,7 +49,8 @@ bool KeysMatch(const NameKey& a, const NameKey& b);
 
 // Whether `part` is a shorter form of `full`: its units match the last units
 // of `full` ("Abdul-Mahdi" of "Adel Abdul-Mahdi"), or, for one unit, the core
-// of full's last fused unit ("al-Mahdi" of "Adel Abdul-Mahdi").
+// of full's last fused unit ("al-Mahdi" of "Adel Abdul-Mahdi"). A single
+// unit must match exactly (no edit distance): alone it has nothing to confirm it.
 bool IsTailOf(const NameKey& part, const NameKey& full);
 
 }  // namespace chorus::compare

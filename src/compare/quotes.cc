@@ -102,9 +102,12 @@ class DocumentQuotes {
     while (b < e && (raw[b] == ' ' || raw[b] == ',')) ++b;
     while (e > b && (raw[e - 1] == ' ' || raw[e - 1] == ',')) --e;
     q.text = raw.substr(b, e - b);
-    for (const Token& t : kWords.Tokenize(q.text)) q.words.push_back(t.norm);
-    q.word_count = static_cast<uint32_t>(q.words.size());
-    if (q.word_count < min_words_) return;
+    // Matched on content words: long quotes share many function words.
+    for (const Token& t : kWords.Tokenize(q.text)) {
+      ++q.word_count;
+      if (!t.stopword) q.words.push_back(t.norm);
+    }
+    if (q.word_count < min_words_ || q.words.empty()) return;
     std::sort(q.words.begin(), q.words.end());
     q.words.erase(std::unique(q.words.begin(), q.words.end()), q.words.end());
     if (!AfterQuote(close_sentence, close_offset, &q) && !BeforeQuote(open_sentence, open_offset, &q) &&
@@ -265,6 +268,8 @@ double QuoteOverlap(const QuoteMention& a, const QuoteMention& b) {
       ++common, ++i, ++j;
     }
   }
+  // Two content words in common are coincidence, not the same quotation.
+  if (common < std::min<size_t>(3, smaller)) return 0;
   return static_cast<double>(common) / static_cast<double>(smaller);
 }
 

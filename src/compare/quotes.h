@@ -24,7 +24,7 @@ namespace chorus::compare {
 struct QuoteMention {
   uint32_t sentence = 0;            // sentence where the quote opens
   std::string text;                 // the quoted words
-  std::vector<std::string> words;   // normalised words of the quote, sorted, unique
+  std::vector<std::string> words;   // normalised content words, sorted, unique
   uint32_t word_count = 0;          // words in the quote (with repeats)
   int64_t speaker_entity = -1;      // index in EntityAnalysis::entities, or -1
   std::string speaker_text;         // who, as written, when not a known entity
@@ -33,7 +33,8 @@ struct QuoteMention {
 std::vector<QuoteMention> ExtractQuotes(const AnalyzedCluster& cluster,
                                         const EntityAnalysis& entities, uint32_t min_words);
 
-// Share of the shorter quote's words found in the other (0..1).
+// Share of the shorter quote's content words found in the other (0..1);
+// 0 when fewer than three are shared.
 double QuoteOverlap(const QuoteMention& a, const QuoteMention& b);
 
 }  // namespace chorus::compare
