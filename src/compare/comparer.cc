@@ -1,6 +1,7 @@
 // Comparer: runs the compare stage's parts over one analysed cluster and
 // assembles consensus, discrepancies and exclusives from their facts.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -102,6 +103,8 @@ std::string MostCommon(const std::vector<std::string>& values) {
 // Two number mentions fill one slot only when their sentences agree on at
 // least this share of their other content words.
 constexpr double kMinSlotJaccard = 0.2;
+// ... and when the larger value is at most this multiple of the smaller.
+constexpr double kMaxConflictRatio = 3.0;
 
 std::string SlotName(NumberKind kind, const std::string& unit_word) {
   switch (kind) {
@@ -175,6 +178,13 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
         if (std::find_first_of(fa.sources.begin(), fa.sources.end(), fb.sources.begin(),
                                fb.sources.end()) != fa.sources.end()) {
           continue;
+        }
+        // Reports of one count disagree by margins (300 vs 250 tents, 40 vs
+        // 52 dead); numbers far apart count different things.
+        if (!dated && slot[0] != '0' + static_cast<int>(NumberKind::kTally)) {
+          const double va = std::strtod(fa.value.c_str(), nullptr);
+          const double vb = std::strtod(fb.value.c_str(), nullptr);
+          if (va <= 0 || vb <= 0 || std::max(va, vb) > kMaxConflictRatio * std::min(va, vb)) continue;
         }
         double best = 0;
         for (size_t ma : facts[a].mentions) {

@@ -49,6 +49,44 @@ TEST(ComparerTest, UnrelatedCountsOfOneNounAreNoDiscrepancy) {
   EXPECT_TRUE(c.discrepancies.empty());
 }
 
+TEST(ComparerTest, ASourceReportingBothValuesSeparatesTheSlots) {
+  // "64 of the 122 seats" counts seats twice in one source: not a conflict
+  // with another source's 122 seats, and 15 seats of another party is none
+  // either.
+  Comparison c = Comparer().Compare(Analyze({
+      {"a", "The ruling party won 64 of the 122 parliamentary seats in the July election."},
+      {"b", "After the July election the ruling party holds 64 seats, a majority of the 122 parliamentary seats."},
+      {"c", "The opposition party of Sam Rainsy won 15 seats in the July election."},
+  }));
+  for (const Discrepancy& d : c.discrepancies) ADD_FAILURE() << d.about << " " << d.values.size();
+  const Fact* seats = FindFact(c, FactKind::kNumber, "64 parliamentary seats");
+  ASSERT_NE(seats, nullptr);
+  EXPECT_EQ(seats->support, 2u);
+}
+
+TEST(ComparerTest, DifferentDatesForOneEventAreADiscrepancy) {
+  Comparison c = Comparer().Compare(Analyze({
+      {"a", "Prince Ranariddh, the opposition leader, returned to Phnom Penh from exile in Bangkok on Nov. 25."},
+      {"b", "Ending months abroad, Ranariddh flew back to Phnom Penh from Bangkok on Nov. 27, aides said."},
+      {"c", "Parliament first met on Sept. 24, and the king left for Beijing on Nov. 13."},
+  }));
+  ASSERT_EQ(c.discrepancies.size(), 1u);
+  EXPECT_EQ(c.discrepancies[0].about, "date");
+  ASSERT_EQ(c.discrepancies[0].values.size(), 2u);
+  EXPECT_EQ(c.discrepancies[0].values[0].sources.size(), 1u);
+}
+
+TEST(ComparerTest, SurnameAndFullNameAreOneSpeaker) {
+  Comparison c = Comparer().Compare(Analyze({
+      {"a", "“I always had a bad feeling about the neighbour,” Carlie Trent said. Mark Trent declined to comment."},
+      {"b", "“I always had a bad feeling about the neighbour,” Trent said."},
+  }));
+  const Fact* quote = FindFact(c, FactKind::kQuote, "I always had a bad feeling about the neighbour");
+  ASSERT_NE(quote, nullptr);
+  EXPECT_EQ(quote->speaker, "Carlie Trent");
+  EXPECT_TRUE(c.discrepancies.empty());
+}
+
 TEST(ComparerTest, SyndicatedCopiesCountOnceAndExclusivesAreListed) {
   const std::string wire =
       "The central bank raised its main interest rate to 4.5 percent on Thursday, the third "

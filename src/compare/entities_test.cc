@@ -74,6 +74,22 @@ TEST(EntitiesTest, AmbiguousSurnameJoinsNoOne) {
   EXPECT_NE(Find(a, "George Bush"), Find(a, "Jeb Bush"));
 }
 
+TEST(EntitiesTest, PossessiveOrganisationNamesAndClauseInitialAdverbs) {
+  EntityAnalysis a = Entities({
+      {"a", "Hun Sen's Cambodian People's Party won the vote. Sometimes Hun Sen relents, said Deputy "
+            "Ben Fields."},
+  });
+  const ComparedEntity* party = Find(a, "Cambodian People's Party");
+  ASSERT_NE(party, nullptr);
+  EXPECT_EQ(party->type, EntityType::kOrganisation);
+  const ComparedEntity* hun_sen = Find(a, "Hun Sen");
+  ASSERT_NE(hun_sen, nullptr);
+  EXPECT_EQ(hun_sen->mentions.size(), 2u);  // not "Sometimes Hun Sen"
+  const ComparedEntity* fields = Find(a, "Ben Fields");
+  ASSERT_NE(fields, nullptr);
+  EXPECT_EQ(fields->type, EntityType::kPerson);
+}
+
 TEST(EntitiesTest, AcronymsAndOrganisations) {
   EntityAnalysis a = Entities({
       {"a", "The U.S. asked the UN Security Council to meet. The Foreign Ministry objected."},

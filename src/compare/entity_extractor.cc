@@ -204,8 +204,10 @@ class SentenceScanner {
       if (title.size() <= best || p + title.size() > end) continue;
       bool match = true;
       for (size_t k = 0; k < title.size() && match; ++k) {
-        match = tokens_[p + k].norm == title[k] ||
-                (title[k].back() == '.' && tokens_[p + k].norm + "." == title[k]);
+        const Token& t = tokens_[p + k];
+        match = t.norm == title[k] ||
+                (title[k].back() == '.' && t.end < text_.size() && text_[t.end] == '.' &&
+                 t.norm.size() + 1 == title[k].size() && title[k].compare(0, t.norm.size(), t.norm) == 0);
       }
       if (match) best = title.size();
     }

@@ -206,7 +206,9 @@ class NumberScanner {
         // Shown with the lower-case words up to the noun ("600 job cuts"),
         // without capitalised modifiers ("5,000 U.S. troops" -> "5,000 troops").
         m.text = std::string(text_.substr(text_begin, text_end - text_begin));
-        for (size_t k = j; k <= head; ++k) {
+        size_t shown_from = j;
+        while (shown_from + 2 < head && tokens_[shown_from].norm == "of") shown_from += 3;  // partitive
+        for (size_t k = shown_from; k <= head; ++k) {
           if (!tokens_[k].capitalized) m.text += " " + tokens_[k].norm;
         }
       }
