@@ -11,6 +11,8 @@ namespace {
 
 // Sentences shorter than this many content stems carry no claim of their own.
 constexpr size_t kMinStems = 4;
+// Sentences of two copies of one article at least this similar are one.
+constexpr double kCopySimilarity = 0.8;
 
 struct SentenceVector {
   std::vector<uint32_t> terms;  // term ids, sorted, unique
@@ -58,6 +60,7 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
 
   // Links between sentences of different independent sources.
   std::vector<std::vector<Edge>> edges(n);
+  std::vector<std::vector<uint32_t>> copies(n);
   std::vector<double> dot(n, 0);
   std::vector<uint32_t> shared(n, 0);
   std::vector<uint32_t> touched;
@@ -66,7 +69,7 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
     touched.clear();
     for (uint32_t id : vecs[s].terms) {
       for (uint32_t o : postings[id]) {
-        if (o <= s || group_of(o) == group_of(s)) continue;
+        if (o <= s || cluster.sentences[o].sentence.doc == cluster.sentences[s].sentence.doc) continue;
         if (shared[o] == 0) touched.push_back(o);
         dot[o] += idf[id] * idf[id];
         ++shared[o];
@@ -74,7 +77,14 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
     }
     for (uint32_t o : touched) {
       const double cosine = dot[o] / (vecs[s].norm * vecs[o].norm);
-      if (cosine >= options.claim_similarity && shared[o] >= options.claim_min_shared_stems) {
+      if (group_of(o) == group_of(s)) {
+        // A syndicated copy's version of the sentence: it joins whatever
+        // claim its original joins, but never makes a claim "widely reported".
+        if (cosine >= kCopySimilarity) {
+          copies[s].push_back(o);
+          copies[o].push_back(static_cast<uint32_t>(s));
+        }
+      } else if (cosine >= options.claim_similarity && shared[o] >= options.claim_min_shared_stems) {
         edges[s].push_back({o, cosine});
         edges[o].push_back({static_cast<uint32_t>(s), cosine});
       }
@@ -122,6 +132,8 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
       std::vector<std::pair<double, uint32_t>> central;
       for (uint32_t s = cluster.doc_first_sentence[d]; s < cluster.doc_first_sentence[d + 1]; ++s) {
         if (assigned[s] || vecs[s].terms.size() < kMinStems) continue;
+        // A copy of a sentence already in a claim is that claim's.
+        if (std::any_of(copies[s].begin(), copies[s].end(), [&](uint32_t c) { return assigned[c]; })) continue;
         double score = 0;
         for (uint32_t id : vecs[s].terms) score += idf[id] * static_cast<double>(df[id] - 1);
         central.emplace_back(score / vecs[s].norm, s);
@@ -129,7 +141,22 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
       const size_t keep = std::min<size_t>(options.single_source_claims, central.size());
       std::partial_sort(central.begin(), central.begin() + static_cast<std::ptrdiff_t>(keep),
                         central.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      for (size_t k = 0; k < keep; ++k) claims.push_back(Claim{central[k].second, {central[k].second}});
+      for (size_t k = 0; k < keep; ++k) {
+        assigned[central[k].second] = true;
+        claims.push_back(Claim{central[k].second, {central[k].second}});
+      }
+    }
+  }
+  // Copies join their original's claim.
+  for (Claim& claim : claims) {
+    const size_t originals = claim.sentences.size();
+    for (size_t k = 0; k < originals; ++k) {
+      for (uint32_t copy : copies[claim.sentences[k]]) {
+        if (!assigned[copy]) {
+          assigned[copy] = true;
+          claim.sentences.push_back(copy);
+        }
+      }
     }
   }
   return claims;

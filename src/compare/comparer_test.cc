@@ -114,6 +114,16 @@ TEST(ComparerTest, SyndicatedCopiesCountOnceAndExclusivesAreListed) {
     for (uint32_t i : x.facts) listed |= &c.facts[i] == cuts;
   }
   EXPECT_TRUE(listed);
+  // The copies' shared sentences are one claim, not two.
+  size_t claims_naming_petrova = 0;
+  for (const Fact& f : c.facts) {
+    if (f.kind == FactKind::kClaim && f.text.find("further rises") != std::string::npos) {
+      ++claims_naming_petrova;
+      EXPECT_EQ(f.support, 1u);
+      EXPECT_EQ(f.sources, (std::vector<std::string>{"wire1", "wire2"}));
+    }
+  }
+  EXPECT_EQ(claims_naming_petrova, 1u);
   // Consensus order: most independent sources first.
   for (size_t i = 1; i < c.facts.size(); ++i) EXPECT_GE(c.facts[i - 1].support, c.facts[i].support);
 }
