@@ -155,9 +155,15 @@ class SentenceScanner {
     return EndsWith(s, "'s") || EndsWith(s, "\xE2\x80\x99s") || EndsWith(s, "'");
   }
 
+  // Only spaces between the tokens, or the period of an abbreviation that
+  // is part of names ("St. Aldric Hospital", "Mt. Hood").
   bool Adjacent(size_t a, size_t b) const {
+    const std::string& prev = tokens_[a].norm;
+    const bool name_abbreviation = prev == "st" || prev == "mt" || prev == "ft" || prev == "jr" ||
+                                   prev == "sr" || prev == "ste";
     for (uint32_t p = tokens_[a].end; p < tokens_[b].begin; ++p) {
-      if (text_[p] != ' ') return false;
+      if (text_[p] == ' ' || (name_abbreviation && p == tokens_[a].end && text_[p] == '.')) continue;
+      return false;
     }
     return true;
   }
@@ -233,7 +239,8 @@ class SentenceScanner {
         lex_.title_words.count(tokens_[b].norm) == 0 && lex_.modifiers.count(tokens_[b].norm) == 0 &&
         (counts_.Lower(tokens_[b].norm) > 0 ||
          (counts_.MidCapital(tokens_[b].norm) == 0 &&
-          (e - b == 1 || LooksLikeWord(tokens_[b].norm))))) {
+          (e - b == 1 || LooksLikeWord(tokens_[b].norm)))) &&
+        !(e - b == 2 && lex_.organisation_words.count(BaseNorm(b + 1)) > 0)) {  // "Port Authority"
       ++b;
     }
     bool titled = b < e && TitledBefore(b);

@@ -138,6 +138,12 @@ std::string Skeleton(std::string_view part) {
     }
     if (c == 'c' && i + 1 < part.size() && part[i + 1] == 'k') continue;
     if (c == 'q' || c == 'c') c = 'k';
+    // An h after t, d, g, k or b only marks a transliteration
+    // ("Theodora"/"Teodora", "Mohamed"/"Mohammed" keep theirs between vowels).
+    if (c == 'h' && !s.empty() &&
+        (s.back() == 't' || s.back() == 'd' || s.back() == 'g' || s.back() == 'k' || s.back() == 'b')) {
+      continue;
+    }
     s.push_back(c);
   }
   // A final h after a vowel is silent ("Abdullah"/"Abdulla").
