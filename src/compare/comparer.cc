@@ -312,6 +312,44 @@ void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entitie
   }
 }
 
+// Two people whose names differ by one letter in the surname ("Aurelio
+// Quinn"/"Aurelio Quint"), named by different sources, are most likely one
+// person spelled two ways: a discrepancy to show, not a merge to make.
+void AddNameDiscrepancies(const std::vector<ComparedEntity>& entities, Comparison* out) {
+  std::vector<std::pair<size_t, std::vector<std::string>>> people;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].type != EntityType::kPerson) continue;
+    std::vector<std::string> parts;
+    const std::string folded = FoldName(entities[i].name);
+    size_t b = 0;
+    while (b < folded.size()) {
+      size_t e = folded.find(' ', b);
+      if (e == std::string::npos) e = folded.size();
+      if (e > b) parts.push_back(folded.substr(b, e - b));
+      b = e + 1;
+    }
+    if (parts.size() >= 2) people.emplace_back(i, std::move(parts));
+  }
+  for (size_t x = 0; x < people.size(); ++x) {
+    for (size_t y = x + 1; y < people.size(); ++y) {
+      const auto& [ex, px] = people[x];
+      const auto& [ey, py] = people[y];
+      if (px.size() != py.size() || px.back().size() < 4 || py.back().size() < 4) continue;
+      bool same_rest = true;
+      for (size_t k = 0; k + 1 < px.size() && same_rest; ++k) same_rest = px[k] == py[k];
+      if (!same_rest || EditDistance(px.back(), py.back(), 1) != 1) continue;
+      const auto& sx = entities[ex].sources;
+      const auto& sy = entities[ey].sources;
+      if (std::find_first_of(sx.begin(), sx.end(), sy.begin(), sy.end()) != sx.end()) continue;
+      Discrepancy d;
+      d.about = "spelling of " + entities[ex].name;
+      d.values.push_back({entities[ex].name, sx, entities[ex].mentions});
+      d.values.push_back({entities[ey].name, sy, entities[ey].mentions});
+      out->discrepancies.push_back(std::move(d));
+    }
+  }
+}
+
 void AddClaimFacts(const AnalyzedCluster& cluster, const std::vector<uint32_t>& groups,
                    const FactAssembler& assembler, const CompareOptions& options, Comparison* out) {
   for (Claim& claim : FindClaims(cluster, groups, options)) {
@@ -344,6 +382,7 @@ Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
   AddQuoteFacts(cluster, entities, assembler, options_, &out);
   AddClaimFacts(cluster, groups, assembler, options_, &out);
   out.entities = std::move(entities.entities);
+  AddNameDiscrepancies(out.entities, &out);
 
   // Consensus order: independent sources, then how often it is stated.
   std::stable_sort(out.facts.begin(), out.facts.end(), [](const Fact& a, const Fact& b) {

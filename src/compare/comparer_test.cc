@@ -87,6 +87,17 @@ TEST(ComparerTest, SurnameAndFullNameAreOneSpeaker) {
   EXPECT_TRUE(c.discrepancies.empty());
 }
 
+TEST(ComparerTest, OneLetterSurnameDifferenceIsASpellingDiscrepancy) {
+  Comparison c = Comparer().Compare(Analyze({
+      {"a", "Harbour master Aurelio Quinn said the port would review its storage rules."},
+      {"b", "Port officials, including harbour master Aurelio Quint, promised a review at 1 p.m. today."},
+  }));
+  ASSERT_EQ(c.discrepancies.size(), 1u);
+  EXPECT_EQ(c.discrepancies[0].about, "spelling of Aurelio Quinn");
+  EXPECT_EQ(c.discrepancies[0].values[1].value, "Aurelio Quint");
+  for (const Fact& f : c.facts) EXPECT_NE(f.text, "1 p.m.");  // a time is no count
+}
+
 TEST(ComparerTest, SyndicatedCopiesCountOnceAndExclusivesAreListed) {
   const std::string wire =
       "The central bank raised its main interest rate to 4.5 percent on Thursday, the third "

@@ -200,6 +200,9 @@ class NumberScanner {
         if (!Year(i, &year) || text_end != e) return;
         m.kind = NumberKind::kYear;
         m.unit = "year";
+      } else if (tokens_[head].norm == "a.m." || tokens_[head].norm == "p.m." ||
+                 tokens_[head].norm == "a.m" || tokens_[head].norm == "p.m") {
+        return;  // a clock time, not a count
       } else {
         m.kind = NumberKind::kCount;
         m.unit = tokens_[head].stem;
