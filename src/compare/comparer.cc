@@ -118,6 +118,61 @@ std::string SlotName(NumberKind kind, const std::string& unit_word) {
   return "value";
 }
 
+// "200 people" and "200 residents" evacuated from the same houseboats: one
+// count named with two nouns. Counts of equal value whose sentences (from
+// different sources) agree on their other words become one fact.
+void MergeSameCountInOtherWords(const std::vector<NumberMention>& mentions,
+                                const std::vector<std::vector<size_t>>& mentions_of_fact, size_t first_fact,
+                                const FactAssembler& assembler, Comparison* out) {
+  const size_t n = mentions_of_fact.size();
+  UnionFind sets(n);
+  bool any = false;
+  for (size_t a = 0; a < n; ++a) {
+    const NumberMention& ma0 = mentions[mentions_of_fact[a][0]];
+    if (ma0.kind != NumberKind::kCount) continue;
+    for (size_t b = a + 1; b < n; ++b) {
+      const NumberMention& mb0 = mentions[mentions_of_fact[b][0]];
+      if (mb0.kind != NumberKind::kCount || mb0.value != ma0.value || mb0.unit == ma0.unit) continue;
+      bool agree = false;
+      for (size_t ma : mentions_of_fact[a]) {
+        for (size_t mb : mentions_of_fact[b]) {
+          if (assembler.Group(mentions[ma].sentence) == assembler.Group(mentions[mb].sentence)) continue;
+          const auto& ca = mentions[ma].context;
+          const auto& cb = mentions[mb].context;
+          const size_t shared = SharedCount(ca, cb);
+          agree |= shared >= 2 &&
+                   static_cast<double>(shared) / static_cast<double>(ca.size() + cb.size() - shared) >=
+                       kMinSlotJaccard;
+        }
+      }
+      if (agree) sets.Union(a, b), any = true;
+    }
+  }
+  if (!any) return;
+  std::vector<Fact> merged;
+  for (const std::vector<size_t>& set : sets.Sets()) {
+    if (set.size() == 1) {
+      merged.push_back(std::move(out->facts[first_fact + set[0]]));
+      continue;
+    }
+    size_t widest = set[0];
+    std::vector<uint32_t> sentences;
+    for (size_t k : set) {
+      if (out->facts[first_fact + k].support > out->facts[first_fact + widest].support) widest = k;
+      for (size_t m : mentions_of_fact[k]) sentences.push_back(mentions[m].sentence);
+    }
+    Fact fact;
+    fact.kind = FactKind::kNumber;
+    fact.text = out->facts[first_fact + widest].text;
+    fact.value = out->facts[first_fact + widest].value;
+    fact.unit = out->facts[first_fact + widest].unit;
+    assembler.Attach(std::move(sentences), &fact);
+    merged.push_back(std::move(fact));
+  }
+  out->facts.resize(first_fact);
+  for (Fact& f : merged) out->facts.push_back(std::move(f));
+}
+
 // Number facts: one per (kind, value, counted noun); slots filled with
 // different values by different sources become discrepancies.
 void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembler,
@@ -136,7 +191,10 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
     std::vector<size_t> mentions;
   };
   std::map<std::string, std::vector<NumberFact>> by_slot;  // kind|unit -> facts
+  const size_t first_fact = out->facts.size();
+  std::vector<std::vector<size_t>> mentions_of_fact;  // parallel to the facts added here
   for (const auto& [key, members] : by_key) {
+    mentions_of_fact.push_back(members);
     Fact fact;
     fact.kind = FactKind::kNumber;
     std::vector<std::string> texts;
@@ -241,6 +299,7 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
       out->discrepancies.push_back(std::move(d));
     }
   }
+  MergeSameCountInOtherWords(mentions, mentions_of_fact, first_fact, assembler, out);
 }
 
 // Quote facts: quotes of different sources with mostly the same words are

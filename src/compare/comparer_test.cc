@@ -41,6 +41,24 @@ TEST(ComparerTest, DifferentCountsForOneSlotAreADiscrepancy) {
   EXPECT_EQ(values[1].value, "300 tents");
 }
 
+TEST(ComparerTest, OneCountNamedWithTwoNounsIsOneFact) {
+  Comparison c = Comparer().Compare(Analyze({
+      {"a", "Police evacuated about 200 residents from houseboats on Saltmarsh Reach."},
+      {"b", "Police evacuated around 200 people from houseboats on Saltmarsh Reach, officials said."},
+      {"c", "About 200 mourners attended the memorial service downtown on Sunday."},
+  }));
+  size_t counts_of_200 = 0;
+  for (const Fact& f : c.facts) {
+    if (f.kind != FactKind::kNumber || f.value != "200") continue;
+    ++counts_of_200;
+    if (f.sources.size() == 2) {
+      EXPECT_EQ(f.sources, (std::vector<std::string>{"a", "b"}));
+    }
+  }
+  // a+b merged; c's mourners are another count: their sentence differs.
+  EXPECT_EQ(counts_of_200, 2u);
+}
+
 TEST(ComparerTest, UnrelatedCountsOfOneNounAreNoDiscrepancy) {
   Comparison c = Comparer().Compare(Analyze({
       {"a", "Germany sent 300 troops to Mali last year."},

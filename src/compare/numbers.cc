@@ -55,6 +55,27 @@ bool IsTally(std::string_view norm) {
   return true;
 }
 
+// Value of a spelled-out number ("three", "twenty-five", "dozen"), 0 if none.
+// "one" is left out: it is a pronoun more often than a count.
+double WordValue(std::string_view w) {
+  static const std::pair<const char*, int> kWords[] = {
+      {"two", 2},       {"three", 3},     {"four", 4},      {"five", 5},       {"six", 6},
+      {"seven", 7},     {"eight", 8},     {"nine", 9},      {"ten", 10},       {"eleven", 11},
+      {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},   {"sixteen", 16},
+      {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},
+      {"forty", 40},    {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},
+      {"ninety", 90},   {"dozen", 12}};
+  const size_t hyphen = w.find('-');
+  if (hyphen != std::string_view::npos) {  // "twenty-five"
+    const double tens = WordValue(w.substr(0, hyphen)), units = WordValue(w.substr(hyphen + 1));
+    return tens >= 20 && units > 0 && units < 10 ? tens + units : 0;
+  }
+  for (const auto& [word, value] : kWords) {
+    if (w == word) return value;
+  }
+  return 0;
+}
+
 double Multiplier(std::string_view w) {
   if (w == "hundred") return 1e2;
   if (w == "thousand") return 1e3;
@@ -89,7 +110,11 @@ class NumberScanner {
     for (size_t i = 0; i < tokens_.size(); ++i) {
       if (used_[i]) continue;
       if (TryDate(i)) continue;
-      if (tokens_[i].numeric) TryNumber(i);
+      if (tokens_[i].numeric) {
+        TryNumber(i);
+      } else if (WordValue(tokens_[i].norm) > 0) {
+        TryWordNumber(i);
+      }
     }
     for (NumberMention& m : out_) m.context = Context(m.unit);
     return std::move(out_);
@@ -218,6 +243,27 @@ class NumberScanner {
     }
     m.value = m.match_value = FormatValue(*value);
     if (m.text.empty()) m.text = std::string(text_.substr(text_begin, text_end - text_begin));
+    out_.push_back(std::move(m));
+  }
+
+  // "three firefighters": a spelled-out number counts only a plural noun
+  // right after it (so "three of them", "all three were" are no facts).
+  void TryWordNumber(size_t i) {
+    const size_t head = Head(i + 1);
+    if (head == tokens_.size() || !Plural(tokens_[head])) return;
+    double value = WordValue(tokens_[i].norm);
+    size_t j = i + 1;
+    if (Multiplier(tokens_[j].norm) > 0) value *= Multiplier(tokens_[j++].norm);  // "two million"
+    NumberMention m;
+    m.sentence = index_;
+    m.kind = NumberKind::kCount;
+    m.unit = tokens_[head].stem;
+    m.value = m.match_value = FormatValue(value);
+    m.text = tokens_[i].norm;
+    for (size_t k = i + 1; k <= head; ++k) {
+      if (!tokens_[k].capitalized) m.text += " " + tokens_[k].norm;
+    }
+    used_[i] = true;
     out_.push_back(std::move(m));
   }
 

@@ -50,6 +50,16 @@ TEST(NumbersTest, KindsOfNumbers) {
   EXPECT_EQ(n[6].value, "2019");
 }
 
+TEST(NumbersTest, SpelledOutCounts) {
+  std::vector<NumberMention> n = Numbers("Three firefighters were hurt and twenty-five engines came.");
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_EQ(n[0].value, "3");
+  EXPECT_EQ(n[0].unit, "firefight");
+  EXPECT_EQ(n[0].text, "three firefighters");
+  EXPECT_EQ(n[1].value, "25");
+  EXPECT_TRUE(Numbers("Two of the injured were treated, and all three were stable.").empty());
+}
+
 TEST(NumbersTest, TimesRatiosAndOrdinalsAreNotCounts) {
   EXPECT_TRUE(Numbers("They met at 11:30 on 9/11 for the 3rd time.").empty());
 }
