@@ -65,6 +65,8 @@ EntityLexicon ParseEntityLexicon(std::string_view text) {
       lex.modifiers.emplace(line);
     } else if (section == "organisation_words") {
       lex.organisation_words.emplace(line);
+    } else if (section == "place_words") {
+      lex.place_words.emplace(line);
     } else if (section == "place_prepositions") {
       lex.place_prepositions.emplace(line);
     } else if (section == "not_names") {

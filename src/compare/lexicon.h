@@ -26,6 +26,7 @@ struct EntityLexicon {
   std::unordered_set<std::string> title_words;  // every word of any title
   std::unordered_set<std::string> modifiers;  // stripped, but no title
   std::unordered_set<std::string> organisation_words;
+  std::unordered_set<std::string> place_words;  // last word of a place name
   std::unordered_set<std::string> place_prepositions;
   std::unordered_set<std::string> not_names;
   std::unordered_set<std::string> adjectives;
