@@ -5,6 +5,7 @@
 #include "compare_command.h"
 #include "sentences_command.h"
 #include "rouge_command.h"
+#include "summarize_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -15,7 +16,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddCompareCommand(app, &exit_code);
   chorus::cli::AddSentencesCommand(app, &exit_code);
   chorus::cli::AddRougeCommand(app, &exit_code);
-  (void)exit_code;
+  chorus::cli::AddSummarizeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
