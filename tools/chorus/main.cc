@@ -3,6 +3,7 @@
 
 #include "cluster_command.h"
 #include "command.h"
+#include "compare_command.h"
 #include "sentences_command.h"
 #include "rouge_command.h"
 #include "summarize_command.h"
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
+  chorus::cli::AddCompareCommand(app, &exit_code);
   chorus::cli::AddSentencesCommand(app, &exit_code);
   chorus::cli::AddRougeCommand(app, &exit_code);
   chorus::cli::AddSummarizeCommand(app, &exit_code);

@@ -1,0 +1,179 @@
+// Comparer: what the sources of one cluster agree on, where they differ, and
+// how each one tells the story.
+//
+// From an analysed cluster (clean -> split -> tokenize) it finds
+//   - entities (people, organisations, places) with spellings merged across
+//     sources ("Abdul-Mahdi", "Abd al-Mahdi", "Abdel Mahdi" are one person);
+//   - facts: numbers with what they count, quotations with their speaker, and
+//     key claims (sentences that several sources state alike), each with the
+//     sources that report it and the exact sentences;
+//   - consensus (facts ranked by independent sources; syndicated copies of one
+//     article count once), discrepancies (one slot filled differently),
+//     exclusives (facts only one source reports);
+//   - framing: per source, its distinctive terms by the weighted log-odds
+//     ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+//     2008), and its loaded terms for shared referents.
+//
+//   chorus::ClusterAnalyzer analyzer;
+//   chorus::Comparer comparer;
+//   chorus::Comparison c = comparer.Compare(analyzer.Analyze(cluster));
+//   std::cout << chorus::ComparisonToJson(c) << "\n";
+//
+// Thread safety: Compare is const and may run concurrently. A Comparer holds
+// only its options and immutable compiled-in lexicons; copy it freely.
+#ifndef CHORUS_COMPARE_H_
+#define CHORUS_COMPARE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "chorus/analyzer.h"
+
+namespace chorus {
+
+struct CompareOptions {
+  // Two documents whose word 5-gram sets overlap at least this much
+  // (containment of the smaller in the larger) are syndicated copies and
+  // count as one independent source. 0.6 catches wire copies with a changed
+  // lede; lower values start merging outlets that merely quote each other.
+  double syndication_containment = 0.6;
+  // Two sentences of different sources state the same claim when the cosine
+  // of their IDF-weighted content-stem sets reaches this. Default 0.4.
+  double claim_similarity = 0.4;
+  // ... and share at least this many content stems. Default 3.
+  uint32_t claim_min_shared_stems = 3;
+  // Two quotations are the same when this share of the shorter one's words
+  // appears in the other. Default 0.6.
+  double quote_overlap = 0.6;
+  // Quotations shorter than this many words are scare quotes, not facts.
+  uint32_t quote_min_words = 4;
+  // Claims only one source states are kept as facts when they are among the
+  // source's most central sentences: at most this many per source. Default 3.
+  uint32_t single_source_claims = 3;
+  // Two numbers for the same counted noun conflict only when their sentences
+  // share at least this many other content stems (same slot, not two
+  // different counts of troops). Default 2.
+  uint32_t discrepancy_min_context = 2;
+  // Distinctive terms reported per source. Default 10.
+  uint32_t framing_terms = 10;
+  // Terms a source uses fewer times than this are not reported as its
+  // framing (one use is not a habit). Default 2.
+  uint32_t framing_min_count = 2;
+  // Strength of the informative Dirichlet prior (alpha_0), as a multiple of
+  // the cluster's word count. Default 1: the prior weighs as much as the data.
+  double framing_prior_scale = 1.0;
+};
+
+// One sentence that states a fact or names an entity.
+struct FactMention {
+  std::string doc;        // document id
+  uint32_t sentence = 0;  // sentence index within the document
+  std::string text;       // the sentence text
+};
+
+// One document of the cluster, as a source.
+struct ComparedSource {
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string outlet;   // Document::source; may be empty
+  uint32_t group = 0;   // independent-source group; syndicated copies share one
+};
+
+enum class EntityType { kPerson, kOrganisation, kPlace, kOther };
+
+struct ComparedEntity {
+  std::string name;                  // the fullest, most common spelling
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> aliases;  // every other spelling seen
+  std::vector<std::string> sources;  // document ids that mention it
+  uint32_t support = 0;              // independent sources that mention it
+  std::vector<FactMention> mentions;
+};
+
+enum class FactKind { kNumber, kQuote, kClaim };
+
+struct Fact {
+  FactKind kind = FactKind::kClaim;
+  std::string text;     // "5,000 troops", the quotation, or the claim sentence
+  std::string value;    // numbers: normalised value ("5000", "170-0", "2020-01-05")
+  std::string unit;     // numbers: the counted noun's stem ("troop"), or "date"
+  std::string speaker;  // quotes: who said it, when the text says (may be empty)
+  std::vector<std::string> sources;  // document ids reporting it
+  uint32_t support = 0;              // independent sources reporting it
+  std::vector<FactMention> mentions;
+};
+
+// One value of a disputed slot and who reports it.
+struct DisputedValue {
+  std::string value;
+  std::vector<std::string> sources;
+  std::vector<FactMention> mentions;
+};
+
+struct Discrepancy {
+  std::string about;  // "number of troops", "date of ...", "speaker of \"...\""
+  std::vector<DisputedValue> values;
+};
+
+struct Exclusive {
+  std::string source;               // document id
+  std::vector<uint32_t> facts;      // indices into Comparison::facts
+};
+
+struct FramingTerm {
+  std::string term;
+  double score = 0;     // z-score of the weighted log-odds ratio
+  uint32_t count = 0;   // uses in this source
+};
+
+// The words one source picks for a referent of the shared lexicon.
+struct LoadedTermUse {
+  std::string referent;  // "killing of a person"
+  std::string term;      // "assassination"
+  uint32_t count = 0;
+};
+
+struct SourceFraming {
+  std::string source;  // document id
+  std::vector<FramingTerm> terms;    // distinctive terms, highest z first
+  std::vector<LoadedTermUse> loaded;  // loaded-term uses, by referent
+};
+
+struct Comparison {
+  std::string cluster_id;
+  std::vector<ComparedSource> sources;
+  std::vector<ComparedEntity> entities;  // most sources first
+  std::vector<Fact> facts;               // consensus order: most sources first
+  std::vector<Discrepancy> discrepancies;
+  std::vector<Exclusive> exclusives;     // one per source with any
+  std::vector<SourceFraming> framing;    // one per source
+};
+
+class Comparer {
+ public:
+  explicit Comparer(CompareOptions options = {});
+
+  Comparison Compare(const AnalyzedCluster& cluster) const;
+
+  const CompareOptions& options() const { return options_; }
+
+ private:
+  CompareOptions options_;
+};
+
+// Renderings of a Comparison. The JSON is the one schema every face serves
+// (CLI --format json and the HTTP API print exactly this, compact, one line).
+std::string ComparisonToJson(const Comparison& comparison);
+// Readable plain text for a terminal.
+std::string ComparisonToText(const Comparison& comparison);
+// A self-contained HTML page (inline CSS, no external resources).
+std::string ComparisonToHtml(const Comparison& comparison);
+
+std::string_view EntityTypeName(EntityType type);  // "person", "organisation", ...
+std::string_view FactKindName(FactKind kind);      // "number", "quote", "claim"
+
+}  // namespace chorus
+
+#endif  // CHORUS_COMPARE_H_

@@ -1,0 +1,33 @@
+// Key claims: sentence-level content units that several sources state alike.
+//
+// Each sentence is its set of content stems weighted by IDF over the
+// cluster's sentences. Sentences of different independent sources whose
+// weighted cosine and shared-stem count pass the thresholds are linked; claims
+// are stars around the best-connected sentences (each centre takes its best
+// unassigned match from every other source), which avoids the chaining of
+// single-link clustering. Sentences no other source states become
+// single-source claims when they are among their source's most central.
+//
+// Thread safety: pure function.
+#ifndef CHORUS_COMPARE_CLAIMS_H_
+#define CHORUS_COMPARE_CLAIMS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "chorus/analyzer.h"
+#include "chorus/compare.h"
+
+namespace chorus::compare {
+
+struct Claim {
+  uint32_t center = 0;              // sentence index whose text states the claim
+  std::vector<uint32_t> sentences;  // all sentences stating it (center first)
+};
+
+std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<uint32_t>& doc_group,
+                              const CompareOptions& options);
+
+}  // namespace chorus::compare
+
+#endif  // CHORUS_COMPARE_CLAIMS_H_

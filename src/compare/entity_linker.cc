@@ -1,0 +1,219 @@
+// Linking name mentions into entities across sources.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+#include "compare/entities.h"
+
+namespace chorus::compare {
+namespace {
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+// Mentions with one exact key.
+struct KeyGroup {
+  NameKey key;
+  std::string canonical;
+  std::vector<size_t> mentions;
+  uint32_t votes[4] = {0, 0, 0, 0};  // by EntityType
+};
+
+EntityType Vote(const uint32_t votes[4]) {
+  if (votes[static_cast<int>(EntityType::kPerson)] > 0 &&
+      votes[static_cast<int>(EntityType::kPerson)] >= votes[static_cast<int>(EntityType::kOrganisation)]) {
+    return EntityType::kPerson;
+  }
+  if (votes[static_cast<int>(EntityType::kOrganisation)] > 0) return EntityType::kOrganisation;
+  // "in X" also precedes people ("in Hun Sen's view"): a place needs the
+  // hint on a good share of its mentions.
+  const uint32_t total = votes[0] + votes[1] + votes[2] + votes[3];
+  if (votes[static_cast<int>(EntityType::kPlace)] * 4 >= total && total > 0 &&
+      votes[static_cast<int>(EntityType::kPlace)] > 0) {
+    return EntityType::kPlace;
+  }
+  return EntityType::kOther;
+}
+
+}  // namespace
+
+EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMention> mentions,
+                            const std::vector<uint32_t>& doc_group) {
+  // 1. Exact keys.
+  std::vector<KeyGroup> groups;
+  std::unordered_map<std::string, size_t> group_of_key;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const EntityMention& m = mentions[i];
+    const std::string exact = m.canonical.empty() ? "k:" + m.key.Joined() : "c:" + m.canonical;
+    auto [it, inserted] = group_of_key.emplace(exact, groups.size());
+    if (inserted) groups.push_back(KeyGroup{m.key, m.canonical, {}, {0, 0, 0, 0}});
+    KeyGroup& g = groups[it->second];
+    g.mentions.push_back(i);
+    ++g.votes[static_cast<int>(m.hint)];
+  }
+  // 2. Fuzzy full-name matches (transliteration variants).
+  DisjointSets sets(groups.size());
+  std::map<std::pair<size_t, char>, std::vector<size_t>> buckets;  // (units, first letter)
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (!groups[g].canonical.empty() || groups[g].key.units.empty()) continue;
+    buckets[{groups[g].key.units.size(), groups[g].key.units[0][0]}].push_back(g);
+  }
+  for (const auto& [unused, members] : buckets) {
+    for (size_t a = 0; a < members.size(); ++a) {
+      for (size_t b = a + 1; b < members.size(); ++b) {
+        if (KeysMatch(groups[members[a]].key, groups[members[b]].key)) {
+          sets.Union(members[a], members[b]);
+        }
+      }
+    }
+  }
+  // 3. Shorter forms join the unique longer name they are a tail of. Only
+  // names not typed as organisations or places: "Council" is no tail of
+  // "Security Council" worth guessing.
+  std::vector<std::vector<uint32_t>> root_votes(groups.size(), std::vector<uint32_t>(4, 0));
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (int t = 0; t < 4; ++t) root_votes[sets.Find(g)][t] += groups[g].votes[t];
+  }
+  // Place hints ("in X") are weak evidence; a surname seen once after "in"
+  // must still find its full name. Organisation words are strong.
+  auto person_like = [&](size_t root) {
+    return Vote(root_votes[root].data()) != EntityType::kOrganisation;
+  };
+  auto full_name_like = [&](size_t root) {
+    const EntityType t = Vote(root_votes[root].data());
+    return t == EntityType::kPerson || t == EntityType::kOther;
+  };
+  std::vector<std::pair<size_t, size_t>> tail_links;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (!groups[g].canonical.empty() || groups[g].key.units.empty() ||
+        !person_like(sets.Find(g))) {
+      continue;
+    }
+    std::vector<size_t> candidates;
+    for (size_t f = 0; f < groups.size(); ++f) {
+      if (f == g || !groups[f].canonical.empty() ||
+          groups[f].key.units.size() <= groups[g].key.units.size() ||
+          !full_name_like(sets.Find(f)) || !IsTailOf(groups[g].key, groups[f].key)) {
+        continue;
+      }
+      candidates.push_back(sets.Find(f));
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    if (candidates.size() == 1) tail_links.emplace_back(g, candidates[0]);
+  }
+  for (auto [g, f] : tail_links) sets.Union(g, f);
+
+  // 4. Build entities from roots.
+  std::unordered_map<size_t, size_t> entity_of_root;
+  std::vector<std::vector<size_t>> entity_mentions;
+  std::vector<std::vector<uint32_t>> entity_votes;
+  std::vector<std::string> entity_canonical;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const size_t root = sets.Find(g);
+    auto [it, inserted] = entity_of_root.emplace(root, entity_mentions.size());
+    if (inserted) {
+      entity_mentions.emplace_back();
+      entity_votes.emplace_back(4, 0);
+      entity_canonical.emplace_back();
+    }
+    const size_t e = it->second;
+    entity_mentions[e].insert(entity_mentions[e].end(), groups[g].mentions.begin(),
+                              groups[g].mentions.end());
+    for (int t = 0; t < 4; ++t) entity_votes[e][t] += groups[g].votes[t];
+    if (!groups[g].canonical.empty()) entity_canonical[e] = groups[g].canonical;
+  }
+
+  std::vector<ComparedEntity> entities(entity_mentions.size());
+  for (size_t e = 0; e < entities.size(); ++e) {
+    ComparedEntity& out = entities[e];
+    std::sort(entity_mentions[e].begin(), entity_mentions[e].end());
+    // Name: the most frequent spelling among the fullest forms.
+    size_t most_units = 0;
+    for (size_t mi : entity_mentions[e]) most_units = std::max(most_units, mentions[mi].key.units.size());
+    std::map<std::string, uint32_t> full_counts;
+    std::vector<std::string> spellings;
+    for (size_t mi : entity_mentions[e]) {
+      const EntityMention& m = mentions[mi];
+      if (m.key.units.size() == most_units) ++full_counts[m.surface];
+      if (std::find(spellings.begin(), spellings.end(), m.surface) == spellings.end()) {
+        spellings.push_back(m.surface);
+      }
+    }
+    out.name = entity_canonical[e];
+    if (out.name.empty()) {
+      uint32_t best = 0;
+      for (const auto& [surface, count] : full_counts) {
+        if (count > best) out.name = surface, best = count;
+      }
+    }
+    for (const std::string& s : spellings) {
+      if (s != out.name) out.aliases.push_back(s);
+    }
+    out.type = Vote(entity_votes[e].data());
+    std::vector<bool> doc_seen(cluster.documents.size(), false);
+    std::vector<bool> group_seen(cluster.documents.size() + 1, false);
+    int64_t last_sentence = -1;
+    for (size_t mi : entity_mentions[e]) {
+      const EntityMention& m = mentions[mi];
+      const AnalyzedSentence& s = cluster.sentences[m.sentence];
+      const uint32_t doc = s.sentence.doc;
+      if (!doc_seen[doc]) {
+        doc_seen[doc] = true;
+        if (!group_seen[doc_group[doc]]) ++out.support;
+        group_seen[doc_group[doc]] = true;
+      }
+      if (static_cast<int64_t>(m.sentence) != last_sentence) {
+        out.mentions.push_back({cluster.documents[doc].id, s.sentence.index, s.sentence.text});
+        last_sentence = m.sentence;
+      }
+    }
+    for (size_t d = 0; d < doc_seen.size(); ++d) {
+      if (doc_seen[d]) out.sources.push_back(cluster.documents[d].id);
+    }
+  }
+
+  // 5. Order: most independent sources, then most mentions.
+  std::vector<size_t> order(entities.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (entities[a].support != entities[b].support) return entities[a].support > entities[b].support;
+    return entities[a].mentions.size() > entities[b].mentions.size();
+  });
+  std::vector<size_t> rank(entities.size());
+  EntityAnalysis result;
+  for (size_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    result.entities.push_back(std::move(entities[order[r]]));
+  }
+  result.by_sentence.resize(cluster.sentences.size());
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const uint32_t e = static_cast<uint32_t>(rank[entity_of_root[sets.Find(g)]]);
+    for (size_t mi : groups[g].mentions) {
+      const EntityMention& m = mentions[mi];
+      result.by_sentence[m.sentence].push_back({m.begin, m.end, e});
+    }
+  }
+  for (auto& spans : result.by_sentence) {
+    std::sort(spans.begin(), spans.end(),
+              [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.begin; });
+  }
+  return result;
+}
+
+}  // namespace chorus::compare

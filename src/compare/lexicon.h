@@ -1,0 +1,53 @@
+// The compiled-in word lists of the compare stage (data/entity_lexicon.txt and
+// data/framing_lexicon.txt), parsed once on first use.
+//
+// Thread safety: the accessors return immutable singletons; share freely.
+#ifndef CHORUS_COMPARE_LEXICON_H_
+#define CHORUS_COMPARE_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "chorus/compare.h"
+
+namespace chorus::compare {
+
+struct AcronymEntry {
+  std::string canonical;  // "United States"
+  EntityType type = EntityType::kOther;
+};
+
+struct EntityLexicon {
+  // Titles, one entry per title, each split into its lower-case words.
+  std::vector<std::vector<std::string>> person_titles;
+  std::unordered_set<std::string> title_words;  // every word of any title
+  std::unordered_set<std::string> modifiers;  // stripped, but no title
+  std::unordered_set<std::string> organisation_words;
+  std::unordered_set<std::string> place_words;  // last word of a place name
+  std::unordered_set<std::string> place_prepositions;
+  std::unordered_set<std::string> not_names;
+  std::unordered_set<std::string> adjectives;
+  // Normalised variant ("u.s.", "united states") -> canonical entry.
+  std::unordered_map<std::string, AcronymEntry> acronyms;
+};
+
+struct LoadedTermGroup {
+  std::string referent;
+  // Each term as its sequence of Porter stems, with its display form.
+  std::vector<std::pair<std::string, std::vector<std::string>>> terms;
+};
+
+// Parses the entity lexicon format ("[section]" headings, one entry a line).
+EntityLexicon ParseEntityLexicon(std::string_view text);
+// Parses "referent: term, term" lines.
+std::vector<LoadedTermGroup> ParseFramingLexicon(std::string_view text);
+
+const EntityLexicon& DefaultEntityLexicon();
+const std::vector<LoadedTermGroup>& DefaultFramingLexicon();
+
+}  // namespace chorus::compare
+
+#endif  // CHORUS_COMPARE_LEXICON_H_

@@ -1,0 +1,84 @@
+#include "compare_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "chorus/analyzer.h"
+#include "chorus/cleaner.h"
+#include "chorus/compare.h"
+#include "chorus/diagnostics.h"
+#include "chorus/ingest.h"
+#include "command.h"
+
+namespace chorus::cli {
+namespace {
+
+struct CompareFlags {
+  std::vector<std::string> inputs;
+  std::string format = "text";
+  bool strict = false;
+  std::string rules;
+};
+
+int RunCompare(const CompareFlags& flags) {
+  std::unique_ptr<Cleaner> custom;
+  if (!flags.rules.empty()) {
+    std::ifstream in(flags.rules, std::ios::binary);
+    if (!in) {
+      std::cerr << "chorus compare: cannot read rule file " << flags.rules << "\n";
+      return kExitInputError;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    Result<Cleaner> cleaner = Cleaner::FromRules(text.str(), flags.rules);
+    if (!cleaner.ok()) {
+      std::cerr << "chorus compare: " << cleaner.status().ToString() << "\n";
+      return kExitInputError;
+    }
+    custom = std::make_unique<Cleaner>(std::move(cleaner).value());
+  }
+  const ClusterAnalyzer analyzer(AnalyzerOptions{}, custom ? *custom : Cleaner::Default());
+  const Comparer comparer;
+  Diagnostics diagnostics([](const Diagnostic& d) { std::cerr << d.ToString() << "\n"; });
+  IngestOptions ingest;
+  ingest.strict = flags.strict;
+  const Status status = ReadClusters(flags.inputs, ingest, &diagnostics, [&](Cluster&& cluster) {
+    const Comparison comparison = comparer.Compare(analyzer.Analyze(cluster));
+    if (flags.format == "json") {
+      std::cout << ComparisonToJson(comparison) << "\n";
+    } else if (flags.format == "html") {
+      std::cout << ComparisonToHtml(comparison);
+    } else {
+      std::cout << ComparisonToText(comparison) << "\n";
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) {
+    std::cerr << "chorus compare: " << status.ToString() << "\n";
+    return kExitInputError;
+  }
+  return diagnostics.has_errors() ? kExitInputError : kExitOk;
+}
+
+}  // namespace
+
+void AddCompareCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<CompareFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare", "What the sources agree on, where they differ, what only one reports, and how each frames it");
+  cmd->add_option("INPUT", flags->inputs,
+                  "Article files or a directory (one cluster), or .jsonl clusters; - for stdin")
+      ->required();
+  cmd->add_option("--format", flags->format, "Output: text, json (one line per cluster) or html")
+      ->check(CLI::IsMember({"text", "json", "html"}))
+      ->capture_default_str();
+  cmd->add_flag("--strict", flags->strict, "Stop at the first malformed input instead of skipping it");
+  cmd->add_option("--rules", flags->rules, "Cleaning rule file replacing the built-in rules");
+  cmd->callback([flags, exit_code] { *exit_code = RunCompare(*flags); });
+}
+
+}  // namespace chorus::cli
