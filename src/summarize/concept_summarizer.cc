@@ -93,7 +93,8 @@ ConceptSummarizer::ConceptSummarizer(ConceptSummarizerOptions options) : options
 
 Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
                                              const SummaryOptions& options) const {
-  const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations};
+  const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations,
+                               options_.max_position};
   const std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
   if (candidates.empty() || options.budget.amount == 0) return BuildSummary(cluster, {}, name());
 
