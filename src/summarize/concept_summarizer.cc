@@ -204,6 +204,28 @@ std::vector<uint32_t> LeadSentences(const AnalyzedCluster& cluster, std::vector<
   return chosen;
 }
 
+// Fills what the program left of the budget (it stops once no kept concept
+// is left to cover, which happens with few articles and long budgets) with
+// the earliest candidates that fit and repeat no chosen sentence: news puts
+// what matters first.
+void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, std::vector<uint32_t> candidates,
+                const SummaryBudget& budget, double redundancy_cosine, std::vector<uint32_t>* chosen) {
+  uint64_t used = 0;
+  for (uint32_t i : *chosen) used += SentenceCost(cluster.sentences[i].sentence.text, budget.unit);
+  std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
+    return cluster.sentences[a].sentence.index < cluster.sentences[b].sentence.index;
+  });
+  for (uint32_t i : candidates) {
+    const uint32_t cost = SentenceCost(cluster.sentences[i].sentence.text, budget.unit);
+    if (used + cost > BudgetCapacity(budget)) continue;
+    bool repeats = false;
+    for (uint32_t j : *chosen) repeats |= i == j || Cosine(ss.content[i], ss.content[j]) >= redundancy_cosine;
+    if (repeats) continue;
+    chosen->push_back(i);
+    used += cost;
+  }
+}
+
 // Items, costs, tie-break bonuses and redundancy conflicts of the program.
 void AddItems(const AnalyzedCluster& cluster, const StemmedSentences& ss, const std::vector<Scored>& scored,
               const SummaryBudget& budget, double redundancy_cosine, CoverageProblem* problem) {
@@ -271,6 +293,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   const CoverageSolution solution = SolveCoverageIlp(problem, options_.solver);
   std::vector<uint32_t> chosen;
   for (uint32_t item : solution.items) chosen.push_back(scored[item].sentence);
+  if (options_.fill_budget) FillBudget(cluster, ss, candidates, options.budget, options_.redundancy_cosine, &chosen);
   return BuildSummary(cluster, chosen, name(), options_.support);
 }
 

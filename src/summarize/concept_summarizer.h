@@ -15,6 +15,8 @@
 //     GLPK within the budget, with pairs of near-identical candidates excluded
 //     from being chosen together; a tiny tie-break favours early sentences and
 //     filling the budget.
+//     Budget the program leaves unused (it stops when no concept is left to
+//     cover) is filled with the earliest non-redundant candidates.
 //  4. Query mode: each concept's weight is multiplied by
 //     1 + query_weight * (the best query overlap of a sentence holding it), and
 //     each content word of the query becomes a concept weighing query_weight
@@ -65,6 +67,9 @@ struct ConceptSummarizerOptions {
   // the best by total concept weight; bounds the time on huge clusters
   // (150 loses nothing on DUC 2004 against 400).
   uint32_t max_candidates = 150;
+  // Fill budget the program leaves unused (no concept left to cover) with the
+  // earliest non-redundant candidates that fit (default true).
+  bool fill_budget = true;
   // Query-focused boost, see above (default 1).
   double query_weight = 1.0;
   // Solver limits (GLPK time limit before falling back on the best known solution).
