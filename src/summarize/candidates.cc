@@ -52,8 +52,8 @@ std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const C
   // Filters from strictest to loosest; the first that leaves a candidate wins.
   const CandidateFilter relaxed[] = {
       filter,
-      {std::min<uint32_t>(filter.min_words, 4), filter.drop_questions, filter.drop_quotations},
-      {1, false, false},
+      {std::min<uint32_t>(filter.min_words, 4), filter.drop_questions, filter.drop_quotations, 0},
+      {1, false, false, 0},
   };
   for (const CandidateFilter& f : relaxed) {
     std::vector<uint32_t> out;
@@ -65,6 +65,7 @@ std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const C
       if (CountWords(s.sentence.text) < f.min_words) continue;
       if (f.drop_questions && IsQuestion(s.sentence.text)) continue;
       if (f.drop_quotations && HasQuotation(s.sentence.text)) continue;
+      if (f.max_position > 0 && s.sentence.index >= f.max_position) continue;
       if (!seen.insert(WordingHash(s)).second) continue;
       out.push_back(i);
     }

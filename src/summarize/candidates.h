@@ -23,6 +23,7 @@ struct CandidateFilter {
   uint32_t min_words = 10;      // shorter sentences are not candidates
   bool drop_questions = true;   // sentences ending in '?' (before closing quotes)
   bool drop_quotations = false;  // sentences holding quotation marks
+  uint32_t max_position = 0;     // sentences at this index or later in their article are dropped (0: none)
 };
 
 bool IsQuestion(std::string_view text);

@@ -86,6 +86,169 @@ struct ConceptStat {
   double weight = 0;           // units plus position bonus
   double query_overlap = 0;    // best query overlap of a sentence holding it
 };
+using ConceptStats = std::unordered_map<uint64_t, ConceptStat>;
+
+// A candidate sentence with its kept concepts (indices into the problem's weights).
+struct Scored {
+  uint32_t sentence = 0;
+  double total = 0;  // total weight of its concepts
+  std::vector<uint32_t> concepts;
+};
+
+// The query's content stems that occur in the cluster, as interned ids.
+std::vector<uint32_t> QueryStems(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss) {
+  std::vector<uint32_t> stems;
+  for (const Token& t : tokenizer.Tokenize(query)) {
+    auto it = ss.ids.find(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem));
+    if (!t.stopword && it != ss.ids.end()) stems.push_back(it->second);
+  }
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  return stems;
+}
+
+bool Holds(const StemmedSentences& ss, size_t sentence, uint32_t stem) {
+  return std::binary_search(ss.content[sentence].begin(), ss.content[sentence].end(), stem);
+}
+
+// Counts, for every concept, the units holding it and its weight. Repeated
+// articles (groups[d] != d) are skipped when articles are the units.
+ConceptStats CountConcepts(const AnalyzedCluster& cluster, const StemmedSentences& ss,
+                           const std::vector<uint32_t>& groups, bool by_document,
+                           const std::vector<uint32_t>& query_stems, const ConceptSummarizerOptions& options) {
+  ConceptStats stats;
+  for (size_t i = 0; i < cluster.sentences.size(); ++i) {
+    const Sentence& s = cluster.sentences[i].sentence;
+    if (by_document && s.doc < groups.size() && groups[s.doc] != s.doc) continue;
+    const uint32_t unit = by_document ? s.doc : static_cast<uint32_t>(i);
+    double overlap = 0;
+    for (uint32_t q : query_stems) overlap += Holds(ss, i, q);
+    if (!query_stems.empty()) overlap /= static_cast<double>(query_stems.size());
+    for (uint64_t key : SentenceConcepts(ss, i, options.unigram_weight > 0)) {
+      ConceptStat& st = stats[key];
+      st.query_overlap = std::max(st.query_overlap, overlap);
+      if (st.last_unit == unit) continue;
+      st.last_unit = unit;
+      ++st.units;
+      st.weight += 1.0 + options.position_weight / (1.0 + s.index);
+    }
+  }
+  return stats;
+}
+
+// Units a concept needs: the share of units asked for (at least 2), lowered
+// until at least `min_concepts` concepts remain; 1 if no concept repeats at all.
+uint32_t PruningThreshold(const ConceptStats& stats, uint32_t n_units, bool by_document,
+                          const ConceptSummarizerOptions& options) {
+  uint32_t threshold =
+      by_document ? std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(options.min_doc_fraction * n_units))) : 2;
+  std::vector<uint32_t> at_least(threshold + 1, 0);  // concepts with >= t units
+  for (const auto& [key, st] : stats) at_least[std::min(st.units, threshold)]++;
+  for (uint32_t t = threshold; t > 0; --t) at_least[t - 1] += at_least[t];
+  while (threshold > 2 && at_least[threshold] < options.min_concepts) --threshold;
+  return at_least[threshold] == 0 ? 1 : threshold;
+}
+
+// The candidates holding at least one kept concept; fills `weights`.
+std::vector<Scored> ScoreCandidates(const std::vector<uint32_t>& candidates, const StemmedSentences& ss,
+                                    const ConceptStats& stats, uint32_t threshold,
+                                    const std::vector<uint32_t>& query_stems,
+                                    const ConceptSummarizerOptions& options, std::vector<double>* weights) {
+  std::unordered_map<uint64_t, uint32_t> index;
+  auto concept_id = [&](uint64_t key, double w) {
+    auto [it, inserted] = index.emplace(key, static_cast<uint32_t>(weights->size()));
+    if (inserted) weights->push_back(w);
+    return it->second;
+  };
+  std::vector<Scored> scored;
+  for (uint32_t i : candidates) {
+    Scored sc{i, 0, {}};
+    for (uint64_t key : SentenceConcepts(ss, i, options.unigram_weight > 0)) {
+      auto it = stats.find(key);
+      if (it == stats.end() || it->second.units < threshold) continue;
+      const double w = it->second.weight * (key & kUnigramTag ? options.unigram_weight : 1.0) *
+                       (1.0 + options.query_weight * it->second.query_overlap);
+      sc.concepts.push_back(concept_id(key, w));
+      sc.total += w;
+    }
+    if (!sc.concepts.empty()) scored.push_back(std::move(sc));
+  }
+  if (query_stems.empty() || scored.empty()) return scored;
+  // The query's words are concepts too, each worth a typical sentence's
+  // content (times query_weight): what the reader asked about comes first.
+  double mean_total = 0;
+  for (const Scored& sc : scored) mean_total += sc.total;
+  const double w = options.query_weight * mean_total / static_cast<double>(scored.size());
+  for (Scored& sc : scored) {
+    for (uint32_t q : query_stems) {
+      if (!Holds(ss, sc.sentence, q)) continue;
+      sc.concepts.push_back(concept_id(kQueryTag | q, w));
+      sc.total += w;
+    }
+  }
+  return scored;
+}
+
+// When no concept survives anywhere: the earliest sentences that fit.
+std::vector<uint32_t> LeadSentences(const AnalyzedCluster& cluster, std::vector<uint32_t> candidates,
+                                    const SummaryBudget& budget) {
+  std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
+    return cluster.sentences[a].sentence.index < cluster.sentences[b].sentence.index;
+  });
+  std::vector<uint32_t> chosen;
+  uint64_t used = 0;
+  for (uint32_t i : candidates) {
+    const uint32_t cost = SentenceCost(cluster.sentences[i].sentence.text, budget.unit);
+    if (used + cost <= BudgetCapacity(budget)) chosen.push_back(i), used += cost;
+  }
+  return chosen;
+}
+
+// Fills what the program left of the budget (it stops once no kept concept
+// is left to cover, which happens with few articles and long budgets) with
+// the earliest candidates that fit and repeat no chosen sentence: news puts
+// what matters first.
+void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, std::vector<uint32_t> candidates,
+                const SummaryBudget& budget, double redundancy_cosine, std::vector<uint32_t>* chosen) {
+  uint64_t used = 0;
+  for (uint32_t i : *chosen) used += SentenceCost(cluster.sentences[i].sentence.text, budget.unit);
+  std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
+    return cluster.sentences[a].sentence.index < cluster.sentences[b].sentence.index;
+  });
+  for (uint32_t i : candidates) {
+    const uint32_t cost = SentenceCost(cluster.sentences[i].sentence.text, budget.unit);
+    if (used + cost > BudgetCapacity(budget)) continue;
+    bool repeats = false;
+    for (uint32_t j : *chosen) repeats |= i == j || Cosine(ss.content[i], ss.content[j]) >= redundancy_cosine;
+    if (repeats) continue;
+    chosen->push_back(i);
+    used += cost;
+  }
+}
+
+// Items, costs, tie-break bonuses and redundancy conflicts of the program.
+void AddItems(const AnalyzedCluster& cluster, const StemmedSentences& ss, const std::vector<Scored>& scored,
+              const SummaryBudget& budget, double redundancy_cosine, CoverageProblem* problem) {
+  // Tie-break: at most 1e-3 of the lightest concept over a whole summary,
+  // favouring early sentences and a fuller budget among equal coverages.
+  const double min_weight = *std::min_element(problem->concept_weights.begin(), problem->concept_weights.end());
+  const double epsilon = 1e-3 * min_weight / static_cast<double>(scored.size());
+  for (const Scored& sc : scored) {
+    const Sentence& s = cluster.sentences[sc.sentence].sentence;
+    const uint32_t cost = SentenceCost(s.text, budget.unit);
+    problem->item_concepts.push_back(sc.concepts);
+    problem->item_costs.push_back(cost);
+    problem->item_bonus.push_back(
+        epsilon * (0.5 / (1.0 + s.index) + 0.5 * static_cast<double>(cost) / static_cast<double>(problem->capacity)));
+  }
+  for (uint32_t a = 0; a < scored.size(); ++a) {
+    for (uint32_t b = a + 1; b < scored.size(); ++b) {
+      if (Cosine(ss.content[scored[a].sentence], ss.content[scored[b].sentence]) >= redundancy_cosine) {
+        problem->conflicts.emplace_back(a, b);
+      }
+    }
+  }
+}
 
 }  // namespace
 
@@ -96,7 +259,8 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   if (options.budget.amount == 0) {
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
-  const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations};
+  const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations,
+                               options_.max_position};
   const std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
   if (candidates.empty()) return BuildSummary(cluster, {}, name());
 
@@ -106,138 +270,30 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   for (uint32_t d = 0; d < groups.size(); ++d) n_groups += groups[d] == d;
   // Articles are the units of evidence; with one or two articles, sentences.
   const bool by_document = n_groups >= 3;
-
-  // Query overlap of each sentence: the share of the query's content stems it holds.
-  std::vector<uint32_t> query_stems;
-  if (!options.query.empty()) {
-    for (const Token& t : tokenizer_.Tokenize(options.query)) {
-      auto it = ss.ids.find(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem));
-      if (!t.stopword && it != ss.ids.end()) query_stems.push_back(it->second);
-    }
-    std::sort(query_stems.begin(), query_stems.end());
-    query_stems.erase(std::unique(query_stems.begin(), query_stems.end()), query_stems.end());
-  }
-  auto query_overlap = [&](size_t i) {
-    if (query_stems.empty()) return 0.0;
-    size_t hits = 0;
-    for (uint32_t q : query_stems) hits += std::binary_search(ss.content[i].begin(), ss.content[i].end(), q);
-    return static_cast<double>(hits) / static_cast<double>(query_stems.size());
-  };
-
-  const bool unigrams = options_.unigram_weight > 0;
-  std::unordered_map<uint64_t, ConceptStat> stats;
-  for (size_t i = 0; i < cluster.sentences.size(); ++i) {
-    const Sentence& s = cluster.sentences[i].sentence;
-    if (by_document && s.doc < groups.size() && groups[s.doc] != s.doc) continue;  // a repeat
-    const uint32_t unit = by_document ? s.doc : static_cast<uint32_t>(i);
-    const double overlap = query_overlap(i);
-    for (uint64_t key : SentenceConcepts(ss, i, unigrams)) {
-      ConceptStat& st = stats[key];
-      st.query_overlap = std::max(st.query_overlap, overlap);
-      if (st.last_unit == unit) continue;
-      st.last_unit = unit;
-      ++st.units;
-      st.weight += 1.0 + options_.position_weight / (1.0 + s.index);
-    }
-  }
-
-  // Pruning threshold: the share of units asked for, lowered until enough concepts remain.
   const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
-  uint32_t threshold =
-      by_document ? std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(options_.min_doc_fraction * n_units)))
-                  : 2;
-  std::vector<uint32_t> at_least(threshold + 1, 0);  // concepts with >= t units
-  for (const auto& [key, st] : stats) at_least[std::min(st.units, threshold)]++;
-  for (uint32_t t = threshold; t > 0; --t) at_least[t - 1] += at_least[t];
-  while (threshold > 2 && at_least[threshold] < options_.min_concepts) --threshold;
-  if (at_least[threshold] == 0) threshold = 1;
 
-  std::unordered_map<uint64_t, uint32_t> concept_index;
+  const std::vector<uint32_t> query_stems = QueryStems(tokenizer_, options.query, ss);
+  const ConceptStats stats = CountConcepts(cluster, ss, groups, by_document, query_stems, options_);
+  const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options_);
+
   CoverageProblem problem;
   problem.capacity = BudgetCapacity(options.budget);
-  std::vector<uint32_t> item_sentence;
-  struct Scored {
-    uint32_t sentence;
-    double total;
-    std::vector<uint32_t> concepts;
-  };
-  std::vector<Scored> scored;
-  for (uint32_t i : candidates) {
-    Scored sc{i, 0, {}};
-    for (uint64_t key : SentenceConcepts(ss, i, unigrams)) {
-      auto it = stats.find(key);
-      if (it == stats.end() || it->second.units < threshold) continue;
-      const double w = it->second.weight * (key & kUnigramTag ? options_.unigram_weight : 1.0) *
-          (1.0 + options_.query_weight * it->second.query_overlap);
-      auto [ci, inserted] = concept_index.emplace(key, static_cast<uint32_t>(problem.concept_weights.size()));
-      if (inserted) problem.concept_weights.push_back(w);
-      sc.concepts.push_back(ci->second);
-      sc.total += w;
-    }
-    if (!sc.concepts.empty()) scored.push_back(std::move(sc));
-  }
-  if (!query_stems.empty() && !scored.empty()) {
-    // The query's words are concepts too, each worth a typical sentence's
-    // content (times query_weight): what the reader asked about comes first.
-    double mean_total = 0;
-    for (const Scored& sc : scored) mean_total += sc.total;
-    const double w = options_.query_weight * mean_total / static_cast<double>(scored.size());
-    for (Scored& sc : scored) {
-      for (uint32_t q : query_stems) {
-        if (!std::binary_search(ss.content[sc.sentence].begin(), ss.content[sc.sentence].end(), q)) continue;
-        auto [ci, inserted] =
-            concept_index.emplace(kQueryTag | q, static_cast<uint32_t>(problem.concept_weights.size()));
-        if (inserted) problem.concept_weights.push_back(w);
-        sc.concepts.push_back(ci->second);
-        sc.total += w;
-      }
-    }
-  }
+  std::vector<Scored> scored =
+      ScoreCandidates(candidates, ss, stats, threshold, query_stems, options_, &problem.concept_weights);
   if (scored.empty()) {
-    // Nothing repeats anywhere: fall back on the lead sentences, in order.
-    std::vector<uint32_t> chosen;
-    uint64_t used = 0;
-    std::vector<uint32_t> by_position = candidates;
-    std::stable_sort(by_position.begin(), by_position.end(), [&](uint32_t a, uint32_t b) {
-      return cluster.sentences[a].sentence.index < cluster.sentences[b].sentence.index;
-    });
-    for (uint32_t i : by_position) {
-      const uint32_t cost = SentenceCost(cluster.sentences[i].sentence.text, options.budget.unit);
-      if (used + cost <= problem.capacity) chosen.push_back(i), used += cost;
-    }
-    return BuildSummary(cluster, chosen, name(), options_.support);
+    return BuildSummary(cluster, LeadSentences(cluster, candidates, options.budget), name(), options_.support);
   }
   if (scored.size() > options_.max_candidates) {
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const Scored& a, const Scored& b) { return a.total > b.total; });
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.total > b.total; });
     scored.resize(options_.max_candidates);
-    std::sort(scored.begin(), scored.end(),
-              [](const Scored& a, const Scored& b) { return a.sentence < b.sentence; });
+    std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.sentence < b.sentence; });
   }
-
-  // Tie-break: at most 1e-3 of the lightest concept over a whole summary.
-  const double min_weight = *std::min_element(problem.concept_weights.begin(), problem.concept_weights.end());
-  const double epsilon = 1e-3 * min_weight / static_cast<double>(scored.size());
-  for (const Scored& sc : scored) {
-    const Sentence& s = cluster.sentences[sc.sentence].sentence;
-    const uint32_t cost = SentenceCost(s.text, options.budget.unit);
-    item_sentence.push_back(sc.sentence);
-    problem.item_concepts.push_back(sc.concepts);
-    problem.item_costs.push_back(cost);
-    problem.item_bonus.push_back(epsilon * (0.5 / (1.0 + s.index) +
-                                            0.5 * static_cast<double>(cost) / static_cast<double>(problem.capacity)));
-  }
-  for (uint32_t a = 0; a < item_sentence.size(); ++a) {
-    for (uint32_t b = a + 1; b < item_sentence.size(); ++b) {
-      if (Cosine(ss.content[item_sentence[a]], ss.content[item_sentence[b]]) >= options_.redundancy_cosine) {
-        problem.conflicts.emplace_back(a, b);
-      }
-    }
-  }
+  AddItems(cluster, ss, scored, options.budget, options_.redundancy_cosine, &problem);
 
   const CoverageSolution solution = SolveCoverageIlp(problem, options_.solver);
   std::vector<uint32_t> chosen;
-  for (uint32_t item : solution.items) chosen.push_back(item_sentence[item]);
+  for (uint32_t item : solution.items) chosen.push_back(scored[item].sentence);
+  if (options_.fill_budget) FillBudget(cluster, ss, candidates, options.budget, options_.redundancy_cosine, &chosen);
   return BuildSummary(cluster, chosen, name(), options_.support);
 }
 

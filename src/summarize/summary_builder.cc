@@ -75,8 +75,10 @@ std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32
 std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen) {
   auto key = [&](uint32_t i) {
     const Sentence& s = cluster.sentences[i].sentence;
-    const std::string& date = s.doc < cluster.documents.size() ? cluster.documents[s.doc].date : "";
-    return std::make_tuple(date.empty(), std::string_view(date), s.index, s.doc);
+    // A view into the cluster, never into a temporary: the key outlives this lambda.
+    const std::string_view date =
+        s.doc < cluster.documents.size() ? std::string_view(cluster.documents[s.doc].date) : std::string_view();
+    return std::make_tuple(date.empty(), date, s.index, s.doc);
   };
   std::stable_sort(chosen.begin(), chosen.end(),
                    [&](uint32_t a, uint32_t b) { return key(a) < key(b); });

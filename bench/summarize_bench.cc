@@ -1,0 +1,106 @@
+// Summarizer speed, single thread: DUC 2004 end to end (ingest included), one
+// 500-article cluster (all DUC 2004 documents), and growth with cluster size.
+// Needs ../shared/data (or $CHORUS_SHARED_DATA_DIR); skips with a message otherwise.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "chorus/analyzer.h"
+#include "chorus/ingest.h"
+#include "chorus/summarizer.h"
+
+namespace chorus {
+namespace {
+
+std::string DucPath() {
+  const char* dir = std::getenv("CHORUS_SHARED_DATA_DIR");
+  return std::string(dir ? dir : CHORUS_DEFAULT_SHARED_DATA_DIR) + "/duc2004/clusters.jsonl";
+}
+
+std::vector<Cluster> ReadDuc() {
+  std::vector<Cluster> clusters;
+  Diagnostics diagnostics;
+  (void)ReadClusters({DucPath()}, {}, &diagnostics, [&](Cluster&& c) {
+    clusters.push_back(std::move(c));
+    return Status::Ok();
+  });
+  return clusters;
+}
+
+// The first `n` DUC 2004 documents (in file order) as one cluster.
+Cluster FirstDocuments(const std::vector<Cluster>& clusters, size_t n) {
+  Cluster big;
+  big.id = "duc2004-" + std::to_string(n);
+  for (const Cluster& c : clusters) {
+    for (const Document& d : c.documents) {
+      if (big.documents.size() < n) big.documents.push_back(d);
+    }
+  }
+  return big;
+}
+
+void BM_Duc2004EndToEnd(benchmark::State& state) {
+  if (!std::filesystem::exists(DucPath())) {
+    state.SkipWithError(("shared data missing: " + DucPath()).c_str());
+    return;
+  }
+  auto summarizer = MakeSummarizer("chorus");
+  const ClusterAnalyzer analyzer;
+  SummaryOptions options;
+  for (auto _ : state) {
+    size_t sentences = 0;
+    Diagnostics diagnostics;
+    (void)ReadClusters({DucPath()}, {}, &diagnostics, [&](Cluster&& c) {
+      Result<Summary> s = (*summarizer)->Summarize(analyzer.Analyze(c), options);
+      sentences += s.ok() ? s->sentences.size() : 0;
+      return Status::Ok();
+    });
+    benchmark::DoNotOptimize(sentences);
+  }
+}
+BENCHMARK(BM_Duc2004EndToEnd)->Unit(benchmark::kMillisecond);
+
+// Analysis + summary of one cluster of `range(0)` articles (the analysis is
+// part of the cost a user waits for; reading the file is not).
+void BM_ClusterOfN(benchmark::State& state) {
+  if (!std::filesystem::exists(DucPath())) {
+    state.SkipWithError(("shared data missing: " + DucPath()).c_str());
+    return;
+  }
+  const Cluster cluster = FirstDocuments(ReadDuc(), static_cast<size_t>(state.range(0)));
+  auto summarizer = MakeSummarizer("chorus");
+  const ClusterAnalyzer analyzer;
+  SummaryOptions options;
+  for (auto _ : state) {
+    Result<Summary> s = (*summarizer)->Summarize(analyzer.Analyze(cluster), options);
+    benchmark::DoNotOptimize(s);
+  }
+  state.counters["articles"] = static_cast<double>(cluster.documents.size());
+}
+BENCHMARK(BM_ClusterOfN)->Arg(10)->Arg(50)->Arg(100)->Arg(500)->Unit(benchmark::kMillisecond);
+
+// Summarizing alone, the analysis done once outside the loop.
+void BM_SummarizeOnlyOfN(benchmark::State& state) {
+  if (!std::filesystem::exists(DucPath())) {
+    state.SkipWithError(("shared data missing: " + DucPath()).c_str());
+    return;
+  }
+  const ClusterAnalyzer analyzer;
+  const AnalyzedCluster analyzed =
+      analyzer.Analyze(FirstDocuments(ReadDuc(), static_cast<size_t>(state.range(0))));
+  auto summarizer = MakeSummarizer("chorus");
+  SummaryOptions options;
+  for (auto _ : state) {
+    Result<Summary> s = (*summarizer)->Summarize(analyzed, options);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(BM_SummarizeOnlyOfN)->Arg(10)->Arg(50)->Arg(100)->Arg(500)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace chorus
+
+BENCHMARK_MAIN();
