@@ -1,4 +1,4 @@
-// MakeSummarizer: the table of methods by name. One line per method.
+// MakeSummarizer: a name -> constructor table. Each method adds one row.
 #include <functional>
 #include <utility>
 
@@ -11,6 +11,7 @@
 #include "summarize/baselines/positional.h"
 #include "summarize/baselines/sumbasic.h"
 #include "summarize/baselines/textrank.h"
+#include "summarize/concept_summarizer.h"
 
 namespace chorus {
 namespace {
@@ -18,8 +19,9 @@ namespace {
 using Constructor = std::function<std::unique_ptr<Summarizer>()>;
 
 // Default method first.
-const std::vector<std::pair<std::string, Constructor>>& MethodTable() {
-  static const auto* table = new std::vector<std::pair<std::string, Constructor>>{
+const std::vector<std::pair<std::string, Constructor>>& Methods() {
+  static const auto* methods = new std::vector<std::pair<std::string, Constructor>>{
+      {"chorus", [] { return std::make_unique<ConceptSummarizer>(); }},
       {"lead", [] { return std::make_unique<baselines::LeadSummarizer>(); }},
       {"firstk", [] { return std::make_unique<baselines::FirstKSummarizer>(); }},
       {"centroid", [] { return std::make_unique<baselines::CentroidSummarizer>(); }},
@@ -31,19 +33,19 @@ const std::vector<std::pair<std::string, Constructor>>& MethodTable() {
                 baselines::SumBasicOptions{.filter = {}, .update = false}); }},
       {"klsum", [] { return std::make_unique<baselines::KLSumSummarizer>(); }},
   };
-  return *table;
+  return *methods;
 }
 
 }  // namespace
 
 std::vector<std::string> SummarizerMethods() {
   std::vector<std::string> names;
-  for (const auto& [name, make] : MethodTable()) names.push_back(name);
+  for (const auto& [name, make] : Methods()) names.push_back(name);
   return names;
 }
 
 Result<std::unique_ptr<Summarizer>> MakeSummarizer(std::string_view name) {
-  for (const auto& [known, make] : MethodTable()) {
+  for (const auto& [known, make] : Methods()) {
     if (known == name) return make();
   }
   return InvalidArgumentError(fmt::format("unknown summarization method '{}' (known: {})", name,
