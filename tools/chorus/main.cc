@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "eval_command.h"
 #include "sentences_command.h"
 #include "rouge_command.h"
 #include "summarize_command.h"
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddSentencesCommand(app, &exit_code);
   chorus::cli::AddRougeCommand(app, &exit_code);
   chorus::cli::AddSummarizeCommand(app, &exit_code);
+  chorus::cli::AddEvalCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
