@@ -2,8 +2,8 @@
 // method must pick, budgets, whole sentences, citations.
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -58,16 +58,19 @@ const char kPhoto[] = "Photo: Reuters.";
 // Doc "b" is the most recent although it is second in input order.
 AnalyzedCluster Earthquake() {
   return Analyze({
-      {"a", "2024-03-01",
+      {"a",
+       "2024-03-01",
        {"A powerful earthquake struck the coastal city of Valdora on Monday, killing at least "
         "40 people.",
         "Rescue teams searched collapsed buildings in Valdora through the night.",
         "The mayor of Valdora declared three days of mourning."}},
-      {"b", "2024-03-03",
+      {"b",
+       "2024-03-03",
        {"The death toll from the Valdora earthquake rose to 85 on Wednesday, officials said.",
         "Rescue teams pulled two survivors from collapsed buildings in the old town.",
         "International aid began arriving at the Valdora airport.", kPhoto}},
-      {"c", "2024-03-02",
+      {"c",
+       "2024-03-02",
        {"An earthquake of magnitude 7.1 hit Valdora, the national seismic institute said.",
         "Rescue teams searched collapsed buildings in Valdora for survivors.", kFootball,
         "Rescue teams searched collapsed buildings in Valdora for survivors."}},
@@ -80,7 +83,8 @@ std::vector<std::string> Texts(const Summary& s) {
   return out;
 }
 
-Summary SummarizeWith(std::string_view method, const AnalyzedCluster& cluster, SummaryBudget budget) {
+Summary SummarizeWith(std::string_view method, const AnalyzedCluster& cluster,
+                      SummaryBudget budget) {
   auto summarizer = MakeSummarizer(method);
   EXPECT_TRUE(summarizer.ok()) << summarizer.status().ToString();
   SummaryOptions options;
@@ -92,7 +96,7 @@ Summary SummarizeWith(std::string_view method, const AnalyzedCluster& cluster, S
 
 const std::vector<std::string> kBaselines = {"lead",     "firstk",   "centroid", "lexrank",
                                              "textrank", "sumbasic", "freqsum",  "klsum"};
-const std::vector<std::string> kContentMethods = {"centroid", "lexrank",  "textrank",
+const std::vector<std::string> kContentMethods = {"centroid", "lexrank", "textrank",
                                                   "sumbasic", "freqsum", "klsum"};
 
 TEST(LeadTest, TakesTheMostRecentArticleFromItsStart) {
@@ -189,7 +193,8 @@ TEST(BaselinesTest, ContentMethodsPickCentralSentencesAndSkipFragments) {
     // On the event: it names the place (the off-topic lines and the
     // survivors line do not).
     EXPECT_NE(one.sentences[0].text.find("Valdora"), std::string::npos) << one.sentences[0].text;
-    for (const std::string& text : Texts(SummarizeWith(method, cluster, {BudgetUnit::kWords, 1000}))) {
+    for (const std::string& text :
+         Texts(SummarizeWith(method, cluster, {BudgetUnit::kWords, 1000}))) {
       EXPECT_NE(text, kPhoto) << "sentences under 5 words are not candidates";
     }
   }
@@ -204,10 +209,12 @@ TEST(BaselinesTest, SumBasicStartsWithTheMostFrequentWord) {
 
 TEST(BaselinesTest, RedundancyAwareMethodsDoNotRepeatThemselves) {
   const AnalyzedCluster cluster = Analyze({
-      {"a", "2024-01-01",
+      {"a",
+       "2024-01-01",
        {"The central bank raised interest rates by half a point on Tuesday.",
         "Shares in the country's largest lenders fell sharply after the announcement."}},
-      {"b", "2024-01-02",
+      {"b",
+       "2024-01-02",
        {"The central bank raised its interest rates by half a point on Tuesday.",
         "Economists had expected a smaller increase in borrowing costs this month."}},
   });
@@ -305,7 +312,8 @@ TEST(ClusterTermsTest, CountsTermsSkipsStopwordsAndFilters) {
   // "Valdora" is in every document: plain idf 0; smoothed idf log 2.
   const TermVector& first = terms.vector(0);
   bool found_zero = false;
-  for (const auto& [t, c] : first) found_zero |= terms.document_frequency(t) == 3 && terms.idf(t) == 0;
+  for (const auto& [t, c] : first)
+    found_zero |= terms.document_frequency(t) == 3 && terms.idf(t) == 0;
   EXPECT_TRUE(found_zero);
   const ClusterTerms smoothed(cluster, {});
   for (const auto& [t, c] : smoothed.vector(0)) {

@@ -3,8 +3,8 @@
 // citations.
 //
 //   BudgetMeter meter(options.budget);
-//   for (uint32_t s : ranked) if (meter.TryAdd(cluster.sentences[s].sentence.text)) picked.push_back(s);
-//   return AssembleSummary(cluster, "lexrank", picked);
+//   for (uint32_t s : ranked) if (meter.TryAdd(cluster.sentences[s].sentence.text))
+//   picked.push_back(s); return AssembleSummary(cluster, "lexrank", picked);
 //
 // Thread safety: BudgetMeter is a value owned by one call; AssembleSummary is
 // reentrant.
