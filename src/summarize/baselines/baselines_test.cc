@@ -14,7 +14,7 @@
 #include "summarize/baselines/extractive_summary.h"
 #include "summarize/baselines/graph_rank.h"
 #include "summarize/baselines/positional.h"
-#include "summarize/support.h"
+#include "summarize/summary_builder.h"
 
 namespace chorus::baselines {
 namespace {
@@ -273,14 +273,20 @@ TEST(KLSumTest, MatchesTheStraightforwardGreedyKL) {
   }
 }
 
-TEST(SupportTest, CitesDocumentsThatSayTheSameThing) {
+TEST(SupportTest, BaselinesCiteLikeTheStrongSummarizer) {
   const AnalyzedCluster cluster = Earthquake();
-  const SupportIndex support(cluster);
-  // a:1 and c:1 share 6 of 7 content terms; the football line is c's alone.
-  EXPECT_EQ(support.Support(1), (std::vector<uint32_t>{0, 1, 2}));
-  EXPECT_EQ(support.Support(9), (std::vector<uint32_t>{2}));
-  EXPECT_NEAR(support.Cosine(1, 1), 1.0, 1e-12);
-  EXPECT_EQ(support.Cosine(9, 0), 0.0);
+  for (const std::string& method : kBaselines) {
+    for (const SummarySentence& out :
+         SummarizeWith(method, cluster, {BudgetUnit::kWords, 100}).sentences) {
+      const uint32_t index = cluster.doc_first_sentence[out.doc] + out.sentence;
+      EXPECT_EQ(out.support, SupportingDocuments(cluster, index)) << method << ": " << out.text;
+      EXPECT_TRUE(std::find(out.support.begin(), out.support.end(), out.doc) != out.support.end());
+    }
+  }
+  // "Rescue teams searched collapsed buildings in Valdora ..." is said by a and c.
+  const std::vector<uint32_t> rescue = SupportingDocuments(cluster, 1);
+  EXPECT_TRUE(std::find(rescue.begin(), rescue.end(), 2u) != rescue.end());
+  EXPECT_EQ(SupportingDocuments(cluster, 9), (std::vector<uint32_t>{2}));  // football: c only
 }
 
 TEST(GraphRankTest, MatchesTheClosedFormOnAPath) {
