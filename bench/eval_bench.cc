@@ -29,8 +29,7 @@ const std::vector<chorus::AnalyzedCluster>& Duc2004() {
     const chorus::ClusterAnalyzer analyzer;
     chorus::Diagnostics diagnostics;
     const chorus::Status status = chorus::ReadClusters(
-        {SharedDataDir() + "/duc2004/clusters.jsonl"}, {}, &diagnostics,
-        [&](chorus::Cluster&& c) {
+        {SharedDataDir() + "/duc2004/clusters.jsonl"}, {}, &diagnostics, [&](chorus::Cluster&& c) {
           out->push_back(analyzer.Analyze(c));
           return chorus::Status::Ok();
         });

@@ -72,16 +72,16 @@ struct EvalOptions {
 
 // One system's average on one metric, with its bootstrap interval.
 struct EvalMetric {
-  std::string metric;    // as ROUGE prints it: "ROUGE-1", "ROUGE-L", "ROUGE-SU4"
-  RougeScore average;    // R, P, F
-  RougeScore ci_lower;   // lower end of the 95% interval (the flags' -c)
-  RougeScore ci_upper;   // upper end
+  std::string metric;   // as ROUGE prints it: "ROUGE-1", "ROUGE-L", "ROUGE-SU4"
+  RougeScore average;   // R, P, F
+  RougeScore ci_lower;  // lower end of the 95% interval (the flags' -c)
+  RougeScore ci_upper;  // upper end
 };
 
 struct EvalSystem {
-  std::string system;        // method name, or the peer file's "system"
-  bool chorus_method = false;  // summarized by chorus in this run (else a published peer)
-  int topics = 0;            // clusters it was scored on
+  std::string system;               // method name, or the peer file's "system"
+  bool chorus_method = false;       // summarized by chorus in this run (else a published peer)
+  int topics = 0;                   // clusters it was scored on
   std::vector<EvalMetric> metrics;  // in EvalReport::metrics order
   // Chorus methods: mean wall time of Summarize per cluster (the shared
   // analysis excluded: see EvalReport::analysis_seconds_per_cluster).
@@ -93,11 +93,11 @@ struct EvalSystem {
 
 struct EvalReport {
   std::string preset;
-  std::string rouge_flags;      // the flags actually used
-  SummaryBudget budget;         // the budget actually used
-  size_t clusters = 0;          // clusters summarized
-  std::vector<std::string> metrics;  // metric names, ROUGE's order
-  std::vector<EvalSystem> systems;   // chorus methods (in options order), then peers by name
+  std::string rouge_flags;                  // the flags actually used
+  SummaryBudget budget;                     // the budget actually used
+  size_t clusters = 0;                      // clusters summarized
+  std::vector<std::string> metrics;         // metric names, ROUGE's order
+  std::vector<EvalSystem> systems;          // chorus methods (in options order), then peers by name
   double analysis_seconds_per_cluster = 0;  // clean + split + tokenize, once per cluster
   std::vector<std::string> warnings;        // e.g. clusters without references
 };
@@ -115,8 +115,8 @@ using EvalProgressCallback = std::function<void(const EvalProgress&)>;
 // `published` topics' peers (ids matching cluster ids) scored alongside.
 // kInvalidArgument for unknown methods, presets or flags, a budget of 0, or a
 // peer system named like a method; kNotFound when no cluster has references.
-Result<EvalReport> RunEval(std::span<const Cluster> clusters,
-                           std::span<const RougeTopic> published, const EvalOptions& options,
+Result<EvalReport> RunEval(std::span<const Cluster> clusters, std::span<const RougeTopic> published,
+                           const EvalOptions& options,
                            const EvalProgressCallback& progress = nullptr);
 
 // Reads `dataset_path` (clusters JSONL with references) and options.peers_path,

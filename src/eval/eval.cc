@@ -1,6 +1,9 @@
 // The eval harness: analyze -> summarize with each method -> score with ROUGE.
 #include "chorus/eval.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -9,9 +12,6 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "chorus/ingest.h"
 
@@ -107,9 +107,8 @@ Result<EvalPreset> FindEvalPreset(std::string_view name) {
       fmt::format("unknown eval preset '{}' (known: {})", name, fmt::join(names, ", ")));
 }
 
-Result<EvalReport> RunEval(std::span<const Cluster> clusters,
-                           std::span<const RougeTopic> published, const EvalOptions& options,
-                           const EvalProgressCallback& progress) {
+Result<EvalReport> RunEval(std::span<const Cluster> clusters, std::span<const RougeTopic> published,
+                           const EvalOptions& options, const EvalProgressCallback& progress) {
   ASSIGN_OR_RETURN(ResolvedSettings settings, Resolve(options));
   ASSIGN_OR_RETURN(const RougeOptions rouge_options, ParseRougeFlags(settings.flags));
   ASSIGN_OR_RETURN(std::unique_ptr<RougeScorer> scorer, RougeScorer::Create(rouge_options));
@@ -155,10 +154,10 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters,
     }
     for (const RougePeer& peer : topic.peers) {
       if (method_names.count(peer.system)) {
-        return InvalidArgumentError(fmt::format(
-            "published system '{}' has the name of a chorus method; rename it in the "
-            "peers file",
-            peer.system));
+        return InvalidArgumentError(
+            fmt::format("published system '{}' has the name of a chorus method; rename it in the "
+                        "peers file",
+                        peer.system));
       }
       peer_systems.insert(peer.system);
       topics[it->second].peers.push_back(peer);

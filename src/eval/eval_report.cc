@@ -1,9 +1,9 @@
 // Rendering an EvalReport as a side-by-side table or as JSON.
-#include <algorithm>
-#include <string>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "chorus/eval.h"
 
@@ -51,10 +51,12 @@ std::string FormatTable(const EvalReport& report) {
   }
   out += fmt::format("  {:>10}  {:>5}\n", "ms/cluster", "words");
   for (const EvalSystem& s : report.systems) {
-    out += fmt::format("{:<{}}  {:<9}", s.system, name_width, s.chorus_method ? "chorus" : "published");
+    out += fmt::format("{:<{}}  {:<9}", s.system, name_width,
+                       s.chorus_method ? "chorus" : "published");
     for (const std::string& m : report.metrics) {
       const EvalMetric* metric = FindMetric(s, m);
-      out += metric ? fmt::format("  {:7.5f}", metric->average.recall) : fmt::format("  {:>7}", "-");
+      out +=
+          metric ? fmt::format("  {:7.5f}", metric->average.recall) : fmt::format("  {:>7}", "-");
     }
     for (size_t i = 0; i < ci_metrics; ++i) {
       const EvalMetric* metric = FindMetric(s, report.metrics[i]);
@@ -66,9 +68,10 @@ std::string FormatTable(const EvalReport& report) {
                                          s.words_per_summary)
                            : fmt::format("  {:>10}  {:>5}\n", "-", "-");
   }
-  out += fmt::format("R = recall (ROUGE-1.5.5 averages); analysis (clean, split, tokenize) {:.3f} "
-                     "ms/cluster, shared by all methods\n",
-                     report.analysis_seconds_per_cluster * 1000);
+  out += fmt::format(
+      "R = recall (ROUGE-1.5.5 averages); analysis (clean, split, tokenize) {:.3f} "
+      "ms/cluster, shared by all methods\n",
+      report.analysis_seconds_per_cluster * 1000);
   return out;
 }
 

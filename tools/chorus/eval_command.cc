@@ -1,5 +1,6 @@
 #include "eval_command.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -7,8 +8,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "chorus/eval.h"
 
@@ -39,15 +38,14 @@ EvalProgressCallback StderrProgress() {
 int Run(EvalFlags& flags) {
   if (flags.words > 0) flags.options.budget = SummaryBudget{BudgetUnit::kWords, flags.words};
   if (flags.bytes > 0) flags.options.budget = SummaryBudget{BudgetUnit::kBytes, flags.bytes};
-  Diagnostics diagnostics(
-      [](const Diagnostic& d) { std::cerr << d.ToString() << "\n"; });
+  Diagnostics diagnostics([](const Diagnostic& d) { std::cerr << d.ToString() << "\n"; });
   Result<EvalReport> report =
       RunEvalOnFile(flags.dataset, flags.options, &diagnostics,
                     flags.quiet ? EvalProgressCallback{} : StderrProgress());
   if (!report.ok()) {
     std::cerr << "chorus eval: " << report.status().ToString() << "\n";
     return report.status().code() == StatusCode::kInvalidArgument ? kExitUsageError
-                                                                   : kExitInputError;
+                                                                  : kExitInputError;
   }
   for (const std::string& warning : report->warnings) {
     std::cerr << "chorus eval: warning: " << warning << "\n";
@@ -63,8 +61,7 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<EvalFlags>();
   CLI::App* cmd = app.add_subcommand(
       "eval", "Summarize a benchmark with chorus's methods and score them with ROUGE-1.5.5");
-  cmd->add_option("dataset", flags->dataset, "Clusters JSONL with human references")
-      ->required();
+  cmd->add_option("dataset", flags->dataset, "Clusters JSONL with human references")->required();
   std::vector<std::string> presets;
   for (const EvalPreset& p : EvalPresets()) presets.push_back(p.name);
   cmd->add_option("--preset", flags->options.preset,

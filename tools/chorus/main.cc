@@ -4,6 +4,7 @@
 #include "cluster_command.h"
 #include "command.h"
 #include "compare_command.h"
+#include "eval_command.h"
 #include "sentences_command.h"
 #include "rouge_command.h"
 #include "summarize_command.h"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddSummarizeCommand(app, &exit_code);
   chorus::cli::AddClusterCommand(app, &exit_code);
   chorus::cli::AddEventsCommand(app, &exit_code);
+  chorus::cli::AddEvalCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -29,15 +29,15 @@ std::vector<double> CentroidSummarizer::Scores(const AnalyzedCluster& cluster,
     const uint32_t first = cluster.doc_first_sentence[d];
     const uint32_t last = cluster.doc_first_sentence[d + 1];
     if (first >= last) continue;
-    const double c_max = *std::max_element(&centroid_value[first], &centroid_value[first] + (last - first));
+    const double c_max =
+        *std::max_element(&centroid_value[first], &centroid_value[first] + (last - first));
     const double length = last - first;
     for (uint32_t s = first; s < last; ++s) {
       const double position = (length - (s - first)) / length * c_max;
       const double overlap =
           WeightedDot(terms.vector(s), terms.vector(first), [](uint32_t) { return 1.0; });
       scores[s] = options_.centroid_weight * centroid_value[s] +
-                  options_.position_weight * position +
-                  options_.first_sentence_weight * overlap;
+                  options_.position_weight * position + options_.first_sentence_weight * overlap;
     }
   }
   return scores;
@@ -63,7 +63,8 @@ Result<Summary> CentroidSummarizer::Summarize(const AnalyzedCluster& cluster,
       double redundancy = 0;
       for (uint32_t c : picked) {
         const double sizes = terms.vector(s).size() + terms.vector(c).size();
-        redundancy = std::max(redundancy, 2.0 * SharedTerms(terms.vector(s), terms.vector(c)) / sizes);
+        redundancy =
+            std::max(redundancy, 2.0 * SharedTerms(terms.vector(s), terms.vector(c)) / sizes);
       }
       const double score = scores[s] - options_.redundancy_weight * redundancy * top;
       if (score > best_score) best_score = score, best = r;

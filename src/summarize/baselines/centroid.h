@@ -33,12 +33,12 @@ namespace chorus::baselines {
 
 struct CentroidOptions {
   IdfFormula idf = IdfFormula::kSmoothed;  // see ClusterTerms
-  CandidateFilter filter;              // which sentences may be chosen
-  double centroid_weight = 1.0;        // w_c
-  double position_weight = 1.0;        // w_p
-  double first_sentence_weight = 1.0;  // w_f
-  double redundancy_weight = 1.0;      // w_R
-  double min_centroid_fraction = 0.0;  // centroid keeps terms with C_w >= this * max C_w
+  CandidateFilter filter;                  // which sentences may be chosen
+  double centroid_weight = 1.0;            // w_c
+  double position_weight = 1.0;            // w_p
+  double first_sentence_weight = 1.0;      // w_f
+  double redundancy_weight = 1.0;          // w_R
+  double min_centroid_fraction = 0.0;      // centroid keeps terms with C_w >= this * max C_w
 };
 
 class CentroidSummarizer final : public Summarizer {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "summarize/baselines/cluster_terms.h"
-#include "summarize/support.h"
+#include "summarize/summary_builder.h"
 
 namespace chorus::baselines {
 
@@ -46,7 +46,6 @@ Summary AssembleSummary(const AnalyzedCluster& cluster, std::string_view method,
   summary.cluster_id = cluster.id;
   summary.method = std::string(method);
   if (picked.empty()) return summary;
-  const SupportIndex support(cluster);
   summary.sentences.reserve(picked.size());
   for (uint32_t s : picked) {
     const Sentence& sentence = cluster.sentences[s].sentence;
@@ -55,7 +54,7 @@ Summary AssembleSummary(const AnalyzedCluster& cluster, std::string_view method,
     out.doc = sentence.doc;
     if (sentence.doc < cluster.documents.size()) out.doc_id = cluster.documents[sentence.doc].id;
     out.sentence = sentence.index;
-    out.support = support.Support(s);
+    out.support = SupportingDocuments(cluster, s);
     summary.sentences.push_back(std::move(out));
   }
   return summary;

@@ -3,8 +3,8 @@
 // citations.
 //
 //   BudgetMeter meter(options.budget);
-//   for (uint32_t s : ranked) if (meter.TryAdd(cluster.sentences[s].sentence.text)) picked.push_back(s);
-//   return AssembleSummary(cluster, "lexrank", picked);
+//   for (uint32_t s : ranked) if (meter.TryAdd(cluster.sentences[s].sentence.text))
+//   picked.push_back(s); return AssembleSummary(cluster, "lexrank", picked);
 //
 // Thread safety: BudgetMeter is a value owned by one call; AssembleSummary is
 // reentrant.
@@ -46,7 +46,11 @@ class BudgetMeter {
 Status ValidateSummaryOptions(const SummaryOptions& options);
 
 // The summary of `cluster` made of sentences `picked` (indices into
-// AnalyzedCluster::sentences) in the given order, each with its support.
+// AnalyzedCluster::sentences) in the given order, each with its support as the
+// strong summarizer decides it (SupportingDocuments, summary_builder.h), so a
+// citation means the same whatever method made the summary. (BuildSummary is
+// not used because it imposes chronological order; the baselines keep their
+// papers' orders.)
 Summary AssembleSummary(const AnalyzedCluster& cluster, std::string_view method,
                         const std::vector<uint32_t>& picked);
 

@@ -14,8 +14,8 @@
 namespace chorus::baselines {
 
 struct GraphRankOptions {
-  double damping = 0.85;      // probability of following an edge
-  double tolerance = 1e-6;    // stop when the L1 change of p falls below this
+  double damping = 0.85;          // probability of following an edge
+  double tolerance = 1e-6;        // stop when the L1 change of p falls below this
   uint32_t max_iterations = 200;  // hard stop for graphs that converge slowly
 };
 

@@ -41,15 +41,16 @@ Result<Summary> KLSumSummarizer::Summarize(const AnalyzedCluster& cluster,
       if (!meter.Fits(cluster.sentences[s].sentence.text)) continue;
       double g = base - std::log(summary_length + terms.length(s) + vocabulary_mass);
       for (const auto& [t, count] : terms.vector(s)) {
-        g += p[t] * (std::log(summary_counts[t] + count + delta) -
-                     std::log(summary_counts[t] + delta));
+        g += p[t] *
+             (std::log(summary_counts[t] + count + delta) - std::log(summary_counts[t] + delta));
       }
       if (g > best_gain) best_gain = g, best = r;
     }
     if (best == remaining.size()) break;  // nothing left fits
     const uint32_t s = remaining[best];
     for (const auto& [t, count] : terms.vector(s)) {
-      base += p[t] * (std::log(summary_counts[t] + count + delta) - std::log(summary_counts[t] + delta));
+      base += p[t] *
+              (std::log(summary_counts[t] + count + delta) - std::log(summary_counts[t] + delta));
       summary_counts[t] += count;
     }
     summary_length += terms.length(s);

@@ -23,7 +23,8 @@ class IdfCosine {
   }
   double operator()(uint32_t a, uint32_t b) const {
     if (norms_[a] == 0 || norms_[b] == 0) return 0;
-    return WeightedDot(terms_.vector(a), terms_.vector(b), IdfSquared{terms_}) / (norms_[a] * norms_[b]);
+    return WeightedDot(terms_.vector(a), terms_.vector(b), IdfSquared{terms_}) /
+           (norms_[a] * norms_[b]);
   }
 
  private:
@@ -58,9 +59,8 @@ Result<Summary> LexRankSummarizer::Summarize(const AnalyzedCluster& cluster,
   const IdfCosine cosine(terms);
   const std::vector<uint32_t> picked = FillInRankOrder(
       cluster, ranked, options.budget, [&](uint32_t s, const std::vector<uint32_t>& chosen) {
-        return std::any_of(chosen.begin(), chosen.end(), [&](uint32_t c) {
-          return cosine(s, c) > options_.max_redundancy;
-        });
+        return std::any_of(chosen.begin(), chosen.end(),
+                           [&](uint32_t c) { return cosine(s, c) > options_.max_redundancy; });
       });
   return AssembleSummary(cluster, name(), InClusterOrder(picked));
 }

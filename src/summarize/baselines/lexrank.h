@@ -28,8 +28,8 @@ namespace chorus::baselines {
 
 struct LexRankOptions {
   IdfFormula idf = IdfFormula::kSmoothed;  // see ClusterTerms
-  CandidateFilter filter;       // which sentences may be chosen
-  GraphRankOptions rank;        // damping 0.85, tolerance 1e-6
+  CandidateFilter filter;                  // which sentences may be chosen
+  GraphRankOptions rank;                   // damping 0.85, tolerance 1e-6
   double max_redundancy = 0.5;  // skip a sentence this similar (idf cosine) to a chosen one
 };
 

@@ -38,9 +38,9 @@ int64_t PickSumBasic(const AnalyzedCluster& cluster, const ClusterTerms& terms,
   double best_weight = -1;
   for (uint32_t s : fitting) {
     const TermVector& v = terms.vector(s);
-    const bool holds = std::binary_search(
-        v.begin(), v.end(), std::make_pair(top_term, 0.0),
-        [](const auto& a, const auto& b) { return a.first < b.first; });
+    const bool holds =
+        std::binary_search(v.begin(), v.end(), std::make_pair(top_term, 0.0),
+                           [](const auto& a, const auto& b) { return a.first < b.first; });
     if (!holds) continue;
     const double weight = AverageProbability(v, terms.length(s), p);
     if (weight > best_weight) best_weight = weight, best = s;

@@ -32,8 +32,9 @@ Result<Summary> TextRankSummarizer::Summarize(const AnalyzedCluster& cluster,
   const std::vector<uint32_t>& cand = terms.candidates();
   const std::vector<double> scores = Scores(terms);
   const std::vector<uint32_t> ranked = RankByScore(cand, scores);
-  const std::vector<uint32_t> picked = FillInRankOrder(
-      cluster, ranked, options.budget, [](uint32_t, const std::vector<uint32_t>&) { return false; });
+  const std::vector<uint32_t> picked =
+      FillInRankOrder(cluster, ranked, options.budget,
+                      [](uint32_t, const std::vector<uint32_t>&) { return false; });
   return AssembleSummary(cluster, name(), picked);
 }
 
