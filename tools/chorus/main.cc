@@ -6,6 +6,7 @@
 #include "events_command.h"
 #include "rouge_command.h"
 #include "sentences_command.h"
+#include "summarize_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddRougeCommand(app, &exit_code);
   chorus::cli::AddClusterCommand(app, &exit_code);
   chorus::cli::AddEventsCommand(app, &exit_code);
+  chorus::cli::AddSummarizeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
