@@ -95,7 +95,7 @@ struct ArticleAssignment {
 // A live view of one event.
 struct EventInfo {
   int64_t id = 0;
-  std::vector<std::string> top_terms;  // highest-weight centroid terms (stems), best first
+  std::vector<std::string> top_terms;  // highest-weight centroid terms (their labels), best first
   std::string first_date;              // "YYYY-MM-DD" or empty
   std::string last_date;
   uint32_t articles = 0;      // all members, duplicates included
@@ -121,11 +121,14 @@ class EventClusterer {
   Status Restore(const ArticleRecord& record, int64_t event,
                  std::optional<uint64_t> duplicate_of, std::string_view source);
 
-  // Term dictionary: id -> stem. New terms appear as articles are added;
-  // RestoreTerm re-creates them (ids must be dense, in order).
+  // Term dictionary: id -> stem, and the word first seen with that stem (its
+  // label in event descriptions: "hurricane", not "hurrican"). New terms
+  // appear as articles are added; RestoreTerm re-creates them (ids dense, in
+  // order).
   const std::string& Term(uint32_t id) const;
+  const std::string& TermLabel(uint32_t id) const;
   uint32_t TermCount() const;
-  Status RestoreTerm(uint32_t id, std::string_view stem);
+  Status RestoreTerm(uint32_t id, std::string_view stem, std::string_view label);
 
   uint64_t ArticleCount() const;
   int64_t EventCount() const;

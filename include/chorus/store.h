@@ -47,10 +47,17 @@ struct StoredArticle {
   ArticleRecord record;
 };
 
+// One entry of the clusterer's term dictionary.
+struct StoredTerm {
+  uint32_t id = 0;
+  std::string stem;
+  std::string label;  // the word shown for it in event labels
+};
+
 // Everything one batch transaction writes.
 struct StoreBatch {
   std::vector<StoredArticle> articles;            // new articles, ascending seq
-  std::vector<std::pair<uint32_t, std::string>> terms;  // new dictionary entries
+  std::vector<StoredTerm> terms;                  // new dictionary entries
   std::vector<EventInfo> events;                  // events created or changed
 };
 
@@ -65,7 +72,9 @@ class EventStore {
   Status Write(const StoreBatch& batch);
 
   // The term dictionary, by ascending id.
-  Status ForEachTerm(const std::function<Status(uint32_t, std::string_view)>& visit) const;
+  Status ForEachTerm(
+      const std::function<Status(uint32_t, std::string_view stem, std::string_view label)>& visit)
+      const;
   // Every article in arrival order, without its text fields other than id and
   // source (for replaying the clusterer).
   Status ForEachArticle(const std::function<Status(StoredArticle&&)>& visit) const;

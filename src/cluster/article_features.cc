@@ -38,6 +38,12 @@ uint32_t TermOf(const Token& token, TermDictionary* dictionary, FeatureContext* 
   const std::vector<Token> stemmed = context->stemming_tokenizer.Tokenize(token.norm);
   if (stemmed.size() == 1 && stemmed[0].stem.size() >= 2 && HasLetter(stemmed[0].stem)) {
     term = dictionary->Intern(stemmed[0].stem);
+    if (term >= context->term_label.size()) {
+      std::string_view label = token.norm;
+      if (label.size() > 2 && label.ends_with("'s")) label.remove_suffix(2);
+      context->term_label.resize(term + 1);
+      context->term_label[term] = label;
+    }
   }
   context->form_term.push_back(term);
   return term;

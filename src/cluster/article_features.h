@@ -43,6 +43,7 @@ struct FeatureContext {
   Tokenizer stemming_tokenizer;
   TermDictionary forms;             // normalised surface forms
   std::vector<uint32_t> form_term;  // by form id: term id or kNoTerm
+  std::vector<std::string> term_label;  // by term id: first form seen with that stem
   std::vector<double> count;        // by term id
   std::vector<uint32_t> touched;    // term ids with a non-zero count
 };

@@ -284,10 +284,17 @@ Status EventClusterer::Restore(const ArticleRecord& record, int64_t event,
 const std::string& EventClusterer::Term(uint32_t id) const { return state_->dictionary.Term(id); }
 uint32_t EventClusterer::TermCount() const { return state_->dictionary.size(); }
 
-Status EventClusterer::RestoreTerm(uint32_t id, std::string_view stem) {
+const std::string& EventClusterer::TermLabel(uint32_t id) const {
+  const std::vector<std::string>& labels = state_->features.term_label;
+  return id < labels.size() && !labels[id].empty() ? labels[id] : Term(id);
+}
+
+Status EventClusterer::RestoreTerm(uint32_t id, std::string_view stem, std::string_view label) {
   if (id != state_->dictionary.size() || state_->dictionary.Intern(stem) != id) {
     return InternalError(fmt::format("stored term {} ('{}') is out of order or repeated", id, stem));
   }
+  state_->features.term_label.resize(id + 1);
+  state_->features.term_label[id] = label;
   return Status::Ok();
 }
 
@@ -304,7 +311,7 @@ EventInfo EventClusterer::Describe(int64_t id, uint32_t terms) const {
   for (const auto& [term, c] : ev.centroid) ranked.emplace_back(-c * state_->Idf(term), term);
   const size_t top = std::min<size_t>(terms, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + top, ranked.end());
-  for (size_t i = 0; i < top; ++i) info.top_terms.push_back(Term(ranked[i].second));
+  for (size_t i = 0; i < top; ++i) info.top_terms.push_back(TermLabel(ranked[i].second));
   if (ev.min_day != ArticleRecord::kNoDay) {
     info.first_date = FormatDay(ev.min_day);
     info.last_date = FormatDay(ev.max_day);

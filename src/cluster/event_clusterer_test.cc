@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "cluster/test_articles.h"
@@ -34,7 +35,10 @@ TEST(EventClustererTest, GroupsArticlesByEvent) {
   EXPECT_EQ(flood.independent_sources, 2u);
   EXPECT_EQ(flood.first_date, "2024-07-01");
   EXPECT_EQ(flood.last_date, "2024-07-03");
-  EXPECT_FALSE(flood.top_terms.empty());
+  ASSERT_FALSE(flood.top_terms.empty());
+  // Labels are words as written (case-folded), not stems.
+  EXPECT_NE(std::find(flood.top_terms.begin(), flood.top_terms.end(), "floods"),
+            flood.top_terms.end());
 }
 
 TEST(EventClustererTest, ThresholdOneOpensAnEventPerArticle) {
@@ -89,7 +93,7 @@ TEST(EventClustererTest, RestoreReproducesStateExactly) {
 
   EventClusterer restored;
   for (uint32_t t = 0; t < original.TermCount(); ++t) {
-    ASSERT_TRUE(restored.RestoreTerm(t, original.Term(t)).ok());
+    ASSERT_TRUE(restored.RestoreTerm(t, original.Term(t), original.TermLabel(t)).ok());
   }
   for (size_t i = 0; i < 4; ++i) {
     ASSERT_TRUE(restored
@@ -111,7 +115,7 @@ TEST(EventClustererTest, RestoreRejectsOutOfOrderEvents) {
   ArticleRecord record;
   EXPECT_FALSE(clusterer.Restore(record, 3, std::nullopt, "").ok());
   EXPECT_FALSE(clusterer.Restore(record, 1, 5, "").ok());
-  EXPECT_FALSE(clusterer.RestoreTerm(1, "x").ok());
+  EXPECT_FALSE(clusterer.RestoreTerm(1, "x", "x").ok());
 }
 
 TEST(EventClustererTest, ArticlesWithoutDatesOrTextAreHandled) {

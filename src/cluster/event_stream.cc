@@ -27,7 +27,9 @@ struct EventStream::State {
 
 Status EventStream::State::Replay() {
   RETURN_IF_ERROR(store->ForEachTerm(
-      [&](uint32_t id, std::string_view stem) { return clusterer.RestoreTerm(id, stem); }));
+      [&](uint32_t id, std::string_view stem, std::string_view label) {
+        return clusterer.RestoreTerm(id, stem, label);
+      }));
   stored_terms = clusterer.TermCount();
   return store->ForEachArticle([&](StoredArticle&& a) -> Status {
     if (a.seq != ids.size()) {
@@ -82,7 +84,7 @@ Status EventStream::Flush(const AssignmentSink& sink) {
   RETURN_IF_ERROR(s.broken);
   if (s.pending.articles.empty()) return Status::Ok();
   for (uint32_t id = s.stored_terms; id < s.clusterer.TermCount(); ++id) {
-    s.pending.terms.emplace_back(id, s.clusterer.Term(id));
+    s.pending.terms.push_back({id, s.clusterer.Term(id), s.clusterer.TermLabel(id)});
   }
   for (int64_t e : s.touched) s.pending.events.push_back(s.clusterer.Describe(e));
   Status written = s.store->Write(s.pending);

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, stem TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, stem TEXT NOT NULL, label TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -99,10 +99,11 @@ Status EventStore::Write(const StoreBatch& batch) {
   sqlite3* db = db_->db;
   RETURN_IF_ERROR(ExecSql(db, "BEGIN IMMEDIATE"));
   auto write = [&]() -> Status {
-    Statement term(db, "INSERT INTO terms(id, stem) VALUES (?, ?)");
-    for (const auto& [id, stem] : batch.terms) {
-      term.Bind(1, static_cast<int64_t>(id));
-      term.Bind(2, stem);
+    Statement term(db, "INSERT INTO terms(id, stem, label) VALUES (?, ?, ?)");
+    for (const StoredTerm& t : batch.terms) {
+      term.Bind(1, static_cast<int64_t>(t.id));
+      term.Bind(2, t.stem);
+      term.Bind(3, t.label);
       RETURN_IF_ERROR(term.Run());
     }
     Statement article(db,
@@ -152,12 +153,12 @@ Status EventStore::Write(const StoreBatch& batch) {
 }
 
 Status EventStore::ForEachTerm(
-    const std::function<Status(uint32_t, std::string_view)>& visit) const {
-  Statement q(db_->db, "SELECT id, stem FROM terms ORDER BY id");
+    const std::function<Status(uint32_t, std::string_view, std::string_view)>& visit) const {
+  Statement q(db_->db, "SELECT id, stem, label FROM terms ORDER BY id");
   for (;;) {
     ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) return Status::Ok();
-    RETURN_IF_ERROR(visit(static_cast<uint32_t>(q.Int(0)), q.Text(1)));
+    RETURN_IF_ERROR(visit(static_cast<uint32_t>(q.Int(0)), q.Text(1), q.Text(2)));
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include "chorus/analyzer.h"
 #include "chorus/ingest.h"
+#include "chorus/store.h"
 #include "chorus/summarizer.h"
 #include "chorus/summary_json.h"
 
@@ -27,6 +28,8 @@ struct SummarizeFlags {
   std::string query;
   bool strict = false;
   std::string rules;
+  std::string store = "chorus.db";  // with --event: read the event from this store
+  std::optional<int64_t> event;
 };
 
 int RunSummarize(const SummarizeFlags& flags) {
@@ -64,7 +67,7 @@ int RunSummarize(const SummarizeFlags& flags) {
   ingest.strict = flags.strict;
   bool summarize_failed = false;
   size_t clusters = 0;
-  const Status status = ReadClusters(flags.inputs, ingest, &diagnostics, [&](Cluster&& cluster) {
+  auto summarize_cluster = [&](Cluster&& cluster) -> Status {
     const AnalyzedCluster analyzed = analyzer.Analyze(cluster);
     Result<Summary> summary = (*summarizer)->Summarize(analyzed, options);
     if (!summary.ok()) {
@@ -81,7 +84,16 @@ int RunSummarize(const SummarizeFlags& flags) {
     std::cout.flush();  // a stream of clusters gives one summary as each is read
     ++clusters;
     return Status::Ok();
-  });
+  };
+  Status status;
+  if (flags.event) {
+    // A stored event (`chorus cluster` wrote it): its articles, copies left out.
+    Result<std::unique_ptr<EventStore>> store = EventStore::Open(flags.store, {.read_only = true});
+    Result<Cluster> cluster = store.ok() ? (*store)->LoadEvent(*flags.event) : store.status();
+    status = cluster.ok() ? summarize_cluster(std::move(*cluster)) : cluster.status();
+  } else {
+    status = ReadClusters(flags.inputs, ingest, &diagnostics, summarize_cluster);
+  }
   if (!status.ok()) {
     std::cerr << "chorus summarize: " << status.ToString() << "\n";
     return kExitInputError;
@@ -98,8 +110,12 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
       "Summarize each cluster of articles: whole sentences within a budget (default 100 words), "
       "in reading order, each citing the documents that support it");
   cmd->add_option("inputs", flags->inputs,
-                  "Article files, a directory of articles (one cluster), clusters .jsonl, or - for stdin")
-      ->required();
+                  "Article files, a directory of articles (one cluster), clusters .jsonl, or - for stdin");
+  CLI::Option* event = cmd->add_option("--event", flags->event,
+                                       "Summarize this event of the --store instead of inputs");
+  cmd->add_option("--store", flags->store, "Event store written by `chorus cluster` (with --event)")
+      ->capture_default_str();
+
   std::string methods;
   for (const std::string& m : SummarizerMethods()) methods += (methods.empty() ? "" : ", ") + m;
   cmd->add_option("--method", flags->method, "Summarization method: " + methods)->capture_default_str();
@@ -115,7 +131,14 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--query", flags->query, "Favour content about this text (query-focused summary)");
   cmd->add_flag("--strict", flags->strict, "Stop at the first input error");
   cmd->add_option("--rules", flags->rules, "Cleaning rule file replacing the default rules");
-  cmd->callback([flags, exit_code] { *exit_code = RunSummarize(*flags); });
+  cmd->callback([flags, exit_code, event] {
+    if (flags->inputs.empty() == (event->count() == 0)) {
+      std::cerr << "chorus summarize: give input files, or --event ID (with --store), not both\n";
+      *exit_code = kExitUsageError;
+      return;
+    }
+    *exit_code = RunSummarize(*flags);
+  });
 }
 
 }  // namespace chorus::cli
