@@ -84,11 +84,14 @@ struct Cleaner::Rules {
       return false;
     }
     if (rule.max_bytes > 0 && s.size() > rule.max_bytes) return false;
-    if (!rule.needs.empty() && !Contains(s, rule.needs)) return false;
     if (rule.tail_bytes > 0 && s.size() > rule.tail_bytes) {
       size_t tail = s.size() - rule.tail_bytes;
       while (tail < s.size() && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
       from = std::max(from, tail);
+    }
+    // The required word is part of any match, so it lies at or after `from`.
+    if (!rule.needs.empty() && !Contains(s.substr(std::min(from, s.size())), rule.needs)) {
+      return false;
     }
     pcre2_match_data* md = ThreadMatchData();
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(s.data());
