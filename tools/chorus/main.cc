@@ -2,8 +2,9 @@
 #include <iostream>
 
 #include "command.h"
-#include "rouge_command.h"
 #include "sentences_command.h"
+#include "rouge_command.h"
+#include "summarize_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -11,9 +12,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
-  chorus::cli::AddRougeCommand(app, &exit_code);
   chorus::cli::AddSentencesCommand(app, &exit_code);
-  (void)exit_code;
+  chorus::cli::AddRougeCommand(app, &exit_code);
+  chorus::cli::AddSummarizeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
