@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string error;
     if (parser.ParseCopy(line, &record, &error)) {
       for (const chorus::Document& d : record.cluster.documents) {
-        if (d.id.size() > size) __builtin_trap();  // parsed fields come from the line
+        if (d.id.size() > input.size()) __builtin_trap();  // parsed fields come from the line
       }
     } else if (error.empty()) {
       __builtin_trap();  // every failure must say what is wrong
