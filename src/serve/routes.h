@@ -1,0 +1,35 @@
+// The server's route groups, each registered on a Router by one function so
+// that tests can build the same API without sockets.
+#ifndef CHORUS_SERVE_ROUTES_H_
+#define CHORUS_SERVE_ROUTES_H_
+
+#include <chrono>
+#include <functional>
+
+#include "chorus/server.h"
+#include "serve/metrics.h"
+#include "serve/router.h"
+#include "serve/work_queue.h"
+
+namespace chorus::serve {
+
+// What the route groups share. Everything is owned by the server and outlives
+// the routes.
+struct RouteContext {
+  const ServerOptions* options = nullptr;
+  WorkQueue* queue = nullptr;
+  MetricsRegistry* metrics = nullptr;
+  std::chrono::steady_clock::time_point started;
+};
+
+// The deadline of a request read now.
+WorkQueue::Clock::time_point RequestDeadline(const RouteContext& ctx);
+
+// GET /healthz and GET /metrics.
+void AddSystemRoutes(const RouteContext& ctx, Router* router);
+// The web page: GET /, /app.js, /app.css (embedded at build time).
+void AddWebRoutes(Router* router);
+
+}  // namespace chorus::serve
+
+#endif  // CHORUS_SERVE_ROUTES_H_
