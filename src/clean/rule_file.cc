@@ -1,0 +1,89 @@
+#include "clean/rule_file.h"
+
+#include <fmt/format.h>
+
+namespace chorus::clean {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Takes the next TAB-separated field (runs of TABs count as one separator).
+std::string_view NextField(std::string_view* rest) {
+  size_t tab = rest->find('\t');
+  std::string_view field = rest->substr(0, tab);
+  if (tab == std::string_view::npos) {
+    rest->remove_prefix(rest->size());
+  } else {
+    rest->remove_prefix(tab);
+    while (!rest->empty() && rest->front() == '\t') rest->remove_prefix(1);
+  }
+  return field;
+}
+
+}  // namespace
+
+bool ParseRuleAction(std::string_view name, RuleAction* action) {
+  static constexpr struct {
+    std::string_view name;
+    RuleAction action;
+  } kActions[] = {{"drop-line", RuleAction::kDropLine},
+                  {"drop-match", RuleAction::kDropMatch},
+                  {"drop-prefix", RuleAction::kDropPrefix},
+                  {"cut-rest", RuleAction::kCutRest},
+                  {"split", RuleAction::kSplit}};
+  for (const auto& a : kActions) {
+    if (a.name == name) {
+      *action = a.action;
+      return true;
+    }
+  }
+  return false;
+}
+
+Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_view origin) {
+  std::vector<RuleSpec> rules;
+  uint32_t line_no = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+
+    auto error = [&](std::string_view what) {
+      return ParseError(fmt::format("{}:{}: {} (expected NAME<TAB>ACTION<TAB>PATTERN)", origin,
+                                    line_no, what));
+    };
+    std::string_view rest = line;
+    std::string_view name = Trim(NextField(&rest));
+    std::string_view action_name = Trim(NextField(&rest));
+    std::string_view pattern = rest;  // may contain TABs of its own; kept as written
+    while (!pattern.empty() && pattern.back() == '\r') pattern.remove_suffix(1);
+    if (name.empty() || action_name.empty()) return error("missing fields");
+    if (pattern.empty()) return error(fmt::format("rule \"{}\" has no pattern", name));
+    RuleSpec spec;
+    if (!ParseRuleAction(action_name, &spec.action)) {
+      return error(fmt::format("unknown action \"{}\" (one of drop-line, drop-match, "
+                               "drop-prefix, cut-rest, split)",
+                               action_name));
+    }
+    spec.name = std::string(name);
+    spec.pattern = std::string(pattern);
+    spec.line = line_no;
+    rules.push_back(std::move(spec));
+  }
+  if (rules.empty()) return ParseError(fmt::format("{}: no rules in the rule file", origin));
+  return rules;
+}
+
+}  // namespace chorus::clean

@@ -1,0 +1,32 @@
+// The cleaning rule file format (data/clean_rules.txt documents it):
+// one rule a line, "NAME<TAB>ACTION<TAB>PATTERN", "#" comments, blank lines.
+#ifndef CHORUS_SRC_CLEAN_RULE_FILE_H_
+#define CHORUS_SRC_CLEAN_RULE_FILE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chorus/status.h"
+
+namespace chorus::clean {
+
+enum class RuleAction { kDropLine, kDropMatch, kDropPrefix, kCutRest, kSplit };
+
+struct RuleSpec {
+  std::string name;
+  RuleAction action = RuleAction::kDropLine;
+  std::string pattern;  // PCRE2 syntax, not yet compiled
+  uint32_t line = 0;    // 1-based line in the rule file, for error messages
+};
+
+// Splits a rule file into rule specs. Errors name `origin` and the line.
+Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_view origin);
+
+// "drop-line" etc.; false for an unknown name.
+bool ParseRuleAction(std::string_view name, RuleAction* action);
+
+}  // namespace chorus::clean
+
+#endif  // CHORUS_SRC_CLEAN_RULE_FILE_H_

@@ -1,0 +1,294 @@
+// ReadClusters / ReadArticles: walks the user's inputs, decides what each is,
+// and hands clusters or articles to the sink as soon as they are read.
+#include "chorus/ingest.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "ingest/html_article.h"
+#include "ingest/jsonl_parser.h"
+#include "ingest/line_reader.h"
+#include "ingest/text_article.h"
+#include "ingest/text_checks.h"
+
+namespace chorus {
+namespace {
+
+namespace fs = std::filesystem;
+using ingest::LineReader;
+
+constexpr size_t kSniffBytes = 64 * 1024;
+
+enum class FileKind { kJsonl, kHtml, kText };
+
+FileKind KindFromName(std::string_view path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
+  return FileKind::kText;
+}
+
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+// The name a directory gives its cluster ("articles/" -> "articles").
+std::string DirectoryName(const std::string& dir) {
+  fs::path p = fs::path(dir).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  if (p.filename().empty() || p.filename() == "." || p.filename() == "..") {
+    std::error_code ec;
+    fs::path abs = fs::absolute(p, ec).lexically_normal();
+    if (abs.filename().empty()) abs = abs.parent_path();
+    if (!ec && !abs.filename().empty()) return abs.filename().string();
+  }
+  return p.filename().empty() ? std::string("input") : p.filename().string();
+}
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+// One read of a list of inputs. Exactly one of the two sinks is set.
+class InputReader {
+ public:
+  InputReader(const IngestOptions& options, Diagnostics* diagnostics, const ClusterSink* clusters,
+              const ArticleSink* articles)
+      : options_(options), diags_(diagnostics), cluster_sink_(clusters), article_sink_(articles) {}
+
+  Status Run(const std::vector<std::string>& inputs) {
+    // A missing path is caught before any work, so a typo costs nothing.
+    for (const std::string& input : inputs) {
+      std::error_code ec;
+      if (input != "-" && !fs::exists(input, ec)) {
+        return Stop(input, 0, "no such file or directory", StatusCode::kNotFound);
+      }
+    }
+    Cluster loose;  // article files named one by one form one cluster
+    loose.id = "input";
+    for (const std::string& input : inputs) {
+      std::error_code ec;
+      if (input == "-") {
+        RETURN_IF_ERROR(ReadStdin(&loose));
+      } else if (fs::is_directory(input, ec)) {
+        RETURN_IF_ERROR(ReadDirectory(input));
+      } else {
+        RETURN_IF_ERROR(ReadFile(input, &loose));
+      }
+    }
+    if (!loose.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(loose)));
+    return Status::Ok();
+  }
+
+ private:
+  // Records an input error; under strict it also stops the read.
+  Status Error(const std::string& file, uint64_t line, const std::string& message) {
+    diags_->Error(file, line, message);
+    if (!options_.strict) return Status::Ok();
+    return Status(StatusCode::kParseError, diags_->all().back().ToString());
+  }
+
+  // Records an error that always stops the read.
+  Status Stop(const std::string& file, uint64_t line, const std::string& message,
+              StatusCode code) {
+    diags_->Error(file, line, message);
+    return Status(code, diags_->all().back().ToString());
+  }
+
+  Status EmitCluster(Cluster&& cluster) {
+    if (cluster_sink_ != nullptr) return (*cluster_sink_)(std::move(cluster));
+    for (Document& doc : cluster.documents) RETURN_IF_ERROR((*article_sink_)(std::move(doc)));
+    return Status::Ok();
+  }
+
+  // Adds an article to `group` (a cluster being assembled), or streams it.
+  Status AddArticle(Document&& doc, Cluster* group) {
+    if (article_sink_ != nullptr) return (*article_sink_)(std::move(doc));
+    group->documents.push_back(std::move(doc));
+    return Status::Ok();
+  }
+
+  void CapText(const std::string& file, uint64_t line, std::string* text) {
+    if (ingest::TruncateUtf8(text, options_.max_document_bytes)) {
+      diags_->Warning(file, line,
+                      fmt::format("article text longer than {} bytes; cut there",
+                                  options_.max_document_bytes));
+    }
+  }
+
+  Status ReadDirectory(const std::string& dir) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;
+      std::error_code type_ec;
+      if (it->is_regular_file(type_ec)) files.push_back(it->path());
+    }
+    if (ec) return Error(dir, 0, fmt::format("cannot list directory: {}", ec.message()));
+    std::sort(files.begin(), files.end());
+    Cluster group;
+    group.id = DirectoryName(dir);
+    size_t found_before = records_found_;
+    for (const fs::path& file : files) RETURN_IF_ERROR(ReadFile(file.string(), &group));
+    if (records_found_ == found_before) {
+      return Error(dir, 0, "no articles in this directory (expected .txt, .html or .jsonl files)");
+    }
+    if (!group.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(group)));
+    return Status::Ok();
+  }
+
+  Status ReadFile(const std::string& path, Cluster* group) {
+    FilePtr file(std::fopen(path.c_str(), "rb"));
+    if (!file) return Error(path, 0, fmt::format("cannot open: {}", std::strerror(errno)));
+    LineReader reader(file.get());
+    FileKind kind = KindFromName(path);
+    if (kind == FileKind::kJsonl) return ReadJsonl(&reader, path);
+    return ReadArticleBytes(&reader, path, kind == FileKind::kHtml, group);
+  }
+
+  Status ReadStdin(Cluster* group) {
+    LineReader reader(stdin);
+    std::string_view head = reader.Peek(kSniffBytes);
+    size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first != std::string_view::npos && head[first] == '{') return ReadJsonl(&reader, "-");
+    return ReadArticleBytes(&reader, "-", false, group);
+  }
+
+  // Checks that are the same for every kind of file; false = skip the file.
+  bool CheckHead(std::string_view head, const std::string& name, Status* status) {
+    if (IsBlank(head)) {
+      *status = Error(name, 0, "empty file");
+      return false;
+    }
+    if (ingest::LooksBinary(head)) {
+      *status = Error(name, 0, "binary file (NUL bytes or control characters), skipped");
+      return false;
+    }
+    return true;
+  }
+
+  Status ReadArticleBytes(LineReader* reader, const std::string& name, bool is_html,
+                          Cluster* group) {
+    Status status;
+    if (!CheckHead(reader->Peek(kSniffBytes), name, &status)) return status;
+    std::string bytes;
+    bool complete = reader->ReadRest(&bytes, options_.max_document_bytes);
+    if (reader->failed()) return Error(name, 0, "read error");
+    if (!complete) {
+      ingest::TruncateUtf8(&bytes, options_.max_document_bytes);
+      diags_->Warning(name, 0,
+                      fmt::format("file longer than {} bytes; only that much is read",
+                                  options_.max_document_bytes));
+    }
+    RepairWithWarning(name, 0, &bytes);
+    Document doc = ParseArticleText(bytes, name == "-" ? "stdin" : name,
+                                    is_html || ingest::LooksLikeHtml(bytes));
+    if (IsBlank(doc.text)) return Error(name, 0, "no article text found");
+    ++records_found_;
+    return AddArticle(std::move(doc), group);
+  }
+
+  void RepairWithWarning(const std::string& name, uint64_t line, std::string* bytes) {
+    size_t repaired = ingest::RepairUtf8(bytes);
+    if (repaired > 0) {
+      diags_->Warning(name, line,
+                      fmt::format("invalid UTF-8 replaced by U+FFFD ({} place{})", repaired,
+                                  repaired == 1 ? "" : "s"));
+    }
+  }
+
+  Status ReadJsonl(LineReader* reader, const std::string& name) {
+    Status status;
+    if (!CheckHead(reader->Peek(kSniffBytes), name, &status)) return status;
+    std::string stem = name == "-" ? "stdin" : ingest::IdFromFileName(name);
+    Cluster articles;  // consecutive article lines form one cluster
+    articles.id = stem;
+    size_t records_before = records_found_;
+    size_t errors_before = diags_->error_count();
+    std::string repaired;
+    std::string_view line;
+    while (reader->Next(&line)) {
+      const uint64_t line_no = reader->line_number();
+      if (IsBlank(line)) continue;
+      size_t capacity = line.size() + LineReader::kPadding;
+      if (!ingest::IsValidUtf8(line)) {
+        repaired.assign(line);
+        RepairWithWarning(name, line_no, &repaired);
+        repaired.append(LineReader::kPadding, ' ');
+        line = std::string_view(repaired.data(), repaired.size() - LineReader::kPadding);
+        capacity = repaired.size();
+      }
+      ingest::JsonlRecord record;
+      std::string error;
+      if (!parser_.Parse(line, capacity, &record, &error)) {
+        RETURN_IF_ERROR(Error(name, line_no, error));
+        continue;
+      }
+      ++records_found_;
+      if (record.kind == ingest::JsonlRecord::Kind::kArticle) {
+        Document& doc = record.article;
+        if (doc.id.empty()) doc.id = fmt::format("{}-{}", stem, line_no);
+        CapText(name, line_no, &doc.text);
+        RETURN_IF_ERROR(AddArticle(std::move(doc), &articles));
+        continue;
+      }
+      if (!articles.documents.empty()) {
+        RETURN_IF_ERROR(EmitCluster(std::move(articles)));
+        articles = Cluster();
+        articles.id = fmt::format("{}-{}", stem, line_no);
+      }
+      Cluster& cluster = record.cluster;
+      if (cluster.id.empty()) cluster.id = fmt::format("{}-{}", stem, line_no);
+      for (Document& doc : cluster.documents) CapText(name, line_no, &doc.text);
+      RETURN_IF_ERROR(EmitCluster(std::move(cluster)));
+    }
+    if (reader->failed()) RETURN_IF_ERROR(Error(name, 0, "read error"));
+    if (!articles.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(articles)));
+    if (records_found_ == records_before && diags_->error_count() == errors_before) {
+      return Error(name, 0, "no clusters or articles in this file");
+    }
+    return Status::Ok();
+  }
+
+  const IngestOptions& options_;
+  Diagnostics* diags_;
+  const ClusterSink* cluster_sink_;
+  const ArticleSink* article_sink_;
+  ingest::JsonlParser parser_;
+  size_t records_found_ = 0;  // articles and clusters read so far
+};
+
+}  // namespace
+
+Status ReadClusters(const std::vector<std::string>& inputs, const IngestOptions& options,
+                    Diagnostics* diagnostics, const ClusterSink& sink) {
+  InputReader reader(options, diagnostics, &sink, nullptr);
+  return reader.Run(inputs);
+}
+
+Status ReadArticles(const std::vector<std::string>& inputs, const IngestOptions& options,
+                    Diagnostics* diagnostics, const ArticleSink& sink) {
+  InputReader reader(options, diagnostics, nullptr, &sink);
+  return reader.Run(inputs);
+}
+
+Document ParseArticleText(std::string_view text, std::string_view name, bool is_html) {
+  std::string repaired;
+  if (!ingest::IsValidUtf8(text)) {
+    repaired.assign(text);
+    ingest::RepairUtf8(&repaired);
+    text = repaired;
+  }
+  return is_html ? ingest::ParseHtmlArticle(text, name) : ingest::ParseTextArticle(text, name);
+}
+
+}  // namespace chorus

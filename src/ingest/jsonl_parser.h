@@ -1,0 +1,50 @@
+// JsonlParser: one JSON Lines record (a cluster or an article) from one line,
+// with simdjson's DOM API (error codes, no exceptions). The DOM parser is used
+// rather than on-demand because it dispatches to the CPU's SIMD kernels at run
+// time, while on-demand is inlined for the compile-time target (plain x86-64:
+// the slow fallback kernel).
+//
+//   JsonlParser parser;
+//   JsonlRecord record;
+//   std::string error;
+//   if (!parser.Parse(line, capacity, &record, &error)) Report(error);
+//
+// A line with "documents" is a cluster; a line with "text" is an article.
+// Extra fields are ignored; string fields also accept numbers (ids often are).
+// Thread safety: none (reuses simdjson's buffers); one parser per thread.
+#ifndef CHORUS_SRC_INGEST_JSONL_PARSER_H_
+#define CHORUS_SRC_INGEST_JSONL_PARSER_H_
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+
+#include "chorus/document.h"
+
+namespace chorus::ingest {
+
+struct JsonlRecord {
+  enum class Kind { kCluster, kArticle };
+  Kind kind = Kind::kArticle;
+  Cluster cluster;   // when kind == kCluster
+  Document article;  // when kind == kArticle
+};
+
+class JsonlParser {
+ public:
+  // Parses `line`, which must be valid UTF-8 and readable up to `capacity`
+  // bytes (capacity >= line.size() + SIMDJSON_PADDING). On failure returns
+  // false and sets `*error` to what is wrong (without file or line number).
+  bool Parse(std::string_view line, size_t capacity, JsonlRecord* record, std::string* error);
+
+  // Same, for a line without padding (copies it). For fuzzing and tests.
+  bool ParseCopy(std::string_view line, JsonlRecord* record, std::string* error);
+
+ private:
+  simdjson::dom::parser parser_;
+};
+
+}  // namespace chorus::ingest
+
+#endif  // CHORUS_SRC_INGEST_JSONL_PARSER_H_

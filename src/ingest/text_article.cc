@@ -1,0 +1,122 @@
+#include "ingest/text_article.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace chorus::ingest {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Splits off the first line of `*rest` (without its newline).
+std::string_view TakeLine(std::string_view* rest) {
+  size_t nl = rest->find('\n');
+  std::string_view line = rest->substr(0, nl);
+  rest->remove_prefix(nl == std::string_view::npos ? rest->size() : nl + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+// Applies one header line to `doc`; returns false when `line` is not a header.
+// `*after_date` receives text following the date on its line.
+bool ApplyHeaderLine(std::string_view line, Document* doc, std::string_view* after_date) {
+  if (line.empty() || line.front() != ' ') return false;
+  std::string_view body = Trim(line);
+  size_t sp = body.find(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view key = body.substr(0, sp);
+  std::string_view value = Trim(body.substr(sp + 1));
+  if (key == "date") {
+    if (!IsIsoDate(value.substr(0, 10))) return false;
+    doc->date = std::string(value.substr(0, 10));
+    *after_date = Trim(value.substr(10));
+    return true;
+  }
+  std::string* field = key == "source" ? &doc->source
+                       : key == "url"  ? &doc->url
+                       : key == "title" ? &doc->title
+                                        : nullptr;
+  if (field == nullptr || value.empty()) return false;
+  *field = std::string(value);
+  return true;
+}
+
+}  // namespace
+
+std::string IdFromFileName(std::string_view name) {
+  size_t slash = name.find_last_of('/');
+  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  size_t dot = name.find_last_of('.');
+  if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return std::string(name);
+}
+
+bool LooksLikeHeadline(std::string_view line) {
+  line = Trim(line);
+  if (line.empty() || line.size() > 200 || line.back() == '.' || line.back() == ':') return false;
+  if (line.find("://") != std::string_view::npos) return false;
+  size_t words = 1 + std::count(line.begin(), line.end(), ' ');
+  return words <= 25;
+}
+
+Document ParseTextArticle(std::string_view text, std::string_view name) {
+  Document doc;
+  doc.id = IdFromFileName(name);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+  std::string_view rest = text;
+  std::string_view after_date;
+  std::string first_paragraph;
+  while (!rest.empty()) {
+    std::string_view probe = rest;
+    std::string_view line = TakeLine(&probe);
+    std::string_view tail;
+    if (!ApplyHeaderLine(line, &doc, &tail)) break;
+    rest = probe;
+    if (!tail.empty()) after_date = tail;
+  }
+  if (!after_date.empty()) {
+    if (doc.title.empty() && LooksLikeHeadline(after_date)) {
+      doc.title = std::string(after_date);
+    } else {
+      first_paragraph = std::string(after_date);
+    }
+  }
+
+  // A headline line followed by a blank line (or the end) is the title.
+  while (!rest.empty() && Trim(rest.substr(0, rest.find('\n'))).empty()) TakeLine(&rest);
+  if (doc.title.empty() && first_paragraph.empty()) {
+    std::string_view probe = rest;
+    std::string_view line = TakeLine(&probe);
+    std::string_view next = TakeLine(&probe);
+    if (LooksLikeHeadline(line) && Trim(next).empty() && !Trim(probe).empty()) {
+      doc.title = std::string(Trim(line));
+      rest = probe;
+    }
+  }
+
+  std::string body(Trim(rest));
+  if (!first_paragraph.empty()) {
+    doc.text = body.empty() ? first_paragraph : first_paragraph + "\n\n" + body;
+  } else {
+    doc.text = std::move(body);
+  }
+  return doc;
+}
+
+}  // namespace chorus::ingest
