@@ -6,6 +6,8 @@
 #include <set>
 #include <utility>
 
+#include "chorus/ingest.h"
+
 namespace chorus::serve {
 namespace {
 
@@ -50,10 +52,21 @@ Result<Document> ParseArticle(const json& a, const std::string& where) {
   }
   if (d.id.empty()) return InvalidArgumentError(where + ".id: must not be empty");
   const auto text = a.find("text");
-  if (text == a.end()) return InvalidArgumentError(where + ".text: missing");
-  if (!text->is_string()) return InvalidArgumentError(where + ".text: expected a string");
-  d.text = text->get<std::string>();
-  if (IsBlank(d.text)) return InvalidArgumentError(where + ".text: must not be empty");
+  const auto html = a.find("html");
+  if (text == a.end() && html != a.end()) {
+    // A web page: its main text is extracted as ingest does for .html files.
+    if (!html->is_string()) return InvalidArgumentError(where + ".html: expected a string");
+    Document page = ParseArticleText(html->get_ref<const std::string&>(), d.id, /*is_html=*/true);
+    d.text = std::move(page.text);
+    d.title = std::move(page.title);
+    d.date = std::move(page.date);
+    if (IsBlank(d.text)) return InvalidArgumentError(where + ".html: no text found in the page");
+  } else {
+    if (text == a.end()) return InvalidArgumentError(where + ".text: missing");
+    if (!text->is_string()) return InvalidArgumentError(where + ".text: expected a string");
+    d.text = text->get<std::string>();
+    if (IsBlank(d.text)) return InvalidArgumentError(where + ".text: must not be empty");
+  }
   RETURN_IF_ERROR(OptionalString(a, "title", where, &d.title));
   RETURN_IF_ERROR(OptionalString(a, "source", where, &d.source));
   RETURN_IF_ERROR(OptionalString(a, "url", where, &d.url));
@@ -86,6 +99,10 @@ Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max
   }
   ArticlesRequest req;
   req.cluster.id = "request";
+  if (const auto id = root.find("id"); id != root.end() && !id->is_null()) {
+    if (!id->is_string()) return InvalidArgumentError("id: expected a string");
+    req.cluster.id = id->get<std::string>();
+  }
   std::set<std::string> ids;
   for (size_t i = 0; i < articles->size(); ++i) {
     const std::string where = fmt::format("articles[{}]", i);

@@ -1,8 +1,10 @@
 // Parsing and validating API request bodies: the JSON articles of
 // POST /v1/summarize, /v1/compare and /v1/articles, and their options.
 //
-// Body: {"articles": [{"id", "text", "title"?, "date"?, "source"?, "url"?}],
-//        "options": {...}}. Every error is a Status whose message names the
+// Body: {"id"?, "articles": [{"id", "text", "title"?, "date"?, "source"?,
+//        "url"?}], "options": {...}}. An article may give "html" (a web page)
+// instead of "text": its main text, title and date are extracted as ingest
+// reads .html files. Every error is a Status whose message names the
 // field at fault ("articles[2].text: expected a string"): kParseError for
 // malformed JSON, kInvalidArgument for wrong fields, kResourceExhausted when
 // there are more articles than allowed. Unknown article fields are ignored
@@ -29,7 +31,7 @@
 namespace chorus::serve {
 
 struct ArticlesRequest {
-  Cluster cluster;          // id "request"; documents in request order
+  Cluster cluster;          // id: the body's "id" or "request"; documents in request order
   nlohmann::json options;   // the "options" object (empty object when absent)
 };
 

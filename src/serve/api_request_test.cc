@@ -51,6 +51,18 @@ TEST(ApiRequestTest, ErrorsNameTheField) {
             "options: expected an object");
 }
 
+TEST(ApiRequestTest, HtmlArticlesAreReadAsWebPages) {
+  auto r = ParseArticlesRequest(R"({"id": "fire", "articles": [{"id": "p", "html":
+      "<html><head><title>Harbor fire</title></head><body><article><p>A fire destroyed three warehouses at the harbor on Sunday, officials said.</p><p>No one was hurt, the fire brigade said.</p></article></body></html>"}]})",
+                                10);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->cluster.id, "fire");
+  const Document& d = r->cluster.documents[0];
+  EXPECT_NE(d.text.find("three warehouses"), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("<p>"), std::string::npos);
+  EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "html": 1}]})"), "articles[0].html: expected a string");
+}
+
 TEST(ApiRequestTest, TooManyArticlesIsResourceExhausted) {
   auto r = ParseArticlesRequest(R"({"articles": [{"id": "a", "text": "x"},
                                                  {"id": "b", "text": "y"}]})",

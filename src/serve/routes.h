@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 #include "chorus/server.h"
 #include "serve/metrics.h"
@@ -29,6 +30,15 @@ WorkQueue::Clock::time_point RequestDeadline(const RouteContext& ctx);
 void AddSystemRoutes(const RouteContext& ctx, Router* router);
 // The web page: GET /, /app.js, /app.css (embedded at build time).
 void AddWebRoutes(Router* router);
+
+class ClusterEngine;
+class EventService;
+// POST /v1/summarize and POST /v1/compare.
+void AddClusterRoutes(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
+                      Router* router);
+// POST /v1/articles, GET /v1/events, GET /v1/events/{id}.
+void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> events,
+                    std::shared_ptr<const ClusterEngine> engine, Router* router);
 
 }  // namespace chorus::serve
 
