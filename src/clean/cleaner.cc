@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <pcre2.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -49,6 +50,14 @@ std::string Cut(std::string_view text) {
 
 }  // namespace
 
+// Whether `s` contains one of the spellings of a required word.
+static bool Contains(std::string_view s, const std::array<std::string, 3>& forms) {
+  for (const std::string& f : forms) {
+    if (s.find(f) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 struct Cleaner::Rules {
   struct Rule {
     std::string name;
@@ -59,6 +68,9 @@ struct Cleaner::Rules {
     // Skipping the call for other paragraphs is most of the cleaner's speed.
     bool has_first_bytes = false;
     std::array<bool, 256> first_bytes{};
+    size_t max_bytes = 0;   // see clean::RuleSpec
+    size_t tail_bytes = 0;
+    std::array<std::string, 3> needs;  // lower, Capitalized and UPPER forms; empty: none
   };
   std::vector<Rule> rules;
   std::unique_ptr<pcre2_match_context, ContextFree> context;
@@ -68,6 +80,13 @@ struct Cleaner::Rules {
     if (rule.has_first_bytes &&
         (s.empty() || !rule.first_bytes[static_cast<unsigned char>(s[0])])) {
       return false;
+    }
+    if (rule.max_bytes > 0 && s.size() > rule.max_bytes) return false;
+    if (!rule.needs[0].empty() && !Contains(s, rule.needs)) return false;
+    if (rule.tail_bytes > 0 && s.size() > rule.tail_bytes) {
+      size_t tail = s.size() - rule.tail_bytes;
+      while (tail < s.size() && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
+      from = std::max(from, tail);
     }
     pcre2_match_data* md = ThreadMatchData();
     const auto* subject = reinterpret_cast<PCRE2_SPTR>(s.data());
@@ -99,7 +118,7 @@ Result<Cleaner> Cleaner::FromRules(std::string_view rules_text, std::string_view
     int error = 0;
     PCRE2_SIZE offset = 0;
     pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(spec.pattern.data()),
-                                     spec.pattern.size(), PCRE2_UTF | PCRE2_UCP, &error, &offset,
+                                     spec.pattern.size(), PCRE2_UTF, &error, &offset,
                                      nullptr);
     if (code == nullptr) {
       std::array<PCRE2_UCHAR, 256> message{};
@@ -112,6 +131,15 @@ Result<Cleaner> Cleaner::FromRules(std::string_view rules_text, std::string_view
     rule.name = std::move(spec.name);
     rule.action = spec.action;
     rule.code.reset(code);
+    rule.max_bytes = spec.max_bytes;
+    rule.tail_bytes = spec.tail_bytes;
+    if (!spec.needs.empty()) {
+      for (std::string& f : rule.needs) f = spec.needs;
+      for (char& c : rule.needs[0]) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      rule.needs[1] = rule.needs[0];
+      rule.needs[1][0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule.needs[1][0])));
+      for (char& c : rule.needs[2]) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
     rule.jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
     uint32_t options = 0;
     pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &options);
@@ -178,7 +206,9 @@ class ArticleBuilder {
   // Ends the current part; `split_rule` names the rule that split the text.
   void EndPart(std::string_view split_rule) {
     size_t words = 0;
-    for (const std::string& p : kept_) words += clean::CountWords(p);
+    if (part_ > 0) {
+      for (const std::string& p : kept_) words += clean::CountWords(p);
+    }
     bool keep = !kept_.empty() && (part_ == 0 || words >= kMinSplitWords);
     if (keep) {
       Document doc;

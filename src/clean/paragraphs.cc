@@ -1,6 +1,7 @@
 #include "clean/paragraphs.h"
 
 #include <algorithm>
+#include <array>
 
 namespace chorus::clean {
 namespace {
@@ -40,24 +41,85 @@ bool LooksHardWrapped(const std::vector<std::string_view>& lines) {
 
 }  // namespace
 
+// Whether `line` holds anything CollapseWhitespace would change. Written
+// without early exits so the compiler vectorizes it: most lines are already
+// clean and then cost one pass and a copy.
+bool NeedsCollapse(std::string_view line) {
+  const size_t n = line.size();
+  if (n < 3) return true;  // not worth the fast path
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  if (p[0] == ' ' || p[n - 1] == ' ') return true;
+  unsigned bad = 0;
+  for (size_t i = 0; i + 2 < n; ++i) {
+    const unsigned c = p[i], d = p[i + 1], e = p[i + 2];
+    bad |= static_cast<unsigned>((c == ' ') & (d == ' '));
+    bad |= static_cast<unsigned>((c == '\t') | (c == '\r') | (c == '\f') | (c == '\v'));
+    bad |= static_cast<unsigned>((c == 0xC2) & (d == 0xA0));
+    // U+2000-U+200B and U+202F (E2 80 80-8B, AF), U+205F (E2 81 9F), U+3000
+    // (E3 80 80), U+FEFF (EF BB BF); curly quotes (E2 80 98-9D) are not spaces.
+    bad |= static_cast<unsigned>((c == 0xE2) & (d == 0x80) & ((e <= 0x8B) | (e == 0xAF)));
+    bad |= static_cast<unsigned>((c == 0xE2) & (d == 0x81) & (e == 0x9F));
+    bad |= static_cast<unsigned>((c == 0xE3) & (d == 0x80) & (e == 0x80));
+    bad |= static_cast<unsigned>((c == 0xEF) & (d == 0xBB) & (e == 0xBF));
+  }
+  for (size_t i = n - 2; i < n; ++i) {
+    const unsigned c = p[i];
+    bad |= static_cast<unsigned>((c == '\t') | (c == '\r') | (c == '\f') | (c == '\v') |
+                                 (c == 0xC2) | (c >= 0xE2));
+  }
+  bad |= static_cast<unsigned>(p[n - 2] == ' ' && p[n - 1] == ' ');
+  return bad != 0;
+}
+
 std::string CollapseWhitespace(std::string_view line) {
+  if (!NeedsCollapse(line)) return std::string(line);
+  // Bytes that may start a space or invisible character other than a plain
+  // ASCII space. Everything else, single spaces between words included, is
+  // copied in bulk runs: this function touches every byte of every article.
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'\t', '\r', '\f', '\v'}) t[c] = true;
+    for (unsigned char c : {0xC2, 0xE2, 0xE3, 0xEF}) t[c] = true;
+    return t;
+  }();
+  const size_t n = line.size();
   std::string out;
-  out.reserve(line.size());
+  out.reserve(n);
   bool pending_space = false;
-  for (size_t i = 0; i < line.size();) {
-    size_t n = SpaceLength(line, i);
-    if (n > 0) {
-      // Zero-width characters (U+200B, U+FEFF) vanish; real spaces separate.
-      bool zero_width = n == 3 && ((line[i] == '\xE2' && line[i + 2] == '\x8B') ||
-                                   line[i] == '\xEF');
-      if (!zero_width) pending_space = !out.empty();
-      i += n;
+  size_t i = 0;
+  while (i < n) {
+    size_t run = i;
+    while (run < n) {
+      unsigned char c = static_cast<unsigned char>(line[run]);
+      if (kSpecial[c]) break;
+      if (c == ' ') {
+        // A lone space inside the run is kept as is; anything else is slow path.
+        if (run == i || run + 1 >= n) break;
+        unsigned char next = static_cast<unsigned char>(line[run + 1]);
+        if (next == ' ' || kSpecial[next]) break;
+      }
+      ++run;
+    }
+    if (run > i) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.append(line.data() + i, run - i);
+      i = run;
       continue;
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(line[i]);
-    ++i;
+    size_t len = SpaceLength(line, i);
+    if (len == 0) {  // a multi-byte character that merely starts like a space
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(line[i]);
+      ++i;
+      continue;
+    }
+    // Zero-width characters (U+200B, U+FEFF) vanish; real spaces separate.
+    bool zero_width =
+        len == 3 && ((line[i] == '\xE2' && line[i + 2] == '\x8B') || line[i] == '\xEF');
+    if (!zero_width) pending_space = !out.empty();
+    i += len;
   }
   return out;
 }

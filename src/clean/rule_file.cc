@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace chorus::clean {
 namespace {
 
@@ -61,14 +63,14 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
     if (trimmed.empty() || trimmed.front() == '#') continue;
 
     auto error = [&](std::string_view what) {
-      return ParseError(fmt::format("{}:{}: {} (expected NAME<TAB>ACTION<TAB>PATTERN)", origin,
+      return ParseError(fmt::format("{}:{}: {} (expected NAME<TAB>ACTION<TAB>PATTERN[<TAB>OPTIONS])", origin,
                                     line_no, what));
     };
     std::string_view rest = line;
     std::string_view name = Trim(NextField(&rest));
     std::string_view action_name = Trim(NextField(&rest));
-    std::string_view pattern = rest;  // may contain TABs of its own; kept as written
-    while (!pattern.empty() && pattern.back() == '\r') pattern.remove_suffix(1);
+    std::string_view pattern = NextField(&rest);  // a TAB in a pattern is written \t
+    std::string_view options = Trim(rest);
     if (name.empty() || action_name.empty()) return error("missing fields");
     if (pattern.empty()) return error(fmt::format("rule \"{}\" has no pattern", name));
     RuleSpec spec;
@@ -80,6 +82,30 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
     spec.name = std::string(name);
     spec.pattern = std::string(pattern);
     spec.line = line_no;
+    while (!options.empty()) {
+      size_t sp = options.find(' ');
+      std::string_view option = options.substr(0, sp);
+      options = Trim(options.substr(sp == std::string_view::npos ? options.size() : sp));
+      if (option.empty()) continue;
+      size_t eq = option.find('=');
+      std::string_view key = option.substr(0, eq);
+      std::string_view value = eq == std::string_view::npos ? "" : option.substr(eq + 1);
+      if (key == "needs" && !value.empty()) {
+        spec.needs = std::string(value);
+        continue;
+      }
+      size_t number = 0;
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+      bool numeric = !value.empty() && ec == std::errc() && end == value.data() + value.size() &&
+                     number > 0;
+      if (key == "max" && numeric) {
+        spec.max_bytes = number;
+      } else if (key == "tail" && numeric) {
+        spec.tail_bytes = number;
+      } else {
+        return error(fmt::format("bad option \"{}\" (max=N, tail=N or needs=WORD)", option));
+      }
+    }
     rules.push_back(std::move(spec));
   }
   if (rules.empty()) return ParseError(fmt::format("{}: no rules in the rule file", origin));

@@ -1,5 +1,7 @@
-// The cleaning rule file format (data/clean_rules.txt documents it):
-// one rule a line, "NAME<TAB>ACTION<TAB>PATTERN", "#" comments, blank lines.
+// The cleaning rule file format (data/clean_rules.txt documents it): one rule
+// a line, "NAME<TAB>ACTION<TAB>PATTERN[<TAB>OPTIONS]", "#" comments, blank
+// lines. OPTIONS are space-separated hints that let the cleaner skip the regex
+// on paragraphs it cannot match: max=N, tail=N, needs=WORD.
 #ifndef CHORUS_SRC_CLEAN_RULE_FILE_H_
 #define CHORUS_SRC_CLEAN_RULE_FILE_H_
 
@@ -19,6 +21,9 @@ struct RuleSpec {
   RuleAction action = RuleAction::kDropLine;
   std::string pattern;  // PCRE2 syntax, not yet compiled
   uint32_t line = 0;    // 1-based line in the rule file, for error messages
+  size_t max_bytes = 0;   // max=N: skip paragraphs longer than N bytes (0: no limit)
+  size_t tail_bytes = 0;  // tail=N: search only the last N bytes (0: everywhere)
+  std::string needs;      // needs=WORD: skip paragraphs without WORD (ASCII case-insensitive)
 };
 
 // Splits a rule file into rule specs. Errors name `origin` and the line.

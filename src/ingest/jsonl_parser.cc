@@ -1,11 +1,15 @@
 #include "ingest/jsonl_parser.h"
 
 #include <fmt/format.h>
+#include <simdjson.h>
+
+#include "ingest/line_reader.h"
 
 namespace chorus::ingest {
 namespace {
 
 namespace dom = simdjson::dom;
+static_assert(LineReader::kPadding >= simdjson::SIMDJSON_PADDING);
 
 std::string JsonError(simdjson::error_code e) {
   return fmt::format("invalid JSON ({})", simdjson::error_message(e));
@@ -98,12 +102,21 @@ bool GetDocuments(dom::element value, Cluster* cluster, std::string* error) {
 
 }  // namespace
 
+struct JsonlParser::Impl {
+  dom::parser parser;
+};
+
+JsonlParser::JsonlParser() : impl_(std::make_unique<Impl>()) {}
+JsonlParser::~JsonlParser() = default;
+JsonlParser::JsonlParser(JsonlParser&&) noexcept = default;
+JsonlParser& JsonlParser::operator=(JsonlParser&&) noexcept = default;
+
 bool JsonlParser::Parse(std::string_view line, size_t capacity, JsonlRecord* record,
                         std::string* error) {
   *record = JsonlRecord();
   if (capacity < line.size() + simdjson::SIMDJSON_PADDING) return ParseCopy(line, record, error);
   dom::element root;
-  if (auto e = parser_.parse(line.data(), line.size(), false).get(root)) {
+  if (auto e = impl_->parser.parse(line.data(), line.size(), false).get(root)) {
     *error = JsonError(e);
     return false;
   }

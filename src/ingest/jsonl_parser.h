@@ -12,11 +12,12 @@
 // A line with "documents" is a cluster; a line with "text" is an article.
 // Extra fields are ignored; string fields also accept numbers (ids often are).
 // Thread safety: none (reuses simdjson's buffers); one parser per thread.
+// Not copyable; movable. simdjson stays out of this header: its object layout
+// depends on compile definitions (threads), which every includer must not need.
 #ifndef CHORUS_SRC_INGEST_JSONL_PARSER_H_
 #define CHORUS_SRC_INGEST_JSONL_PARSER_H_
 
-#include <simdjson.h>
-
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -33,16 +34,23 @@ struct JsonlRecord {
 
 class JsonlParser {
  public:
+  JsonlParser();
+  ~JsonlParser();
+  JsonlParser(JsonlParser&&) noexcept;
+  JsonlParser& operator=(JsonlParser&&) noexcept;
+
   // Parses `line`, which must be valid UTF-8 and readable up to `capacity`
-  // bytes (capacity >= line.size() + SIMDJSON_PADDING). On failure returns
-  // false and sets `*error` to what is wrong (without file or line number).
+  // bytes (capacity >= line.size() + 64, simdjson's padding; with less the
+  // line is copied). On failure returns false and sets `*error` to what is
+  // wrong (without file or line number).
   bool Parse(std::string_view line, size_t capacity, JsonlRecord* record, std::string* error);
 
   // Same, for a line without padding (copies it). For fuzzing and tests.
   bool ParseCopy(std::string_view line, JsonlRecord* record, std::string* error);
 
  private:
-  simdjson::dom::parser parser_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace chorus::ingest

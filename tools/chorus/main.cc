@@ -2,7 +2,10 @@
 #include <iostream>
 
 #include "command.h"
+#include "sentences_command.h"
+#include "rouge_command.h"
 #include "serve_command.h"
+#include "summarize_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -10,7 +13,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "chorus 0.1.0");
   int exit_code = chorus::cli::kExitOk;
   // Subcommands register here, one line each.
+  chorus::cli::AddSentencesCommand(app, &exit_code);
+  chorus::cli::AddRougeCommand(app, &exit_code);
   chorus::cli::AddServeCommand(app, &exit_code);
+  chorus::cli::AddSummarizeCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,34 @@
+// Fuzzes the JSON Lines record parser (clusters and articles) line by line,
+// and the text-article parser on the same bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "chorus/ingest.h"
+#include "ingest/jsonl_parser.h"
+#include "ingest/text_checks.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string input(reinterpret_cast<const char*>(data), size);
+  chorus::ingest::RepairUtf8(&input);  // the reader repairs before parsing
+  static chorus::ingest::JsonlParser parser;
+  std::string_view rest = input;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    chorus::ingest::JsonlRecord record;
+    std::string error;
+    if (parser.ParseCopy(line, &record, &error)) {
+      for (const chorus::Document& d : record.cluster.documents) {
+        if (d.id.size() > size) __builtin_trap();  // parsed fields come from the line
+      }
+    } else if (error.empty()) {
+      __builtin_trap();  // every failure must say what is wrong
+    }
+  }
+  chorus::Document doc = chorus::ParseArticleText(input, "fuzz.txt", false);
+  if (doc.text.size() > input.size()) __builtin_trap();
+  return 0;
+}

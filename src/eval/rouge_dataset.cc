@@ -1,0 +1,223 @@
+// Reading ROUGE inputs: summary files and clusters/peers JSONL.
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <filesystem>
+
+#include "chorus/rouge.h"
+
+namespace chorus {
+namespace {
+
+Result<std::string> ReadWholeFile(const std::string& path, std::string_view what) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    return NotFoundError(fmt::format("{} file {} does not exist", what, path));
+  }
+  if (std::filesystem::is_directory(path, error)) {
+    return InvalidArgumentError(fmt::format("{} file {} is a directory", what, path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(fmt::format("cannot open {} file {}", what, path));
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  if (in.bad()) return IoError(fmt::format("cannot read {} file {}", what, path));
+  return std::move(contents).str();
+}
+
+// Byte offset of the first invalid UTF-8 sequence, or npos.
+size_t FirstInvalidUtf8(std::string_view text) {
+  if (simdjson::validate_utf8(text.data(), text.size())) return std::string_view::npos;
+  // Slow path only on failure: find where, for the message.
+  size_t lo = 0;
+  size_t hi = text.size();
+  while (hi - lo > 1) {  // the shortest invalid prefix
+    const size_t mid = lo + (hi - lo) / 2;
+    if (simdjson::validate_utf8(text.data(), mid)) lo = mid; else hi = mid;
+  }
+  // A truncated multi-byte sequence makes a prefix invalid only at its end:
+  // step back to the sequence's lead byte.
+  size_t at = hi - 1;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 && hi - at < 4) --at;
+  return at;
+}
+
+bool IsBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
+}
+
+// Calls `on_line(line_number, line)` for every non-blank line.
+template <typename F>
+void ForEachLine(std::string_view contents, F on_line) {
+  size_t start = 0;
+  int number = 0;
+  while (start < contents.size()) {
+    size_t end = contents.find('\n', start);
+    if (end == std::string_view::npos) end = contents.size();
+    ++number;
+    std::string_view line = contents.substr(start, end - start);
+    if (!IsBlank(line) && !on_line(number, line)) return;
+    start = end + 1;
+  }
+}
+
+Status LineError(std::string_view file, int line, std::string_view message) {
+  return ParseError(fmt::format("{}:{}: {}", file, line, message));
+}
+
+// A string field, or an error naming it.
+Status GetString(simdjson::dom::object object, std::string_view key, std::string* out) {
+  std::string_view value;
+  const auto error = object[key].get_string().get(value);
+  if (error == simdjson::NO_SUCH_FIELD) return ParseError(fmt::format("missing \"{}\"", key));
+  if (error) return ParseError(fmt::format("\"{}\" must be a string", key));
+  out->assign(value);
+  return Status::Ok();
+}
+
+// "summary": a string, or an array of strings / {"text": ...} objects.
+Status GetSummaryText(simdjson::dom::object object, std::string* out) {
+  simdjson::dom::element summary;
+  if (object["summary"].get(summary)) return ParseError("missing \"summary\"");
+  std::string_view text;
+  if (!summary.get_string().get(text)) {
+    out->assign(text);
+    return Status::Ok();
+  }
+  simdjson::dom::array items;
+  if (summary.get_array().get(items)) {
+    return ParseError("\"summary\" must be a string or an array of sentences");
+  }
+  out->clear();
+  for (simdjson::dom::element item : items) {
+    simdjson::dom::object sentence;
+    if (item.get_string().get(text) &&
+        (item.get_object().get(sentence) || sentence["text"].get_string().get(text))) {
+      return ParseError("\"summary\" items must be strings or objects with a string \"text\"");
+    }
+    if (!out->empty()) out->push_back('\n');
+    out->append(text);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> ReadRougeSummaryFile(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path, "summary"));
+  if (IsBlank(text)) {
+    return InvalidArgumentError(fmt::format("summary file {} is empty", path));
+  }
+  if (const size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
+    return ParseError(fmt::format("summary file {} is not valid UTF-8 (byte offset {})", path, bad));
+  }
+  return text;
+}
+
+RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view clusters_name,
+                               std::string_view peers_jsonl, std::string_view peers_name,
+                               const RougeDatasetOptions& options) {
+  RougeDataset dataset;
+  simdjson::dom::parser parser;
+  std::map<std::string, size_t, std::less<>> topic_index;
+  auto keep_going = [&] { return !(options.strict && !dataset.errors.empty()); };
+
+  ForEachLine(clusters_jsonl, [&](int number, std::string_view line) {
+    simdjson::dom::object object;
+    if (parser.parse(line.data(), line.size()).get_object().get(object)) {
+      dataset.errors.push_back(LineError(clusters_name, number, "not a JSON object"));
+      return keep_going();
+    }
+    RougeTopic topic;
+    Status status = GetString(object, "id", &topic.id);
+    simdjson::dom::array references;
+    if (status.ok() && object["references"].get_array().get(references)) {
+      status = ParseError("\"references\" must be an array of strings");
+    }
+    if (status.ok()) {
+      for (simdjson::dom::element reference : references) {
+        std::string_view text;
+        if (reference.get_string().get(text)) {
+          status = ParseError("\"references\" must be an array of strings");
+          break;
+        }
+        topic.models.emplace_back(text);
+      }
+    }
+    if (status.ok() && topic.models.empty()) status = ParseError("\"references\" is empty");
+    if (status.ok() && topic_index.count(topic.id) > 0) {
+      status = ParseError(fmt::format("topic id \"{}\" appears twice", topic.id));
+    }
+    if (!status.ok()) {
+      dataset.errors.push_back(LineError(clusters_name, number, status.message()));
+      return keep_going();
+    }
+    topic_index.emplace(topic.id, dataset.topics.size());
+    dataset.topics.push_back(std::move(topic));
+    return true;
+  });
+  if (!keep_going()) return dataset;
+
+  std::map<std::pair<std::string, std::string>, int> seen;  // (id, system) -> line
+  ForEachLine(peers_jsonl, [&](int number, std::string_view line) {
+    simdjson::dom::object object;
+    if (parser.parse(line.data(), line.size()).get_object().get(object)) {
+      dataset.errors.push_back(LineError(peers_name, number, "not a JSON object"));
+      return keep_going();
+    }
+    std::string id;
+    RougePeer peer;
+    Status status = GetString(object, "id", &id);
+    if (status.ok()) {
+      std::string_view system;
+      const auto error = object["system"].get_string().get(system);
+      if (error == simdjson::NO_SUCH_FIELD) {
+        peer.system = "chorus";
+      } else if (error || system.empty()) {
+        status = ParseError("\"system\" must be a non-empty string");
+      } else {
+        peer.system.assign(system);
+      }
+    }
+    if (status.ok()) status = GetSummaryText(object, &peer.text);
+    auto topic = topic_index.find(id);
+    if (status.ok() && topic == topic_index.end()) {
+      status = NotFoundError(fmt::format("topic \"{}\" is not in {}", id, clusters_name));
+    }
+    if (status.ok()) {
+      auto [it, inserted] = seen.emplace(std::make_pair(id, peer.system), number);
+      if (!inserted) {
+        status = ParseError(fmt::format("second summary of system \"{}\" for topic \"{}\" "
+                                        "(first on line {})", peer.system, id, it->second));
+      }
+    }
+    if (!status.ok()) {
+      dataset.errors.push_back(LineError(peers_name, number, status.message()));
+      return keep_going();
+    }
+    dataset.topics[topic->second].peers.push_back(std::move(peer));
+    return true;
+  });
+  for (const RougeTopic& topic : dataset.topics) {
+    if (topic.peers.empty()) {
+      dataset.warnings.push_back(fmt::format("topic {} has no peer summary in {}", topic.id,
+                                             peers_name));
+    }
+  }
+  return dataset;
+}
+
+Result<RougeDataset> ReadRougeDataset(const std::string& clusters_path,
+                                      const std::string& peers_path,
+                                      const RougeDatasetOptions& options) {
+  ASSIGN_OR_RETURN(std::string clusters, ReadWholeFile(clusters_path, "clusters"));
+  ASSIGN_OR_RETURN(std::string peers, ReadWholeFile(peers_path, "peers"));
+  return ParseRougeDataset(clusters, clusters_path, peers, peers_path, options);
+}
+
+}  // namespace chorus

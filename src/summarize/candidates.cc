@@ -1,0 +1,102 @@
+#include "summarize/candidates.h"
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "summarize/budget.h"
+
+namespace chorus {
+namespace {
+
+// Identity of a sentence's wording: its token norms, so spacing and
+// punctuation differences do not hide a repeat.
+uint64_t WordingHash(const AnalyzedSentence& s) {
+  uint64_t h = 1469598103934665603ull;
+  for (const Token& t : s.tokens) {
+    h ^= std::hash<std::string_view>{}(t.norm);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string_view TrimClosers(std::string_view text) {
+  while (!text.empty()) {
+    const char c = text.back();
+    if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']') {
+      text.remove_suffix(1);
+    } else if (text.size() >= 3 && (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x99"))) {
+      text.remove_suffix(3);  // closing curly quotes
+    } else {
+      break;
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+bool IsQuestion(std::string_view text) { return TrimClosers(text).ends_with('?'); }
+
+bool HasQuotation(std::string_view text) {
+  return text.find('"') != std::string_view::npos || text.find("``") != std::string_view::npos ||
+         text.find("''") != std::string_view::npos || text.find("\xE2\x80\x9C") != std::string_view::npos ||
+         text.find("\xE2\x80\x9D") != std::string_view::npos;
+}
+
+std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,
+                                         const SummaryBudget& budget) {
+  const uint64_t capacity = BudgetCapacity(budget);
+  // Filters from strictest to loosest; the first that leaves a candidate wins.
+  const CandidateFilter relaxed[] = {
+      filter,
+      {std::min<uint32_t>(filter.min_words, 4), filter.drop_questions, filter.drop_quotations},
+      {1, false, false},
+  };
+  for (const CandidateFilter& f : relaxed) {
+    std::vector<uint32_t> out;
+    std::unordered_set<uint64_t> seen;
+    for (uint32_t i = 0; i < cluster.sentences.size(); ++i) {
+      const AnalyzedSentence& s = cluster.sentences[i];
+      if (s.tokens.empty()) continue;
+      if (SentenceCost(s.sentence.text, budget.unit) > capacity) continue;
+      if (CountWords(s.sentence.text) < f.min_words) continue;
+      if (f.drop_questions && IsQuestion(s.sentence.text)) continue;
+      if (f.drop_quotations && HasQuotation(s.sentence.text)) continue;
+      if (!seen.insert(WordingHash(s)).second) continue;
+      out.push_back(i);
+    }
+    if (!out.empty()) return out;
+  }
+  return {};
+}
+
+std::vector<uint32_t> DocumentGroups(const AnalyzedCluster& cluster, double shared_fraction) {
+  const uint32_t n_docs = static_cast<uint32_t>(cluster.documents.size());
+  std::vector<uint32_t> group(n_docs);
+  std::unordered_map<uint64_t, uint32_t> first_doc_of;  // wording -> first document holding it
+  for (uint32_t d = 0; d < n_docs; ++d) {
+    group[d] = d;
+    const uint32_t begin = d < cluster.doc_first_sentence.size() ? cluster.doc_first_sentence[d] : 0;
+    const uint32_t end = d + 1 < cluster.doc_first_sentence.size() ? cluster.doc_first_sentence[d + 1] : begin;
+    std::unordered_map<uint32_t, uint32_t> shared;  // earlier document -> sentences in common
+    std::vector<uint64_t> hashes;
+    for (uint32_t i = begin; i < end; ++i) {
+      const uint64_t h = WordingHash(cluster.sentences[i]);
+      hashes.push_back(h);
+      auto it = first_doc_of.find(h);
+      if (it != first_doc_of.end() && it->second != d) ++shared[it->second];
+    }
+    for (const auto& [other, count] : shared) {
+      if (end > begin && count >= shared_fraction * (end - begin) && group[other] < group[d]) {
+        group[d] = group[other];
+      }
+    }
+    for (uint64_t h : hashes) first_doc_of.emplace(h, d);
+  }
+  return group;
+}
+
+}  // namespace chorus

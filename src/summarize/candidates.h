@@ -1,0 +1,42 @@
+// Which sentences a method may pick, and which articles repeat another.
+//
+// Candidates exclude what reads badly out of context or cannot fit: sentences
+// shorter than a minimum (fragments, datelines, captions), questions,
+// optionally quotations, exact repeats of an earlier sentence, and sentences
+// that alone exceed the budget. The filters relax step by step (length, then
+// questions and quotations) so that a cluster whose sentences are all short or
+// all quoted still gets a summary.
+//
+// Thread safety: pure functions.
+#ifndef CHORUS_SUMMARIZE_CANDIDATES_H_
+#define CHORUS_SUMMARIZE_CANDIDATES_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "chorus/summarizer.h"
+
+namespace chorus {
+
+struct CandidateFilter {
+  uint32_t min_words = 10;      // shorter sentences are not candidates
+  bool drop_questions = true;   // sentences ending in '?' (before closing quotes)
+  bool drop_quotations = false;  // sentences holding quotation marks
+};
+
+bool IsQuestion(std::string_view text);
+bool HasQuotation(std::string_view text);
+
+// Indices into cluster.sentences of the candidates for `budget`, ascending.
+std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,
+                                         const SummaryBudget& budget);
+
+// For each document, the index of the first document it (nearly) repeats: a
+// document whose sentences appear, at `shared_fraction` or more, in one earlier
+// document belongs to that document's group; otherwise to its own.
+std::vector<uint32_t> DocumentGroups(const AnalyzedCluster& cluster, double shared_fraction = 0.8);
+
+}  // namespace chorus
+
+#endif  // CHORUS_SUMMARIZE_CANDIDATES_H_

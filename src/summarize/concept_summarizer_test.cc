@@ -1,0 +1,203 @@
+#include "summarize/concept_summarizer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "summarize/budget.h"
+#include "summarize/test_cluster.h"
+
+namespace chorus {
+namespace {
+
+using testing::AnalyzeArticles;
+using testing::FloodArticles;
+using testing::TestArticle;
+
+Summary SummarizeOrDie(const AnalyzedCluster& cluster, SummaryOptions options = {},
+                       ConceptSummarizerOptions method = {}) {
+  ConceptSummarizer summarizer(method);
+  Result<Summary> s = summarizer.Summarize(cluster, options);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? *s : Summary{};
+}
+
+// Every output sentence must be one whole input sentence, at the position it claims.
+void ExpectWholeSentences(const AnalyzedCluster& cluster, const Summary& summary) {
+  for (const SummarySentence& s : summary.sentences) {
+    ASSERT_LT(s.doc, cluster.documents.size());
+    const uint32_t i = cluster.doc_first_sentence[s.doc] + s.sentence;
+    ASSERT_LT(i, cluster.doc_first_sentence[s.doc + 1]);
+    EXPECT_EQ(cluster.sentences[i].sentence.text, s.text);
+    EXPECT_EQ(cluster.documents[s.doc].id, s.doc_id);
+  }
+}
+
+uint64_t Used(const Summary& summary, BudgetUnit unit) {
+  uint64_t used = 0;
+  for (const SummarySentence& s : summary.sentences) used += SentenceCost(s.text, unit);
+  return used;
+}
+
+TEST(ConceptSummarizerTest, HonoursEveryBudgetExactlyWithWholeSentences) {
+  const AnalyzedCluster cluster = AnalyzeArticles(FloodArticles());
+  for (uint32_t words : {12u, 25u, 40u, 60u, 100u}) {
+    SummaryOptions opt;
+    opt.budget = {BudgetUnit::kWords, words};
+    const Summary s = SummarizeOrDie(cluster, opt);
+    EXPECT_FALSE(s.sentences.empty()) << words;
+    EXPECT_LE(Used(s, BudgetUnit::kWords), words);
+    ExpectWholeSentences(cluster, s);
+  }
+  for (uint32_t bytes : {120u, 300u, 665u}) {
+    SummaryOptions opt;
+    opt.budget = {BudgetUnit::kBytes, bytes};
+    const Summary s = SummarizeOrDie(cluster, opt);
+    EXPECT_FALSE(s.sentences.empty());
+    size_t total = 0;
+    for (const auto& sent : s.sentences) total += sent.text.size();
+    total += s.sentences.size() - 1;  // separators
+    EXPECT_LE(total, bytes);
+    ExpectWholeSentences(cluster, s);
+  }
+  for (uint32_t n : {1u, 2u, 3u}) {
+    SummaryOptions opt;
+    opt.budget = {BudgetUnit::kSentences, n};
+    EXPECT_EQ(SummarizeOrDie(cluster, opt).sentences.size(), n);
+  }
+  SummaryOptions zero;
+  zero.budget = {BudgetUnit::kWords, 0};
+  EXPECT_TRUE(SummarizeOrDie(cluster, zero).sentences.empty());
+}
+
+TEST(ConceptSummarizerTest, PicksTheSharedStoryNotTheOutlier) {
+  const AnalyzedCluster cluster = AnalyzeArticles(FloodArticles());
+  SummaryOptions opt;
+  opt.budget = {BudgetUnit::kWords, 60};
+  const Summary s = SummarizeOrDie(cluster, opt);
+  std::string all;
+  for (const auto& sent : s.sentences) all += sent.text + " ";
+  EXPECT_NE(all.find("Marra River burst its banks"), std::string::npos) << all;
+  EXPECT_EQ(all.find("football"), std::string::npos) << all;
+  EXPECT_EQ(all.find('?'), std::string::npos) << all;  // questions are not candidates
+}
+
+TEST(ConceptSummarizerTest, CitesTheDocumentsThatReportTheSameFact) {
+  const AnalyzedCluster cluster = AnalyzeArticles(FloodArticles());
+  const Summary s = SummarizeOrDie(cluster);
+  ASSERT_FALSE(s.sentences.empty());
+  bool some_multi_source = false;
+  for (const SummarySentence& sent : s.sentences) {
+    EXPECT_TRUE(std::is_sorted(sent.support.begin(), sent.support.end()));
+    EXPECT_TRUE(std::binary_search(sent.support.begin(), sent.support.end(), sent.doc));
+    if (sent.doc != 5) {
+      EXPECT_FALSE(std::binary_search(sent.support.begin(), sent.support.end(), 5u))
+          << "the football report supports nothing about the flood: " << sent.text;
+    }
+    if (sent.text.find("burst its banks") != std::string::npos) {
+      // wire-b, paper-c, tv-d and blog-e all report the river bursting its banks.
+      EXPECT_GE(sent.support.size(), 3u) << sent.text;
+    }
+    some_multi_source |= sent.support.size() > 1;
+  }
+  EXPECT_TRUE(some_multi_source);
+}
+
+TEST(ConceptSummarizerTest, OrdersByDateThenPositionUndatedLast) {
+  const AnalyzedCluster cluster = AnalyzeArticles(FloodArticles());
+  SummaryOptions opt;
+  opt.budget = {BudgetUnit::kWords, 200};
+  const Summary s = SummarizeOrDie(cluster, opt);
+  ASSERT_GE(s.sentences.size(), 3u);
+  for (size_t i = 1; i < s.sentences.size(); ++i) {
+    const std::string& d0 = cluster.documents[s.sentences[i - 1].doc].date;
+    const std::string& d1 = cluster.documents[s.sentences[i].doc].date;
+    if (d0.empty()) {
+      EXPECT_TRUE(d1.empty());
+    } else if (!d1.empty()) {
+      EXPECT_LE(d0, d1);
+      if (d0 == d1) {
+        EXPECT_LE(s.sentences[i - 1].sentence, s.sentences[i].sentence);
+      }
+    }
+  }
+}
+
+TEST(ConceptSummarizerTest, NeverRepeatsItselfEvenWithDuplicateArticles) {
+  std::vector<TestArticle> articles = FloodArticles();
+  articles.push_back({"wire-b-copy", "2024-03-02", articles[0].text});
+  articles.push_back({"paper-c-copy", "2024-03-03", articles[2].text});
+  const AnalyzedCluster cluster = AnalyzeArticles(articles);
+  SummaryOptions opt;
+  opt.budget = {BudgetUnit::kWords, 150};
+  const Summary s = SummarizeOrDie(cluster, opt);
+  std::set<std::string> texts;
+  for (const auto& sent : s.sentences) EXPECT_TRUE(texts.insert(sent.text).second) << sent.text;
+  ExpectWholeSentences(cluster, s);
+}
+
+TEST(ConceptSummarizerTest, SingleArticleClusterGetsASummary) {
+  const AnalyzedCluster cluster = AnalyzeArticles({FloodArticles()[2]});
+  SummaryOptions opt;
+  opt.budget = {BudgetUnit::kWords, 40};
+  const Summary s = SummarizeOrDie(cluster, opt);
+  ASSERT_FALSE(s.sentences.empty());
+  EXPECT_LE(Used(s, BudgetUnit::kWords), 40u);
+  for (const auto& sent : s.sentences) EXPECT_EQ(sent.support, (std::vector<uint32_t>{0}));
+}
+
+TEST(ConceptSummarizerTest, ManyArticlesWithoutDates) {
+  std::vector<TestArticle> articles;
+  const auto base = FloodArticles();
+  for (int i = 0; i < 500; ++i) {
+    TestArticle a = base[i % 5];
+    a.id = fmt::format("a{}", i);
+    a.date.clear();
+    a.text += fmt::format(" Reporter number {} filed this story from the valley today.", i);
+    articles.push_back(a);
+  }
+  const AnalyzedCluster cluster = AnalyzeArticles(articles);
+  const Summary s = SummarizeOrDie(cluster);
+  ASSERT_FALSE(s.sentences.empty());
+  EXPECT_LE(Used(s, BudgetUnit::kWords), 100u);
+  ExpectWholeSentences(cluster, s);
+  for (const auto& sent : s.sentences) EXPECT_GT(sent.support.size(), 50u) << sent.text;
+}
+
+TEST(ConceptSummarizerTest, VeryLongAndVeryShortSentences) {
+  std::string long_sentence = "The flood";
+  for (int i = 0; i < 300; ++i) long_sentence += " and the river rose again";
+  long_sentence += ".";
+  const AnalyzedCluster long_only = AnalyzeArticles({{"x", "", long_sentence}, {"y", "", long_sentence}});
+  // A sentence longer than the budget is never cut, so nothing fits: empty, no error.
+  EXPECT_TRUE(SummarizeOrDie(long_only).sentences.empty());
+
+  const AnalyzedCluster short_only = AnalyzeArticles(
+      {{"x", "", "Flood hits town. River rises. Homes lost."}, {"y", "", "River rises. Flood hits town."}});
+  const Summary s = SummarizeOrDie(short_only);
+  ASSERT_FALSE(s.sentences.empty()) << "short sentences are used when nothing else exists";
+  ExpectWholeSentences(short_only, s);
+
+  EXPECT_TRUE(SummarizeOrDie(AnalyzeArticles({})).sentences.empty());
+  EXPECT_TRUE(SummarizeOrDie(AnalyzeArticles({{"x", "", ""}})).sentences.empty());
+}
+
+TEST(ConceptSummarizerTest, QueryFavoursMatchingContent) {
+  const AnalyzedCluster cluster = AnalyzeArticles(FloodArticles());
+  SummaryOptions opt;
+  opt.budget = {BudgetUnit::kSentences, 1};
+  opt.query = "bridge inspection by engineers";
+  const Summary s = SummarizeOrDie(cluster, opt);
+  ASSERT_EQ(s.sentences.size(), 1u);
+  EXPECT_NE(s.sentences[0].text.find("bridge"), std::string::npos) << s.sentences[0].text;
+  opt.query.clear();
+  const Summary generic = SummarizeOrDie(cluster, opt);
+  ASSERT_EQ(generic.sentences.size(), 1u);
+  EXPECT_NE(generic.sentences[0].text, s.sentences[0].text);
+}
+
+}  // namespace
+}  // namespace chorus

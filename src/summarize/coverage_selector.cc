@@ -1,0 +1,196 @@
+#include "summarize/coverage_selector.h"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace chorus {
+namespace {
+
+double Bonus(const CoverageProblem& p, uint32_t item) {
+  return item < p.item_bonus.size() ? p.item_bonus[item] : 0.0;
+}
+
+struct GlpDeleter {
+  void operator()(glp_prob* lp) const { glp_delete_prob(lp); }
+};
+
+bool Conflicts(const std::vector<std::vector<uint32_t>>& conflict_lists, const std::vector<char>& chosen,
+               uint32_t item) {
+  for (uint32_t other : conflict_lists[item]) {
+    if (chosen[other]) return true;
+  }
+  return false;
+}
+
+// The optimum is at most this times the greedy's objective ((1 - 1/e)/2 bound),
+// so a relative gap scaled by it bounds the absolute gap.
+constexpr double kGreedyBoundFactor = 2.0 / (1.0 - 0.36787944117144233);
+
+struct IncumbentStart {
+  std::vector<double> values;  // 1-based column values
+  bool offered = false;
+};
+
+void OfferIncumbent(glp_tree* tree, void* info) {
+  auto* start = static_cast<IncumbentStart*>(info);
+  if (glp_ios_reason(tree) != GLP_IHEUR || start->offered) return;
+  start->offered = true;
+  glp_ios_heur_sol(tree, start->values.data());
+}
+
+}  // namespace
+
+double CoverageObjective(const CoverageProblem& problem, const std::vector<uint32_t>& items) {
+  std::vector<char> covered(problem.concept_weights.size(), 0);
+  double value = 0;
+  for (uint32_t i : items) {
+    value += Bonus(problem, i);
+    for (uint32_t c : problem.item_concepts[i]) {
+      if (!covered[c]) value += problem.concept_weights[c];
+      covered[c] = 1;
+    }
+  }
+  return value;
+}
+
+CoverageSolution SolveCoverageGreedy(const CoverageProblem& problem) {
+  const uint32_t n = static_cast<uint32_t>(problem.item_concepts.size());
+  std::vector<std::vector<uint32_t>> conflict_lists(n);
+  for (const auto& [a, b] : problem.conflicts) {
+    conflict_lists[a].push_back(b);
+    conflict_lists[b].push_back(a);
+  }
+  std::vector<char> covered(problem.concept_weights.size(), 0);
+  std::vector<char> chosen(n, 0);
+  std::vector<uint32_t> items;
+  uint64_t used = 0;
+  while (true) {
+    double best_ratio = 0;
+    uint32_t best = n;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (chosen[i] || used + problem.item_costs[i] > problem.capacity) continue;
+      if (Conflicts(conflict_lists, chosen, i)) continue;
+      double gain = Bonus(problem, i);
+      for (uint32_t c : problem.item_concepts[i]) {
+        if (!covered[c]) gain += problem.concept_weights[c];
+      }
+      const double ratio = gain / std::max<uint32_t>(1, problem.item_costs[i]);
+      if (ratio > best_ratio) {
+        best_ratio = ratio;
+        best = i;
+      }
+    }
+    if (best == n) break;
+    chosen[best] = 1;
+    items.push_back(best);
+    used += problem.item_costs[best];
+    for (uint32_t c : problem.item_concepts[best]) covered[c] = 1;
+  }
+  CoverageSolution solution;
+  solution.solver = "greedy";
+  solution.objective = CoverageObjective(problem, items);
+  // The best single item that fits: the check that gives greedy its bound.
+  for (uint32_t i = 0; i < n; ++i) {
+    if (problem.item_costs[i] > problem.capacity) continue;
+    const double single = CoverageObjective(problem, {i});
+    if (single > solution.objective) {
+      solution.objective = single;
+      items = {i};
+    }
+  }
+  std::sort(items.begin(), items.end());
+  solution.items = std::move(items);
+  return solution;
+}
+
+CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const CoverageSolverOptions& options) {
+  const int n_items = static_cast<int>(problem.item_concepts.size());
+  const int n_concepts = static_cast<int>(problem.concept_weights.size());
+  CoverageSolution greedy = SolveCoverageGreedy(problem);
+  if (n_items == 0 || greedy.items.empty()) return greedy;
+
+  glp_term_out(GLP_OFF);
+  std::unique_ptr<glp_prob, GlpDeleter> lp(glp_create_prob());
+  glp_set_obj_dir(lp.get(), GLP_MAX);
+  // Columns 1..n_items are sentences, then concepts.
+  glp_add_cols(lp.get(), n_items + n_concepts);
+  for (int i = 0; i < n_items; ++i) {
+    glp_set_col_kind(lp.get(), i + 1, GLP_BV);
+    glp_set_obj_coef(lp.get(), i + 1, Bonus(problem, i));
+  }
+  for (int c = 0; c < n_concepts; ++c) {
+    glp_set_col_kind(lp.get(), n_items + c + 1, GLP_BV);
+    glp_set_obj_coef(lp.get(), n_items + c + 1, problem.concept_weights[c]);
+  }
+  // GLPK's sparse matrix is 1-based; entry 0 is unused.
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0.0};
+  auto add = [&](int row, int col, double value) {
+    ia.push_back(row);
+    ja.push_back(col);
+    ar.push_back(value);
+  };
+  int row = glp_add_rows(lp.get(), 1);
+  glp_set_row_bnds(lp.get(), row, GLP_UP, 0.0, static_cast<double>(problem.capacity));
+  for (int i = 0; i < n_items; ++i) add(row, i + 1, problem.item_costs[i]);
+
+  // Only y_c <= sum x_i is needed: with positive weights the optimum sets y_c
+  // to 1 exactly when a chosen item covers c, so Gillick & Favre's x_i <= y_c
+  // rows would only enlarge the LP.
+  std::vector<std::vector<int>> items_of_concept(n_concepts);
+  for (int i = 0; i < n_items; ++i) {
+    for (uint32_t c : problem.item_concepts[i]) items_of_concept[c].push_back(i);
+  }
+  for (int c = 0; c < n_concepts; ++c) {
+    row = glp_add_rows(lp.get(), 1);  // y_c - sum x_i <= 0
+    glp_set_row_bnds(lp.get(), row, GLP_UP, 0.0, 0.0);
+    add(row, n_items + c + 1, 1.0);
+    for (int i : items_of_concept[c]) add(row, i + 1, -1.0);
+  }
+  for (const auto& [a, b] : problem.conflicts) {
+    row = glp_add_rows(lp.get(), 1);
+    glp_set_row_bnds(lp.get(), row, GLP_UP, 0.0, 1.0);
+    add(row, static_cast<int>(a) + 1, 1.0);
+    add(row, static_cast<int>(b) + 1, 1.0);
+  }
+  glp_load_matrix(lp.get(), static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+
+  // The greedy solution seeds branch-and-bound as its first incumbent.
+  IncumbentStart start;
+  start.values.assign(n_items + n_concepts + 1, 0.0);
+  for (uint32_t i : greedy.items) {
+    start.values[i + 1] = 1.0;
+    for (uint32_t c : problem.item_concepts[i]) start.values[n_items + c + 1] = 1.0;
+  }
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_ON;
+  parm.tm_lim = options.time_limit_ms;
+  parm.cb_func = &OfferIncumbent;
+  parm.cb_info = &start;
+  // Stop once no solution can beat the incumbent by `optimality_tolerance`.
+  parm.mip_gap = options.optimality_tolerance /
+                 std::max(1.0, greedy.objective * kGreedyBoundFactor);
+  const int ret = glp_intopt(lp.get(), &parm);
+  const int status = glp_mip_status(lp.get());
+  const bool stopped_early = ret == GLP_ETMLIM;
+  if ((ret != 0 && ret != GLP_ETMLIM && ret != GLP_EMIPGAP) || (status != GLP_OPT && status != GLP_FEAS)) {
+    return greedy;
+  }
+
+  CoverageSolution solution;
+  for (int i = 0; i < n_items; ++i) {
+    if (glp_mip_col_val(lp.get(), i + 1) > 0.5) solution.items.push_back(static_cast<uint32_t>(i));
+  }
+  solution.objective = CoverageObjective(problem, solution.items);
+  solution.proven_optimal = !stopped_early;
+  solution.solver = solution.proven_optimal ? "glpk" : "glpk-timeout";
+  if (greedy.objective > solution.objective + 1e-9) return greedy;
+  return solution;
+}
+
+}  // namespace chorus

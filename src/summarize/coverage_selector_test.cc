@@ -1,0 +1,96 @@
+#include "summarize/coverage_selector.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+namespace chorus {
+namespace {
+
+// Exhaustive search: the reference the solver is checked against.
+double BruteForceOptimum(const CoverageProblem& p) {
+  const uint32_t n = static_cast<uint32_t>(p.item_concepts.size());
+  double best = 0;
+  for (uint32_t mask = 0; mask < (1u << n); ++mask) {
+    uint64_t cost = 0;
+    std::vector<uint32_t> items;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (mask & (1u << i)) cost += p.item_costs[i], items.push_back(i);
+    }
+    if (cost > p.capacity) continue;
+    bool conflict = false;
+    for (const auto& [a, b] : p.conflicts) conflict |= ((mask >> a) & 1) && ((mask >> b) & 1);
+    if (!conflict) best = std::max(best, CoverageObjective(p, items));
+  }
+  return best;
+}
+
+CoverageProblem RandomProblem(std::mt19937& rng) {
+  CoverageProblem p;
+  const uint32_t n_concepts = 4 + rng() % 20, n_items = 3 + rng() % 12;
+  for (uint32_t c = 0; c < n_concepts; ++c) p.concept_weights.push_back(1 + rng() % 9);
+  for (uint32_t i = 0; i < n_items; ++i) {
+    std::vector<uint32_t> concepts;
+    for (uint32_t c = 0; c < n_concepts; ++c) {
+      if (rng() % 4 == 0) concepts.push_back(c);
+    }
+    p.item_concepts.push_back(concepts);
+    p.item_costs.push_back(5 + rng() % 30);
+  }
+  if (n_items > 4) p.conflicts.emplace_back(0, 1);
+  p.capacity = 20 + rng() % 80;
+  return p;
+}
+
+TEST(CoverageSelectorTest, IlpMatchesExhaustiveSearch) {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 200; ++trial) {
+    const CoverageProblem p = RandomProblem(rng);
+    const CoverageSolution s = SolveCoverageIlp(p);
+    uint64_t cost = 0;
+    for (uint32_t i : s.items) cost += p.item_costs[i];
+    ASSERT_LE(cost, p.capacity) << "trial " << trial;
+    // Integer weights: the default tolerance (0.5) makes the solution exact.
+    EXPECT_DOUBLE_EQ(s.objective, BruteForceOptimum(p)) << "trial " << trial;
+  }
+}
+
+TEST(CoverageSelectorTest, GreedyKeepsItsGuarantee) {
+  std::mt19937 rng(11);
+  const double bound = (1 - std::exp(-1.0)) / 2;
+  for (int trial = 0; trial < 200; ++trial) {
+    const CoverageProblem p = RandomProblem(rng);
+    const CoverageSolution g = SolveCoverageGreedy(p);
+    uint64_t cost = 0;
+    for (uint32_t i : g.items) cost += p.item_costs[i];
+    ASSERT_LE(cost, p.capacity);
+    EXPECT_GE(g.objective + 1e-9, bound * BruteForceOptimum(p)) << "trial " << trial;
+  }
+}
+
+TEST(CoverageSelectorTest, RespectsConflicts) {
+  CoverageProblem p;
+  p.concept_weights = {5, 5, 1};
+  p.item_concepts = {{0}, {1}, {2}};
+  p.item_costs = {1, 1, 1};
+  p.capacity = 3;
+  p.conflicts = {{0, 1}};
+  const CoverageSolution s = SolveCoverageIlp(p);
+  EXPECT_EQ(s.items, (std::vector<uint32_t>{0, 2}));
+  EXPECT_TRUE(s.proven_optimal);
+  EXPECT_EQ(s.solver, "glpk");
+}
+
+TEST(CoverageSelectorTest, NothingFitsGivesEmptySolution) {
+  CoverageProblem p;
+  p.concept_weights = {1};
+  p.item_concepts = {{0}};
+  p.item_costs = {10};
+  p.capacity = 5;
+  EXPECT_TRUE(SolveCoverageIlp(p).items.empty());
+  EXPECT_TRUE(SolveCoverageIlp(CoverageProblem{}).items.empty());
+}
+
+}  // namespace
+}  // namespace chorus

@@ -1,0 +1,106 @@
+#include "summarize/summary_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+namespace chorus {
+namespace {
+
+// Content-word stems of a sentence, unique.
+std::vector<std::string_view> ContentStems(const AnalyzedSentence& s) {
+  std::vector<std::string_view> stems;
+  for (const Token& t : s.tokens) {
+    if (!t.stopword && !t.stem.empty()) stems.push_back(t.stem);
+  }
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  return stems;
+}
+
+// Content stems of every sentence and their inverse sentence frequency,
+// computed once per summary.
+struct ContentIndex {
+  std::vector<std::vector<std::string_view>> stems;
+  std::unordered_map<std::string_view, double> idf;
+};
+
+ContentIndex BuildContentIndex(const AnalyzedCluster& cluster) {
+  ContentIndex index;
+  index.stems.reserve(cluster.sentences.size());
+  for (const AnalyzedSentence& s : cluster.sentences) {
+    index.stems.push_back(ContentStems(s));
+    for (std::string_view w : index.stems.back()) index.idf[w] += 1;
+  }
+  const double n = static_cast<double>(cluster.sentences.size());
+  for (auto& [w, count] : index.idf) count = std::log(1.0 + n / count);
+  return index;
+}
+
+std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, const ContentIndex& index,
+                                 uint32_t sentence, const SupportOptions& options) {
+  const uint32_t own = cluster.sentences[sentence].sentence.doc;
+  const std::vector<std::string_view>& key = index.stems[sentence];
+  std::vector<char> supports(std::max<size_t>(cluster.documents.size(), own + 1), 0);
+  supports[own] = 1;
+  double total = 0;
+  for (std::string_view w : key) total += index.idf.at(w);
+  if (total > 0) {
+    for (size_t j = 0; j < cluster.sentences.size(); ++j) {
+      const uint32_t doc = cluster.sentences[j].sentence.doc;
+      if (doc >= supports.size() || supports[doc]) continue;
+      double covered = 0;
+      for (std::string_view w : index.stems[j]) {
+        if (std::binary_search(key.begin(), key.end(), w)) covered += index.idf.at(w);
+      }
+      if (covered >= options.min_coverage * total) supports[doc] = 1;
+    }
+  }
+  std::vector<uint32_t> support;
+  for (uint32_t d = 0; d < supports.size(); ++d) {
+    if (supports[d]) support.push_back(d);
+  }
+  return support;
+}
+
+}  // namespace
+
+std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32_t sentence,
+                                          const SupportOptions& options) {
+  return Supporters(cluster, BuildContentIndex(cluster), sentence, options);
+}
+
+std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen) {
+  auto key = [&](uint32_t i) {
+    const Sentence& s = cluster.sentences[i].sentence;
+    const std::string& date = s.doc < cluster.documents.size() ? cluster.documents[s.doc].date : "";
+    return std::make_tuple(date.empty(), std::string_view(date), s.index, s.doc);
+  };
+  std::stable_sort(chosen.begin(), chosen.end(),
+                   [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  return chosen;
+}
+
+Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>& chosen,
+                     std::string_view method, const SupportOptions& options) {
+  Summary summary;
+  summary.cluster_id = cluster.id;
+  summary.method = std::string(method);
+  if (chosen.empty()) return summary;
+  const ContentIndex index = BuildContentIndex(cluster);
+  for (uint32_t i : ReadingOrder(cluster, chosen)) {
+    const Sentence& s = cluster.sentences[i].sentence;
+    SummarySentence out;
+    out.text = s.text;
+    out.doc = s.doc;
+    out.doc_id = s.doc < cluster.documents.size() ? cluster.documents[s.doc].id : "";
+    out.sentence = s.index;
+    out.support = Supporters(cluster, index, i, options);
+    summary.sentences.push_back(std::move(out));
+  }
+  return summary;
+}
+
+}  // namespace chorus

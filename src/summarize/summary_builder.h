@@ -1,0 +1,51 @@
+// Turning chosen sentences into a Summary: citations (which documents support
+// each sentence) and reading order. Shared by every summarization method, so
+// all of them cite and order the same way.
+//
+// Support. A document supports a summary sentence when one of its sentences
+// covers at least `min_coverage` of the sentence's key content, where the key
+// content is the set of its content-word stems (stopwords dropped) weighted by
+// their inverse sentence frequency in the cluster, log(1 + N / sf). Rare words
+// (names, numbers, the event's own vocabulary) thus decide; "said" does not.
+// Weighting by idf makes the test about the sentence's information, and
+// requiring one sentence (not the whole article) to cover it keeps an article
+// that merely mentions the same names apart from one that reports the same fact.
+// The sentence's own document is always listed.
+//
+// Order. Chronological by document date where dates exist ("YYYY-MM-DD"
+// compares as text), then by position in the document (lead sentences first),
+// then by document index. Sentences of undated documents come after dated ones.
+//
+// Thread safety: pure functions.
+#ifndef CHORUS_SUMMARIZE_SUMMARY_BUILDER_H_
+#define CHORUS_SUMMARIZE_SUMMARY_BUILDER_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "chorus/summarizer.h"
+
+namespace chorus {
+
+struct SupportOptions {
+  // Share of a sentence's idf-weighted content words that one sentence of
+  // another document must contain for that document to support it (default 0.5).
+  double min_coverage = 0.5;
+};
+
+// Builds the Summary of `cluster` made of the sentences at `chosen` (indices
+// into cluster.sentences, any order, no repeats): ordered, with support.
+Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>& chosen,
+                     std::string_view method, const SupportOptions& options = {});
+
+// The documents supporting cluster.sentences[sentence] (ascending, own included).
+std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32_t sentence,
+                                          const SupportOptions& options = {});
+
+// Indices of `chosen` sorted into reading order (see above).
+std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen);
+
+}  // namespace chorus
+
+#endif  // CHORUS_SUMMARIZE_SUMMARY_BUILDER_H_

@@ -1,0 +1,121 @@
+#include "summarize_command.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "chorus/analyzer.h"
+#include "chorus/ingest.h"
+#include "chorus/summarizer.h"
+#include "chorus/summary_json.h"
+
+namespace chorus::cli {
+namespace {
+
+struct SummarizeFlags {
+  std::vector<std::string> inputs;
+  std::string method = SummarizerMethods().front();
+  std::optional<uint32_t> words, bytes, sentences;
+  std::string format = "text";
+  bool cite = false;
+  std::string query;
+  bool strict = false;
+  std::string rules;
+};
+
+int RunSummarize(const SummarizeFlags& flags) {
+  Result<std::unique_ptr<Summarizer>> summarizer = MakeSummarizer(flags.method);
+  if (!summarizer.ok()) {
+    std::cerr << "chorus summarize: " << summarizer.status().message() << "\n";
+    return kExitUsageError;
+  }
+  std::optional<Cleaner> custom_cleaner;
+  if (!flags.rules.empty()) {
+    std::ifstream in(flags.rules, std::ios::binary);
+    if (!in) {
+      std::cerr << "chorus summarize: cannot read rule file " << flags.rules << "\n";
+      return kExitUsageError;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    Result<Cleaner> cleaner = Cleaner::FromRules(text.str(), flags.rules);
+    if (!cleaner.ok()) {
+      std::cerr << "chorus summarize: " << cleaner.status().message() << "\n";
+      return kExitUsageError;
+    }
+    custom_cleaner.emplace(std::move(*cleaner));
+  }
+  const ClusterAnalyzer analyzer({}, custom_cleaner ? *custom_cleaner : Cleaner::Default());
+
+  SummaryOptions options;
+  options.query = flags.query;
+  if (flags.words) options.budget = {BudgetUnit::kWords, *flags.words};
+  if (flags.bytes) options.budget = {BudgetUnit::kBytes, *flags.bytes};
+  if (flags.sentences) options.budget = {BudgetUnit::kSentences, *flags.sentences};
+
+  Diagnostics diagnostics([](const Diagnostic& d) { std::cerr << d.ToString() << "\n"; });
+  IngestOptions ingest;
+  ingest.strict = flags.strict;
+  bool summarize_failed = false;
+  size_t clusters = 0;
+  const Status status = ReadClusters(flags.inputs, ingest, &diagnostics, [&](Cluster&& cluster) {
+    const AnalyzedCluster analyzed = analyzer.Analyze(cluster);
+    Result<Summary> summary = (*summarizer)->Summarize(analyzed, options);
+    if (!summary.ok()) {
+      std::cerr << fmt::format("chorus summarize: cluster {}: {}\n", cluster.id, summary.status().ToString());
+      summarize_failed = true;
+      return flags.strict ? summary.status() : Status::Ok();
+    }
+    if (flags.format == "text") {
+      if (clusters > 0) std::cout << "\n";  // a blank line between clusters
+      std::cout << SummaryToText(*summary, analyzed, flags.cite);
+    } else {
+      std::cout << SummaryToJson(*summary, analyzed, flags.format == "json" ? 2 : -1) << "\n";
+    }
+    std::cout.flush();  // a stream of clusters gives one summary as each is read
+    ++clusters;
+    return Status::Ok();
+  });
+  if (!status.ok()) {
+    std::cerr << "chorus summarize: " << status.ToString() << "\n";
+    return kExitInputError;
+  }
+  return diagnostics.has_errors() || summarize_failed ? kExitInputError : kExitOk;
+}
+
+}  // namespace
+
+void AddSummarizeCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<SummarizeFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "summarize",
+      "Summarize each cluster of articles: whole sentences within a budget (default 100 words), "
+      "in reading order, each citing the documents that support it");
+  cmd->add_option("inputs", flags->inputs,
+                  "Article files, a directory of articles (one cluster), clusters .jsonl, or - for stdin")
+      ->required();
+  std::string methods;
+  for (const std::string& m : SummarizerMethods()) methods += (methods.empty() ? "" : ", ") + m;
+  cmd->add_option("--method", flags->method, "Summarization method: " + methods)->capture_default_str();
+  CLI::Option* words = cmd->add_option("--words", flags->words, "Budget in words (whitespace-separated)");
+  CLI::Option* bytes = cmd->add_option("--bytes", flags->bytes, "Budget in bytes (one separator between sentences)");
+  CLI::Option* sentences = cmd->add_option("--sentences", flags->sentences, "Budget in sentences");
+  words->excludes(bytes)->excludes(sentences);
+  bytes->excludes(sentences);
+  cmd->add_option("--format", flags->format, "Output: text (one sentence a line), json, or jsonl (one line a cluster)")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+      ->capture_default_str();
+  cmd->add_flag("--cite", flags->cite, "Text output: end each sentence with [supporting document ids]");
+  cmd->add_option("--query", flags->query, "Favour content about this text (query-focused summary)");
+  cmd->add_flag("--strict", flags->strict, "Stop at the first input error");
+  cmd->add_option("--rules", flags->rules, "Cleaning rule file replacing the default rules");
+  cmd->callback([flags, exit_code] { *exit_code = RunSummarize(*flags); });
+}
+
+}  // namespace chorus::cli
