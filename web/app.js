@@ -15,7 +15,7 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -52,17 +52,11 @@ function parsePasted(text) {
   }).filter((a) => a.text);
 }
 
-// A text file as chorus's ingest reads one: an optional " date YYYY-MM-DD"
-// opening, then the body.
+// A text file goes to the server whole ("file"): it reads the optional date
+// and title lines as `chorus` reads files. The text kept here is for showing
+// the closest source sentences.
 function parseTextFile(name, text) {
-  const article = { id: name.replace(/\.[^.]+$/, ''), title: '' };
-  const m = text.match(/^\s*date\s+(\d{4}-\d{2}-\d{2})\s*/);
-  if (m) {
-    article.date = m[1];
-    text = text.slice(m[0].length);
-  }
-  article.text = text.trim();
-  return article;
+  return { id: name.replace(/\.[^.]+$/, ''), file: text, text: text.trim() };
 }
 
 // The main text of an HTML page, read by the browser's own parser.
@@ -116,6 +110,13 @@ function currentArticles() {
   return parsePasted($('#paste').value);
 }
 
+// What is sent for an article: a text file travels once, whole, as "file".
+function toWire(article) {
+  if (article.file === undefined) return article;
+  const { text, ...rest } = article;
+  return rest;
+}
+
 function currentOptions() {
   const options = {};
   const words = parseInt($('#words').value, 10);
@@ -144,7 +145,8 @@ async function api(method, path, body) {
 // ---------- rendering ----------
 // Documents of the current account, indexable by position and by id.
 let docs = [];
-const docName = (d) => d ? (d.source || d.title || d.id) : '?';
+// Short names: the outlet when known, else the source's number in the list.
+const docName = (d) => d ? (d.label || d.source || d.id) : '?';
 
 function docRef(ref) {
   if (typeof ref === 'number') return docs[ref];
@@ -172,7 +174,7 @@ function closestSentence(doc, sentence) {
 
 function renderSummary(summary) {
   const list = $('#summary');
-  const sentences = summary?.sentences || [];
+  const sentences = summary?.summary || summary?.sentences || [];
   list.replaceChildren();
   $('#source-detail').hidden = true;
   sentences.forEach((s, i) => {
@@ -214,11 +216,20 @@ function showSources(s, support, span) {
 
 function sourceNames(refs) { return (refs || []).map((r) => docName(docRef(r))); }
 
+let showAllFacts = false;
+let lastComparison = null;
 function renderFacts(comparison) {
+  lastComparison = comparison;
   const body = $('#facts tbody');
-  const facts = [...(comparison?.facts || [])].sort((a, b) => (b.sources?.length || 0) - (a.sources?.length || 0));
-  body.replaceChildren(...facts.slice(0, 40).map((f) => {
-    const n = f.sources?.length || 0;
+  const support = (f) => f.support ?? f.sources?.length ?? 0;
+  const facts = [...(comparison?.facts || [])].sort((a, b) => support(b) - support(a));
+  const shown = showAllFacts ? facts : facts.slice(0, 12);
+  const more = $('#more-facts');
+  more.hidden = facts.length <= 12;
+  more.textContent = showAllFacts ? 'Show fewer facts' : `Show all ${facts.length} facts`;
+  more.setAttribute('aria-expanded', showAllFacts ? 'true' : 'false');
+  body.replaceChildren(...shown.map((f) => {
+    const n = support(f);
     const meter = el('span', { class: 'meter', 'aria-hidden': 'true' },
       docs.map((_, i) => el('i', { class: i < n ? 'on' : '' })));
     const text = f.kind === 'quote' && f.speaker ? `“${f.text}” — ${f.speaker}` : f.text;
@@ -244,7 +255,9 @@ function renderFraming(comparison) {
   const cards = (comparison?.framing || []).filter((f) => f.terms?.length).map((f) => el('div', { class: 'outlet' },
     el('h4', {}, docName(docRef(f.source))),
     el('ul', { class: 'terms', 'aria-label': `Distinctive terms of ${docName(docRef(f.source))}` },
-      f.terms.slice(0, 10).map((t) => el('li', { title: `score ${Number(t.score).toFixed(2)}` }, t.term)))));
+      f.terms.slice(0, 10).map((t) => el('li', { title: `score ${Number(t.score).toFixed(2)}` }, t.term))),
+    f.loaded?.length ? el('p', { class: 'loaded' }, 'Word choices: ',
+      f.loaded.slice(0, 4).map((l, i) => [i ? '; ' : '', el('em', {}, l.term), ` for ${l.referent}`])) : null));
   $('#framing').replaceChildren(...cards);
   $('#framing-section').hidden = cards.length === 0;
 }
@@ -257,7 +270,15 @@ function renderSources() {
 }
 
 function renderAccount(articles, summary, comparison) {
-  docs = articles;
+  // Outlets named more than once get numbered: "Courier 1", "Courier 2".
+  const seen = {};
+  for (const a of articles) if (a.source) seen[a.source] = (seen[a.source] || 0) + 1;
+  const nth = {};
+  docs = articles.map((a, i) => {
+    let label = a.source || `Source ${i + 1}`;
+    if (a.source && seen[a.source] > 1) { nth[a.source] = (nth[a.source] || 0) + 1; label += ` ${nth[a.source]}`; }
+    return { ...a, label };
+  });
   renderSummary(summary);
   renderFacts(comparison);
   renderDiscrepancies(comparison);
@@ -287,12 +308,19 @@ async function summarizeCurrent(event) {
   try {
     const options = currentOptions();
     const compareOptions = {};
-    const [summary, comparison] = await Promise.all([
-      api('POST', '/v1/summarize', { articles, options }),
-      api('POST', '/v1/compare', { articles, options: compareOptions }),
+    const wire = articles.map(toWire);
+    // The summary is shown even when the comparison fails, and vice versa.
+    const [summarized, compared] = await Promise.allSettled([
+      api('POST', '/v1/summarize', { articles: wire, options }),
+      api('POST', '/v1/compare', { articles: wire, options: compareOptions }),
     ]);
+    if (summarized.status === 'rejected' && compared.status === 'rejected') throw summarized.reason;
+    const summary = summarized.value || {};
+    const comparison = compared.value || {};
     renderAccount(articles, summary, comparison);
-    setStatus(`Summary of ${plural(articles.length, 'article')}: ${plural(summary.sentences?.length || 0, 'sentence')}, ` +
+    const failed = [summarized, compared].filter((r) => r.status === 'rejected');
+    showError(failed.map((r) => r.reason.message).join(' · '));
+    setStatus(`Summary of ${plural(articles.length, 'article')}: ${plural((summary.summary || summary.sentences || []).length, 'sentence')}, ` +
       `${plural(comparison.facts?.length || 0, 'fact')}, ${plural(comparison.discrepancies?.length || 0, 'discrepancy').replace('discrepancys', 'discrepancies')}.`);
     $('#results').focus({ preventScroll: window.innerWidth > 900 });
   } catch (err) {
@@ -311,7 +339,7 @@ async function storeCurrent() {
   setBusy(true);
   setStatus('Adding articles to the store…', true);
   try {
-    const res = await api('POST', '/v1/articles', { articles });
+    const res = await api('POST', '/v1/articles', { articles: articles.map(toWire) });
     const events = new Set((res.articles || []).map((a) => a.event));
     setStatus(`Added ${plural(articles.length, 'article')} to ${plural(events.size, 'event')}.`);
     await loadEvents();
@@ -423,7 +451,10 @@ function initFiles() {
 async function initMethods() {
   try {
     const health = await api('GET', '/healthz');
-    for (const m of health.methods || []) $('#method').append(el('option', { value: m }, m));
+    const methods = health.methods || [];
+    if (methods.length) {
+      $('#method').replaceChildren(...methods.map((m, i) => el('option', { value: i ? m : '' }, i ? m : `${m} (default)`)));
+    }
   } catch { /* the default method still works */ }
 }
 
@@ -434,4 +465,5 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#articles-form').addEventListener('submit', summarizeCurrent);
   $('#store').addEventListener('click', storeCurrent);
   $('#refresh-events').addEventListener('click', loadEvents);
+  $('#more-facts').addEventListener('click', () => { showAllFacts = !showAllFacts; renderFacts(lastComparison); });
 });

@@ -53,14 +53,19 @@ Result<Document> ParseArticle(const json& a, const std::string& where) {
   if (d.id.empty()) return InvalidArgumentError(where + ".id: must not be empty");
   const auto text = a.find("text");
   const auto html = a.find("html");
-  if (text == a.end() && html != a.end()) {
-    // A web page: its main text is extracted as ingest does for .html files.
-    if (!html->is_string()) return InvalidArgumentError(where + ".html: expected a string");
-    Document page = ParseArticleText(html->get_ref<const std::string&>(), d.id, /*is_html=*/true);
+  const auto file = a.find("file");
+  if (text == a.end() && (html != a.end() || file != a.end())) {
+    // A web page ("html") or a text file's whole content ("file"): read as
+    // ingest reads .html files and text files (date and title lines).
+    const bool is_html = html != a.end();
+    const std::string field = is_html ? "html" : "file";
+    const json& raw = is_html ? *html : *file;
+    if (!raw.is_string()) return InvalidArgumentError(where + "." + field + ": expected a string");
+    Document page = ParseArticleText(raw.get_ref<const std::string&>(), d.id, is_html);
     d.text = std::move(page.text);
     d.title = std::move(page.title);
     d.date = std::move(page.date);
-    if (IsBlank(d.text)) return InvalidArgumentError(where + ".html: no text found in the page");
+    if (IsBlank(d.text)) return InvalidArgumentError(where + "." + field + ": no text found");
   } else {
     if (text == a.end()) return InvalidArgumentError(where + ".text: missing");
     if (!text->is_string()) return InvalidArgumentError(where + ".text: expected a string");

@@ -61,6 +61,18 @@ TEST(ApiRequestTest, HtmlArticlesAreReadAsWebPages) {
   EXPECT_NE(d.text.find("three warehouses"), std::string::npos) << d.text;
   EXPECT_EQ(d.text.find("<p>"), std::string::npos);
   EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "html": 1}]})"), "articles[0].html: expected a string");
+  EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "file": 1}]})"), "articles[0].file: expected a string");
+}
+
+TEST(ApiRequestTest, TextFilesAreReadAsIngestReadsThem) {
+  auto r = ParseArticlesRequest(
+      R"({"articles": [{"id": "f", "file": " date 2024-05-01\nHarbor fire\n\nA fire destroyed three warehouses on Sunday.\n"}]})",
+      10);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Document& d = r->cluster.documents[0];
+  EXPECT_EQ(d.date, "2024-05-01");
+  EXPECT_NE(d.text.find("three warehouses"), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("date 2024"), std::string::npos) << d.text;
 }
 
 TEST(ApiRequestTest, TooManyArticlesIsResourceExhausted) {

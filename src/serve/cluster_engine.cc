@@ -37,8 +37,4 @@ Result<std::string> ClusterEngine::SummaryJson(const AnalyzedCluster& cluster,
   return SummaryToJson(summary, cluster, /*indent=*/2) + "\n";
 }
 
-std::string ClusterEngine::ComparisonJson(const AnalyzedCluster& cluster) const {
-  return ComparisonToJson(comparer_.Compare(cluster)) + "\n";
-}
-
 }  // namespace chorus::serve

@@ -1,7 +1,6 @@
 // ClusterEngine: what the server does to one cluster of articles: analyze it
-// once, then summarize and/or compare it, rendering each with the library's
-// own JSON renderers (the same bytes `chorus summarize|compare --format json`
-// print).
+// once, then summarize it, rendered by the library's own JSON renderer (the
+// same bytes `chorus summarize --format json` prints).
 //
 //   ClusterEngine engine;
 //   ASSIGN_OR_RETURN(const Summarizer* s, engine.Find("lexrank"));
@@ -21,7 +20,6 @@
 #include <vector>
 
 #include "chorus/analyzer.h"
-#include "chorus/compare.h"
 #include "chorus/summarizer.h"
 
 namespace chorus::serve {
@@ -42,13 +40,10 @@ class ClusterEngine {
   // SummaryToJson, indented as the CLI's --format json prints it, + "\n".
   Result<std::string> SummaryJson(const AnalyzedCluster& cluster, const Summarizer& summarizer,
                                   const SummaryOptions& options) const;
-  // ComparisonToJson as the CLI's --format json prints it, + "\n".
-  std::string ComparisonJson(const AnalyzedCluster& cluster) const;
 
  private:
   ClusterEngine() = default;
   ClusterAnalyzer analyzer_;
-  Comparer comparer_;
   std::vector<std::string> methods_;  // default first
   std::map<std::string, std::unique_ptr<Summarizer>, std::less<>> summarizers_;
 };

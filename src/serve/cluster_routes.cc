@@ -1,8 +1,8 @@
-// POST /v1/summarize and POST /v1/compare: one cluster in the request body.
+// POST /v1/summarize: one cluster in the request body.
 //
 // The body is parsed and validated on the I/O thread (cheap, and a malformed
-// request is answered without taking a worker); the analysis, summary and
-// comparison run on the work queue.
+// request is answered without taking a worker); the analysis and summary run
+// on the work queue.
 #include <memory>
 #include <utility>
 
@@ -13,7 +13,7 @@
 
 namespace chorus::serve {
 
-void AddClusterRoutes(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
+void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
                       Router* router) {
   router->Add("POST", "/v1/summarize", [ctx, engine](const HttpRequest& req, const PathParams&) {
     const auto deadline = RequestDeadline(ctx);
@@ -31,17 +31,6 @@ void AddClusterRoutes(const RouteContext& ctx, std::shared_ptr<const ClusterEngi
                         if (!json.ok()) return ErrorResponse(json.status());
                         return JsonResponse(200, std::move(*json));
                       });
-  });
-  router->Add("POST", "/v1/compare", [ctx, engine](const HttpRequest& req, const PathParams&) {
-    const auto deadline = RequestDeadline(ctx);
-    Result<ArticlesRequest> parsed = ParseArticlesRequest(req.body, ctx.options->max_articles);
-    if (!parsed.ok()) return ErrorResponse(parsed.status());
-    // `chorus compare` has no options beyond its output format yet.
-    if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
-    auto cluster = std::make_shared<Cluster>(std::move(parsed->cluster));
-    return RunBounded(*ctx.queue, deadline, [engine, cluster] {
-      return JsonResponse(200, engine->ComparisonJson(engine->Analyze(*cluster)));
-    });
   });
 }
 

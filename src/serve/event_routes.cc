@@ -1,5 +1,7 @@
 // POST /v1/articles, GET /v1/events, GET /v1/events/{id}: the event store.
 #include <charconv>
+#include <map>
+#include <optional>
 #include <memory>
 #include <utility>
 
@@ -87,7 +89,7 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       std::string body = "{\"event\":" + event->first.dump(-1, ' ', false, kReplace);
       body += ",\"articles\":" + ArticlesJson(event->second).dump(-1, ' ', false, kReplace);
       body += ",\"summary\":" + *summary_json;
-      body += ",\"comparison\":" + engine->ComparisonJson(analyzed) + "}\n";
+      body += ",\"comparison\":" + ComparisonJson(analyzed) + "}\n";
       return JsonResponse(200, std::move(body));
     });
   });

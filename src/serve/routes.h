@@ -6,7 +6,10 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
+#include "chorus/analyzer.h"
 #include "chorus/server.h"
 #include "serve/metrics.h"
 #include "serve/router.h"
@@ -21,6 +24,7 @@ struct RouteContext {
   WorkQueue* queue = nullptr;
   MetricsRegistry* metrics = nullptr;
   std::chrono::steady_clock::time_point started;
+  std::vector<std::string> methods;  // summarization methods, default first
 };
 
 // The deadline of a request read now.
@@ -33,9 +37,14 @@ void AddWebRoutes(Router* router);
 
 class ClusterEngine;
 class EventService;
-// POST /v1/summarize and POST /v1/compare.
-void AddClusterRoutes(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
-                      Router* router);
+// POST /v1/summarize.
+void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
+                       Router* router);
+// POST /v1/compare.
+void AddCompareRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
+                     Router* router);
+// `chorus compare --format json` of an analyzed cluster, + "\n".
+std::string ComparisonJson(const AnalyzedCluster& cluster);
 // POST /v1/articles, GET /v1/events, GET /v1/events/{id}.
 void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> events,
                     std::shared_ptr<const ClusterEngine> engine, Router* router);

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <thread>
 
+#include "serve/cluster_engine.h"
 #include "serve/metrics.h"
 #include "serve/router.h"
 #include "serve/routes.h"
@@ -62,6 +63,7 @@ void ServerOptions::DefaultAccessLog(std::string_view line) {
 struct Server::State {
   ServerOptions options;
   serve::MetricsRegistry metrics;
+  std::shared_ptr<const serve::ClusterEngine> engine;
   std::unique_ptr<serve::WorkQueue> queue;
   serve::Router router;
   httplib::Server http;
@@ -121,6 +123,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   ServerOptions& opt = state->options;
   opt.threads = ResolveThreads(opt.threads);
   if (opt.io_threads == 0) opt.io_threads = std::max(16u, 4 * opt.threads + opt.queue_limit);
+  ASSIGN_OR_RETURN(state->engine, serve::ClusterEngine::Create());
   state->queue = std::make_unique<serve::WorkQueue>(opt.threads, opt.queue_limit);
 
   serve::RouteContext ctx;
@@ -128,8 +131,11 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   ctx.queue = state->queue.get();
   ctx.metrics = &state->metrics;
   ctx.started = Clock::now();
+  ctx.methods = state->engine->methods();
   serve::AddSystemRoutes(ctx, &state->router);
   serve::AddWebRoutes(&state->router);
+  serve::AddSummarizeRoute(ctx, state->engine, &state->router);
+
   state->metrics.AddGauge("chorus_work_queue_waiting", "Requests waiting for a worker.",
                           [q = state->queue.get()] { return double(q->Waiting()); });
   state->metrics.AddGauge("chorus_work_queue_running", "Requests being worked on.",

@@ -20,7 +20,8 @@ void AddSystemRoutes(const RouteContext& ctx, Router* router) {
                         {"uptime_s", uptime},
                         {"workers", ctx.queue->threads()},
                         {"queued", ctx.queue->Waiting()},
-                        {"running", ctx.queue->Running()}};
+                        {"running", ctx.queue->Running()},
+                        {"methods", ctx.methods}};
     return JsonResponse(200, j.dump());
   });
   router->Add("GET", "/metrics", [ctx](const HttpRequest&, const PathParams&) {

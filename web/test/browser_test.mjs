@@ -44,7 +44,7 @@ try {
   // Choose the example articles as files (keyboard: the tab is reachable by arrows).
   await page.click('#tab-files');
   await page.setInputFiles('#files', files);
-  await page.waitForFunction((n) => document.querySelectorAll('#file-list li').length === n, files.length);
+  await page.waitForSelector(`#file-list li:nth-child(${files.length})`);
   await page.click('#submit');
   await page.waitForSelector('#summary li', { timeout: 30000 });
 
@@ -68,6 +68,10 @@ try {
   await check('no request leaves the server', async () => assert.deepEqual(foreign, []));
   await check('no script errors', async () => assert.deepEqual(consoleErrors, []));
 
+  const top = path.join(artifactDir, 'browser-summary-top.png');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: top });
+  console.log(`screenshot: ${path.resolve(top)}`);
   const desktop = path.join(artifactDir, 'browser-summary.png');
   await page.screenshot({ path: desktop, fullPage: true });
   console.log(`screenshot: ${path.resolve(desktop)}`);
