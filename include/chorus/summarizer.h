@@ -4,7 +4,7 @@
 // Several methods stand behind one interface, made by name with
 // MakeSummarizer(): "chorus" (the default: the strong method) and the
 // published baselines used as yardsticks ("lead", "firstk", "centroid",
-// "lexrank", "textrank", "sumbasic", "klsum"). Every method honours the budget
+// "lexrank", "textrank", "sumbasic", "freqsum", "klsum"). Every method honours the budget
 // exactly and never cuts a sentence; each output sentence names the document
 // and sentence it came from and the documents that support it.
 //

@@ -93,9 +93,12 @@ ConceptSummarizer::ConceptSummarizer(ConceptSummarizerOptions options) : options
 
 Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
                                              const SummaryOptions& options) const {
+  if (options.budget.amount == 0) {
+    return InvalidArgumentError("summary budget must be at least 1 (got 0)");
+  }
   const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations};
   const std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
-  if (candidates.empty() || options.budget.amount == 0) return BuildSummary(cluster, {}, name());
+  if (candidates.empty()) return BuildSummary(cluster, {}, name());
 
   const StemmedSentences ss = Intern(cluster);
   const std::vector<uint32_t> groups = DocumentGroups(cluster);

@@ -5,6 +5,12 @@
 #include <fmt/format.h>
 
 #include "chorus/summarizer.h"
+#include "summarize/baselines/centroid.h"
+#include "summarize/baselines/klsum.h"
+#include "summarize/baselines/lexrank.h"
+#include "summarize/baselines/positional.h"
+#include "summarize/baselines/sumbasic.h"
+#include "summarize/baselines/textrank.h"
 #include "summarize/concept_summarizer.h"
 
 namespace chorus {
@@ -16,6 +22,16 @@ using Constructor = std::function<std::unique_ptr<Summarizer>()>;
 const std::vector<std::pair<std::string, Constructor>>& Methods() {
   static const auto* methods = new std::vector<std::pair<std::string, Constructor>>{
       {"chorus", [] { return std::make_unique<ConceptSummarizer>(); }},
+      {"lead", [] { return std::make_unique<baselines::LeadSummarizer>(); }},
+      {"firstk", [] { return std::make_unique<baselines::FirstKSummarizer>(); }},
+      {"centroid", [] { return std::make_unique<baselines::CentroidSummarizer>(); }},
+      {"lexrank", [] { return std::make_unique<baselines::LexRankSummarizer>(); }},
+      {"textrank", [] { return std::make_unique<baselines::TextRankSummarizer>(); }},
+      {"sumbasic", [] { return std::make_unique<baselines::SumBasicSummarizer>(); }},
+      {"freqsum",
+       [] { return std::make_unique<baselines::SumBasicSummarizer>(
+                baselines::SumBasicOptions{.filter = {}, .update = false}); }},
+      {"klsum", [] { return std::make_unique<baselines::KLSumSummarizer>(); }},
   };
   return *methods;
 }

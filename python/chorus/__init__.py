@@ -1,0 +1,52 @@
+"""chorus: what many news articles about one event say, with citations.
+
+A thin layer over the native module ``chorus._chorus``; the work happens in
+the C++ library, with the GIL released.
+
+    >>> import chorus
+    >>> s = chorus.summarize([{"id": "a", "text": "..."}, {"id": "b", "text": "..."}], words=60)
+    >>> for sent in s["summary"]:
+    ...     print(sent["text"], sent["support"])
+
+Articles are dicts with "text" and optional "id", "title", "date"
+(YYYY-MM-DD), "source", "url". Bad arguments raise ValueError.
+"""
+
+import json as _json
+
+from . import _chorus
+
+__all__ = ["summarize", "sentences", "rouge", "methods"]
+
+
+def methods():
+    """Summarization methods, the default first."""
+    return list(_chorus.methods())
+
+
+def summarize(articles, words=None, bytes=None, sentences=None, method="chorus", query="",
+              id=""):
+    """Summary of one cluster: {"id", "method", "summary": [{"text", "doc", "sentence",
+    "support"}]}. Give at most one budget; the default is 100 words."""
+    budgets = {k: v for k, v in (("words", words), ("bytes", bytes), ("sentences", sentences))
+               if v is not None}
+    if len(budgets) > 1:
+        raise ValueError("give one budget: words, bytes or sentences (got %s)" %
+                         ", ".join(sorted(budgets)))
+    unit, amount = next(iter(budgets.items())) if budgets else ("words", 100)
+    if amount < 0:
+        raise ValueError("%s must be positive (got %d)" % (unit, amount))
+    return _json.loads(_chorus.summarize(list(articles), method, unit, int(amount), query, id))
+
+
+def sentences(articles):
+    """Cleaned, split sentences as (doc id, index, text) tuples."""
+    return _chorus.sentences(list(articles))
+
+
+def rouge(peer, models, flags="-n 2 -m -l 100 -2 4 -u"):
+    """ROUGE-1.5.5 scores of `peer` against `models` (strings, one sentence a line):
+    {"ROUGE-1": {"R", "P", "F"}, ...}."""
+    if isinstance(models, str):
+        models = [models]
+    return _chorus.rouge(peer, list(models), flags)

@@ -1,0 +1,59 @@
+"""Tests of the Python face: it must give what the library gives, and raise on bad input."""
+import os
+import pathlib
+
+import pytest
+
+import chorus
+
+SOURCE = pathlib.Path(os.environ.get("CHORUS_SOURCE_DIR", pathlib.Path(__file__).parents[2]))
+
+
+def example_articles():
+    out = []
+    for path in sorted((SOURCE / "examples" / "harbor-fire").glob("*.txt")):
+        out.append({"id": path.stem, "text": path.read_text(encoding="utf-8")})
+    assert len(out) >= 3
+    return out
+
+
+def test_summarize_honours_budget_and_cites():
+    result = chorus.summarize(example_articles(), words=60)
+    assert result["method"] == "chorus"
+    words = sum(len(s["text"].split()) for s in result["summary"])
+    assert 0 < words <= 60
+    ids = {a["id"] for a in example_articles()}
+    for s in result["summary"]:
+        assert s["doc"] in ids
+        assert s["doc"] in s["support"]
+
+
+def test_methods_and_baselines():
+    assert chorus.methods()[0] == "chorus"
+    assert "lexrank" in chorus.methods()
+    result = chorus.summarize(example_articles(), sentences=2, method="lead")
+    assert len(result["summary"]) == 2
+
+
+def test_bad_arguments_raise_value_error():
+    with pytest.raises(ValueError):
+        chorus.summarize(example_articles(), words=10, bytes=100)
+    with pytest.raises(ValueError):
+        chorus.summarize(example_articles(), method="no-such-method")
+    with pytest.raises(ValueError):
+        chorus.summarize([{"id": "x"}])
+    with pytest.raises(ValueError):
+        chorus.rouge("a b", ["a b"], flags="-l 10 -b 10")
+
+
+def test_sentences_are_cleaned_and_split():
+    sents = chorus.sentences([{"id": "a", "text": "Gen. Smith spoke. The U.S. left.\n\nRead more at https://x.example/y"}])
+    assert [s[2] for s in sents] == ["Gen. Smith spoke.", "The U.S. left."]
+
+
+def test_rouge_identical_summary_scores_one():
+    scores = chorus.rouge("the cat sat on the mat\n", ["the cat sat on the mat\n"], flags="-n 2")
+    assert scores["ROUGE-1"]["R"] == pytest.approx(1.0)
+    assert scores["ROUGE-2"]["F"] == pytest.approx(1.0)
+    partial = chorus.rouge("the cat\n", ["the cat sat on the mat\n"], flags="-n 1")
+    assert partial["ROUGE-1"]["R"] == pytest.approx(round(2 / 6, 5))

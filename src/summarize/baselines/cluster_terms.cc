@@ -1,0 +1,91 @@
+#include "summarize/baselines/cluster_terms.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace chorus::baselines {
+
+uint32_t CountWords(std::string_view text) {
+  uint32_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+uint32_t SharedTerms(const TermVector& a, const TermVector& b) {
+  uint32_t shared = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return shared;
+}
+
+ClusterTerms::ClusterTerms(const AnalyzedCluster& cluster, const CandidateFilter& filter,
+                           IdfFormula idf) {
+  num_documents_ = static_cast<uint32_t>(cluster.documents.size());
+  const size_t n = cluster.sentences.size();
+  vectors_.resize(n);
+  lengths_.assign(n, 0.0);
+  words_.assign(n, 0);
+  std::unordered_map<std::string_view, uint32_t> ids;
+  std::vector<uint32_t> last_doc_seen;  // per term: 1 + last doc counted in df
+  std::vector<uint32_t> scratch;
+  std::unordered_set<std::string_view> candidate_texts;
+  for (size_t s = 0; s < n; ++s) {
+    const AnalyzedSentence& as = cluster.sentences[s];
+    words_[s] = CountWords(as.sentence.text);
+    scratch.clear();
+    for (const Token& tok : as.tokens) {
+      if (tok.stopword || tok.stem.empty()) continue;
+      auto [it, added] = ids.try_emplace(tok.stem, static_cast<uint32_t>(ids.size()));
+      if (added) {
+        df_.push_back(0);
+        cluster_counts_.push_back(0);
+        last_doc_seen.push_back(0);
+      }
+      const uint32_t t = it->second;
+      scratch.push_back(t);
+      cluster_counts_[t] += 1;
+      if (last_doc_seen[t] != as.sentence.doc + 1) {
+        last_doc_seen[t] = as.sentence.doc + 1;
+        ++df_[t];
+      }
+    }
+    std::sort(scratch.begin(), scratch.end());
+    TermVector& v = vectors_[s];
+    for (uint32_t t : scratch) {
+      if (!v.empty() && v.back().first == t) {
+        v.back().second += 1;
+      } else {
+        v.emplace_back(t, 1.0);
+      }
+    }
+    lengths_[s] = static_cast<double>(scratch.size());
+    if (!v.empty() && words_[s] >= filter.min_words && words_[s] <= filter.max_words &&
+        candidate_texts.insert(as.sentence.text).second) {
+      candidates_.push_back(static_cast<uint32_t>(s));
+    }
+  }
+  idf_.resize(df_.size());
+  const double docs = std::max<uint32_t>(num_documents_, 1);
+  for (size_t t = 0; t < df_.size(); ++t) {
+    const double ratio = docs / std::max<uint32_t>(df_[t], 1);
+    idf_[t] = idf == IdfFormula::kSmoothed ? std::log1p(ratio) : std::log(ratio);
+  }
+}
+
+}  // namespace chorus::baselines
