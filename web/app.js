@@ -59,24 +59,17 @@ function parseTextFile(name, text) {
   return { id: name.replace(/\.[^.]+$/, ''), file: text, text: text.trim() };
 }
 
-// The main text of an HTML page, read by the browser's own parser.
+// An HTML page goes to the server whole ("html"): it extracts the main text
+// as `chorus` reads .html files. A rough text (tags stripped) is kept here
+// only to show the closest source sentences. (No DOMParser: it would apply the
+// page's inline styles under this page's Content-Security-Policy.)
 function parseHtmlFile(name, html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('script, style, noscript, nav, header, footer, aside, form, figure, iframe')
-    .forEach((n) => n.remove());
-  const root = doc.querySelector('article') || doc.querySelector('main') || doc.body;
-  const blocks = [...root.querySelectorAll('p, h2, h3, li, blockquote')]
-    .map((p) => p.textContent.replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0);
-  const text = blocks.length ? blocks.join('\n\n') : (root.textContent || '').replace(/\s+/g, ' ');
-  const meta = (sel) => doc.querySelector(sel)?.getAttribute('content') || '';
-  const date = (meta('meta[property="article:published_time"]') || meta('meta[name="date"]')).slice(0, 10);
-  return {
-    id: name.replace(/\.[^.]+$/, ''),
-    title: (doc.querySelector('h1')?.textContent || doc.title || '').trim(),
-    source: meta('meta[property="og:site_name"]'),
-    date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
-    text: text.trim(),
-  };
+  const decode = (t) => t.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
+  const text = decode(html.replace(/<(script|style|noscript|nav|header|footer|aside)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/(p|h[1-6]|li|div|blockquote)>/gi, '\n\n').replace(/<[^>]+>/g, ' '))
+    .replace(/[ \t]+/g, ' ').replace(/\n\s*\n\s*/g, '\n\n').trim();
+  return { id: name.replace(/\.[^.]+$/, ''), html, text };
 }
 
 let chosenFiles = [];  // [{name, article}]
@@ -110,9 +103,9 @@ function currentArticles() {
   return parsePasted($('#paste').value);
 }
 
-// What is sent for an article: a text file travels once, whole, as "file".
+// What is sent for an article: a file travels once, whole, as "file" or "html".
 function toWire(article) {
-  if (article.file === undefined) return article;
+  if (article.file === undefined && article.html === undefined) return article;
   const { text, ...rest } = article;
   return rest;
 }
@@ -271,6 +264,16 @@ function renderSources() {
 
 function renderAccount(articles, summary, comparison) {
   // Outlets named more than once get numbered: "Courier 1", "Courier 2".
+  // The server read the files (outlet, title and date lines; pasted articles
+  // split in parts): take what it reports about each source.
+  const reported = comparison?.sources || [];
+  const byId = Object.fromEntries(articles.map((a) => [a.id, a]));
+  if (reported.length) {
+    articles = reported.map((r) => {
+      const base = byId[r.id] || byId[String(r.id).split('#')[0]] || {};
+      return { ...base, id: r.id, source: r.outlet || base.source, title: r.title || base.title, date: r.date || base.date };
+    });
+  }
   const seen = {};
   for (const a of articles) if (a.source) seen[a.source] = (seen[a.source] || 0) + 1;
   const nth = {};
@@ -453,7 +456,7 @@ async function initMethods() {
     const health = await api('GET', '/healthz');
     const methods = health.methods || [];
     if (methods.length) {
-      $('#method').replaceChildren(...methods.map((m, i) => el('option', { value: i ? m : '' }, i ? m : `${m} (default)`)));
+      $('#method').replaceChildren(...methods.map((m, i) => el('option', { value: i ? m : '' }, m)));
     }
   } catch { /* the default method still works */ }
 }
