@@ -124,7 +124,8 @@ void BM_RougeDuc2004WarmScorer(benchmark::State& state) {
     auto report = (*scorer)->Score(Duc2004().topics);
     benchmark::DoNotOptimize(report);
   }
-  state.counters["peers/s"] = benchmark::Counter(650, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["peers/s"] =
+      benchmark::Counter(650, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_RougeDuc2004WarmScorer)->Unit(benchmark::kMillisecond);
 

@@ -21,8 +21,8 @@ chorus::RougeOptions OptionsFor(uint8_t flags) {
   o.byte_limit = (flags & 33) == 1 ? 60 : 0;
   o.skip_bigram = (flags & 64) != 0;
   o.skip_unigrams = o.skip_bigram && (flags & 128) != 0;
-  o.formula = (flags & 4) != 0 ? chorus::RougeFormula::kBestModel
-                               : chorus::RougeFormula::kModelAverage;
+  o.formula =
+      (flags & 4) != 0 ? chorus::RougeFormula::kBestModel : chorus::RougeFormula::kModelAverage;
   o.resamples = 20;
   return o;
 }
@@ -64,8 +64,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       __builtin_trap();  // scores are fractions
     }
   }
-  for (auto format : {chorus::RougeFormat::kOfficial, chorus::RougeFormat::kTable,
-                      chorus::RougeFormat::kJson}) {
+  for (auto format :
+       {chorus::RougeFormat::kOfficial, chorus::RougeFormat::kTable, chorus::RougeFormat::kJson}) {
     (void)chorus::FormatRougeReport(*report, format, 95);
   }
   return 0;

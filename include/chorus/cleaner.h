@@ -4,8 +4,9 @@
 // notices, tag lists, "See all Video", photo credits, bylines, "Update
 // (1545ET):" prefixes, "* * *" separators and more. None of that is the story.
 // The Cleaner applies named rules (regular expressions with an action: drop the
-// line, drop the match, cut the rest of the article, or split the article
-// there) read from a rule file. The default rules ship in data/clean_rules.txt
+// paragraph, the match or a prefix, drop a heading and the link list under it,
+// cut the rest of the article, or split the article there) read from a rule
+// file. The default rules ship in data/clean_rules.txt
 // and are compiled in; --rules replaces them. A file that pastes several
 // articles becomes several documents (ids "<id>#2", "<id>#3", ...).
 //
@@ -46,9 +47,9 @@ class Cleaner {
   Cleaner& operator=(Cleaner&&) noexcept;
   ~Cleaner();
 
-  // Cleans one article; returns one or more documents (several when the text
-  // pastes several articles), never an empty-text document. Appends what was
-  // removed to `removals` when given.
+  // Cleans one article; returns its documents (several when the text pastes
+  // several articles; none when it was all boilerplate), never an empty-text
+  // one. Appends what was removed to `removals` when given.
   std::vector<Document> Clean(const Document& doc, std::vector<Removal>* removals = nullptr) const;
 
  private:

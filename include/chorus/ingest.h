@@ -3,8 +3,13 @@
 // Accepted inputs (each a path, or "-" for standard input):
 //   - a directory of article files, or article files named one by one: all of
 //     them together form ONE cluster (id = the directory name, or "input");
-//     text files may open with a " date YYYY-MM-DD" line and a title line;
-//     .html/.htm files have their main text extracted with gumbo;
+//     text files may open with header lines (" date YYYY-MM-DD", and
+//     " source NAME", " url URL", " title TITLE"), each starting with a space;
+//     text after the date on its line is the title when it reads like a
+//     headline, else the first paragraph; then a headline-like first line
+//     (short, no final period) followed by a blank line is the title;
+//     .html/.htm files (or text that starts like an HTML page) have their
+//     main text extracted with gumbo;
 //   - a .jsonl file (or JSON Lines on stdin): a line with "documents" is a
 //     cluster ({"id", "documents": [{"id", "text", "date"?, "source"?,
 //     "title"?, "url"?}], "references"?: [...]}); a line with "text" is one
@@ -16,7 +21,11 @@
 // Errors about one line or one file are reported to Diagnostics and reading
 // goes on with the rest (or stops at the first under `strict`); a Status error
 // is returned only for problems that stop the whole read (a missing path,
-// strict mode's first error, or the sink's own error).
+// strict mode's first error, or the sink's own error). Every input problem,
+// including those that stop the read, is in Diagnostics: a caller that prints
+// Diagnostics as they come needs to print the returned Status only when
+// Diagnostics has no errors (then it is the sink's own). Empty files, binary
+// files and directories without articles are errors (the file is skipped).
 //
 //   chorus::Diagnostics diags;
 //   chorus::Status s = chorus::ReadClusters({"articles/"}, {}, &diags,

@@ -3,7 +3,8 @@
 // Every published DUC/TAC summarization number was computed with Chin-Yew
 // Lin's Perl script ROUGE-1.5.5.pl. This library reproduces its output to the
 // last printed digit (checked against 10,400 per-topic rows of DUC 2004 and
-// the system averages) while running thousands of times faster:
+// the 624 system averages, intervals included) while running over a hundred
+// times faster on one core:
 //
 //   - ROUGE-N (N = 1..4), counted over the whole token sequence;
 //   - ROUGE-L, the summary-level union LCS with the script's unigram clipping;
@@ -22,19 +23,20 @@
 // there) while its clipping counts are; averages are bootstrap means, not
 // plain means. See ../shared/data/rouge/README.md and rouge_*.cc for details.
 //
-// Example:
+// Example (what `chorus eval` does with the DUC 2004 preset):
 //
-//   chorus::RougeOptions options;
-//   options.max_ngram = 2;          // -n 2
-//   options.stem = true;            // -m
-//   options.word_limit = 100;       // -l 100
-//   options.skip_bigram = true;     // -2 4 -u
-//   options.skip_distance = 4;
-//   options.skip_unigrams = true;
+//   ASSIGN_OR_RETURN(chorus::RougeOptions options,
+//                    chorus::ParseRougeFlags("-n 2 -m -l 100 -2 4 -u"));
 //   ASSIGN_OR_RETURN(auto scorer, chorus::RougeScorer::Create(options));
+//   std::vector<chorus::RougeTopic> topics = ...;  // models + peers per topic
 //   ASSIGN_OR_RETURN(chorus::RougeReport report, scorer->Score(topics));
-//   for (const auto& avg : report.averages)
-//     fmt::print("{} {} R={:.5f}\n", avg.system, avg.metric, avg.average.recall);
+//   for (const chorus::RougeSystemAverage& avg : report.averages)
+//     fmt::print("{} {} R={:.5f} [{:.5f}, {:.5f}]\n", avg.system, avg.metric,
+//                avg.average.recall, avg.ci_lower.recall, avg.ci_upper.recall);
+//
+// Options can also be set field by field (RougeOptions mirrors the flags).
+// Speed: the 650 DUC 2004 peers with 4 metrics and -r 1000 take about 40 ms
+// on one core (the Perl script: about 4 s); see bench/rouge_bench.cc.
 //
 // Text format: a summary (peer or model) is one string holding one sentence a
 // line ('\n'-separated), exactly like the files the official script reads.
@@ -203,8 +205,10 @@ class RougeScorer {
   const std::vector<std::string>& metrics() const;
 
   // Scores every peer of every topic, then averages each system over its
-  // topics with bootstrap intervals. Fails only on input it cannot score
-  // (a sentence pair too long for ROUGE-L's DP, duplicate topic ids).
+  // topics with bootstrap intervals. Fails only on input it cannot score:
+  // duplicate topic ids (InvalidArgument), a model x peer sentence pair beyond
+  // 2^28 LCS cells or a model with more than 2^26 skip-bigrams
+  // (ResourceExhausted: such "sentences" are unsplit documents).
   Result<RougeReport> Score(std::span<const RougeTopic> topics);
 
   // The per-metric scores (in metrics() order) of one peer against models.
@@ -225,8 +229,7 @@ enum class RougeFormat {
 };
 
 // Renders `report`; `confidence` is the -c value printed in the official format.
-std::string FormatRougeReport(const RougeReport& report, RougeFormat format,
-                              double confidence);
+std::string FormatRougeReport(const RougeReport& report, RougeFormat format, double confidence);
 
 // ---------------------------------------------------------------------------
 // Reading inputs.

@@ -10,7 +10,9 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
+#include "clean/literal_finder.h"
 #include "clean/paragraphs.h"
 #include "clean/rule_file.h"
 #include "ingest/text_article.h"
@@ -51,9 +53,9 @@ std::string Cut(std::string_view text) {
 }  // namespace
 
 // Whether `s` contains one of the spellings of a required word.
-static bool Contains(std::string_view s, const std::array<std::string, 3>& forms) {
-  for (const std::string& f : forms) {
-    if (s.find(f) != std::string_view::npos) return true;
+static bool Contains(std::string_view s, const std::vector<clean::LiteralFinder>& forms) {
+  for (const clean::LiteralFinder& f : forms) {
+    if (f.FoundIn(s)) return true;
   }
   return false;
 }
@@ -70,7 +72,7 @@ struct Cleaner::Rules {
     std::array<bool, 256> first_bytes{};
     size_t max_bytes = 0;   // see clean::RuleSpec
     size_t tail_bytes = 0;
-    std::array<std::string, 3> needs;  // lower, Capitalized and UPPER forms; empty: none
+    std::vector<clean::LiteralFinder> needs;  // lower, Capitalized, UPPER forms; empty: none
   };
   std::vector<Rule> rules;
   std::unique_ptr<pcre2_match_context, ContextFree> context;
@@ -82,7 +84,7 @@ struct Cleaner::Rules {
       return false;
     }
     if (rule.max_bytes > 0 && s.size() > rule.max_bytes) return false;
-    if (!rule.needs[0].empty() && !Contains(s, rule.needs)) return false;
+    if (!rule.needs.empty() && !Contains(s, rule.needs)) return false;
     if (rule.tail_bytes > 0 && s.size() > rule.tail_bytes) {
       size_t tail = s.size() - rule.tail_bytes;
       while (tail < s.size() && (static_cast<unsigned char>(s[tail]) & 0xC0) == 0x80) ++tail;
@@ -134,12 +136,19 @@ Result<Cleaner> Cleaner::FromRules(std::string_view rules_text, std::string_view
     rule.max_bytes = spec.max_bytes;
     rule.tail_bytes = spec.tail_bytes;
     if (!spec.needs.empty()) {
-      for (std::string& f : rule.needs) f = spec.needs;
-      for (char& c : rule.needs[0]) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      rule.needs[1] = rule.needs[0];
-      rule.needs[1][0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rule.needs[1][0])));
-      for (char& c : rule.needs[2]) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      std::string lower = spec.needs, capitalized, upper = spec.needs;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      capitalized = lower;
+      capitalized[0] = upper[0];
+      for (const std::string* form : {&lower, &capitalized, &upper}) {
+        if (form != &lower && *form == lower) continue;
+        if (form == &upper && *form == capitalized) continue;
+        rule.needs.emplace_back(*form);
+      }
     }
+    // JIT makes matching several times faster; without it (no executable
+    // memory) pcre2_match interprets the same pattern.
     rule.jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
     uint32_t options = 0;
     pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &options);
@@ -267,9 +276,17 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
   ArticleBuilder builder(doc, removals);
   bool cutting = false;  // inside a cut-rest region
   std::string cut_rule;
+  const Rules::Rule* listing = nullptr;  // the drop-list rule whose link titles follow
   for (std::string& paragraph : clean::SplitParagraphs(text)) {
     if (!cutting && builder.TakeTitle(paragraph)) continue;
     builder.NoteParagraph();
+    if (listing != nullptr && !cutting) {
+      if (ingest::LooksLikeHeadline(paragraph)) {
+        builder.Remove(listing->name, paragraph);
+        continue;
+      }
+      listing = nullptr;  // prose again: the list is over
+    }
     bool removed = false;
     for (const Rules::Rule& rule : rules_->rules) {
       size_t begin = 0, end = 0;
@@ -278,6 +295,11 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
       switch (rule.action) {
         case clean::RuleAction::kDropLine:
           builder.Remove(rule.name, paragraph);
+          removed = true;
+          break;
+        case clean::RuleAction::kDropList:
+          builder.Remove(rule.name, paragraph);
+          listing = &rule;
           removed = true;
           break;
         case clean::RuleAction::kCutRest:
@@ -291,6 +313,7 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
           builder.SetSplitRule(rule.name);
           builder.EndPart(rule.name);
           cutting = false;
+          listing = nullptr;
           removed = true;
           break;
         case clean::RuleAction::kDropPrefix:

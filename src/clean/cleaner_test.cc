@@ -142,6 +142,16 @@ TEST(CleanerTest, TagsAndRelatedHeadingsCutTheRest) {
   EXPECT_TRUE(RemovedBy(removals, "related-heading"));
 }
 
+TEST(CleanerTest, RelatedHeadingDropsItsLinksButNotTheProseAfterThem) {
+  std::vector<Removal> removals;
+  EXPECT_EQ(CleanText(std::string(kBody) +
+                          "\n\nRELATED:\n\nPort reopens after strike\n\nWhy ports burn\n\n"
+                          "More from fire chief Ana Ruiz\n\nThe fire began at dawn.",
+                      &removals),
+            std::string(kBody) + "\nThe fire began at dawn.");
+  EXPECT_EQ(removals.size(), 4u);
+}
+
 constexpr char kPasted[] =
     "Crews fought a warehouse fire at the north pier through the night, and officials said "
     "three firefighters were hurt.\n"
@@ -185,6 +195,12 @@ TEST(CleanerTest, PastedArticlesBecomeSeveralDocuments) {
   }
 }
 
+TEST(CleanerTest, BareReadMoreLinkDoesNotSplit) {
+  std::vector<Document> docs =
+      Cleaner::Default().Clean(Doc(std::string(kBody) + "\nRead More\n" + kPasted));
+  EXPECT_EQ(docs.size(), 2u);  // only kPasted's own "Read more at URL" splits
+}
+
 TEST(CleanerTest, ShortTailAfterASplitIsNotAnArticle) {
   std::vector<Removal> removals;
   std::vector<Document> docs = Cleaner::Default().Clean(
@@ -223,21 +239,24 @@ TEST(CleanerRulesTest, CustomRulesAndEveryAction) {
       "prefix\tdrop-prefix\t^BREAKING:\\s*\n"
       "drop\tdrop-line\t^DROP\n"
       "cut\tcut-rest\t^THE END$\n"
-      "split\tsplit\t^=====$\n",
+      "split\tsplit\t^=====$\n"
+      "list\tdrop-list\t^See:$\n",
       "test");
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   std::vector<Removal> removals;
   std::string words(30 * 5, 'x');
   for (size_t i = 4; i < words.size(); i += 5) words[i] = ' ';
   std::vector<Document> docs = c->Clean(
-      Doc("BREAKING: One [ad] two [ad].\nDROP this\nKeep.\nTHE END\ngone\n=====\n" + words), &removals);
+      Doc("BREAKING: One [ad] two [ad].\nDROP this\nKeep.\nSee:\nA link\nProse.\nTHE END\ngone\n"
+          "=====\n" + words),
+      &removals);
   ASSERT_EQ(docs.size(), 2u);
-  EXPECT_EQ(docs[0].text, "One two .\nKeep.");
+  EXPECT_EQ(docs[0].text, "One two .\nKeep.\nProse.");
   EXPECT_EQ(docs[1].id, "d#2");
   std::vector<std::string> rules;
   for (const Removal& r : removals) rules.push_back(r.rule);
-  EXPECT_EQ(rules, (std::vector<std::string>{"noise", "noise", "prefix", "drop", "cut", "cut",
-                                             "split"}));
+  EXPECT_EQ(rules, (std::vector<std::string>{"noise", "noise", "prefix", "drop", "list", "list",
+                                             "cut", "cut", "split"}));
 }
 
 TEST(CleanerRulesTest, RuleFileErrorsNameTheLine) {

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace chorus::clean {
 namespace {
 
@@ -41,34 +45,61 @@ bool LooksHardWrapped(const std::vector<std::string_view>& lines) {
 
 }  // namespace
 
-// Whether `line` holds anything CollapseWhitespace would change. Written
-// without early exits so the compiler vectorizes it: most lines are already
-// clean and then cost one pass and a copy.
+// Whether the bytes at `p[i]` (with `n` bytes in all) start something
+// CollapseWhitespace changes: a double space, a control space, or a Unicode
+// space or invisible character (not merely a byte those start with, such as
+// the E2 80 of curly quotes).
+bool IsCollapsibleAt(const unsigned char* p, size_t i, size_t n) {
+  const unsigned c = p[i];
+  const unsigned d = i + 1 < n ? p[i + 1] : 0;
+  const unsigned e = i + 2 < n ? p[i + 2] : 0;
+  if (c == '\t' || c == '\r' || c == '\f' || c == '\v') return true;
+  if (c == ' ') return d == ' ';
+  if (c == 0xC2) return d == 0xA0;
+  if (c == 0xE2) return (d == 0x80 && (e <= 0x8B || e == 0xAF)) || (d == 0x81 && e == 0x9F);
+  if (c == 0xE3) return d == 0x80 && e == 0x80;
+  if (c == 0xEF) return d == 0xBB && e == 0xBF;
+  return false;
+}
+
+// Whether `line` holds anything CollapseWhitespace would change. Most lines
+// are already clean; SSE2 finds the rare candidate bytes 16 at a time, and
+// only those are checked exactly.
 bool NeedsCollapse(std::string_view line) {
   const size_t n = line.size();
-  if (n < 3) return true;  // not worth the fast path
+  if (n == 0) return false;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   if (p[0] == ' ' || p[n - 1] == ' ') return true;
-  unsigned bad = 0;
-  for (size_t i = 0; i + 2 < n; ++i) {
-    const unsigned c = p[i], d = p[i + 1], e = p[i + 2];
-    bad |= static_cast<unsigned>((c == ' ') & (d == ' '));
-    bad |= static_cast<unsigned>((c == '\t') | (c == '\r') | (c == '\f') | (c == '\v'));
-    bad |= static_cast<unsigned>((c == 0xC2) & (d == 0xA0));
-    // U+2000-U+200B and U+202F (E2 80 80-8B, AF), U+205F (E2 81 9F), U+3000
-    // (E3 80 80), U+FEFF (EF BB BF); curly quotes (E2 80 98-9D) are not spaces.
-    bad |= static_cast<unsigned>((c == 0xE2) & (d == 0x80) & ((e <= 0x8B) | (e == 0xAF)));
-    bad |= static_cast<unsigned>((c == 0xE2) & (d == 0x81) & (e == 0x9F));
-    bad |= static_cast<unsigned>((c == 0xE3) & (d == 0x80) & (e == 0x80));
-    bad |= static_cast<unsigned>((c == 0xEF) & (d == 0xBB) & (e == 0xBF));
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i low_limit = _mm_set1_epi8(0x0E);  // \t \n \v \f \r are 0x09-0x0D
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  for (; i + 17 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    // Signed compare: bytes >= 0x80 are negative, so only 0x00-0x0D pass (and
+    // no control byte other than those below 0x0E is expected in text).
+    __m128i hit = _mm_and_si128(_mm_cmplt_epi8(v, low_limit),
+                                _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)));
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    while (mask != 0) {
+      const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+      if (IsCollapsibleAt(p, i + bit, n)) return true;
+      mask &= mask - 1;
+    }
   }
-  for (size_t i = n - 2; i < n; ++i) {
-    const unsigned c = p[i];
-    bad |= static_cast<unsigned>((c == '\t') | (c == '\r') | (c == '\f') | (c == '\v') |
-                                 (c == 0xC2) | (c >= 0xE2));
+#endif
+  for (; i < n; ++i) {
+    if (IsCollapsibleAt(p, i, n)) return true;
   }
-  bad |= static_cast<unsigned>(p[n - 2] == ' ' && p[n - 1] == ' ');
-  return bad != 0;
+  return false;
 }
 
 std::string CollapseWhitespace(std::string_view line) {

@@ -39,6 +39,7 @@ bool ParseRuleAction(std::string_view name, RuleAction* action) {
   } kActions[] = {{"drop-line", RuleAction::kDropLine},
                   {"drop-match", RuleAction::kDropMatch},
                   {"drop-prefix", RuleAction::kDropPrefix},
+                  {"drop-list", RuleAction::kDropList},
                   {"cut-rest", RuleAction::kCutRest},
                   {"split", RuleAction::kSplit}};
   for (const auto& a : kActions) {
@@ -76,7 +77,7 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
     RuleSpec spec;
     if (!ParseRuleAction(action_name, &spec.action)) {
       return error(fmt::format("unknown action \"{}\" (one of drop-line, drop-match, "
-                               "drop-prefix, cut-rest, split)",
+                               "drop-prefix, drop-list, cut-rest, split)",
                                action_name));
     }
     spec.name = std::string(name);

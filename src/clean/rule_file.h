@@ -14,7 +14,7 @@
 
 namespace chorus::clean {
 
-enum class RuleAction { kDropLine, kDropMatch, kDropPrefix, kCutRest, kSplit };
+enum class RuleAction { kDropLine, kDropMatch, kDropPrefix, kDropList, kCutRest, kSplit };
 
 struct RuleSpec {
   std::string name;

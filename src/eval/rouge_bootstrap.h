@@ -65,6 +65,7 @@ class BootstrapSampler {
   size_t draws_for_ = SIZE_MAX;  // topic count of draws_
   std::vector<uint32_t> draws_;
   std::vector<double> recall_, precision_, f_;
+  std::vector<uint64_t> keys_, buffer_;  // sort scratch
 };
 
 // One-off BootstrapSampler(resamples, confidence, seed).Run(scores).

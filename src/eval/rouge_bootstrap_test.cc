@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace chorus::rouge {
@@ -26,6 +29,20 @@ TEST(RoundLikeRougeTest, PrintfRounding) {
   EXPECT_DOUBLE_EQ(RoundLikeRouge(0), 0);
 }
 
+TEST(RoundLikeRougeTest, FastPathAgreesWithPrintf) {
+  uint64_t state = 99;
+  for (int k = 0; k < 200000; ++k) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    // Ratios of small integers, like hits / counts, and near-ties.
+    const double a = static_cast<double>((state >> 40) % 5000);
+    const double b = 1 + static_cast<double>((state >> 20) % 5000);
+    const double x = k % 2 == 0 ? std::min(a, b) / std::max(a, b) : (2 * a + 1) / 200000.0;
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%7.5f", x);
+    ASSERT_EQ(RoundLikeRouge(x), std::strtod(buffer, nullptr)) << x;
+  }
+}
+
 TEST(BootstrapTest, ConstantScoresGiveAPointInterval) {
   const std::vector<RougeScore> scores(10, RougeScore{0.4, 0.3, 0.34286});
   const BootstrapResult r = Bootstrap(scores, 1000, 95, 0);
@@ -47,6 +64,19 @@ TEST(BootstrapTest, MeanIsTheResampleMeanNotThePlainMean) {
   const BootstrapResult other = Bootstrap(scores, 1000, 95, 12345);
   EXPECT_TRUE(other.lower.recall != r.lower.recall || other.upper.recall != r.upper.recall ||
               other.mean.recall != r.mean.recall);
+}
+
+TEST(BootstrapTest, IntervalsFollowTheSortedMeans) {
+  // 0..99 / 100: the 95% interval of 1000 resample means sits inside.
+  std::vector<RougeScore> scores;
+  for (int k = 0; k < 100; ++k) scores.push_back(RougeScore{k / 100.0, 1 - k / 100.0, 0.5});
+  const BootstrapResult r = Bootstrap(scores, 1000, 95, 0);
+  EXPECT_NEAR(r.mean.recall, 0.495, 0.01);
+  EXPECT_NEAR(r.mean.recall + r.mean.precision, 1.0, 1e-4);
+  EXPECT_GT(r.lower.recall, 0.43);
+  EXPECT_LT(r.upper.recall, 0.56);
+  EXPECT_NEAR(r.lower.recall - 0.495, 0.495 - r.upper.recall, 0.01);
+  EXPECT_DOUBLE_EQ(r.lower.f, 0.5);
 }
 
 TEST(BootstrapTest, EdgeCasesDoNotCrash) {

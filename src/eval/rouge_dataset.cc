@@ -2,12 +2,12 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <system_error>
-#include <filesystem>
 
 #include "chorus/rouge.h"
 
@@ -38,7 +38,10 @@ size_t FirstInvalidUtf8(std::string_view text) {
   size_t hi = text.size();
   while (hi - lo > 1) {  // the shortest invalid prefix
     const size_t mid = lo + (hi - lo) / 2;
-    if (simdjson::validate_utf8(text.data(), mid)) lo = mid; else hi = mid;
+    if (simdjson::validate_utf8(text.data(), mid))
+      lo = mid;
+    else
+      hi = mid;
   }
   // A truncated multi-byte sequence makes a prefix invalid only at its end:
   // step back to the sequence's lead byte.
@@ -68,6 +71,17 @@ void ForEachLine(std::string_view contents, F on_line) {
 
 Status LineError(std::string_view file, int line, std::string_view message) {
   return ParseError(fmt::format("{}:{}: {}", file, line, message));
+}
+
+// One JSONL line as an object; the error says why not (bad UTF-8, syntax...).
+Status ParseObject(simdjson::dom::parser& parser, std::string_view line,
+                   simdjson::dom::object* object) {
+  simdjson::dom::element element;
+  if (auto error = parser.parse(line.data(), line.size()).get(element)) {
+    return ParseError(fmt::format("not valid JSON: {}", simdjson::error_message(error)));
+  }
+  if (element.get_object().get(*object)) return ParseError("expected a JSON object");
+  return Status::Ok();
 }
 
 // A string field, or an error naming it.
@@ -114,7 +128,8 @@ Result<std::string> ReadRougeSummaryFile(const std::string& path) {
     return InvalidArgumentError(fmt::format("summary file {} is empty", path));
   }
   if (const size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
-    return ParseError(fmt::format("summary file {} is not valid UTF-8 (byte offset {})", path, bad));
+    return ParseError(
+        fmt::format("summary file {} is not valid UTF-8 (byte offset {})", path, bad));
   }
   return text;
 }
@@ -129,8 +144,8 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
 
   ForEachLine(clusters_jsonl, [&](int number, std::string_view line) {
     simdjson::dom::object object;
-    if (parser.parse(line.data(), line.size()).get_object().get(object)) {
-      dataset.errors.push_back(LineError(clusters_name, number, "not a JSON object"));
+    if (Status bad = ParseObject(parser, line, &object); !bad.ok()) {
+      dataset.errors.push_back(LineError(clusters_name, number, bad.message()));
       return keep_going();
     }
     RougeTopic topic;
@@ -166,8 +181,8 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
   std::map<std::pair<std::string, std::string>, int> seen;  // (id, system) -> line
   ForEachLine(peers_jsonl, [&](int number, std::string_view line) {
     simdjson::dom::object object;
-    if (parser.parse(line.data(), line.size()).get_object().get(object)) {
-      dataset.errors.push_back(LineError(peers_name, number, "not a JSON object"));
+    if (Status bad = ParseObject(parser, line, &object); !bad.ok()) {
+      dataset.errors.push_back(LineError(peers_name, number, bad.message()));
       return keep_going();
     }
     std::string id;
@@ -192,8 +207,10 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
     if (status.ok()) {
       auto [it, inserted] = seen.emplace(std::make_pair(id, peer.system), number);
       if (!inserted) {
-        status = ParseError(fmt::format("second summary of system \"{}\" for topic \"{}\" "
-                                        "(first on line {})", peer.system, id, it->second));
+        status =
+            ParseError(fmt::format("second summary of system \"{}\" for topic \"{}\" "
+                                   "(first on line {})",
+                                   peer.system, id, it->second));
       }
     }
     if (!status.ok()) {
@@ -205,8 +222,8 @@ RougeDataset ParseRougeDataset(std::string_view clusters_jsonl, std::string_view
   });
   for (const RougeTopic& topic : dataset.topics) {
     if (topic.peers.empty()) {
-      dataset.warnings.push_back(fmt::format("topic {} has no peer summary in {}", topic.id,
-                                             peers_name));
+      dataset.warnings.push_back(
+          fmt::format("topic {} has no peer summary in {}", topic.id, peers_name));
     }
   }
   return dataset;

@@ -13,7 +13,8 @@ void MarkLcsReference(std::span<const uint32_t> model, std::span<const uint32_t>
   std::vector<std::vector<uint32_t>> c(m + 1, std::vector<uint32_t>(n + 1, 0));
   for (size_t i = 1; i <= m; ++i) {
     for (size_t j = 1; j <= n; ++j) {
-      c[i][j] = model[i - 1] == peer[j - 1] ? c[i - 1][j - 1] + 1 : std::max(c[i - 1][j], c[i][j - 1]);
+      c[i][j] =
+          model[i - 1] == peer[j - 1] ? c[i - 1][j - 1] + 1 : std::max(c[i - 1][j], c[i][j - 1]);
     }
   }
   size_t i = m;

@@ -71,26 +71,25 @@ class TopicGrams {
  public:
   // Starts a topic with `models` models.
   void Reset(size_t models) {
-    for (uint32_t slot : used_) keys_[slot] = 0;
+    for (uint32_t slot : used_) slots_[slot].key = 0;
     used_.clear();
     models_ = models;
     counts_.clear();
     totals_.assign(models, 0);
-    if (keys_.empty()) Grow(1024);
+    if (slots_.empty()) Grow(1024);
   }
 
   // Adds one occurrence of `key` to model `model` (< models).
   void AddModelGram(size_t model, Key key) {
-    if (2 * (used_.size() + 1) > keys_.size()) Grow(keys_.size() * 2);
+    if (2 * (used_.size() + 1) > slots_.size()) Grow(slots_.size() * 2);
     size_t slot = Hash(key) & mask_;
-    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask_;
-    if (keys_[slot] == 0) {
-      keys_[slot] = key;
-      index_[slot] = static_cast<uint32_t>(used_.size());
+    while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & mask_;
+    if (slots_[slot].key == 0) {
+      slots_[slot] = Slot{key, static_cast<uint32_t>(used_.size())};
       used_.push_back(static_cast<uint32_t>(slot));
       counts_.resize(counts_.size() + models_, 0);
     }
-    ++counts_[index_[slot] * models_ + model];
+    ++counts_[slots_[slot].index * models_ + model];
     ++totals_[model];
   }
 
@@ -107,9 +106,9 @@ class TopicGrams {
     for_each_gram([&](Key key) {
       ++peer_total;
       size_t slot = Hash(key) & mask_;
-      while (keys_[slot] != 0) {
-        if (keys_[slot] == key) {
-          const uint32_t index = index_[slot];
+      while (slots_[slot].key != 0) {
+        if (slots_[slot].key == key) {
+          const uint32_t index = slots_[slot].index;
           if (peer_counts_[index]++ == 0) touched_.push_back(index);
           return;
         }
@@ -135,28 +134,30 @@ class TopicGrams {
     return static_cast<size_t>(x ^ (x >> 29));
   }
 
+  // Key and dense index side by side: a probe touches one cache line.
+  struct Slot {
+    Key key = 0;  // 0: empty
+    uint32_t index = 0;
+  };
+
   void Grow(size_t capacity) {
-    std::vector<Key> old_keys(capacity, 0);
-    std::vector<uint32_t> old_index(capacity, 0);
-    old_keys.swap(keys_);
-    old_index.swap(index_);
+    std::vector<Slot> old(capacity);
+    old.swap(slots_);
     mask_ = capacity - 1;
     for (uint32_t& slot : used_) {
-      size_t s = Hash(old_keys[slot]) & mask_;
-      while (keys_[s] != 0) s = (s + 1) & mask_;
-      keys_[s] = old_keys[slot];
-      index_[s] = old_index[slot];
+      size_t s = Hash(old[slot].key) & mask_;
+      while (slots_[s].key != 0) s = (s + 1) & mask_;
+      slots_[s] = old[slot];
       slot = static_cast<uint32_t>(s);
     }
   }
 
   size_t models_ = 0;
-  std::vector<Key> keys_;          // open addressing; 0 = empty
-  std::vector<uint32_t> index_;    // slot -> dense gram index
-  std::vector<uint32_t> used_;     // occupied slots, in index order
+  std::vector<Slot> slots_;     // open addressing
+  std::vector<uint32_t> used_;  // occupied slots, in index order
   size_t mask_ = 0;
-  std::vector<int32_t> counts_;    // [index * models + model]
-  std::vector<int64_t> totals_;    // per model
+  std::vector<int32_t> counts_;       // [index * models + model]
+  std::vector<int64_t> totals_;       // per model
   std::vector<int32_t> peer_counts_;  // [index], zero between calls
   std::vector<uint32_t> touched_;
 };

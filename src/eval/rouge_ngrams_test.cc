@@ -25,8 +25,8 @@ Scored<Key> Score(const std::vector<Ids>& models, const Ids& peer, Grams grams) 
     grams(std::span<const uint32_t>(models[m]), [&](Key k) { index.AddModelGram(m, k); });
   }
   Scored<Key> out;
-  out.peer_total = index.ScorePeer([&](auto f) { grams(std::span<const uint32_t>(peer), f); },
-                                   &out.hits);
+  out.peer_total =
+      index.ScorePeer([&](auto f) { grams(std::span<const uint32_t>(peer), f); }, &out.hits);
   for (size_t m = 0; m < models.size(); ++m) out.model_totals.push_back(index.model_total(m));
   return out;
 }
@@ -61,9 +61,9 @@ TEST(RougeNgramsTest, ClippedHitsTakeTheMinimumPerGramAndModel) {
   // Bigrams: model 77 x2, 78; peer 77 x3.
   EXPECT_EQ((Score<GramKey64>({Ids{7, 7, 7, 8}}, Ids{7, 7, 7, 7}, Ngrams64(2)).hits[0]), 2);
   // 4-grams: model 1212 x2, 2123, ...; peer 1212, 2123.
-  EXPECT_EQ((Score<GramKey128>({Ids{1, 2, 1, 2, 3, 1, 2, 1, 2}}, Ids{1, 2, 1, 2, 3}, Ngrams(4))
-                 .hits[0]),
-            2);
+  EXPECT_EQ(
+      (Score<GramKey128>({Ids{1, 2, 1, 2, 3, 1, 2, 1, 2}}, Ids{1, 2, 1, 2, 3}, Ngrams(4)).hits[0]),
+      2);
 }
 
 TEST(RougeNgramsTest, IndexGrowsAndResets) {

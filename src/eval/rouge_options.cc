@@ -35,14 +35,12 @@ Status ParseNumber(std::string_view flag, std::string_view text, T* out) {
 
 Status ValidateRougeOptions(const RougeOptions& o) {
   if (o.max_ngram < 0 || o.max_ngram > 4) {
-    return InvalidArgumentError(
-        fmt::format("-n must be between 1 and 4 (got {})", o.max_ngram));
+    return InvalidArgumentError(fmt::format("-n must be between 1 and 4 (got {})", o.max_ngram));
   }
   if (o.word_limit < 0) return InvalidArgumentError("-l must be a positive number of words");
   if (o.byte_limit < 0) return InvalidArgumentError("-b must be a positive number of bytes");
   if (o.word_limit > 0 && o.byte_limit > 0) {
-    return InvalidArgumentError(
-        "specify the length limit in words (-l) or bytes (-b), not both");
+    return InvalidArgumentError("specify the length limit in words (-l) or bytes (-b), not both");
   }
   if (o.skip_unigrams && !o.skip_bigram) {
     return InvalidArgumentError("-u adds unigrams to skip-bigrams: it needs -2 K");
@@ -51,8 +49,7 @@ Status ValidateRougeOptions(const RougeOptions& o) {
     return InvalidArgumentError(fmt::format("-p must be between 0 and 1 (got {})", o.alpha));
   }
   if (!(o.confidence >= 0 && o.confidence <= 100)) {
-    return InvalidArgumentError(
-        fmt::format("-c must be between 0 and 100 (got {})", o.confidence));
+    return InvalidArgumentError(fmt::format("-c must be between 0 and 100 (got {})", o.confidence));
   }
   if (o.resamples < 1) {
     return InvalidArgumentError(fmt::format("-r must be at least 1 (got {})", o.resamples));

@@ -10,61 +10,82 @@ namespace {
 //   $c = [^aeiou]   $v = [aeiouy]
 //   $C = $c[^aeiouy]*   (a consonant sequence)
 //   $V = $v[aeiou]*     (a vowel sequence)
-bool IsAeiou(char ch) {
-  return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u';
-}
+bool IsAeiou(char ch) { return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u'; }
 bool IsSmallC(char ch) { return !IsAeiou(ch); }              // [^aeiou]
 bool IsSmallV(char ch) { return IsAeiou(ch) || ch == 'y'; }  // [aeiouy]
 bool IsNotAeiouy(char ch) { return !IsSmallV(ch); }          // [^aeiouy]
 
 enum class Piece {
-  kOptionalC,  // (${C})?
-  kC,          // ${C}
-  kV,          // ${V}
-  kOptionalV,  // (${V})?
-  kSmallV,     // ${v}
+  kOptionalC,    // (${C})?
+  kC,            // ${C}
+  kV,            // ${V}
+  kOptionalV,    // (${V})?
+  kSmallV,       // ${v}
   kNotAeiouwxy,  // [^aeiouwxy]
 };
 
-// True when `pieces` match w[pos..] (to the end when `to_end`), trying every
-// split as Perl's backtracking does. Words are short, so plain recursion is fine.
-bool MatchFrom(std::string_view w, size_t pos, const Piece* pieces, size_t count, bool to_end) {
-  if (count == 0) return !to_end || pos == w.size();
-  const Piece piece = pieces[0];
-  const Piece* rest = pieces + 1;
-  switch (piece) {
+bool IsOptional(Piece p) { return p == Piece::kOptionalC || p == Piece::kOptionalV; }
+bool IsConsonantRun(Piece p) { return p == Piece::kOptionalC || p == Piece::kC; }
+bool IsVowelRun(Piece p) { return p == Piece::kOptionalV || p == Piece::kV; }
+
+// Can `ch` open piece p?
+bool FirstOk(Piece p, char ch) {
+  switch (p) {
     case Piece::kOptionalC:
-    case Piece::kOptionalV:
-      if (MatchFrom(w, pos, rest, count - 1, to_end)) return true;
-      [[fallthrough]];
     case Piece::kC:
-    case Piece::kV: {
-      const bool consonant = piece == Piece::kOptionalC || piece == Piece::kC;
-      if (pos >= w.size()) return false;
-      if (consonant ? !IsSmallC(w[pos]) : !IsSmallV(w[pos])) return false;
-      size_t end = pos + 1;
-      while (true) {
-        if (MatchFrom(w, end, rest, count - 1, to_end)) return true;
-        if (end >= w.size()) return false;
-        if (consonant ? !IsNotAeiouy(w[end]) : !IsAeiou(w[end])) return false;
-        ++end;
-      }
-    }
+      return IsSmallC(ch);
+    case Piece::kOptionalV:
+    case Piece::kV:
     case Piece::kSmallV:
-      return pos < w.size() && IsSmallV(w[pos]) && MatchFrom(w, pos + 1, rest, count - 1, to_end);
-    case Piece::kNotAeiouwxy: {
-      if (pos >= w.size()) return false;
-      const char ch = w[pos];
-      if (IsAeiou(ch) || ch == 'w' || ch == 'x' || ch == 'y') return false;
-      return MatchFrom(w, pos + 1, rest, count - 1, to_end);
-    }
+      return IsSmallV(ch);
+    case Piece::kNotAeiouwxy:
+      return !IsAeiou(ch) && ch != 'w' && ch != 'x' && ch != 'y';
   }
   return false;
 }
 
+// Can `ch` continue a started run piece p?
+bool TailOk(Piece p, char ch) {
+  if (IsConsonantRun(p)) return IsNotAeiouy(ch);
+  if (IsVowelRun(p)) return IsAeiou(ch);
+  return false;  // single-character pieces
+}
+
+// Whether the anchored pattern `pieces` (^... and, when `to_end`, ...$)
+// matches w, as Perl's backtracking matcher decides: a linear NFA
+// simulation over "pieces 0..b-1 done" and "inside piece b" states.
 template <size_t N>
 bool Match(std::string_view w, const std::array<Piece, N>& pieces, bool to_end) {
-  return MatchFrom(w, 0, pieces.data(), N, to_end);
+  static_assert(N < 16);
+  uint32_t done = 1;    // bit b: pieces 0..b-1 matched
+  uint32_t inside = 0;  // bit b: inside run piece b (it may end or go on)
+  auto close = [&] {    // epsilon moves: a run may end; an optional piece may be skipped
+    for (size_t b = 0; b < N; ++b) {
+      if ((inside >> b & 1) || ((done >> b & 1) && IsOptional(pieces[b]))) done |= 1u << (b + 1);
+    }
+  };
+  close();
+  for (char ch : w) {
+    if (!to_end && (done >> N & 1)) return true;
+    uint32_t next_done = 0;
+    uint32_t next_inside = 0;
+    for (size_t b = 0; b < N; ++b) {
+      const bool runs = IsConsonantRun(pieces[b]) || IsVowelRun(pieces[b]);
+      if ((done >> b & 1) && FirstOk(pieces[b], ch)) {
+        if (runs) {
+          next_inside |= 1u << b;
+        } else {
+          next_done |= 1u << (b + 1);
+        }
+      }
+      if ((inside >> b & 1) && TailOk(pieces[b], ch)) next_inside |= 1u << b;
+    }
+    done = next_done;
+    inside = next_inside;
+    if (done == 0 && inside == 0) return false;
+    close();
+  }
+  return (done >> N & 1) != 0;
 }
 
 using P = Piece;
@@ -88,7 +109,11 @@ bool IsShortCvc(std::string_view w) {
 }
 
 bool EndsWith(std::string_view w, std::string_view suffix) {
-  return w.size() >= suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+  if (w.size() < suffix.size() || w.back() != suffix.back()) return false;  // cheap reject
+  for (size_t k = 2; k <= suffix.size(); ++k) {
+    if (w[w.size() - k] != suffix[suffix.size() - k]) return false;
+  }
+  return true;
 }
 
 struct Rule {
@@ -110,22 +135,39 @@ const Rule* LongestSuffix(std::string_view w, const std::array<Rule, N>& rules) 
 }
 
 constexpr std::array<Rule, 21> kStep2 = {{
-    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},   {"anci", "ance"},
-    {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"},
-    {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
-    {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
-    {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},   {"biliti", "ble"},
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"}, {"eli", "e"},     {"ousli", "ous"},
+    {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},  {"alism", "al"},  {"iveness", "ive"},
+    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},  {"iviti", "ive"}, {"biliti", "ble"},
     {"logi", "log"},
 }};
 constexpr std::array<Rule, 7> kStep3 = {{
-    {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
-    {"ical", "ic"},  {"ful", ""},   {"ness", ""},
+    {"icate", "ic"},
+    {"ative", ""},
+    {"alize", "al"},
+    {"iciti", "ic"},
+    {"ical", "ic"},
+    {"ful", ""},
+    {"ness", ""},
 }};
 // Step 4 as modified by CYL: "ment" and "ent" are not in this list.
 constexpr std::array<Rule, 16> kStep4 = {{
-    {"al", ""},  {"ance", ""}, {"ence", ""}, {"er", ""},  {"ic", ""},    {"able", ""},
-    {"ible", ""}, {"ant", ""}, {"ement", ""}, {"ou", ""}, {"ism", ""},   {"ate", ""},
-    {"iti", ""}, {"ous", ""},  {"ive", ""},  {"ize", ""},
+    {"al", ""},
+    {"ance", ""},
+    {"ence", ""},
+    {"er", ""},
+    {"ic", ""},
+    {"able", ""},
+    {"ible", ""},
+    {"ant", ""},
+    {"ement", ""},
+    {"ou", ""},
+    {"ism", ""},
+    {"ate", ""},
+    {"iti", ""},
+    {"ous", ""},
+    {"ive", ""},
+    {"ize", ""},
 }};
 
 void Step1ab(std::string& w) {
@@ -207,8 +249,7 @@ std::string Rouge155PorterStem(std::string_view word) {
   const bool initial_y = w[0] == 'y';
   if (initial_y) w[0] = 'Y';
   Step1ab(w);
-  if (!w.empty() && w.back() == 'y' &&
-      HasVowel(std::string_view(w).substr(0, w.size() - 1))) {
+  if (!w.empty() && w.back() == 'y' && HasVowel(std::string_view(w).substr(0, w.size() - 1))) {
     w.back() = 'i';  // step 1c
   }
   ReplaceSuffixIfMeasureAbove0(w, kStep2);

@@ -24,14 +24,14 @@ std::string FormatOfficial(const RougeReport& report, double confidence) {
   for (const RougeSystemAverage& avg : report.averages) {
     const std::string tag = avg.system + " " + avg.metric;
     out += "---------------------------------------------\n";
-    out += fmt::format("{} Average_R: {} ({}%-conf.int. {} - {})\n", tag,
-                       Fixed5(avg.average.recall), cf, Fixed5(avg.ci_lower.recall),
-                       Fixed5(avg.ci_upper.recall));
+    out +=
+        fmt::format("{} Average_R: {} ({}%-conf.int. {} - {})\n", tag, Fixed5(avg.average.recall),
+                    cf, Fixed5(avg.ci_lower.recall), Fixed5(avg.ci_upper.recall));
     out += fmt::format("{} Average_P: {} ({}%-conf.int. {} - {})\n", tag,
                        Fixed5(avg.average.precision), cf, Fixed5(avg.ci_lower.precision),
                        Fixed5(avg.ci_upper.precision));
-    out += fmt::format("{} Average_F: {} ({}%-conf.int. {} - {})\n", tag, Fixed5(avg.average.f),
-                       cf, Fixed5(avg.ci_lower.f), Fixed5(avg.ci_upper.f));
+    out += fmt::format("{} Average_F: {} ({}%-conf.int. {} - {})\n", tag, Fixed5(avg.average.f), cf,
+                       Fixed5(avg.ci_lower.f), Fixed5(avg.ci_upper.f));
     out += ".............................................\n";
     // per_topic is grouped exactly like averages (system, then metric).
     while (row < report.per_topic.size() && report.per_topic[row].system == avg.system &&
@@ -50,9 +50,9 @@ std::string FormatTable(const RougeReport& report, double confidence) {
     system_width = std::max(system_width, avg.system.size());
   }
   const std::string cf = PerlNumber(confidence) + "% CI";
-  std::string out = fmt::format("{:<{}}  {:<10} {:>6}  {:>7}  {:>7}  {:>7}  {:>17}  {:>17}\n",
-                                "system", system_width, "metric", "topics", "R", "P", "F",
-                                "R " + cf, "F " + cf);
+  std::string out =
+      fmt::format("{:<{}}  {:<10} {:>6}  {:>7}  {:>7}  {:>7}  {:>17}  {:>17}\n", "system",
+                  system_width, "metric", "topics", "R", "P", "F", "R " + cf, "F " + cf);
   for (const RougeSystemAverage& avg : report.averages) {
     out += fmt::format("{:<{}}  {:<10} {:>6}  {}  {}  {}  {} - {}  {} - {}\n", avg.system,
                        system_width, avg.metric, avg.topics, Fixed5(avg.average.recall),
@@ -78,14 +78,15 @@ std::string FormatJson(const RougeReport& report) {
   }
   nlohmann::ordered_json averages = nlohmann::ordered_json::array();
   for (const RougeSystemAverage& a : report.averages) {
-    nlohmann::ordered_json row = ScoreFields(nlohmann::ordered_json{{"system", a.system}, {"metric", a.metric}},
-                                     a.average);
+    nlohmann::ordered_json row =
+        ScoreFields(nlohmann::ordered_json{{"system", a.system}, {"metric", a.metric}}, a.average);
     row["topics"] = a.topics;
     row["ci_lower"] = ScoreFields(nlohmann::ordered_json::object(), a.ci_lower);
     row["ci_upper"] = ScoreFields(nlohmann::ordered_json::object(), a.ci_upper);
     averages.push_back(std::move(row));
   }
-  nlohmann::ordered_json root{{"per_topic", std::move(per_topic)}, {"averages", std::move(averages)}};
+  nlohmann::ordered_json root{{"per_topic", std::move(per_topic)},
+                              {"averages", std::move(averages)}};
   // Invalid UTF-8 in ids is replaced rather than thrown on.
   return root.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

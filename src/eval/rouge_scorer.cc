@@ -101,18 +101,19 @@ class RougeScorer::Impl {
 
   // Tokenizes a topic's models and indexes their grams for every metric.
   template <typename Texts>
-  void PrepareModels(const Texts& models) {
+  Status PrepareModels(const Texts& models) {
     model_stats_.resize(models.size());
-    for (size_t k = 0; k < models.size(); ++k) Prepare(models[k], &model_stats_[k]);
+    for (size_t k = 0; k < models.size(); ++k) {
+      Prepare(models[k], &model_stats_[k]);
+      if (options_.skip_bigram) RETURN_IF_ERROR(CheckSkipBigramCount(model_stats_[k].tokens));
+    }
     for (int n = 1; n <= options_.max_ngram; ++n) {
       if (n <= 2) {
-        IndexModels(&short_grams_[n - 1], models.size(), [n](auto tokens, auto f) {
-          rouge::ForEachNgram(tokens, n, GramKey64{}, f);
-        });
+        IndexModels(&short_grams_[n - 1], models.size(),
+                    [n](auto tokens, auto f) { rouge::ForEachNgram(tokens, n, GramKey64{}, f); });
       } else {
-        IndexModels(&long_grams_[n - 3], models.size(), [n](auto tokens, auto f) {
-          rouge::ForEachNgram(tokens, n, GramKey128{}, f);
-        });
+        IndexModels(&long_grams_[n - 3], models.size(),
+                    [n](auto tokens, auto f) { rouge::ForEachNgram(tokens, n, GramKey128{}, f); });
       }
     }
     if (options_.skip_bigram) {
@@ -120,6 +121,21 @@ class RougeScorer::Impl {
         rouge::ForEachSkipBigram(tokens, options_.skip_distance, options_.skip_unigrams, f);
       });
     }
+    return Status::Ok();
+  }
+
+  // ROUGE-S* counts every pair of a model's tokens; an unsplit book would
+  // need gigabytes. Refuse instead of exhausting memory.
+  Status CheckSkipBigramCount(const SummaryTokens& tokens) const {
+    constexpr uint64_t kMaxSkipBigrams = uint64_t{1} << 26;
+    const uint64_t n = tokens.flat.size();
+    const uint64_t span =
+        options_.skip_distance < 0 ? n : std::min<uint64_t>(n, options_.skip_distance + 1);
+    if (n * span <= kMaxSkipBigrams) return Status::Ok();
+    return ResourceExhaustedError(fmt::format(
+        "ROUGE-S: a model of {} tokens has too many skip-bigrams (limit {}); use -l/-b or a "
+        "gap limit (-2 K with K >= 0)",
+        n, kMaxSkipBigrams));
   }
 
   template <typename Key, typename Grams>
@@ -184,7 +200,7 @@ class RougeScorer::Impl {
 
   Result<std::vector<RougeScore>> ScoreSummary(std::string_view peer,
                                                std::span<const std::string> models) {
-    PrepareModels(models);
+    RETURN_IF_ERROR(PrepareModels(models));
     Prepare(peer, &peer_stats_);
     std::vector<RougeScore> scores;
     RETURN_IF_ERROR(ScorePeer(peer_stats_, &scores));
@@ -228,9 +244,9 @@ static void WarnAboutMissingTopics(const std::string& name, const std::vector<st
   std::string list;
   for (size_t k = 0; k < missing.size() && k < 5; ++k) list += fmt::format(" {}", missing[k]);
   if (missing.size() > 5) list += " ...";
-  report->warnings.push_back(fmt::format(
-      "system {} has no peer for {} of {} topics:{}; it is averaged over the others", name,
-      missing.size(), topics.size(), list));
+  report->warnings.push_back(
+      fmt::format("system {} has no peer for {} of {} topics:{}; it is averaged over the others",
+                  name, missing.size(), topics.size(), list));
 }
 
 Result<RougeReport> RougeScorer::Impl::Score(std::span<const RougeTopic> topics) {
@@ -248,13 +264,12 @@ Result<RougeReport> RougeScorer::Impl::Score(std::span<const RougeTopic> topics)
           fmt::format("topic {} has no model summaries; its peers are not scored", topic.id));
       continue;
     }
-    PrepareModels(topic.models);
+    RETURN_IF_ERROR(PrepareModels(topic.models));
     for (const RougePeer& peer : topic.peers) {
       SystemScores& system = systems[peer.system];
       if (!system.topic_ids.empty() && system.topic_ids.back() == topic.id) {
         report.warnings.push_back(fmt::format(
-            "topic {} has two peers of system {}; the first one is scored", topic.id,
-            peer.system));
+            "topic {} has two peers of system {}; the first one is scored", topic.id, peer.system));
         continue;
       }
       Prepare(peer.text, &peer_stats_);

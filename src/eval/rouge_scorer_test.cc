@@ -73,7 +73,7 @@ TEST(RougeScorerTest, HandComputedScores) {
   // ROUGE-2: bigrams cross sentence boundaries, so model 1's "the cat"
   // (from "...mat / the cat...") hits too: "the cat" "cat sat" "sat on"
   // "was happy" = 4; model 2: 0.
-  EXPECT_DOUBLE_EQ((*scores)[1].recall, 0.36364);   // 4 / (9 + 2)
+  EXPECT_DOUBLE_EQ((*scores)[1].recall, 0.36364);  // 4 / (9 + 2)
   EXPECT_DOUBLE_EQ((*scores)[1].precision, 0.25);  // 4 / (2 x 8)
 }
 
@@ -143,6 +143,22 @@ TEST(RougeScorerTest, ReportOrderAndOfficialFormat) {
       << json;
 }
 
+TEST(RougeScorerTest, RefusesUnboundedSkipBigramsOfHugeModels) {
+  RougeOptions o;
+  o.lcs = false;
+  o.skip_bigram = true;
+  o.skip_distance = -1;  // ROUGE-S*
+  auto scorer = MakeScorer(o);
+  std::string huge;
+  for (int k = 0; k < 9000; ++k) {
+    huge += std::to_string(k % 50);  // not "w" + ...: g++ 12 -Wrestrict false positive
+    huge += " ";
+  }
+  const std::vector<std::string> models = {huge};
+  auto scores = scorer->ScoreSummary("w1 w2", models);
+  EXPECT_EQ(scores.status().code(), StatusCode::kResourceExhausted);
+}
+
 TEST(RougeScorerTest, DuplicateTopicIdsAreAnError) {
   auto scorer = MakeScorer(RougeOptions{});
   std::vector<RougeTopic> topics = {RougeTopic{"t", {"a"}, {}}, RougeTopic{"t", {"a"}, {}}};
@@ -181,8 +197,7 @@ TEST(RougeDatasetTest, ReadsBothSummaryShapesAndReportsBadLines) {
 }
 
 TEST(RougeDatasetTest, SummaryFilesAreChecked) {
-  EXPECT_EQ(ReadRougeSummaryFile("/nonexistent/peer.txt").status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(ReadRougeSummaryFile("/nonexistent/peer.txt").status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

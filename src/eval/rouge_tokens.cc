@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "eval/rouge_porter.h"
 
 namespace chorus::embedded {
@@ -135,7 +137,11 @@ Result<std::unique_ptr<TokenInterner>> TokenInterner::Create(const RougeOptions&
       }
       std::string_view base = line.substr(tab + 1);
       if (!base.empty() && base.back() == '\r') base.remove_suffix(1);
-      interner->exceptions_.emplace(std::string(line.substr(0, tab)), std::string(base));
+      interner->exceptions_.emplace_back(line.substr(0, tab), base);
+    }
+    // The shipped table is already sorted; sorting is only a safeguard.
+    if (!std::is_sorted(interner->exceptions_.begin(), interner->exceptions_.end())) {
+      std::sort(interner->exceptions_.begin(), interner->exceptions_.end());
     }
     if (options.stemmer == RougeStemmer::kSnowballPorter) {
       interner->snowball_ = sb_stemmer_new("porter", nullptr);
@@ -150,10 +156,13 @@ Result<std::unique_ptr<TokenInterner>> TokenInterner::Create(const RougeOptions&
 std::string TokenInterner::Normalize(std::string_view token) {
   if (options_.remove_stopwords && stopwords_.find(token) != stopwords_.end()) return "";
   if (!options_.stem || token.size() <= 3) return std::string(token);
-  if (auto it = exceptions_.find(token); it != exceptions_.end()) return it->second;
+  auto it = std::lower_bound(exceptions_.begin(), exceptions_.end(), token,
+                             [](const auto& entry, std::string_view t) { return entry.first < t; });
+  if (it != exceptions_.end() && it->first == token) return std::string(it->second);
   if (snowball_ != nullptr) {
-    const sb_symbol* stem = sb_stemmer_stem(
-        snowball_, reinterpret_cast<const sb_symbol*>(token.data()), static_cast<int>(token.size()));
+    const sb_symbol* stem =
+        sb_stemmer_stem(snowball_, reinterpret_cast<const sb_symbol*>(token.data()),
+                        static_cast<int>(token.size()));
     if (stem == nullptr) return std::string(token);  // out of memory: keep the word
     return std::string(reinterpret_cast<const char*>(stem),
                        static_cast<size_t>(sb_stemmer_length(snowball_)));
@@ -232,7 +241,8 @@ void TokenInterner::Tokenize(std::string_view piece, std::vector<uint32_t>* out)
       continue;
     }
     scratch_.clear();
-    while (pos < piece.size() && IsAsciiAlnum(piece[pos])) scratch_.push_back(AsciiLower(piece[pos++]));
+    while (pos < piece.size() && IsAsciiAlnum(piece[pos]))
+      scratch_.push_back(AsciiLower(piece[pos++]));
     const uint32_t id = IdOfRaw(scratch_);
     if (id != kDropped) out->push_back(id);
   }

@@ -103,7 +103,8 @@ class TokenInterner {
 
   RougeOptions options_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> stopwords_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> exceptions_;
+  // inflected -> base, sorted by inflected; views into the embedded table.
+  std::vector<std::pair<std::string_view, std::string_view>> exceptions_;
   sb_stemmer* snowball_ = nullptr;  // owned; only for RougeStemmer::kSnowballPorter
   StringMap ids_;                   // final string -> id
   std::vector<std::string> strings_;

@@ -197,12 +197,21 @@ TEST_F(IngestTest, LongSingleLineWorksAndIsCutAtTheLimit) {
   EXPECT_EQ(clusters[0].documents[0].text.size(), big.size());
   EXPECT_TRUE(diags_.all().empty());
 
+}
+
+TEST_F(IngestTest, TextLongerThanTheLimitIsCutWithAWarning) {
+  std::string text(5000, 'b');
+  std::string json = Write("long.jsonl", R"({"id": "l", "text": ")" + text + "\"}\n");
+  std::string plain = Write("long.txt", "\xC3\xA9" + text);
   IngestOptions small;
-  small.max_document_bytes = 1000;
-  clusters.clear();
-  ASSERT_TRUE(Read({path}, &clusters, small).ok());
-  EXPECT_EQ(clusters[0].documents[0].text.size(), 1000u);
-  EXPECT_EQ(diags_.warning_count(), 1u);
+  small.max_document_bytes = 1001;
+  std::vector<Cluster> clusters;
+  ASSERT_TRUE(Read({json, plain}, &clusters, small).ok());
+  ASSERT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters[0].documents[0].text.size(), 1001u);
+  EXPECT_EQ(clusters[1].documents[0].text.size(), 1001u);
+  EXPECT_EQ(diags_.warning_count(), 2u);
+  EXPECT_FALSE(diags_.has_errors());
 }
 
 TEST_F(IngestTest, ManyClustersStreamInOrder) {

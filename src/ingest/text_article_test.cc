@@ -62,6 +62,8 @@ TEST(TextChecksTest, Utf8RepairAndTruncation) {
   EXPECT_EQ(t, "\xC3\xA9");
   EXPECT_TRUE(LooksBinary(std::string("a\0b", 3)));
   EXPECT_FALSE(LooksBinary("plain text\twith tabs\r\n"));
+  EXPECT_TRUE(LooksBinary("\xFF\xD8\xFF\xE0\x89PNG\x9A\xB3 image-ish bytes \xFE\xFA\xC0\xC1"));
+  EXPECT_FALSE(LooksBinary("Caf\xE9 cr\xE8me: latin-1 text with a few bad bytes is still text."));
   EXPECT_TRUE(LooksLikeHtml("\xEF\xBB\xBF  <!DOCTYPE html><html>"));
   EXPECT_FALSE(LooksLikeHtml("<b>not a page"));
 }

@@ -14,7 +14,10 @@ bool LooksBinary(std::string_view head) {
     if (c == 0) return true;
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) ++control;
   }
-  return !head.empty() && control * 10 > head.size();
+  if (!head.empty() && control * 10 > head.size()) return true;
+  if (IsValidUtf8(head)) return false;
+  std::string copy(head);
+  return RepairUtf8(&copy) * 8 > head.size();
 }
 
 bool IsValidUtf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }

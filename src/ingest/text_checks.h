@@ -10,8 +10,9 @@
 namespace chorus::ingest {
 
 // True when `head` (the first bytes of a file) looks like binary data rather
-// than text: it holds a NUL byte, or more than 10% of its bytes are control
-// characters other than tab, newline, carriage return and form feed.
+// than text: it holds a NUL byte, more than 10% of its bytes are control
+// characters other than tab, newline, carriage return and form feed, or more
+// than one byte in eight belongs to an invalid UTF-8 sequence.
 bool LooksBinary(std::string_view head);
 
 // True when `text` is valid UTF-8 (SIMD-fast; the common case costs ~nothing).

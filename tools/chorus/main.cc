@@ -1,11 +1,13 @@
 // chorus: reads many news articles about one event and tells what happened.
 #include <iostream>
 
+#include "cluster_command.h"
 #include "command.h"
 #include "sentences_command.h"
 #include "rouge_command.h"
 #include "serve_command.h"
 #include "summarize_command.h"
+#include "events_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};
@@ -17,6 +19,8 @@ int main(int argc, char** argv) {
   chorus::cli::AddRougeCommand(app, &exit_code);
   chorus::cli::AddServeCommand(app, &exit_code);
   chorus::cli::AddSummarizeCommand(app, &exit_code);
+  chorus::cli::AddClusterCommand(app, &exit_code);
+  chorus::cli::AddEventsCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -139,10 +139,19 @@ void AddRougeCommand(CLI::App& app, int* exit_code) {
   flags->skip = cmd->add_option("-2", o.skip_distance,
                                 "skip-bigrams with at most K words between (K < 0: no limit)");
   cmd->add_flag("-u", o.skip_unigrams, "count unigrams with skip-bigrams (needs -2)");
+  cmd->add_flag_function(
+      "-x", [&o](int64_t) { o.lcs = false; }, "do not compute ROUGE-L");
   cmd->add_option("-f", "scoring formula: A model average (default), B best model")
       ->check(CLI::IsMember({"A", "B"}))
       ->each([&o](const std::string& v) {
         o.formula = v == "B" ? RougeFormula::kBestModel : RougeFormula::kModelAverage;
+      });
+  cmd->add_option("--stemmer",
+                  "-m stemmer: rouge155 (the script's own Porter, default; exact "
+                  "parity) or snowball (libstemmer's porter, for comparison)")
+      ->check(CLI::IsMember({"rouge155", "snowball"}))
+      ->each([&o](const std::string& v) {
+        o.stemmer = v == "snowball" ? RougeStemmer::kSnowballPorter : RougeStemmer::kRouge155;
       });
   cmd->add_option("-p", o.alpha, "F-measure weight ALPHA in [0, 1] (default 0.5)");
   cmd->add_option("-c", o.confidence, "confidence interval CF in percent (default 95)");

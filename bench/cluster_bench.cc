@@ -1,0 +1,221 @@
+// Event clustering on the shared gold corpora (single thread).
+//
+// Before the timed benchmarks, prints quality: B-cubed and ARI of the default
+// options on DUC 2004 and Multi-News 200 (shuffled, several seeds) and the
+// threshold sensitivity table. Then:
+//   ClusterSharedCorpora   both corpora as one stream (1,070 articles), after
+//                          ingest: tokenizing, near-duplicate lookup, scoring
+//   ClusterStream/N        N = 1k, 10k, 100k articles synthesised from the
+//                          shared ones (new ids, dates moved by 45 days per
+//                          reuse, a quarter of the words dropped so copies are
+//                          not near-duplicates); reports memory growth
+//   ClusterIntoStore/N     the same through EventStream into SQLite
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "chorus/clusterer.h"
+#include "chorus/event_stream.h"
+#include "chorus/tokenizer.h"
+#include "cluster/gold_evaluation.h"
+#include "cluster/hashing.h"
+#include "fmt/format.h"
+
+namespace chorus {
+namespace {
+
+std::string DataPath(const char* relative) {
+  const char* env = std::getenv("CHORUS_SHARED_DATA_DIR");
+  std::filesystem::path base = env && *env ? env : CHORUS_SHARED_DATA_DIR;
+  return (base / relative).string();
+}
+
+const std::vector<GoldArticle>& Corpus(const char* relative) {
+  static std::vector<GoldArticle> duc, multinews;
+  std::vector<GoldArticle>& c = std::string(relative).starts_with("duc") ? duc : multinews;
+  if (c.empty()) {
+    auto read = ReadGoldStream(DataPath(relative), 42);
+    if (read.ok()) c = std::move(*read);
+  }
+  return c;
+}
+
+std::vector<Document> Combined() {
+  std::vector<Document> out;
+  for (const char* c : {"duc2004/clusters.jsonl", "multinews200/clusters.jsonl"}) {
+    for (const GoldArticle& a : Corpus(c)) out.push_back(a.document);
+  }
+  return out;
+}
+
+// `n` articles reusing the shared ones: reuse k gets ids "<k>:<id>", dates
+// 45*k days later (undated articles get 2010-01-01 first) and drops each word
+// with probability 1/4.
+std::vector<Document> Synthesise(size_t n) {
+  const std::vector<Document> base = Combined();
+  std::vector<Document> out;
+  out.reserve(n);
+  for (size_t i = 0; i < n && !base.empty(); ++i) {
+    const size_t k = i / base.size();
+    Document d = base[i % base.size()];
+    int32_t day = ParseDay(d.date);
+    if (day == ArticleRecord::kNoDay) day = ParseDay("2010-01-01");
+    d.date = FormatDay(day + static_cast<int32_t>(45 * k));
+    d.id = fmt::format("{}:{}", k, d.id);
+    if (k > 0) {
+      std::string text;
+      size_t word = 0, start = 0;
+      while (start < d.text.size()) {
+        size_t end = d.text.find(' ', start);
+        if (end == std::string::npos) end = d.text.size();
+        if (Mix64(i * 1'000'003 + word++) % 4 != 0) text.append(d.text, start, end - start + 1);
+        start = end + 1;
+      }
+      d.text = std::move(text);
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+long ResidentKb() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+void PrintQuality() {
+  const char* corpora[] = {"duc2004/clusters.jsonl", "multinews200/clusters.jsonl"};
+  for (const char* c : corpora) {
+    if (Corpus(c).empty()) {
+      std::printf("*** SHARED DATA MISSING: %s; quality not measured ***\n", DataPath(c).c_str());
+      return;
+    }
+  }
+  std::printf("Quality, default options (threshold %.2f), seed 42:\n", ClustererOptions().threshold);
+  for (const char* c : corpora) {
+    const ClusteringScores s = ScoreOnlineClustering(Corpus(c), ClustererOptions());
+    std::printf("  %-28s B-cubed P %.3f R %.3f F1 %.3f  ARI %.3f  (%zu events for %zu gold)\n", c,
+                s.bcubed_precision, s.bcubed_recall, s.bcubed_f1, s.adjusted_rand,
+                static_cast<size_t>(s.predicted_clusters), static_cast<size_t>(s.gold_clusters));
+  }
+  std::printf("Threshold sensitivity: B-cubed F1 / ARI, mean over shuffle seeds 1..5:\n");
+  std::printf("  threshold  dated_boost   DUC 2004 F1   ARI    Multi-News F1   ARI\n");
+  struct Row {
+    double threshold;
+    double dated_boost;
+  };
+  const double boost = ClustererOptions().dated_boost;
+  for (Row row : {Row{0.10, boost}, Row{0.12, boost}, Row{0.15, boost}, Row{0.18, boost},
+                  Row{0.20, boost}, Row{0.22, boost}, Row{0.25, boost}, Row{0.30, boost},
+                  Row{0.12, 0.0}, Row{0.15, 0.0}, Row{0.20, 0.0}}) {
+    ClustererOptions o;
+    o.threshold = row.threshold;
+    o.dated_boost = row.dated_boost;
+    double f[2] = {0, 0}, a[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+      for (uint32_t seed = 1; seed <= 5; ++seed) {
+        auto stream = ReadGoldStream(DataPath(corpora[i]), seed);
+        const ClusteringScores s = ScoreOnlineClustering(*stream, o);
+        f[i] += s.bcubed_f1 / 5;
+        a[i] += s.adjusted_rand / 5;
+      }
+    }
+    std::printf("  %9.2f  %11.2f   %11.3f  %5.3f   %13.3f  %5.3f\n", row.threshold, row.dated_boost,
+                f[0], a[0], f[1], a[1]);
+  }
+  std::fflush(stdout);
+}
+
+void BM_ClusterSharedCorpora(benchmark::State& state) {
+  const std::vector<Document> docs = Combined();
+  if (docs.empty()) return state.SkipWithError("SHARED DATA MISSING");
+  for (auto _ : state) {
+    EventClusterer clusterer;
+    for (const Document& d : docs) benchmark::DoNotOptimize(clusterer.Add(d).event);
+  }
+  state.counters["articles/s"] =
+      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ClusterSharedCorpora)->Unit(benchmark::kMillisecond);
+
+// The shared Tokenizer alone on the same articles (title and text), to show
+// how much of the clustering time is tokenizing.
+void BM_TokenizeSharedCorpora(benchmark::State& state) {
+  const std::vector<Document> docs = Combined();
+  if (docs.empty()) return state.SkipWithError("SHARED DATA MISSING");
+  Tokenizer tokenizer;
+  for (auto _ : state) {
+    for (const Document& d : docs) {
+      benchmark::DoNotOptimize(tokenizer.Tokenize(d.title).size());
+      benchmark::DoNotOptimize(tokenizer.Tokenize(d.text).size());
+    }
+  }
+  state.counters["articles/s"] =
+      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TokenizeSharedCorpora)->Unit(benchmark::kMillisecond);
+
+void BM_ClusterStream(benchmark::State& state) {
+  const std::vector<Document> docs = Synthesise(static_cast<size_t>(state.range(0)));
+  if (docs.empty()) return state.SkipWithError("SHARED DATA MISSING");
+  double memory_mb = 0, events = 0;
+  for (auto _ : state) {
+    const long before = ResidentKb();
+    EventClusterer clusterer;
+    for (const Document& d : docs) benchmark::DoNotOptimize(clusterer.Add(d).event);
+    memory_mb = static_cast<double>(ResidentKb() - before) / 1024;
+    events = static_cast<double>(clusterer.EventCount());
+  }
+  state.counters["articles/s"] =
+      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
+                         benchmark::Counter::kIsRate);
+  state.counters["state_MB"] = memory_mb;
+  state.counters["events"] = events;
+}
+BENCHMARK(BM_ClusterStream)
+    ->Arg(1'000)->Arg(10'000)->Arg(100'000)
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_ClusterIntoStore(benchmark::State& state) {
+  const std::vector<Document> docs = Synthesise(static_cast<size_t>(state.range(0)));
+  if (docs.empty()) return state.SkipWithError("SHARED DATA MISSING");
+  const auto db = std::filesystem::temp_directory_path() / "chorus_cluster_bench.db";
+  for (auto _ : state) {
+    state.PauseTiming();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+    state.ResumeTiming();
+    auto stream = EventStream::Open(db.string(), {});
+    if (!stream.ok()) return state.SkipWithError(stream.status().ToString().c_str());
+    for (const Document& d : docs) {
+      const Status added = (*stream)->Add(d, nullptr);
+      if (!added.ok()) return state.SkipWithError(added.ToString().c_str());
+    }
+    if (!(*stream)->Flush(nullptr).ok()) return state.SkipWithError("flush failed");
+  }
+  state.counters["articles/s"] =
+      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
+                         benchmark::Counter::kIsRate);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+}
+BENCHMARK(BM_ClusterIntoStore)->Arg(10'000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+}  // namespace chorus
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (!std::getenv("CHORUS_BENCH_NO_QUALITY")) chorus::PrintQuality();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,92 @@
+// EventStore: the SQLite database that keeps clustered articles and events.
+//
+// One file (default chorus.db) in WAL mode. Articles are stored whole (id,
+// source, date, title, url, text) with their event, the article they copy (if
+// any) and the clusterer's features, so a later run continues the same events
+// and `chorus summarize/compare --store PATH --event ID` can read an event
+// back. Writes come in batches, one transaction each: a crash or kill loses at
+// most the batch in flight (never an acknowledged one) and leaves the file
+// readable.
+//
+//   ASSIGN_OR_RETURN(auto store, chorus::EventStore::Open("chorus.db", {}));
+//   ASSIGN_OR_RETURN(chorus::Cluster event, store->LoadEvent(17));
+//   ASSIGN_OR_RETURN(auto events, store->ListEvents());
+//
+// Thread safety: not thread-safe; one EventStore per thread (SQLite itself
+// allows several processes to read while one writes). Not copyable; owned by
+// unique_ptr, closes the database when destroyed.
+#ifndef CHORUS_STORE_H_
+#define CHORUS_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chorus/clusterer.h"
+#include "chorus/document.h"
+#include "chorus/status.h"
+
+namespace chorus {
+
+struct StoreOptions {
+  // Open without writing; fails with kNotFound when the file does not exist.
+  bool read_only = false;
+  // Milliseconds to wait for another process's write lock before kUnavailable.
+  int busy_timeout_ms = 5000;
+};
+
+// One article as stored, with what the clusterer decided about it.
+struct StoredArticle {
+  uint64_t seq = 0;  // arrival number in the store, from 0
+  Document document;
+  int64_t event = 0;
+  std::optional<uint64_t> duplicate_of;  // seq of the original
+  ArticleRecord record;
+};
+
+// Everything one batch transaction writes.
+struct StoreBatch {
+  std::vector<StoredArticle> articles;            // new articles, ascending seq
+  std::vector<std::pair<uint32_t, std::string>> terms;  // new dictionary entries
+  std::vector<EventInfo> events;                  // events created or changed
+};
+
+class EventStore {
+ public:
+  static Result<std::unique_ptr<EventStore>> Open(const std::string& path, StoreOptions options);
+  ~EventStore();
+  EventStore(const EventStore&) = delete;
+  EventStore& operator=(const EventStore&) = delete;
+
+  // Writes a batch in one transaction; nothing of it is visible on error.
+  Status Write(const StoreBatch& batch);
+
+  // The term dictionary, by ascending id.
+  Status ForEachTerm(const std::function<Status(uint32_t, std::string_view)>& visit) const;
+  // Every article in arrival order, without its text fields other than id and
+  // source (for replaying the clusterer).
+  Status ForEachArticle(const std::function<Status(StoredArticle&&)>& visit) const;
+
+  // The articles of event `event` as a cluster (id = the event id), in date
+  // then arrival order; copies of other articles are left out unless
+  // `include_duplicates`. kNotFound when the event does not exist.
+  Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false) const;
+  // All events, by id.
+  Result<std::vector<EventInfo>> ListEvents() const;
+  Result<uint64_t> ArticleCount() const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  struct Db;
+  EventStore(std::string path, std::unique_ptr<Db> db);
+  std::string path_;
+  std::unique_ptr<Db> db_;
+};
+
+}  // namespace chorus
+
+#endif  // CHORUS_STORE_H_

@@ -1,0 +1,137 @@
+#include "chorus/clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "cluster/test_articles.h"
+
+namespace chorus {
+namespace {
+
+using testing::Article;
+using testing::ThreeEvents;
+
+std::map<std::string, int64_t> ClusterAll(EventClusterer& clusterer,
+                                          const std::vector<Document>& docs) {
+  std::map<std::string, int64_t> event;
+  for (const Document& d : docs) event[d.id] = clusterer.Add(d).event;
+  return event;
+}
+
+TEST(EventClustererTest, GroupsArticlesByEvent) {
+  EventClusterer clusterer;
+  auto event = ClusterAll(clusterer, ThreeEvents());
+  EXPECT_EQ(event["flood-1"], event["flood-2"]);
+  EXPECT_EQ(event["chess-1"], event["chess-2"]);
+  EXPECT_EQ(event["volcano-1"], event["volcano-2"]);
+  EXPECT_NE(event["flood-1"], event["chess-1"]);
+  EXPECT_NE(event["flood-1"], event["volcano-1"]);
+  EXPECT_NE(event["chess-1"], event["volcano-1"]);
+  EXPECT_EQ(clusterer.EventCount(), 3);
+  const EventInfo flood = clusterer.Describe(event["flood-1"]);
+  EXPECT_EQ(flood.articles, 2u);
+  EXPECT_EQ(flood.independent_sources, 2u);
+  EXPECT_EQ(flood.first_date, "2024-07-01");
+  EXPECT_EQ(flood.last_date, "2024-07-03");
+  EXPECT_FALSE(flood.top_terms.empty());
+}
+
+TEST(EventClustererTest, ThresholdOneOpensAnEventPerArticle) {
+  ClustererOptions options;
+  options.threshold = 1.01;
+  EventClusterer clusterer(options);
+  ClusterAll(clusterer, ThreeEvents());
+  EXPECT_EQ(clusterer.EventCount(), 6);
+}
+
+TEST(EventClustererTest, WindowKeepsDistantDatesApart) {
+  ClustererOptions options;
+  options.window_days = 10;
+  EventClusterer clusterer(options);
+  std::vector<Document> docs = ThreeEvents();
+  docs[3].date = "2025-01-01";  // flood-2, half a year later
+  auto event = ClusterAll(clusterer, docs);
+  EXPECT_NE(event["flood-1"], event["flood-2"]);
+  EXPECT_EQ(event["chess-1"], event["chess-2"]);
+}
+
+TEST(EventClustererTest, SyndicatedCopyIsADuplicateAndNoNewSource) {
+  EventClusterer clusterer;
+  std::vector<Document> docs = ThreeEvents();
+  for (const Document& d : docs) clusterer.Add(d);
+  Document copy = docs[2];  // volcano-1 re-published by another outlet, one word changed
+  copy.id = "volcano-copy";
+  copy.source = "Reuters";
+  const std::string::size_type pos = copy.text.find("overnight");
+  copy.text.replace(pos, 9, "by night");
+  const ArticleAssignment a = clusterer.Add(copy);
+  ASSERT_TRUE(a.duplicate_of.has_value());
+  EXPECT_EQ(*a.duplicate_of, 2u);  // arrival index of volcano-1
+  const EventInfo volcano = clusterer.Describe(a.event);
+  EXPECT_EQ(volcano.articles, 3u);
+  EXPECT_EQ(volcano.duplicates, 1u);
+  EXPECT_EQ(volcano.independent_sources, 2u);  // AFP and NYT; the Reuters copy does not count
+}
+
+TEST(EventClustererTest, RelatedButRewrittenArticleIsNotADuplicate) {
+  EventClusterer clusterer;
+  for (const Document& d : ThreeEvents()) {
+    EXPECT_FALSE(clusterer.Add(d).duplicate_of.has_value()) << d.id;
+  }
+}
+
+TEST(EventClustererTest, RestoreReproducesStateExactly) {
+  std::vector<Document> docs = ThreeEvents();
+  EventClusterer original;
+  std::vector<ArticleAssignment> assignments;
+  for (size_t i = 0; i < 4; ++i) assignments.push_back(original.Add(docs[i]));
+
+  EventClusterer restored;
+  for (uint32_t t = 0; t < original.TermCount(); ++t) {
+    ASSERT_TRUE(restored.RestoreTerm(t, original.Term(t)).ok());
+  }
+  for (size_t i = 0; i < 4; ++i) {
+    ASSERT_TRUE(restored
+                    .Restore(assignments[i].record, assignments[i].event,
+                             assignments[i].duplicate_of, docs[i].source)
+                    .ok());
+  }
+  for (size_t i = 4; i < docs.size(); ++i) {
+    const ArticleAssignment a = original.Add(docs[i]);
+    const ArticleAssignment b = restored.Add(docs[i]);
+    EXPECT_EQ(a.event, b.event);
+    EXPECT_DOUBLE_EQ(a.similarity, b.similarity);
+  }
+  EXPECT_EQ(original.Describe(1).top_terms, restored.Describe(1).top_terms);
+}
+
+TEST(EventClustererTest, RestoreRejectsOutOfOrderEvents) {
+  EventClusterer clusterer;
+  ArticleRecord record;
+  EXPECT_FALSE(clusterer.Restore(record, 3, std::nullopt, "").ok());
+  EXPECT_FALSE(clusterer.Restore(record, 1, 5, "").ok());
+  EXPECT_FALSE(clusterer.RestoreTerm(1, "x").ok());
+}
+
+TEST(EventClustererTest, ArticlesWithoutDatesOrTextAreHandled) {
+  EventClusterer clusterer;
+  Document empty = Article("empty", "", "", "");
+  EXPECT_EQ(clusterer.Add(empty).event, 1);
+  Document undated = ThreeEvents()[0];
+  undated.date = "sometime";
+  EXPECT_EQ(clusterer.Add(undated).event, 2);
+  EXPECT_EQ(clusterer.Describe(2).first_date, "");
+}
+
+TEST(DayTest, ParsesAndFormatsCivilDates) {
+  EXPECT_EQ(ParseDay("1970-01-01"), 0);
+  EXPECT_EQ(ParseDay("1998-10-16T12:00"), ParseDay("1998-10-16"));
+  EXPECT_EQ(ParseDay("2000-03-01") - ParseDay("2000-02-28"), 2);  // leap year
+  EXPECT_EQ(FormatDay(ParseDay("2024-02-29")), "2024-02-29");
+  EXPECT_EQ(ParseDay("1998-13-01"), ArticleRecord::kNoDay);
+  EXPECT_EQ(ParseDay("Oct 1998"), ArticleRecord::kNoDay);
+}
+
+}  // namespace
+}  // namespace chorus

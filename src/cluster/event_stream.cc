@@ -1,0 +1,113 @@
+#include "chorus/event_stream.h"
+
+#include <set>
+#include <unordered_set>
+#include <vector>
+
+#include "fmt/format.h"
+
+namespace chorus {
+
+struct EventStream::State {
+  EventStreamOptions options;
+  std::unique_ptr<EventStore> store;
+  EventClusterer clusterer;
+  std::vector<std::string> ids;         // article id by seq
+  std::unordered_set<std::string> known;  // ids stored or pending
+  uint32_t stored_terms = 0;            // dictionary entries already in the store
+  StoreBatch pending;
+  std::set<int64_t> touched;            // events changed by the pending batch
+  std::vector<bool> pending_new_event;  // per pending article
+  uint64_t skipped = 0;
+  Status broken;  // set when a commit failed
+
+  explicit State(const EventStreamOptions& o) : options(o), clusterer(o.clusterer) {}
+  Status Replay();
+};
+
+Status EventStream::State::Replay() {
+  RETURN_IF_ERROR(store->ForEachTerm(
+      [&](uint32_t id, std::string_view stem) { return clusterer.RestoreTerm(id, stem); }));
+  stored_terms = clusterer.TermCount();
+  return store->ForEachArticle([&](StoredArticle&& a) -> Status {
+    if (a.seq != ids.size()) {
+      return InternalError(fmt::format("{}: article sequence has a gap at {}", store->path(), a.seq));
+    }
+    RETURN_IF_ERROR(clusterer.Restore(a.record, a.event, a.duplicate_of, a.document.source));
+    known.insert(a.document.id);
+    ids.push_back(std::move(a.document.id));
+    return Status::Ok();
+  });
+}
+
+EventStream::EventStream(std::unique_ptr<State> state) : state_(std::move(state)) {}
+EventStream::~EventStream() = default;
+
+Result<std::unique_ptr<EventStream>> EventStream::Open(const std::string& path,
+                                                       EventStreamOptions options) {
+  if (options.batch_size == 0) return InvalidArgumentError("batch size must be at least 1");
+  auto state = std::make_unique<State>(options);
+  ASSIGN_OR_RETURN(state->store, EventStore::Open(path, options.store));
+  RETURN_IF_ERROR(state->Replay());
+  return std::unique_ptr<EventStream>(new EventStream(std::move(state)));
+}
+
+Status EventStream::Add(Document article, const AssignmentSink& sink, bool* added) {
+  State& s = *state_;
+  if (added) *added = false;
+  RETURN_IF_ERROR(s.broken);
+  if (article.id.empty()) return InvalidArgumentError("article has no id");
+  if (!s.known.insert(article.id).second) {
+    ++s.skipped;
+    return Status::Ok();
+  }
+  ArticleAssignment a = s.clusterer.Add(article);
+  StoredArticle stored;
+  stored.seq = s.ids.size();
+  stored.event = a.event;
+  stored.duplicate_of = a.duplicate_of;
+  stored.record = std::move(a.record);
+  s.ids.push_back(article.id);
+  stored.document = std::move(article);
+  s.pending.articles.push_back(std::move(stored));
+  s.pending_new_event.push_back(a.new_event);
+  s.touched.insert(a.event);
+  if (added) *added = true;
+  if (s.pending.articles.size() >= s.options.batch_size) return Flush(sink);
+  return Status::Ok();
+}
+
+Status EventStream::Flush(const AssignmentSink& sink) {
+  State& s = *state_;
+  RETURN_IF_ERROR(s.broken);
+  if (s.pending.articles.empty()) return Status::Ok();
+  for (uint32_t id = s.stored_terms; id < s.clusterer.TermCount(); ++id) {
+    s.pending.terms.emplace_back(id, s.clusterer.Term(id));
+  }
+  for (int64_t e : s.touched) s.pending.events.push_back(s.clusterer.Describe(e));
+  Status written = s.store->Write(s.pending);
+  if (!written.ok()) {
+    s.broken = written;
+    return written;
+  }
+  s.stored_terms = s.clusterer.TermCount();
+  for (size_t i = 0; i < s.pending.articles.size(); ++i) {
+    const StoredArticle& a = s.pending.articles[i];
+    StreamAssignment out;
+    out.article = a.document.id;
+    out.event = a.event;
+    out.new_event = s.pending_new_event[i];
+    if (a.duplicate_of) out.duplicate_of = s.ids[*a.duplicate_of];
+    if (sink) sink(out);
+  }
+  s.pending = StoreBatch();
+  s.pending_new_event.clear();
+  s.touched.clear();
+  return Status::Ok();
+}
+
+uint64_t EventStream::skipped() const { return state_->skipped; }
+const EventClusterer& EventStream::clusterer() const { return state_->clusterer; }
+const EventStore& EventStream::store() const { return *state_->store; }
+
+}  // namespace chorus

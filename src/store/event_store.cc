@@ -1,0 +1,238 @@
+#include <sqlite3.h>
+
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+
+#include "chorus/store.h"
+#include "fmt/format.h"
+#include "store/sqlite_statement.h"
+
+namespace chorus {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, stem TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL, date TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,
+  text TEXT NOT NULL,
+  event INTEGER NOT NULL,
+  duplicate_of INTEGER REFERENCES articles(seq),
+  day INTEGER,
+  terms BLOB NOT NULL,
+  minhash BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_by_event ON articles(event);
+CREATE TABLE IF NOT EXISTS events(
+  id INTEGER PRIMARY KEY, label TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL,
+  articles INTEGER NOT NULL, duplicates INTEGER NOT NULL, sources INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');
+)sql";
+
+// Features are stored as raw little-endian arrays (the formats are fixed-size
+// PODs; chorus targets little-endian machines).
+template <typename T>
+std::span<const std::byte> AsBytes(const std::vector<T>& v) {
+  return std::as_bytes(std::span<const T>(v));
+}
+
+template <typename T>
+bool FromBytes(std::span<const std::byte> bytes, std::vector<T>* out) {
+  if (bytes.size() % sizeof(T) != 0) return false;
+  out->resize(bytes.size() / sizeof(T));
+  if (!bytes.empty()) std::memcpy(static_cast<void*>(out->data()), bytes.data(), bytes.size());
+  return true;
+}
+
+std::string JoinTerms(const std::vector<std::string>& terms) {
+  std::string out;
+  for (const std::string& t : terms) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct EventStore::Db {
+  sqlite3* db = nullptr;
+  ~Db() { sqlite3_close_v2(db); }
+};
+
+EventStore::EventStore(std::string path, std::unique_ptr<Db> db)
+    : path_(std::move(path)), db_(std::move(db)) {}
+EventStore::~EventStore() = default;
+
+Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
+                                                     StoreOptions options) {
+  if (options.read_only && !std::filesystem::exists(path)) {
+    return NotFoundError(fmt::format("store {} does not exist (run `chorus cluster` first)", path));
+  }
+  auto db = std::make_unique<Db>();
+  const int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db->db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db->db, rc, fmt::format("opening {}", path));
+  sqlite3_busy_timeout(db->db, options.busy_timeout_ms);
+  if (!options.read_only) {
+    // WAL: readers never block the writer and a kill mid-transaction leaves
+    // the last committed state. FULL: a commit survives power loss too.
+    RETURN_IF_ERROR(ExecSql(db->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
+    RETURN_IF_ERROR(ExecSql(db->db, kSchema));
+  }
+  Statement check(db->db, "SELECT value FROM meta WHERE key = 'schema'");
+  auto row = check.Step();
+  if (!row.ok()) {
+    return Status(row.status().code(),
+                  fmt::format("{} is not a chorus store: {}", path, row.status().message()));
+  }
+  if (!*row || check.Text(0) != "1") {
+    return ParseError(fmt::format("{} is not a chorus store (schema 1)", path));
+  }
+  return std::unique_ptr<EventStore>(new EventStore(path, std::move(db)));
+}
+
+Status EventStore::Write(const StoreBatch& batch) {
+  sqlite3* db = db_->db;
+  RETURN_IF_ERROR(ExecSql(db, "BEGIN IMMEDIATE"));
+  auto write = [&]() -> Status {
+    Statement term(db, "INSERT INTO terms(id, stem) VALUES (?, ?)");
+    for (const auto& [id, stem] : batch.terms) {
+      term.Bind(1, static_cast<int64_t>(id));
+      term.Bind(2, stem);
+      RETURN_IF_ERROR(term.Run());
+    }
+    Statement article(db,
+                      "INSERT INTO articles(seq, id, source, date, title, url, text, event, "
+                      "duplicate_of, day, terms, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const StoredArticle& a : batch.articles) {
+      article.Bind(1, static_cast<int64_t>(a.seq));
+      article.Bind(2, a.document.id);
+      article.Bind(3, a.document.source);
+      article.Bind(4, a.document.date);
+      article.Bind(5, a.document.title);
+      article.Bind(6, a.document.url);
+      article.Bind(7, a.document.text);
+      article.Bind(8, a.event);
+      if (a.duplicate_of) {
+        article.Bind(9, static_cast<int64_t>(*a.duplicate_of));
+      } else {
+        article.BindNull(9);
+      }
+      if (a.record.day == ArticleRecord::kNoDay) {
+        article.BindNull(10);
+      } else {
+        article.Bind(10, static_cast<int64_t>(a.record.day));
+      }
+      article.BindBlob(11, AsBytes(a.record.terms));
+      article.BindBlob(12, AsBytes(a.record.minhash));
+      RETURN_IF_ERROR(article.Run());
+    }
+    Statement event(db,
+                    "INSERT OR REPLACE INTO events(id, label, first_date, last_date, articles, "
+                    "duplicates, sources) VALUES (?,?,?,?,?,?,?)");
+    for (const EventInfo& e : batch.events) {
+      event.Bind(1, e.id);
+      event.Bind(2, JoinTerms(e.top_terms));
+      event.Bind(3, e.first_date);
+      event.Bind(4, e.last_date);
+      event.Bind(5, static_cast<int64_t>(e.articles));
+      event.Bind(6, static_cast<int64_t>(e.duplicates));
+      event.Bind(7, static_cast<int64_t>(e.independent_sources));
+      RETURN_IF_ERROR(event.Run());
+    }
+    return ExecSql(db, "COMMIT");
+  };
+  Status s = write();
+  if (!s.ok()) ExecSql(db, "ROLLBACK");  // best effort; the write error is what matters
+  return s;
+}
+
+Status EventStore::ForEachTerm(
+    const std::function<Status(uint32_t, std::string_view)>& visit) const {
+  Statement q(db_->db, "SELECT id, stem FROM terms ORDER BY id");
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return Status::Ok();
+    RETURN_IF_ERROR(visit(static_cast<uint32_t>(q.Int(0)), q.Text(1)));
+  }
+}
+
+Status EventStore::ForEachArticle(const std::function<Status(StoredArticle&&)>& visit) const {
+  Statement q(db_->db,
+              "SELECT seq, id, source, event, duplicate_of, day, terms, minhash FROM articles "
+              "ORDER BY seq");
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return Status::Ok();
+    StoredArticle a;
+    a.seq = static_cast<uint64_t>(q.Int(0));
+    a.document.id = q.Text(1);
+    a.document.source = q.Text(2);
+    a.event = q.Int(3);
+    if (!q.IsNull(4)) a.duplicate_of = static_cast<uint64_t>(q.Int(4));
+    a.record.day = q.IsNull(5) ? ArticleRecord::kNoDay : static_cast<int32_t>(q.Int(5));
+    if (!FromBytes(q.Blob(6), &a.record.terms) || !FromBytes(q.Blob(7), &a.record.minhash)) {
+      return ParseError(fmt::format("{}: article {} has damaged features", path_, a.document.id));
+    }
+    RETURN_IF_ERROR(visit(std::move(a)));
+  }
+}
+
+Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates) const {
+  Statement q(db_->db,
+              "SELECT id, source, date, title, url, text FROM articles WHERE event = ? "
+              "AND (? OR duplicate_of IS NULL) ORDER BY date = '', date, seq");
+  q.Bind(1, event);
+  q.Bind(2, static_cast<int64_t>(include_duplicates));
+  Cluster cluster;
+  cluster.id = std::to_string(event);
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    Document d;
+    d.id = q.Text(0);
+    d.source = q.Text(1);
+    d.date = q.Text(2);
+    d.title = q.Text(3);
+    d.url = q.Text(4);
+    d.text = q.Text(5);
+    cluster.documents.push_back(std::move(d));
+  }
+  if (cluster.documents.empty()) {
+    return NotFoundError(fmt::format("{} has no event {}", path_, event));
+  }
+  return cluster;
+}
+
+Result<std::vector<EventInfo>> EventStore::ListEvents() const {
+  Statement q(db_->db,
+              "SELECT id, label, first_date, last_date, articles, duplicates, sources "
+              "FROM events ORDER BY id");
+  std::vector<EventInfo> events;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return events;
+    EventInfo e;
+    e.id = q.Int(0);
+    std::istringstream label{std::string(q.Text(1))};
+    for (std::string term; label >> term;) e.top_terms.push_back(term);
+    e.first_date = q.Text(2);
+    e.last_date = q.Text(3);
+    e.articles = static_cast<uint32_t>(q.Int(4));
+    e.duplicates = static_cast<uint32_t>(q.Int(5));
+    e.independent_sources = static_cast<uint32_t>(q.Int(6));
+    events.push_back(std::move(e));
+  }
+}
+
+Result<uint64_t> EventStore::ArticleCount() const {
+  Statement q(db_->db, "SELECT COUNT(*) FROM articles");
+  ASSIGN_OR_RETURN(bool row, q.Step());
+  return row ? static_cast<uint64_t>(q.Int(0)) : 0;
+}
+
+}  // namespace chorus

@@ -1,0 +1,123 @@
+#include "cluster_command.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "chorus/diagnostics.h"
+#include "chorus/event_stream.h"
+#include "chorus/ingest.h"
+#include "command.h"
+#include "event_rendering.h"
+
+namespace chorus::cli {
+namespace {
+
+struct ClusterFlags {
+  std::vector<std::string> inputs;
+  std::string store = "chorus.db";
+  std::string format = "jsonl";
+  bool strict = false;
+  EventStreamOptions stream;
+};
+
+int RunCluster(const ClusterFlags& flags) {
+  Diagnostics diagnostics(
+      [](const Diagnostic& d) { std::cerr << "chorus cluster: " << d.ToString() << "\n"; });
+  auto stream = EventStream::Open(flags.store, flags.stream);
+  if (!stream.ok()) {
+    std::cerr << "chorus cluster: " << stream.status().ToString() << "\n";
+    return kExitInputError;
+  }
+  std::set<int64_t> touched;
+  nlohmann::ordered_json assignments = nlohmann::ordered_json::array();
+  // Lines are written (and flushed) only once their batch is committed: what
+  // is printed is stored.
+  auto sink = [&](const StreamAssignment& a) {
+    touched.insert(a.event);
+    if (flags.format == "jsonl") {
+      std::cout << AssignmentJson(a).dump() << "\n";
+    } else if (flags.format == "json") {
+      assignments.push_back(AssignmentJson(a));
+    }
+  };
+  auto flush_lines = [&] { std::cout.flush(); };
+  uint64_t read = 0;
+  IngestOptions ingest;
+  ingest.strict = flags.strict;
+  Status status = ReadArticles(flags.inputs, ingest, &diagnostics, [&](Document&& doc) {
+    ++read;
+    Status s = (*stream)->Add(std::move(doc), sink);
+    flush_lines();
+    if (s.code() == StatusCode::kInvalidArgument) {
+      diagnostics.Error("-", 0, fmt::format("article {}: {}", read, s.message()));
+      return flags.strict ? s : Status::Ok();
+    }
+    return s;
+  });
+  if (status.ok()) status = (*stream)->Flush(sink);
+  flush_lines();
+  if (!status.ok()) {
+    std::cerr << "chorus cluster: " << status.ToString() << "\n";
+    return kExitInputError;
+  }
+  const EventClusterer& clusterer = (*stream)->clusterer();
+  std::vector<EventInfo> events;
+  for (int64_t e : touched) events.push_back(clusterer.Describe(e));
+  if (flags.format == "json") {
+    nlohmann::ordered_json out;
+    out["articles"] = std::move(assignments);
+    out["events"] = nlohmann::ordered_json::array();
+    for (const EventInfo& e : events) out["events"].push_back(EventJson(e));
+    out["skipped"] = (*stream)->skipped();
+    std::cout << out.dump(2) << "\n";
+  } else if (flags.format == "text") {
+    PrintEventTable(events, std::cout);
+  }
+  std::cerr << fmt::format(
+      "chorus cluster: {} articles read, {} already stored (skipped); store {} holds {} "
+      "articles in {} events\n",
+      read, (*stream)->skipped(), flags.store, clusterer.ArticleCount(), clusterer.EventCount());
+  return diagnostics.has_errors() ? kExitInputError : kExitOk;
+}
+
+}  // namespace
+
+void AddClusterCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<ClusterFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "cluster",
+      "Assign articles to events (online, in input order) and keep them in a SQLite store");
+  cmd->add_option("inputs", flags->inputs,
+                  "Article JSONL files (one article a line, or cluster lines), article files or "
+                  "directories; - for standard input")
+      ->required();
+  cmd->add_option("--store", flags->store, "SQLite store to create or continue")
+      ->capture_default_str();
+  ClustererOptions& c = flags->stream.clusterer;
+  cmd->add_option("--threshold", c.threshold,
+                  "Similarity an article needs to join an event (else it opens one)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--window", c.window_days,
+                  "Days around an event's span within which dated articles may join it (0: no "
+                  "window)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--batch-size", flags->stream.batch_size, "Articles per store transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000000u));
+  cmd->add_option("--format", flags->format,
+                  "jsonl: a line per article as it is stored; text: table of the events this "
+                  "run touched; json: both in one document")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json", "jsonl"}));
+  cmd->add_flag("--strict", flags->strict, "Stop at the first malformed input line or file");
+  cmd->callback([flags, exit_code] { *exit_code = RunCluster(*flags); });
+}
+
+}  // namespace chorus::cli

@@ -1,0 +1,55 @@
+#include "events_command.h"
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "chorus/store.h"
+#include "command.h"
+#include "event_rendering.h"
+
+namespace chorus::cli {
+namespace {
+
+struct EventsFlags {
+  std::string store = "chorus.db";
+  std::string format = "text";
+};
+
+int RunEvents(const EventsFlags& flags) {
+  StoreOptions options;
+  options.read_only = true;
+  auto store = EventStore::Open(flags.store, options);
+  if (!store.ok()) {
+    std::cerr << "chorus events: " << store.status().ToString() << "\n";
+    return kExitInputError;
+  }
+  auto events = (*store)->ListEvents();
+  if (!events.ok()) {
+    std::cerr << "chorus events: " << events.status().ToString() << "\n";
+    return kExitInputError;
+  }
+  if (flags.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const EventInfo& e : *events) out.push_back(EventJson(e));
+    std::cout << out.dump(2) << "\n";
+  } else {
+    PrintEventTable(*events, std::cout);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddEventsCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<EventsFlags>();
+  CLI::App* cmd = app.add_subcommand("events", "List the events of a store");
+  cmd->add_option("--store", flags->store, "SQLite store written by `chorus cluster`")
+      ->capture_default_str();
+  cmd->add_option("--format", flags->format, "text table or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([flags, exit_code] { *exit_code = RunEvents(*flags); });
+}
+
+}  // namespace chorus::cli
