@@ -14,7 +14,13 @@ packages=(
 )
 # Browser tests for the web page (issue: chorus serve) need these; optional elsewhere.
 if [[ "${CHORUS_BROWSER_DEPS:-0}" == 1 ]]; then
-  packages+=(chromium nodejs npm)
+  packages+=(chromium nodejs)
+  # NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+# The HTTP load bench (bench/serve_bench.sh) drives the server with wrk.
+if [[ "${CHORUS_BENCH_DEPS:-0}" == 1 ]]; then
+  packages+=(wrk)
 fi
 
 missing=()

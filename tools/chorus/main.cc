@@ -7,6 +7,7 @@
 #include "eval_command.h"
 #include "sentences_command.h"
 #include "rouge_command.h"
+#include "serve_command.h"
 #include "summarize_command.h"
 #include "events_command.h"
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddCompareCommand(app, &exit_code);
   chorus::cli::AddSentencesCommand(app, &exit_code);
   chorus::cli::AddRougeCommand(app, &exit_code);
+  chorus::cli::AddServeCommand(app, &exit_code);
   chorus::cli::AddSummarizeCommand(app, &exit_code);
   chorus::cli::AddClusterCommand(app, &exit_code);
   chorus::cli::AddEventsCommand(app, &exit_code);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Browser test of the web page: builds chorus, starts `chorus serve` on a free
+# loopback port with a fresh store, and drives Debian's chromium headless with
+# playwright-core (npm; never a browser download) through web/test/browser_test.mjs.
+# Screenshots go to build/artifacts/. Usage: scripts/browser-test.sh [build-dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+
+CHORUS_BROWSER_DEPS=1 bash scripts/install-deps.sh
+if [[ ! -x "$build/chorus" ]]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target chorus_cli
+fi
+( cd web/test && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
+
+articles=examples/harbor-fire
+if [[ ! -d "$articles" ]]; then
+  echo "browser-test: $articles missing; using ../shared/data/seed-cluster" >&2
+  articles=../shared/data/seed-cluster
+fi
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --port 0: the kernel picks a free port; the server prints it.
+"$build/chorus" serve --host 127.0.0.1 --port 0 --store "$work/chorus.db" --threads 2 \
+  2>"$work/server.log" &
+server_pid=$!
+port=""
+for _ in $(seq 100); do
+  port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/server.log")
+  [[ -n "$port" ]] && break
+  sleep 0.1
+done
+if [[ -z "$port" ]]; then
+  echo "browser-test: server did not start:" >&2
+  cat "$work/server.log" >&2
+  exit 1
+fi
+echo "browser-test: chorus serve on 127.0.0.1:$port"
+
+status=0
+node web/test/browser_test.mjs "http://127.0.0.1:$port/" "$articles" "$build/artifacts" || status=$?
+
+# Graceful shutdown: SIGTERM, the server must exit 0 on its own.
+kill -TERM "$server_pid"
+if ! wait "$server_pid"; then
+  echo "browser-test: server did not shut down cleanly" >&2
+  status=1
+fi
+server_pid=""
+echo "browser-test: server log: $(grep -c '"status"' "$work/server.log") requests logged"
+exit $status

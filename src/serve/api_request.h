@@ -1,0 +1,58 @@
+// Parsing and validating API request bodies: the JSON articles of
+// POST /v1/summarize, /v1/compare and /v1/articles, and their options.
+//
+// Body: {"id"?, "articles": [{"id", "text", "title"?, "date"?, "source"?,
+//        "url"?}], "options": {...}}. An article may give "html" (a web page)
+// instead of "text": its main text, title and date are extracted as ingest
+// reads .html files. Every error is a Status whose message names the
+// field at fault ("articles[2].text: expected a string"): kParseError for
+// malformed JSON, kInvalidArgument for wrong fields, kResourceExhausted when
+// there are more articles than allowed. Unknown article fields are ignored
+// (as ingest does); unknown option names are errors, so a typo is not
+// silently dropped.
+//
+//   ASSIGN_OR_RETURN(ArticlesRequest req, ParseArticlesRequest(body, 1000));
+//   ASSIGN_OR_RETURN(SummarizeRequestOptions opt, ParseSummarizeOptions(req.options));
+//
+// Thread safety: pure functions.
+#ifndef CHORUS_SERVE_API_REQUEST_H_
+#define CHORUS_SERVE_API_REQUEST_H_
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "chorus/document.h"
+#include "chorus/status.h"
+#include "chorus/summarizer.h"
+
+namespace chorus::serve {
+
+struct ArticlesRequest {
+  Cluster cluster;          // id: the body's "id" or "request"; documents in request order
+  nlohmann::json options;   // the "options" object (empty object when absent)
+};
+
+// Parses the body; at least one article, at most `max_articles`.
+Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max_articles);
+
+struct SummarizeRequestOptions {
+  std::string method;       // empty: the default method
+  SummaryOptions summary;   // budget and query
+};
+
+// Options of /v1/summarize, named as `chorus summarize`'s flags: "words",
+// "bytes" or "sentences" (one of them; a positive integer), "method",
+// "query".
+Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& options);
+
+// Fails naming the first key of `options` not in `known` ("options.wordz:
+// unknown option; known: words, bytes, ...").
+Status CheckKnownOptions(const nlohmann::json& options,
+                         std::initializer_list<std::string_view> known);
+
+}  // namespace chorus::serve
+
+#endif  // CHORUS_SERVE_API_REQUEST_H_

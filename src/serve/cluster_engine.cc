@@ -1,0 +1,40 @@
+#include "serve/cluster_engine.h"
+
+#include <fmt/format.h>
+
+#include "chorus/summary_json.h"
+
+namespace chorus::serve {
+
+Result<std::unique_ptr<ClusterEngine>> ClusterEngine::Create() {
+  std::unique_ptr<ClusterEngine> engine(new ClusterEngine());
+  engine->methods_ = SummarizerMethods();
+  for (const std::string& name : engine->methods_) {
+    Result<std::unique_ptr<Summarizer>> s = MakeSummarizer(name);
+    if (!s.ok()) return InternalError(fmt::format("summarizer {}: {}", name, s.status().message()));
+    engine->summarizers_.emplace(name, std::move(*s));
+  }
+  if (engine->methods_.empty()) return InternalError("no summarization method is built in");
+  return engine;
+}
+
+Result<const Summarizer*> ClusterEngine::Find(std::string_view method) const {
+  if (method.empty()) method = methods_.front();
+  const auto it = summarizers_.find(method);
+  if (it != summarizers_.end()) return static_cast<const Summarizer*>(it->second.get());
+  return InvalidArgumentError(fmt::format("options.method: unknown method \"{}\"; known: {}",
+                                          method, fmt::join(methods_, ", ")));
+}
+
+AnalyzedCluster ClusterEngine::Analyze(const Cluster& cluster) const {
+  return analyzer_.Analyze(cluster);
+}
+
+Result<std::string> ClusterEngine::SummaryJson(const AnalyzedCluster& cluster,
+                                               const Summarizer& summarizer,
+                                               const SummaryOptions& options) const {
+  ASSIGN_OR_RETURN(Summary summary, summarizer.Summarize(cluster, options));
+  return SummaryToJson(summary, cluster, /*indent=*/2) + "\n";
+}
+
+}  // namespace chorus::serve

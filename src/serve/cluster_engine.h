@@ -1,0 +1,53 @@
+// ClusterEngine: what the server does to one cluster of articles: analyze it
+// once, then summarize it, rendered by the library's own JSON renderer (the
+// same bytes `chorus summarize --format json` prints).
+//
+//   ClusterEngine engine;
+//   ASSIGN_OR_RETURN(const Summarizer* s, engine.Find("lexrank"));
+//   AnalyzedCluster ac = engine.Analyze(cluster);
+//   ASSIGN_OR_RETURN(std::string json, engine.SummaryJson(ac, *s, options));
+//
+// Thread safety: every method is const and may run concurrently (the
+// analyzer, summarizers and comparer are const and reentrant). Not copyable
+// (owns the summarizers); owned by the server, shared with in-flight tasks.
+#ifndef CHORUS_SERVE_CLUSTER_ENGINE_H_
+#define CHORUS_SERVE_CLUSTER_ENGINE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chorus/analyzer.h"
+#include "chorus/summarizer.h"
+
+namespace chorus::serve {
+
+class ClusterEngine {
+ public:
+  // Creates every summarization method once (kInternal if one fails).
+  static Result<std::unique_ptr<ClusterEngine>> Create();
+  ClusterEngine(const ClusterEngine&) = delete;
+  ClusterEngine& operator=(const ClusterEngine&) = delete;
+
+  // The summarizer called `method` ("" = the default); kInvalidArgument
+  // naming the known methods otherwise.
+  Result<const Summarizer*> Find(std::string_view method) const;
+  const std::vector<std::string>& methods() const { return methods_; }
+
+  AnalyzedCluster Analyze(const Cluster& cluster) const;
+  // SummaryToJson, indented as the CLI's --format json prints it, + "\n".
+  Result<std::string> SummaryJson(const AnalyzedCluster& cluster, const Summarizer& summarizer,
+                                  const SummaryOptions& options) const;
+
+ private:
+  ClusterEngine() = default;
+  ClusterAnalyzer analyzer_;
+  std::vector<std::string> methods_;  // default first
+  std::map<std::string, std::unique_ptr<Summarizer>, std::less<>> summarizers_;
+};
+
+}  // namespace chorus::serve
+
+#endif  // CHORUS_SERVE_CLUSTER_ENGINE_H_

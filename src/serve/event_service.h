@@ -1,0 +1,62 @@
+// EventService: the server's side of the event store: adds articles (they
+// are clustered into events online and committed before the call returns)
+// and reads events back, from any number of request threads.
+//
+//   ASSIGN_OR_RETURN(auto events, EventService::Open("chorus.db"));
+//   ASSIGN_OR_RETURN(nlohmann::json added, events->AddArticles(std::move(docs)));
+//
+// Thread safety: all methods may be called concurrently; the store and the
+// clusterer (not thread-safe themselves) are used under one mutex, held only
+// for store work, never while summarizing. Counts are readable without it
+// (for /metrics). Not copyable; closing the store happens on destruction.
+#ifndef CHORUS_SERVE_EVENT_SERVICE_H_
+#define CHORUS_SERVE_EVENT_SERVICE_H_
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "chorus/document.h"
+#include "chorus/event_stream.h"
+#include "chorus/status.h"
+
+namespace chorus::serve {
+
+class EventService {
+ public:
+  // `path` "" opens an in-memory store.
+  static Result<std::unique_ptr<EventService>> Open(const std::string& path);
+  EventService(const EventService&) = delete;
+  EventService& operator=(const EventService&) = delete;
+
+  // {"articles": [{"article", "event", "new_event", "duplicate_of"}],
+  //  "skipped": [ids already stored]}.
+  Result<nlohmann::json> AddArticles(std::vector<Document> articles);
+  // {"events": [{"id", "label", "terms", "first_date", "last_date",
+  //  "articles", "duplicates", "sources"}]}.
+  Result<nlohmann::json> ListEvents() const;
+  // One event's description (as in ListEvents) and its articles, without
+  // copies (kNotFound for an unknown id).
+  Result<std::pair<nlohmann::json, Cluster>> LoadEvent(int64_t id) const;
+
+  uint64_t article_count() const { return articles_.load(); }
+  int64_t event_count() const { return events_.load(); }
+
+ private:
+  explicit EventService(std::unique_ptr<EventStream> stream);
+  void UpdateCounts();
+
+  mutable std::mutex mu_;
+  std::unique_ptr<EventStream> stream_;  // GUARDED_BY(mu_)
+  std::atomic<uint64_t> articles_{0};
+  std::atomic<int64_t> events_{0};
+};
+
+}  // namespace chorus::serve
+
+#endif  // CHORUS_SERVE_EVENT_SERVICE_H_

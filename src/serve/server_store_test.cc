@@ -1,0 +1,129 @@
+// POST /v1/compare and the event store over real sockets: /v1/articles,
+// /v1/events, /v1/events/{id}, and a restart on the same store.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "serve/test_articles.h"
+#include "serve/test_server.h"
+
+namespace chorus::serve {
+namespace {
+
+using nlohmann::json;
+using testing::ErrorCode;
+using testing::RunningServer;
+using testing::TestOptions;
+
+httplib::Result PostJson(httplib::Client& c, const std::string& path, const json& body) {
+  return c.Post(path, body.dump(), "application/json");
+}
+
+json Parse(const httplib::Result& r) {
+  EXPECT_TRUE(r);
+  if (!r) return json();
+  json j = json::parse(r->body, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << r->body;
+  return j;
+}
+
+TEST(ServerStoreTest, CompareReturnsFactsWithTheirSources) {
+  RunningServer server(TestOptions());
+  httplib::Client c = server.Client();
+  auto r = PostJson(c, "/v1/compare", {{"articles", testing::FireArticles()}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json j = Parse(r);
+  EXPECT_EQ(j["sources"].size(), 3u);
+  ASSERT_FALSE(j["facts"].empty());
+  bool multi_source = false;
+  for (const json& f : j["facts"]) multi_source |= f["sources"].size() >= 2;
+  EXPECT_TRUE(multi_source) << j["facts"].dump();
+}
+
+TEST(ServerStoreTest, UnknownEventIs404AndWrongMethodIs405) {
+  RunningServer server(TestOptions());
+  httplib::Client c = server.Client();
+  for (const char* path : {"/v1/events/99", "/v1/events/abc", "/v1/events/0"}) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_EQ(ErrorCode(r), "not_found");
+  }
+  auto bad_query = c.Get("/v1/events/1?words=many");
+  EXPECT_EQ(bad_query->status, 400);
+  auto post_events = c.Post("/v1/events", "{}", "application/json");
+  EXPECT_EQ(post_events->status, 405);
+}
+
+TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("chorus_server_api_test_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  ServerOptions o = TestOptions();
+  o.store_path = (dir / "chorus.db").string();
+  json events_before;
+  {
+    RunningServer server(o);
+    httplib::Client c = server.Client();
+    json all = testing::FireArticles();
+    for (const json& a : testing::BudgetArticles()) all.push_back(a);
+    auto added = PostJson(c, "/v1/articles", {{"articles", all}});
+    ASSERT_TRUE(added);
+    ASSERT_EQ(added->status, 200) << added->body;
+    const json a = Parse(added);
+    ASSERT_EQ(a["articles"].size(), 5u);
+    EXPECT_EQ(a["articles"][0]["article"], "fire-a");
+    EXPECT_TRUE(a["articles"][0]["new_event"].get<bool>());
+    // The three fire reports are one event, the budget reports another.
+    EXPECT_EQ(a["articles"][1]["event"], a["articles"][0]["event"]);
+    EXPECT_EQ(a["articles"][2]["event"], a["articles"][0]["event"]);
+    EXPECT_NE(a["articles"][3]["event"], a["articles"][0]["event"]);
+
+    auto list = c.Get("/v1/events");
+    ASSERT_EQ(list->status, 200);
+    events_before = Parse(list)["events"];
+    ASSERT_EQ(events_before.size(), 2u);
+    EXPECT_EQ(events_before[0]["articles"], 3);
+    EXPECT_EQ(events_before[0]["first_date"], "2024-05-01");
+    EXPECT_EQ(events_before[0]["last_date"], "2024-05-02");
+
+    auto metrics = c.Get("/metrics");
+    EXPECT_NE(metrics->body.find("chorus_store_articles 5\n"), std::string::npos);
+    EXPECT_NE(metrics->body.find("chorus_store_events 2\n"), std::string::npos);
+    server.Stop();
+  }
+  {
+    RunningServer server(o);  // the same store, reopened
+    httplib::Client c = server.Client();
+    auto list = c.Get("/v1/events");
+    ASSERT_EQ(list->status, 200);
+    EXPECT_EQ(Parse(list)["events"], events_before);
+
+    auto event = c.Get("/v1/events/1?words=30");
+    ASSERT_TRUE(event);
+    ASSERT_EQ(event->status, 200) << event->body;
+    const json e = Parse(event);
+    EXPECT_EQ(e["event"]["id"], 1);
+    EXPECT_EQ(e["articles"].size(), 3u);
+    EXPECT_FALSE(e["summary"]["summary"].empty());
+    EXPECT_FALSE(e["comparison"]["facts"].empty());
+
+    // Adding the same articles again stores nothing twice; new ones continue the events.
+    auto again = PostJson(c, "/v1/articles", {{"articles", testing::FireArticles()}});
+    ASSERT_EQ(again->status, 200);
+    EXPECT_EQ(Parse(again)["skipped"].size(), 3u);
+    EXPECT_TRUE(Parse(again)["articles"].empty());
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace chorus::serve

@@ -1,0 +1,73 @@
+#include "serve/work_queue.h"
+
+#include <utility>
+
+namespace chorus::serve {
+
+WorkQueue::WorkQueue(uint32_t threads, uint32_t queue_limit) : queue_limit_(queue_limit) {
+  if (threads == 0) threads = 1;
+  workers_.reserve(threads);
+  for (uint32_t i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+}
+
+WorkQueue::~WorkQueue() { Shutdown(); }
+
+bool WorkQueue::Submit(std::function<void()> run, Clock::time_point deadline,
+                       std::function<void()> expired) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (shutdown_) return false;
+    // A free worker takes the task at once, so only tasks beyond the idle
+    // workers count as waiting.
+    const size_t idle = workers_.size() - running_;
+    if (tasks_.size() >= idle + queue_limit_) return false;
+    tasks_.push_back({std::move(run), deadline, std::move(expired)});
+  }
+  ready_.notify_one();
+  return true;
+}
+
+void WorkQueue::Shutdown() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (shutdown_ && workers_.empty()) return;
+    shutdown_ = true;
+  }
+  ready_.notify_all();
+  for (std::thread& t : workers_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+size_t WorkQueue::Waiting() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return tasks_.size();
+}
+
+size_t WorkQueue::Running() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return running_;
+}
+
+void WorkQueue::WorkerLoop() {
+  for (;;) {
+    Task task;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      ready_.wait(lock, [this] { return shutdown_ || !tasks_.empty(); });
+      if (tasks_.empty()) return;  // shut down and drained
+      task = std::move(tasks_.front());
+      tasks_.pop_front();
+      ++running_;
+    }
+    if (Clock::now() > task.deadline) {
+      if (task.expired) task.expired();
+    } else {
+      task.run();
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    --running_;
+  }
+}
+
+}  // namespace chorus::serve

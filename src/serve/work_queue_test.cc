@@ -1,0 +1,83 @@
+#include "serve/work_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+
+#include "serve/bounded_call.h"
+
+namespace chorus::serve {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(WorkQueueTest, RefusesWhenWorkersBusyAndQueueFull) {
+  WorkQueue q(/*threads=*/1, /*queue_limit=*/1);
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::atomic<int> ran{0};
+  std::promise<void> started;
+  const auto far = WorkQueue::Clock::now() + 10s;
+  ASSERT_TRUE(q.Submit([&, gate] { started.set_value(); gate.wait(); ++ran; }, far, {}));
+  started.get_future().wait();  // the worker is busy now
+  ASSERT_TRUE(q.Submit([&] { ++ran; }, far, {}));   // waits in the queue
+  EXPECT_FALSE(q.Submit([&] { ++ran; }, far, {}));  // queue full
+  EXPECT_EQ(q.Waiting(), 1u);
+  EXPECT_EQ(q.Running(), 1u);
+  release.set_value();
+  q.Shutdown();  // runs what was queued
+  EXPECT_EQ(ran.load(), 2);
+  EXPECT_FALSE(q.Submit([] {}, far, {}));
+}
+
+TEST(WorkQueueTest, ExpiredTasksAreSkipped) {
+  WorkQueue q(1, 4);
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::atomic<int> ran{0}, expired{0};
+  const auto now = WorkQueue::Clock::now();
+  ASSERT_TRUE(q.Submit([gate] { gate.wait(); }, now + 10s, {}));
+  ASSERT_TRUE(q.Submit([&] { ++ran; }, now + 1ms, [&] { ++expired; }));
+  std::this_thread::sleep_for(5ms);
+  release.set_value();
+  q.Shutdown();
+  EXPECT_EQ(ran.load(), 0);
+  EXPECT_EQ(expired.load(), 1);
+}
+
+TEST(RunBoundedTest, ReturnsTheWorkResponseOr503) {
+  WorkQueue q(1, 0);
+  const auto far = WorkQueue::Clock::now() + 10s;
+  EXPECT_EQ(RunBounded(q, far, [] { return JsonResponse(201, "{}"); }).status, 201);
+
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  std::promise<void> started;
+  std::thread busy([&] {
+    RunBounded(q, far, [gate, &started] {
+      started.set_value();
+      gate.wait();
+      return JsonResponse(200, "{}");
+    });
+  });
+  started.get_future().wait();
+  const HttpResponse overloaded = RunBounded(q, far, [] { return JsonResponse(200, "{}"); });
+  EXPECT_EQ(overloaded.status, 503);
+  EXPECT_NE(overloaded.body.find("overloaded"), std::string::npos);
+  release.set_value();
+  busy.join();
+}
+
+TEST(RunBoundedTest, SlowWorkIsAnswered503AtTheDeadline) {
+  WorkQueue q(1, 1);
+  const HttpResponse r = RunBounded(q, WorkQueue::Clock::now() + 20ms, [] {
+    std::this_thread::sleep_for(200ms);
+    return JsonResponse(200, "{}");
+  });
+  EXPECT_EQ(r.status, 503);
+  EXPECT_NE(r.body.find("deadline_exceeded"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chorus::serve

@@ -1,0 +1,95 @@
+// Browser test of the chorus web page: Debian's chromium, headless, driven by
+// playwright-core. Usage: node browser_test.mjs BASE_URL ARTICLE_DIR ARTIFACT_DIR
+// Opens the page, submits the articles of ARTICLE_DIR through the file input,
+// and checks that a summary with citations and a facts table appear, that a
+// sentence's sources show on keyboard focus, and that the page loads nothing
+// from outside the server. Keeps screenshots in ARTIFACT_DIR.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+
+const [baseUrl, articleDir, artifactDir] = process.argv.slice(2);
+if (!baseUrl || !articleDir || !artifactDir) {
+  console.error('usage: node browser_test.mjs BASE_URL ARTICLE_DIR ARTIFACT_DIR');
+  process.exit(2);
+}
+fs.mkdirSync(artifactDir, { recursive: true });
+const files = fs.readdirSync(articleDir)
+  .filter((f) => /\.(txt|html?)$/i.test(f)).sort().map((f) => path.join(articleDir, f));
+assert.ok(files.length >= 2, `need at least two articles in ${articleDir}`);
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const failures = [];
+const check = (name, fn) => fn().then(() => console.log(`ok   ${name}`),
+  (e) => { failures.push(name); console.log(`FAIL ${name}: ${e.message}`); });
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const foreign = [];
+  const origin = new URL(baseUrl).origin;
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  await check('page title', async () => assert.match(await page.title(), /chorus/));
+
+  // Choose the example articles as files (keyboard: the tab is reachable by arrows).
+  await page.click('#tab-files');
+  await page.setInputFiles('#files', files);
+  await page.waitForSelector(`#file-list li:nth-child(${files.length})`);
+  await page.click('#submit');
+  await page.waitForSelector('#summary li', { timeout: 30000 });
+
+  await check('summary has sentences with citations', async () => {
+    const cites = await page.$$eval('#summary .cite', (n) => n.map((x) => x.textContent));
+    assert.ok(cites.length >= 2, `only ${cites.length} summary sentences`);
+    for (const c of cites) assert.match(c, /^\d+ of \d+ sources$/);
+  });
+  await check('facts table has rows with source counts', async () => {
+    await page.waitForSelector('#facts tbody tr', { timeout: 10000 });
+    const rows = await page.$$eval('#facts tbody tr', (n) => n.map((r) => r.textContent));
+    assert.ok(rows.length >= 1, 'no facts');
+    assert.ok(rows.some((r) => / of \d+/.test(r)), 'no source counts in facts');
+  });
+  await check('keyboard focus on a sentence shows its sources', async () => {
+    await page.focus('#summary .sentence');
+    await page.waitForSelector('#source-detail:not([hidden]) li');
+    const detail = await page.textContent('#source-detail');
+    assert.match(detail, /Sources of sentence 1/);
+  });
+  await check('no request leaves the server', async () => assert.deepEqual(foreign, []));
+  await check('no script errors', async () => assert.deepEqual(consoleErrors, []));
+
+  const top = path.join(artifactDir, 'browser-summary-top.png');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: top });
+  console.log(`screenshot: ${path.resolve(top)}`);
+  const desktop = path.join(artifactDir, 'browser-summary.png');
+  await page.screenshot({ path: desktop, fullPage: true });
+  console.log(`screenshot: ${path.resolve(desktop)}`);
+
+  // Phone-sized screen: the same page lays out in one column, nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await check('phone layout does not overflow horizontally', async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+  });
+  const phone = path.join(artifactDir, 'browser-summary-phone.png');
+  await page.screenshot({ path: phone, fullPage: true });
+  console.log(`screenshot: ${path.resolve(phone)}`);
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.log(`${failures.length} browser check(s) failed`);
+  process.exit(1);
+}
+console.log('browser test passed');
