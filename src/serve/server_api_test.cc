@@ -164,6 +164,15 @@ TEST(ServerApiTest, FullQueueIs503AtOnce) {
   EXPECT_EQ(ErrorCode(r), "overloaded");
   EXPECT_EQ(r->get_header_value("Retry-After"), "1");
   EXPECT_LT(waited, std::chrono::seconds(2));  // answered at once, not after the slow one
+  // Every route that needs a worker sheds load the same way.
+  const json fire = {{"articles", testing::FireArticles()}};
+  EXPECT_EQ(PostJson(c, "/v1/compare", fire)->status, 503);
+  EXPECT_EQ(PostJson(c, "/v1/articles", fire)->status, 503);
+  EXPECT_EQ(c.Get("/v1/events")->status, 503);
+  EXPECT_EQ(c.Get("/v1/events/1")->status, 503);
+  // ... while health and metrics are still answered.
+  EXPECT_EQ(c.Get("/healthz")->status, 200);
+  EXPECT_EQ(c.Get("/metrics")->status, 200);
   slow.join();
   EXPECT_EQ(slow_status.load(), 200);
 }
