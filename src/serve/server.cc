@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -144,6 +145,20 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
                           [e = state->events.get()] { return double(e->article_count()); });
   state->metrics.AddGauge("chorus_store_events", "Events in the event store.",
                           [e = state->events.get()] { return double(e->event_count()); });
+  if (!opt.store_path.empty()) {
+    // The database and its write-ahead log: what the store takes on disk.
+    state->metrics.AddGauge(
+        "chorus_store_file_bytes", "Bytes on disk of the event store (database + WAL).",
+        [path = opt.store_path] {
+          uintmax_t bytes = 0;
+          for (const std::string& file : {path, path + "-wal"}) {
+            std::error_code ec;
+            const uintmax_t size = std::filesystem::file_size(file, ec);
+            if (!ec) bytes += size;
+          }
+          return double(bytes);
+        });
+  }
   state->metrics.AddGauge("chorus_work_queue_waiting", "Requests waiting for a worker.",
                           [q = state->queue.get()] { return double(q->Waiting()); });
   state->metrics.AddGauge("chorus_work_queue_running", "Requests being worked on.",

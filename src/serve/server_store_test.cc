@@ -146,6 +146,9 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     auto metrics = c.Get("/metrics");
     EXPECT_NE(metrics->body.find("chorus_store_articles 5\n"), std::string::npos);
     EXPECT_NE(metrics->body.find("chorus_store_events 2\n"), std::string::npos);
+    const size_t bytes_at = metrics->body.find("\nchorus_store_file_bytes ");
+    ASSERT_NE(bytes_at, std::string::npos) << metrics->body;
+    EXPECT_GT(std::stod(metrics->body.substr(bytes_at + 25)), 4096.0);
     server.Stop();
   }
   {
