@@ -94,7 +94,8 @@ int RunSummarize(const SummarizeFlags& flags) {
     status = ReadClusters(flags.inputs, ingest, &diagnostics, summarize_cluster);
   }
   if (!status.ok()) {
-    std::cerr << "chorus summarize: " << status.ToString() << "\n";
+    // Input problems were printed as they happened; print only what was not.
+    if (!diagnostics.has_errors()) std::cerr << "chorus summarize: " << status.ToString() << "\n";
     return kExitInputError;
   }
   return diagnostics.has_errors() || summarize_failed ? kExitInputError : kExitOk;
