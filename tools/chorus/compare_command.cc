@@ -70,7 +70,8 @@ int RunCompare(const CompareFlags& flags) {
     status = ReadClusters(flags.inputs, ingest, &diagnostics, compare_cluster);
   }
   if (!status.ok()) {
-    std::cerr << "chorus compare: " << status.ToString() << "\n";
+    // Input problems were printed as they happened; print only what was not.
+    if (!diagnostics.has_errors()) std::cerr << "chorus compare: " << status.ToString() << "\n";
     return kExitInputError;
   }
   return diagnostics.has_errors() ? kExitInputError : kExitOk;
