@@ -79,8 +79,7 @@ int RunSummarize(const SummarizeFlags& flags) {
   Status status;
   if (flags.event) {
     // A stored event (`chorus cluster` wrote it): its articles, copies left out.
-    Result<std::unique_ptr<EventStore>> store = EventStore::Open(flags.store, {.read_only = true});
-    Result<Cluster> cluster = store.ok() ? (*store)->LoadEvent(*flags.event) : store.status();
+    Result<Cluster> cluster = LoadStoredEvent(flags.store, *flags.event);
     status = cluster.ok() ? summarize_cluster(std::move(*cluster)) : cluster.status();
   } else {
     status = ReadClusters(flags.inputs, ingest, &diagnostics, summarize_cluster);
