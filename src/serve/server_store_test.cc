@@ -129,7 +129,6 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     const json a = Parse(added);
     ASSERT_EQ(a["articles"].size(), 5u);
     EXPECT_EQ(a["articles"][0]["article"], "fire-a");
-    EXPECT_TRUE(a["articles"][0]["new_event"].get<bool>());
     // The three fire reports are one event, the budget reports another.
     EXPECT_EQ(a["articles"][1]["event"], a["articles"][0]["event"]);
     EXPECT_EQ(a["articles"][2]["event"], a["articles"][0]["event"]);
@@ -162,7 +161,7 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     ASSERT_TRUE(event);
     ASSERT_EQ(event->status, 200) << event->body;
     const json e = Parse(event);
-    EXPECT_EQ(e["event"]["id"], 1);
+    EXPECT_EQ(e["event"]["event"], 1);
     EXPECT_EQ(e["articles"].size(), 3u);
     ASSERT_FALSE(e["summary"]["summary"].empty());
     // Every summary sentence cites articles of this event.
