@@ -203,6 +203,9 @@ class SegmentSplitter {
       if (cut == begin) {  // no space at all: cut at a UTF-8 boundary
         cut = begin + options_.max_sentence_bytes;
         while (cut > begin && (static_cast<unsigned char>(s_[cut]) & 0xC0) == 0x80) --cut;
+        // Only continuation bytes (invalid UTF-8): no boundary to find, cut
+        // anyway, else this loop would never advance.
+        if (cut == begin) cut = begin + options_.max_sentence_bytes;
       }
       Push(begin, cut, paragraph);
       begin = cut;
