@@ -1,6 +1,8 @@
 #include "chorus/sentence_splitter.h"
 
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 #include "segment/abbreviations.h"
@@ -8,7 +10,26 @@
 namespace chorus {
 namespace {
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr bool IsAsciiSpaceByte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Byte classes, so the per-byte loops test one table entry.
+enum ByteClass : uint8_t {
+  kSpaceByte = 1,       // ASCII whitespace
+  kTerminatorByte = 2,  // '.', '!', '?', or 0xE2 (may start '…')
+};
+
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (IsAsciiSpaceByte(static_cast<unsigned char>(c))) t[c] |= kSpaceByte;
+    if (c == '.' || c == '!' || c == '?' || c == 0xE2) t[c] |= kTerminatorByte;
+  }
+  return t;
+}();
+
+bool IsAsciiSpace(char c) { return kByteClass[static_cast<unsigned char>(c)] & kSpaceByte; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -20,7 +41,7 @@ bool StartsWith(std::string_view s, size_t i, std::string_view p) {
 // Width in bytes of a whitespace character at i (ASCII space or U+00A0), else 0.
 size_t SpaceWidth(std::string_view s, size_t i) {
   if (IsAsciiSpace(s[i])) return 1;
-  if (StartsWith(s, i, "\xC2\xA0")) return 2;
+  if (s[i] == '\xC2' && StartsWith(s, i, "\xC2\xA0")) return 2;
   return 0;
 }
 
@@ -28,6 +49,7 @@ size_t SpaceWidth(std::string_view s, size_t i) {
 size_t CloserWidth(std::string_view s, size_t i) {
   const char c = s[i];
   if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (c != '\xE2') return 0;
   if (StartsWith(s, i, "\xE2\x80\x9D") || StartsWith(s, i, "\xE2\x80\x99")) return 3;  // ” ’
   return 0;
 }
@@ -36,6 +58,7 @@ size_t CloserWidth(std::string_view s, size_t i) {
 size_t OpenerWidth(std::string_view s, size_t i) {
   const char c = s[i];
   if (c == '"' || c == '\'' || c == '(' || c == '[' || c == '`') return 1;
+  if (c != '\xE2') return 0;
   if (StartsWith(s, i, "\xE2\x80\x9C") || StartsWith(s, i, "\xE2\x80\x98")) return 3;  // “ ‘
   return 0;
 }
@@ -44,7 +67,7 @@ size_t OpenerWidth(std::string_view s, size_t i) {
 size_t TerminatorWidth(std::string_view s, size_t i) {
   const char c = s[i];
   if (c == '.' || c == '!' || c == '?') return 1;
-  if (StartsWith(s, i, "\xE2\x80\xA6")) return 3;
+  if (c == '\xE2' && StartsWith(s, i, "\xE2\x80\xA6")) return 3;
   return 0;
 }
 
@@ -123,6 +146,10 @@ class SegmentSplitter {
     size_t start = begin;
     size_t i = begin;
     while (i < end) {
+      if (!(kByteClass[static_cast<unsigned char>(s_[i])] & kTerminatorByte)) {
+        ++i;
+        continue;
+      }
       const size_t tw = TerminatorWidth(s_, i);
       if (tw == 0) {
         ++i;
@@ -176,6 +203,9 @@ class SegmentSplitter {
       if (cut == begin) {  // no space at all: cut at a UTF-8 boundary
         cut = begin + options_.max_sentence_bytes;
         while (cut > begin && (static_cast<unsigned char>(s_[cut]) & 0xC0) == 0x80) --cut;
+        // Only continuation bytes (invalid UTF-8): no boundary to find, cut
+        // anyway, else this loop would never advance.
+        if (cut == begin) cut = begin + options_.max_sentence_bytes;
       }
       Push(begin, cut, paragraph);
       begin = cut;
@@ -189,6 +219,12 @@ class SegmentSplitter {
     span.begin = static_cast<uint32_t>(begin);
     span.end = static_cast<uint32_t>(end);
     span.paragraph = paragraph;
+    if (begin >= end) return;
+    if (IsCollapsed(begin, end)) {
+      span.text.assign(s_.data() + begin, end - begin);
+      out_->push_back(std::move(span));
+      return;
+    }
     span.text.reserve(end - begin);
     bool in_space = false;
     for (size_t i = begin; i < end;) {
@@ -198,11 +234,32 @@ class SegmentSplitter {
         i += w;
         continue;
       }
+      // Copy the run of non-space bytes at once.
+      size_t run_end = i + 1;
+      while (run_end < end && SpaceWidth(s_, run_end) == 0) ++run_end;
       if (in_space && !span.text.empty()) span.text.push_back(' ');
       in_space = false;
-      span.text.push_back(s_[i++]);
+      span.text.append(s_.data() + i, run_end - i);
+      i = run_end;
     }
     if (!span.text.empty()) out_->push_back(std::move(span));
+  }
+
+  // Whether text[begin, end) is already whitespace-collapsed: single ' '
+  // between words, none at either end, no other whitespace (the common case,
+  // copied in one go).
+  bool IsCollapsed(size_t begin, size_t end) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(s_.data());
+    if (p[begin] == ' ' || p[end - 1] == ' ') return false;
+    // Branch-free so the compiler can vectorise it: one pass of byte compares.
+    bool bad = false;
+    for (size_t i = begin; i < end; ++i) {
+      const unsigned char c = p[i];
+      const unsigned char next = p[i + 1 < end ? i + 1 : i];
+      bad |= (c == '\t') | (c == '\n') | (c == '\r') | (c == '\f') | (c == 0xC2) |
+             ((c == ' ') & (next == ' '));
+    }
+    return !bad;
   }
 
   std::string_view s_;
@@ -224,8 +281,11 @@ std::vector<SentenceSpan> SentenceSplitter::Split(std::string_view text) const {
   while (i <= text.size()) {
     const bool at_end = i == text.size();
     if (!at_end && text[i] != '\n') {
-      if (!IsAsciiSpace(text[i])) seg_has_text = true;
-      ++i;
+      const void* nl = std::memchr(text.data() + i, '\n', text.size() - i);
+      const size_t line_end =
+          nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+      for (size_t k = i; k < line_end && !seg_has_text; ++k) seg_has_text = !IsAsciiSpace(text[k]);
+      i = line_end;
       continue;
     }
     // At a newline (or the end): does it close the current paragraph?

@@ -108,6 +108,18 @@ TEST(SentenceSplitterTest, CutsOverlongRunsWithoutLosingText) {
 
 // Gold: the 1,319 reference sentences of DUC 2004, each reference's sentences
 // joined by a space and split again. The floor is 99.5% recovered exactly.
+// Regression: a run longer than max_sentence_bytes made only of UTF-8
+// continuation bytes (invalid UTF-8, no space, no character boundary) looped
+// forever.
+TEST(SentenceSplitterTest, CutsOverlongRunOfContinuationBytes) {
+  const std::string text(5000, '\x80');
+  SentenceSplitterOptions opt;
+  opt.max_sentence_bytes = 1000;
+  auto spans = SentenceSplitter(opt).Split(text);
+  ASSERT_EQ(spans.size(), 5u);
+  for (const auto& s : spans) EXPECT_EQ(s.text.size(), 1000u);
+}
+
 TEST(SentenceSplitterTest, RecoversDuc2004ReferenceSentences) {
   CHORUS_REQUIRE_SHARED_DATA(path, "duc2004/clusters.jsonl");
   std::ifstream in(path);

@@ -3,11 +3,14 @@
 #include <libstemmer.h>
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "segment/word_cache.h"
 
 namespace chorus {
 namespace embedded {
@@ -44,12 +47,16 @@ class ThreadStemmer {
     auto it = cache_.find(word);
     if (it != cache_.end()) return it->second;
     if (cache_.size() > kMaxCache) cache_.clear();
+    return cache_.emplace(std::string(word), StemUncached(word)).first->second;
+  }
+
+  // For callers with their own cache (the Tokenizer's word cache).
+  std::string StemUncached(std::string_view word) {
     const sb_symbol* out = sb_stemmer_stem(
         stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-    std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
-                                         static_cast<size_t>(sb_stemmer_length(stemmer_.get())))
-                           : std::string(word);
-    return cache_.emplace(std::string(word), std::move(stem)).first->second;
+    return out ? std::string(reinterpret_cast<const char*>(out),
+                             static_cast<size_t>(sb_stemmer_length(stemmer_.get())))
+               : std::string(word);
   }
 
  private:
@@ -67,7 +74,7 @@ ThreadStemmer& Stemmer() {
   return stemmer;
 }
 
-bool IsAsciiAlnum(unsigned char c) {
+constexpr bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
@@ -188,20 +195,38 @@ std::string FoldApostrophes(std::string s) {
   return out;
 }
 
-void FillToken(std::string_view text, size_t b, size_t e, bool stem, Token* t) {
-  std::string_view surface = text.substr(b, e - b);
-  t->begin = static_cast<uint32_t>(b);
-  t->end = static_cast<uint32_t>(e);
-  t->capitalized = IsUpperAt(text, b);
-  t->norm = FoldApostrophes(Tokenizer::Normalize(surface));
-  t->numeric = false;
-  for (char c : t->norm) t->numeric |= c >= '0' && c <= '9';
-  t->stopword = Tokenizer::IsStopword(t->norm) && !IsAllCapsAscii(surface);
-  if (!stem) return;
-  std::string_view base = t->norm;
+// Everything a token carries but its offsets, from its surface bytes.
+segment::WordEntry AnalyseWord(std::string_view surface) {
+  segment::WordEntry e;
+  e.surface = std::string(surface);
+  e.capitalized = IsUpperAt(surface, 0);
+  e.norm = FoldApostrophes(Tokenizer::Normalize(surface));
+  for (char c : e.norm) e.numeric |= c >= '0' && c <= '9';
+  e.stopword = Tokenizer::IsStopword(e.norm) && !IsAllCapsAscii(surface);
+  return e;
+}
+
+void ComputeStem(segment::WordEntry* e) {
+  std::string_view base = e->norm;
   if (base.size() > 2 && base.substr(base.size() - 2) == "'s") base.remove_suffix(2);
   if (!base.empty() && base.back() == '\'') base.remove_suffix(1);
-  t->stem = t->numeric ? std::string(base) : Tokenizer::Stem(base);
+  e->stem = e->numeric ? std::string(base) : Stemmer().StemUncached(base);
+  e->stemmed = true;
+}
+
+// Letters and digits: the bytes that make up ASCII words.
+constexpr std::array<bool, 256> kAsciiWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = IsAsciiAlnum(static_cast<unsigned char>(c));
+  return t;
+}();
+
+bool IsAsciiWordByte(char c) { return kAsciiWordByte[static_cast<unsigned char>(c)]; }
+
+// One cache per thread: Tokenizer is shared by threads and its methods are const.
+segment::WordCache& ThreadWordCache() {
+  thread_local segment::WordCache cache;
+  return cache;
 }
 
 }  // namespace
@@ -211,17 +236,31 @@ Tokenizer::Tokenizer(TokenizerOptions options) : options_(options) {}
 std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6 + 1);
+  segment::WordCache& cache = ThreadWordCache();
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    size_t w = 1;
-    if (!IsWordAt(text, i, &w)) {
-      i += w;
-      continue;
+  while (i < n) {
+    // Skip to the next word character; bytes >= 0x80 take the Unicode path.
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      if (!IsAsciiWordByte(text[i])) {
+        ++i;
+        continue;
+      }
+    } else {
+      size_t w = 1;
+      if (!IsWordAt(text, i, &w)) {
+        i += w;
+        continue;
+      }
     }
     const size_t b = i;
-    i += w;
-    while (i < text.size()) {
-      if (IsWordAt(text, i, &w)) {
+    while (i < n) {
+      if (IsAsciiWordByte(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t w = 1;
+      if (static_cast<unsigned char>(text[i]) >= 0x80 && IsWordAt(text, i, &w)) {
         i += w;
         continue;
       }
@@ -230,9 +269,19 @@ std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
       i += j;
     }
     // A dotted acronym keeps its final period ("u.s."), as it is part of it.
-    if (i < text.size() && text[i] == '.' && i >= 2 && text[i - 2] == '.' && i - b >= 3) ++i;
-    tokens.emplace_back();
-    FillToken(text, b, i, options_.stem, &tokens.back());
+    if (i < n && text[i] == '.' && i >= 2 && text[i - 2] == '.' && i - b >= 3) ++i;
+    const std::string_view surface = text.substr(b, i - b);
+    segment::WordEntry* e = cache.Find(surface);
+    if (e == nullptr) e = cache.Insert(AnalyseWord(surface));
+    if (options_.stem && !e->stemmed) ComputeStem(e);
+    Token& t = tokens.emplace_back();
+    t.norm = e->norm;
+    if (options_.stem) t.stem = e->stem;
+    t.begin = static_cast<uint32_t>(b);
+    t.end = static_cast<uint32_t>(i);
+    t.stopword = e->stopword;
+    t.numeric = e->numeric;
+    t.capitalized = e->capitalized;
   }
   return tokens;
 }

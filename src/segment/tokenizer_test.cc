@@ -67,6 +67,39 @@ TEST(TokenizerTest, OffsetsAndInvalidUtf8) {
   EXPECT_TRUE(Tokenizer().Tokenize("... -- !!").empty());
 }
 
+// Tokens come from a per-thread word cache keyed by surface bytes: a word seen
+// before (a cache hit) must give the same token as the first time (a miss),
+// and case variants must keep their own flags.
+TEST(TokenizerTest, RepeatedWordsGiveIdenticalTokens) {
+  const std::string text = "US troops met us. The the THE Caf\xC3\xA9 caf\xC3\xA9 Iraq\xE2\x80\x99s Iraq's";
+  Tokenizer stemming;
+  Tokenizer surface_only(TokenizerOptions{.stem = false});
+  // Surface-only first, so the stemming tokenizer meets cached words with no stem yet.
+  const auto plain = surface_only.Tokenize(text);
+  const auto first = stemming.Tokenize(text);
+  const auto second = stemming.Tokenize(text);
+  ASSERT_EQ(first.size(), 11u);
+  ASSERT_EQ(plain.size(), first.size());
+  for (size_t i = 0; i < first.size(); ++i) {
+    EXPECT_EQ(first[i].norm, second[i].norm);
+    EXPECT_EQ(first[i].stem, second[i].stem);
+    EXPECT_EQ(first[i].stopword, second[i].stopword);
+    EXPECT_EQ(first[i].capitalized, second[i].capitalized);
+    EXPECT_EQ(plain[i].norm, first[i].norm);
+    EXPECT_TRUE(plain[i].stem.empty());
+  }
+  EXPECT_FALSE(first[0].stopword);  // US
+  EXPECT_TRUE(first[3].stopword);   // us
+  EXPECT_TRUE(first[4].capitalized && first[4].stopword);   // The
+  EXPECT_TRUE(!first[5].capitalized && first[5].stopword);  // the
+  EXPECT_FALSE(first[6].stopword);                          // THE
+  EXPECT_EQ(first[7].norm, first[8].norm);
+  EXPECT_NE(first[7].capitalized, first[8].capitalized);
+  EXPECT_EQ(first[9].norm, "iraq's");
+  EXPECT_EQ(first[10].norm, "iraq's");
+  EXPECT_EQ(first[9].stem, "iraq");
+}
+
 TEST(TokenizerTest, StemmingIsThreadSafe) {
   std::vector<std::thread> threads;
   std::vector<std::string> got(4);

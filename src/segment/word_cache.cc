@@ -1,0 +1,94 @@
+#include "segment/word_cache.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+namespace chorus::segment {
+namespace {
+
+constexpr size_t kInitialSlots = 1 << 12;
+
+// Up to 8 bytes as one integer (words are short: most fit in one or two).
+uint64_t LoadShort(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t a = 0;
+    uint32_t b = 0;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return (uint64_t{a} << 32) | b;
+  }
+  if (n == 0) return 0;
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return (uint64_t{u[0]} << 16) | (uint64_t{u[n / 2]} << 8) | u[n - 1];
+}
+
+uint64_t Mix(uint64_t h) {  // MurmurHash3's 64-bit finaliser
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+}  // namespace
+
+WordCache::WordCache() : slots_(kInitialSlots, 0), mask_(kInitialSlots - 1) {
+  entries_.reserve(kInitialSlots / 2);
+}
+
+uint64_t WordCache::Hash(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9E3779B97F4A7C15ULL * (n + 1);
+  while (n > 8) {
+    uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  return Mix(h ^ LoadShort(p, n));
+}
+
+WordEntry* WordCache::Find(std::string_view surface) {
+  const uint64_t h = Hash(surface);
+  const uint64_t tag = h >> 32;
+  for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+    const uint64_t slot = slots_[i];
+    if (slot == 0) return nullptr;
+    if ((slot >> 32) == tag) {
+      WordEntry& e = entries_[(slot & 0xffffffffULL) - 1];
+      if (e.surface == surface) return &e;
+    }
+  }
+}
+
+WordEntry* WordCache::Insert(WordEntry entry) {
+  if (entries_.size() >= kMaxEntries) {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), 0);
+  }
+  if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
+  const uint64_t h = Hash(entry.surface);
+  size_t i = h & mask_;
+  while (slots_[i] != 0) i = (i + 1) & mask_;
+  entries_.push_back(std::move(entry));
+  slots_[i] = ((h >> 32) << 32) | entries_.size();
+  return &entries_.back();
+}
+
+void WordCache::Rehash(size_t slot_count) {
+  slots_.assign(slot_count, 0);
+  mask_ = slot_count - 1;
+  for (size_t k = 0; k < entries_.size(); ++k) {
+    const uint64_t h = Hash(entries_[k].surface);
+    size_t i = h & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = ((h >> 32) << 32) | (k + 1);
+  }
+}
+
+}  // namespace chorus::segment
