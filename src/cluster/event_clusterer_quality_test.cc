@@ -32,8 +32,8 @@ TEST(EventClustererQualityTest, Duc2004) {
   CHORUS_REQUIRE_SHARED_DATA(path, "duc2004/clusters.jsonl");
   const ClusteringScores s = ScoreCorpus(path, "DUC 2004");
   EXPECT_EQ(s.items, 500u);
-  EXPECT_GE(s.bcubed_f1, 0.84);
-  EXPECT_GE(s.adjusted_rand, 0.78);
+  EXPECT_GE(s.bcubed_f1, 0.85);
+  EXPECT_GE(s.adjusted_rand, 0.80);
   if (s.bcubed_f1 < 0.90) std::cout << "*** below the issue's DUC 2004 target of 0.90 ***\n";
 }
 
