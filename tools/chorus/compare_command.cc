@@ -1,10 +1,8 @@
 #include "compare_command.h"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -31,17 +29,11 @@ struct CompareFlags {
 int RunCompare(const CompareFlags& flags) {
   std::unique_ptr<Cleaner> custom;
   if (!flags.rules.empty()) {
-    std::ifstream in(flags.rules, std::ios::binary);
-    if (!in) {
-      std::cerr << "chorus compare: cannot read rule file " << flags.rules << "\n";
-      return kExitInputError;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    Result<Cleaner> cleaner = Cleaner::FromRules(text.str(), flags.rules);
+    // A bad --rules value is a usage error, as in summarize and sentences.
+    Result<Cleaner> cleaner = Cleaner::FromRuleFile(flags.rules);
     if (!cleaner.ok()) {
       std::cerr << "chorus compare: " << cleaner.status().ToString() << "\n";
-      return kExitInputError;
+      return kExitUsageError;
     }
     custom = std::make_unique<Cleaner>(std::move(cleaner).value());
   }

@@ -2,11 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,16 +38,9 @@ int RunSummarize(const SummarizeFlags& flags) {
   }
   std::optional<Cleaner> custom_cleaner;
   if (!flags.rules.empty()) {
-    std::ifstream in(flags.rules, std::ios::binary);
-    if (!in) {
-      std::cerr << "chorus summarize: cannot read rule file " << flags.rules << "\n";
-      return kExitUsageError;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    Result<Cleaner> cleaner = Cleaner::FromRules(text.str(), flags.rules);
+    Result<Cleaner> cleaner = Cleaner::FromRuleFile(flags.rules);
     if (!cleaner.ok()) {
-      std::cerr << "chorus summarize: " << cleaner.status().message() << "\n";
+      std::cerr << "chorus summarize: " << cleaner.status().ToString() << "\n";
       return kExitUsageError;
     }
     custom_cleaner.emplace(std::move(*cleaner));
