@@ -1,7 +1,11 @@
 // EventClusterer: groups a stream of articles into events, online.
 //
 // Each article is assigned, in arrival order and without looking ahead, to the
-// most similar live event or opens a new one. Articles are represented as
+// most similar live event or opens a new one. Its text is cleaned first (the
+// shared Cleaner's boilerplate rules); an article with no body left after
+// cleaning (a crawl notice, a captcha form, a player error) has no content to
+// compare: it opens an event of its own, joins none and is never a copy, so
+// such pages are not glued together. Articles are represented as
 // TF-IDF vectors of Porter stems from the shared Tokenizer (title terms and
 // capitalized, name-like tokens weighted up; IDF learned incrementally from the
 // stream itself). Events keep bounded centroids (their top terms), and
@@ -38,7 +42,12 @@
 
 namespace chorus {
 
+class Cleaner;
+
 struct ClustererOptions {
+  // Boilerplate rules applied to each article's text before it is compared.
+  // nullptr: Cleaner::Default(). Not owned; must outlive the clusterer.
+  const Cleaner* cleaner = nullptr;
   // Cosine similarity (TF-IDF, time-adjusted) an article needs with an event
   // to join it; below it the article opens a new event. Default 0.2.
   double threshold = 0.2;
@@ -89,6 +98,7 @@ struct ArticleAssignment {
   // Index (arrival order, from 0) of the article this one copies, if any.
   std::optional<uint64_t> duplicate_of;
   double similarity = 0;  // similarity to the chosen event (1 for duplicates, 0 for new events)
+  bool no_content = false;  // nothing was left of the body after cleaning (a new event of its own)
   ArticleRecord record;   // for persistence
 };
 

@@ -35,7 +35,8 @@ struct ClusterRun {
   uint64_t skipped = 0;                       // articles already in the store
 };
 
-// An event's label: its top terms joined by single spaces.
+// An event's label: its top terms joined by single spaces; "(no content)"
+// for an event without terms (opened by a page that cleaning left empty).
 std::string EventLabel(const EventInfo& event);
 
 // JSON objects (or an array for EventsToJson); compact (one line) unless

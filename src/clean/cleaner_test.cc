@@ -109,7 +109,42 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"copyright", "Copyright 2024 Coast Media Group. All rights reserved."},
         Case{"bare-url", "https://example.test/news/fire"},
         Case{"headline", "Warehouse Blaze Forces Evacuation of the Eastern Docks"},
-        Case{"social-post", "A post shared by Harbor Life (@harbor.life) on May 2, 2024"}));
+        Case{"social-post", "A post shared by Harbor Life (@harbor.life) on May 2, 2024"},
+        // Notices a crawler saved instead of the page (own wording, not copied).
+        Case{"web-archive-notice",
+             "Since 2001 our partner has given its crawl data to the Internet Archive, where "
+             "it enters the Wayback Machine after an embargo period."},
+        Case{"web-archive-notice",
+             "This collection of web captures was gathered with the Archive-It service."},
+        Case{"location-notice", "Tweet with a location"},
+        Case{"location-notice",
+             "You may add location information to your Tweets and delete your location history "
+             "at any time."},
+        Case{"player-notice", "This video is not available in your country."},
+        Case{"player-notice", "The interactive transcript could not be loaded."},
+        Case{"captcha", "Please type the characters you see in the image below."},
+        Case{"email-this-form", "Someone wanted you to see this story from Coast Daily."},
+        Case{"newsletter-pitch",
+             "Morning Briefing Newsletter Get our top headlines and exclusive reports, delivered "
+             "to your inbox every morning."}));
+
+TEST(CleanerTest, ProseAboutArchivesAndVideosIsKept) {
+  const std::string text =
+      "The Internet Archive said on Monday that its library of scanned books had doubled.\n\n"
+      "Investigators watched the video several times before releasing it.";
+  std::vector<Removal> removals;
+  EXPECT_EQ(CleanText(text, &removals),
+            "The Internet Archive said on Monday that its library of scanned books had doubled.\n"
+            "Investigators watched the video several times before releasing it.");
+  EXPECT_TRUE(removals.empty());
+}
+
+TEST(CleanerTest, PageOfCrawlerNoticesHasNoContent) {
+  EXPECT_TRUE(Cleaner::Default()
+                  .Clean(Doc("Tweet with a location\n\nYou can add location information to "
+                             "your Tweets from the web. Learn more"))
+                  .empty());
+}
 
 TEST(CleanerTest, NoBreakSpacesCountAsSpaces) {
   std::vector<Removal> removals;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "chorus/clusterer.h"
+#include "chorus/cleaner.h"
 #include "chorus/tokenizer.h"
 #include "cluster/article_features.h"
 #include "cluster/near_duplicates.h"
@@ -234,17 +235,29 @@ EventClusterer::EventClusterer(EventClusterer&&) noexcept = default;
 EventClusterer& EventClusterer::operator=(EventClusterer&&) noexcept = default;
 
 ArticleAssignment EventClusterer::Add(const Document& article) {
+  const Cleaner& cleaner =
+      state_->options.cleaner ? *state_->options.cleaner : Cleaner::Default();
+  // The page's own story is the first cleaned document; pasted articles split
+  // off after it ("Read more at ...") are other stories.
+  std::vector<Document> cleaned = cleaner.Clean(article);
+  Document content;
+  content.title = article.title;
+  if (!cleaned.empty()) content.text = std::move(cleaned.front().text);
+  const bool no_content = content.text.empty();
+  if (no_content) content.title.clear();
   FeatureWeights weights;
   weights.title = state_->options.title_weight;
   weights.name = state_->options.name_weight;
   weights.min_duplicate_shingles = state_->options.min_duplicate_shingles;
   ArticleFeatures features =
-      ComputeArticleFeatures(article, weights, &state_->dictionary, &state_->features);
+      ComputeArticleFeatures(content, weights, &state_->dictionary, &state_->features);
   ArticleRecord record;
   record.terms = std::move(features.terms);
   record.minhash = std::move(features.minhash);
   record.day = ParseDay(article.date);
-  return state_->Place(std::move(record), article.source);
+  ArticleAssignment out = state_->Place(std::move(record), article.source);
+  out.no_content = no_content;
+  return out;
 }
 
 Status EventClusterer::Restore(const ArticleRecord& record, int64_t event,

@@ -41,6 +41,30 @@ TEST(EventClustererTest, GroupsArticlesByEvent) {
             flood.top_terms.end());
 }
 
+// Regression: crawl notices saved in place of articles are identical pages,
+// so they were caught as copies of each other and glued into one event that
+// spanned unrelated stories. After cleaning they have no content: each opens
+// its own event and none is a copy.
+TEST(EventClustererTest, PagesWithNoContentAfterCleaningStayApart) {
+  EventClusterer clusterer;
+  const std::string notice =
+      "Starting in 2001, a partner has been giving its crawl data to the Internet Archive. "
+      "Flowing in every day, these data are added to the Wayback Machine after an embargo "
+      "period, so that pages can be seen as they were.";
+  std::vector<ArticleAssignment> out;
+  for (const char* id : {"n1", "n2", "n3"}) out.push_back(clusterer.Add(Article(id, "", "", notice)));
+  for (const ArticleAssignment& a : out) {
+    EXPECT_TRUE(a.no_content);
+    EXPECT_TRUE(a.new_event);
+    EXPECT_FALSE(a.duplicate_of.has_value());
+  }
+  EXPECT_EQ(clusterer.EventCount(), 3);
+  // An article with content is unaffected and is not glued to them.
+  const ArticleAssignment story = clusterer.Add(ThreeEvents()[0]);
+  EXPECT_FALSE(story.no_content);
+  EXPECT_EQ(story.event, 4);
+}
+
 TEST(EventClustererTest, ThresholdOneOpensAnEventPerArticle) {
   ClustererOptions options;
   options.threshold = 1.01;

@@ -48,6 +48,9 @@ std::string TableLine(std::string_view id, std::string_view articles, std::strin
 }  // namespace
 
 std::string EventLabel(const EventInfo& event) {
+  // Only an event opened by a page with no content left after cleaning has no
+  // terms; say so rather than print a blank label.
+  if (event.top_terms.empty()) return "(no content)";
   std::string label;
   for (const std::string& t : event.top_terms) {
     if (!label.empty()) label += ' ';

@@ -51,6 +51,13 @@ TEST(EventJsonTest, EventFieldsAndNullDates) {
   EXPECT_TRUE(undated["last_date"].is_null());
 }
 
+TEST(EventJsonTest, EventWithoutTermsIsLabelledNoContent) {
+  EventInfo e = UndatedEvent();
+  e.top_terms.clear();
+  EXPECT_EQ(EventLabel(e), "(no content)");
+  EXPECT_EQ(EventLabel(UndatedEvent()), "chess");
+}
+
 TEST(EventJsonTest, CompactIsOneLineIndentedIsNot) {
   EXPECT_EQ(EventsToJson({DatedEvent(), UndatedEvent()}).find('\n'), std::string::npos);
   EXPECT_NE(EventsToJson({DatedEvent()}, 2).find('\n'), std::string::npos);
