@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -46,6 +47,8 @@ const std::map<std::string, Setter>& Setters() {
       {"max_position", [](auto& o, double v) { o.max_position = static_cast<uint32_t>(v); }},
       {"fill_budget", [](auto& o, double v) { o.fill_budget = v != 0; }},
       {"compress", [](auto& o, double v) { o.compress = v != 0; }},
+      {"min_concepts", [](auto& o, double v) { o.min_concepts = static_cast<uint32_t>(v); }},
+      {"optimality_tolerance", [](auto& o, double v) { o.solver.optimality_tolerance = v; }},
   };
   return setters;
 }
@@ -147,9 +150,13 @@ int Run(int argc, char** argv) {
   for (size_t p = 0; p < points.size(); ++p) {
     const ConceptSummarizer summarizer(points[p].options);
     std::array<double, 3> mean{0, 0, 0};
-    double words = 0;
+    double words = 0, seconds = 0, slowest = 0;
     for (size_t c = 0; c < clusters.size(); ++c) {
+      const auto start = std::chrono::steady_clock::now();
       Result<Summary> summary = summarizer.Summarize(analyzed[c], summary_options);
+      const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      seconds += took;
+      slowest = std::max(slowest, took);
       if (!summary.ok()) return std::cerr << summary.status().ToString() << "\n", 1;
       Result<std::vector<RougeScore>> s = (*scorer)->ScoreSummary(SummaryText(*summary), clusters[c].references);
       if (!s.ok()) return std::cerr << s.status().ToString() << "\n", 1;
@@ -157,8 +164,9 @@ int Run(int argc, char** argv) {
       scores[p].push_back({(*s)[r1].recall, (*s)[r2].recall, (*s)[su4].recall});
       for (int m = 0; m < 3; ++m) mean[m] += scores[p].back()[m] / clusters.size();
     }
-    fmt::print("{:<60} R-1 {:.5f} R-2 {:.5f} SU4 {:.5f} words {:.1f}\n", points[p].label, mean[0], mean[1],
-               mean[2], words / clusters.size());
+    fmt::print("{:<60} R-1 {:.5f} R-2 {:.5f} SU4 {:.5f} words {:.1f} ms/cluster {:.1f} (max {:.0f})\n",
+               points[p].label, mean[0], mean[1], mean[2], words / clusters.size(),
+               1000 * seconds / clusters.size(), 1000 * slowest);
   }
 
   // Cross-validation of the selection: best point on k-1 folds, scored on the rest.
