@@ -335,7 +335,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
   const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations,
-                               options_.max_position};
+                               options_.max_position, options_.drop_bare_quotes};
   const std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
   if (candidates.empty()) return BuildSummary(cluster, {}, name());
 

@@ -50,6 +50,9 @@ struct ConceptSummarizerOptions {
   // Multi-News, whose reference summaries quote the people in the story;
   // a summary of news should be able to report what was said.
   bool drop_quotations = false;
+  // Drop sentences that are quotation from start to end (default true):
+  // out of their article they name no speaker.
+  bool drop_bare_quotes = true;
   // Only the first this many sentences of each article are candidates (default 0: all).
   uint32_t max_position = 0;
   // A concept must occur in at least this share of the articles (default 0.3,

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "summarize/budget.h"
+#include "summarize/candidates.h"
 #include "summarize/sentence_compressor.h"
 #include "summarize/test_cluster.h"
 
@@ -202,6 +203,16 @@ TEST(ConceptSummarizerTest, QueryFavoursMatchingContent) {
   const Summary generic = SummarizeOrDie(cluster, opt);
   ASSERT_EQ(generic.sentences.size(), 1u);
   EXPECT_NE(generic.sentences[0].text, s.sentences[0].text);
+}
+
+TEST(CandidatesTest, BareQuotesNameNoSpeaker) {
+  EXPECT_TRUE(IsBareQuote("\"Despite the difficulties, it remains best for Iraq on principle.\""));
+  EXPECT_TRUE(IsBareQuote("``We will rebuild the town.''"));
+  EXPECT_TRUE(IsBareQuote("\xE2\x80\x9CWe will rebuild the town.\xE2\x80\x9D"));
+  // A speaker between or after the quotes: attributed, kept.
+  EXPECT_FALSE(IsBareQuote("``Mitch is closing in,'' said Monterrey Cardenas, mayor of Utila."));
+  EXPECT_FALSE(IsBareQuote("\"We will rebuild,\" the mayor said, \"and soon.\""));
+  EXPECT_FALSE(IsBareQuote("The mayor said \"we will rebuild\"."));
 }
 
 }  // namespace

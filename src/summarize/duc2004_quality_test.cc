@@ -48,12 +48,11 @@ TEST(Duc2004QualityTest, ChorusMethodKeepsItsScores) {
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   std::map<std::string, double> recall;
   for (const RougeSystemAverage& a : report->averages) recall[a.metric] = a.average.recall;
-  // Floors just under what the method scores today (R-1 0.39891, R-2 0.10446,
-  // SU4 0.14249), each above every published system in peer_summaries.jsonl
-  // (best: DPP R-1 0.39838, ICSISumm R-2 0.09811, DPP SU4 0.13865). Issue 4's
-  // R-1 floor of 0.399 is missed by 0.0001: keeping quoted sentences costs
-  // DUC 2004 about 0.003 R-1 and gains Multi-News 0.03 (concept_summarizer.h).
-  EXPECT_GE(recall["ROUGE-1"], 0.3985);
+  // Floors just under what the method scores today (R-1 0.39923, R-2 0.10446,
+  // SU4 0.14264), each above every published system in peer_summaries.jsonl
+  // (best: DPP R-1 0.39838, ICSISumm R-2 0.09811, DPP SU4 0.13865) and at
+  // issue 4's floors (0.399 / 0.100 / 0.139).
+  EXPECT_GE(recall["ROUGE-1"], 0.3990);
   EXPECT_GE(recall["ROUGE-2"], 0.1030);
   EXPECT_GE(recall["ROUGE-SU4"], 0.1415);
 }

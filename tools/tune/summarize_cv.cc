@@ -42,6 +42,7 @@ const std::map<std::string, Setter>& Setters() {
       {"min_words", [](auto& o, double v) { o.min_words = static_cast<uint32_t>(v); }},
       {"min_doc_fraction", [](auto& o, double v) { o.min_doc_fraction = v; }},
       {"drop_quotations", [](auto& o, double v) { o.drop_quotations = v != 0; }},
+      {"drop_bare_quotes", [](auto& o, double v) { o.drop_bare_quotes = v != 0; }},
       {"redundancy_cosine", [](auto& o, double v) { o.redundancy_cosine = v; }},
       {"max_candidates", [](auto& o, double v) { o.max_candidates = static_cast<uint32_t>(v); }},
       {"max_position", [](auto& o, double v) { o.max_position = static_cast<uint32_t>(v); }},
