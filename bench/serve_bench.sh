@@ -29,7 +29,11 @@ python3 - "$articles" "$work" "$max_body" "${METHOD:-}" <<'PY'
 import json, os, sys
 src, out, max_body, method = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 files = sorted(f for f in os.listdir(src) if f.endswith(('.txt', '.html', '.htm')))[:5]
-articles = [{"id": os.path.splitext(f)[0], "text": open(os.path.join(src, f), encoding="utf-8").read()}
+# Sent as the web page sends files: whole, as "file" (date/source/title lines)
+# or "html" (a web page the server extracts the article from).
+articles = [{"id": os.path.splitext(f)[0],
+             ("html" if f.endswith(('.html', '.htm')) else "file"):
+                 open(os.path.join(src, f), encoding="utf-8").read()}
             for f in files]
 assert len(articles) == 5, f"need five articles in {src}"
 options = {"words": 100, **({"method": method} if method else {})}

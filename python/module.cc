@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chorus/analyzer.h"
+#include "chorus/compare.h"
 #include "chorus/rouge.h"
 #include "chorus/summarizer.h"
 #include "chorus/summary_json.h"
@@ -86,6 +87,14 @@ std::string Summarize(const std::vector<py::dict>& articles, const std::string& 
   return json;
 }
 
+std::string Compare(const std::vector<py::dict>& articles, const std::string& id) {
+  chorus::Cluster cluster = ToCluster(id, articles);
+  py::gil_scoped_release release;
+  const chorus::ClusterAnalyzer analyzer;
+  const chorus::Comparer comparer;
+  return chorus::ComparisonToJson(comparer.Compare(analyzer.Analyze(cluster)));
+}
+
 std::vector<std::tuple<std::string, int, std::string>> Sentences(
     const std::vector<py::dict>& articles) {
   chorus::Cluster cluster = ToCluster("", articles);
@@ -131,6 +140,9 @@ PYBIND11_MODULE(_chorus, m) {
   m.def("summarize", &Summarize, py::arg("articles"), py::arg("method"), py::arg("unit"),
         py::arg("amount"), py::arg("query"), py::arg("id"),
         "Summary of one cluster of articles, as the JSON `chorus summarize --format json` prints.");
+  m.def("compare", &Compare, py::arg("articles"), py::arg("id"),
+        "Entities, facts with their sources, discrepancies and framing, as the JSON "
+        "`chorus compare --format json` prints.");
   m.def("sentences", &Sentences, py::arg("articles"),
         "Cleaned, split sentences: (doc id, index in doc, text) tuples.");
   m.def("rouge", &Rouge, py::arg("peer"), py::arg("models"), py::arg("flags"),

@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 
 CHORUS_BROWSER_DEPS=1 bash scripts/install-deps.sh
-if [[ ! -x "$build/chorus" ]]; then
+# Always (re)built: a stale binary would test an old page (it is embedded).
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j "$(nproc)" --target chorus_cli
 fi
+cmake --build "$build" -j "$(( $(nproc) < 2 ? $(nproc) : 2 ))" --target chorus_cli
 ( cd web/test && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
 
 articles=examples/harbor-fire

@@ -385,11 +385,11 @@ async function loadEvents() {
       return;
     }
     list.replaceChildren(...events.map((e) => el('li', {}, el('button', {
-      type: 'button', onclick: () => openEvent(e.id),
-      'aria-label': `Open event ${e.id}: ${e.label}, ${plural(e.articles, 'article')}`,
+      type: 'button', onclick: () => openEvent(e.event),
+      'aria-label': `Open event ${e.event}: ${e.label}, ${plural(e.articles, 'article')}`,
     },
-    el('span', { class: 'label' }, e.label || `Event ${e.id}`),
-    el('span', { class: 'meta' }, [plural(e.articles, 'article'), plural(e.sources ?? 0, 'source'),
+    el('span', { class: 'label' }, e.label || `Event ${e.event}`),
+    el('span', { class: 'meta' }, [plural(e.articles, 'article'), plural(e.independent_sources ?? 0, 'source'),
       e.first_date ? (e.first_date === e.last_date || !e.last_date ? e.first_date : `${e.first_date} – ${e.last_date}`) : 'undated'].join(' · '))))));
   } catch (err) {
     $('#event-list').replaceChildren(el('li', { class: 'empty' }, `Events unavailable: ${err.message}`));

@@ -40,6 +40,9 @@ class Cleaner {
  public:
   // Parses a rule file; errors name `origin` and the line.
   static Result<Cleaner> FromRules(std::string_view rules_text, std::string_view origin);
+  // Reads and parses a rule file (the faces' --rules); kNotFound names a file
+  // that cannot be read.
+  static Result<Cleaner> FromRuleFile(const std::string& path);
   // The compiled-in default rules.
   static const Cleaner& Default();
 

@@ -96,6 +96,13 @@ class EventStore {
   std::unique_ptr<Db> db_;
 };
 
+// Opens the store at `path` read-only and loads event `event` as
+// EventStore::LoadEvent does (what `chorus summarize/compare --store PATH
+// --event ID` read). kNotFound names the missing store or the unknown event and
+// says how to list the events.
+Result<Cluster> LoadStoredEvent(const std::string& path, int64_t event,
+                                bool include_duplicates = false);
+
 }  // namespace chorus
 
 #endif  // CHORUS_STORE_H_

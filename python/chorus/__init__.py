@@ -16,7 +16,7 @@ import json as _json
 
 from . import _chorus
 
-__all__ = ["summarize", "sentences", "rouge", "methods"]
+__all__ = ["summarize", "compare", "sentences", "rouge", "methods"]
 
 
 def methods():
@@ -37,6 +37,12 @@ def summarize(articles, words=None, bytes=None, sentences=None, method="chorus",
     if amount < 0:
         raise ValueError("%s must be positive (got %d)" % (unit, amount))
     return _json.loads(_chorus.summarize(list(articles), method, unit, int(amount), query, id))
+
+
+def compare(articles, id=""):
+    """What the sources agree on and where they differ: {"entities", "facts", "discrepancies",
+    "exclusives", "framing", ...}, as `chorus compare --format json` prints it."""
+    return _json.loads(_chorus.compare(list(articles), id))
 
 
 def sentences(articles):

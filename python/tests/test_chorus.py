@@ -58,3 +58,18 @@ def test_rouge_identical_summary_scores_one():
     assert scores["ROUGE-2"]["F"] == pytest.approx(1.0)
     partial = chorus.rouge("the cat\n", ["the cat sat on the mat\n"], flags="-n 1")
     assert partial["ROUGE-1"]["R"] == pytest.approx(round(2 / 6, 5))
+
+
+def test_compare_finds_shared_facts_with_their_sources():
+    result = chorus.compare(example_articles(), id="harbor")
+    ids = {a["id"] for a in example_articles()}
+    facts = result["facts"]
+    assert facts, "no facts found"
+    # The example's three injured firefighters are reported by several outlets.
+    widely = [f for f in facts if len(f["sources"]) >= 3]
+    assert widely
+    for f in facts:
+        for src in f["sources"]:
+            assert src.split("#")[0] in ids
+    with pytest.raises(ValueError):
+        chorus.compare([{"id": "x"}])

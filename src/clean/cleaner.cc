@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 #include "clean/compiled_rule.h"
 #include "clean/paragraphs.h"
@@ -47,6 +49,14 @@ Result<Cleaner> Cleaner::FromRules(std::string_view rules_text, std::string_view
     rules->rules.push_back(std::move(rule));
   }
   return Cleaner(std::move(rules));
+}
+
+Result<Cleaner> Cleaner::FromRuleFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, fmt::format("cannot read rule file {}", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return FromRules(text.str(), path);
 }
 
 const Cleaner& Cleaner::Default() {

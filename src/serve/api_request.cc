@@ -65,6 +65,8 @@ Result<Document> ParseArticle(const json& a, const std::string& where) {
     d.text = std::move(page.text);
     d.title = std::move(page.title);
     d.date = std::move(page.date);
+    d.source = std::move(page.source);
+    d.url = std::move(page.url);
     if (IsBlank(d.text)) return InvalidArgumentError(where + "." + field + ": no text found");
   } else {
     if (text == a.end()) return InvalidArgumentError(where + ".text: missing");

@@ -66,11 +66,15 @@ TEST(ApiRequestTest, HtmlArticlesAreReadAsWebPages) {
 
 TEST(ApiRequestTest, TextFilesAreReadAsIngestReadsThem) {
   auto r = ParseArticlesRequest(
-      R"({"articles": [{"id": "f", "file": " date 2024-05-01\nHarbor fire\n\nA fire destroyed three warehouses on Sunday.\n"}]})",
+      R"({"articles": [{"id": "f", "file": " date 2024-05-01\n source Harbor Gazette\nHarbor fire\n\nA fire destroyed three warehouses on Sunday.\n"}]})",
       10);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const Document& d = r->cluster.documents[0];
   EXPECT_EQ(d.date, "2024-05-01");
+  // Regression: the outlet line was read and then dropped, so the web page
+  // named uploaded files "Source 1", "Source 2".
+  EXPECT_EQ(d.source, "Harbor Gazette");
+  EXPECT_EQ(d.title, "Harbor fire");
   EXPECT_NE(d.text.find("three warehouses"), std::string::npos) << d.text;
   EXPECT_EQ(d.text.find("date 2024"), std::string::npos) << d.text;
 }

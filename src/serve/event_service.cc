@@ -4,23 +4,13 @@
 
 #include <utility>
 
+#include "chorus/event_json.h"
+
 namespace chorus::serve {
 namespace {
 
-nlohmann::json DescribeEvent(const EventInfo& e) {
-  std::string label;
-  for (size_t i = 0; i < e.top_terms.size() && i < 4; ++i) {
-    label += (i ? ", " : "") + e.top_terms[i];
-  }
-  return {{"id", e.id},
-          {"label", label},
-          {"terms", e.top_terms},
-          {"first_date", e.first_date},
-          {"last_date", e.last_date},
-          {"articles", e.articles},
-          {"duplicates", e.duplicates},
-          {"sources", e.independent_sources}};
-}
+// The event JSON every face prints (chorus/event_json.h), as a json value.
+nlohmann::json DescribeEvent(const EventInfo& e) { return nlohmann::json::parse(EventToJson(e)); }
 
 }  // namespace
 
@@ -43,10 +33,7 @@ Result<nlohmann::json> EventService::AddArticles(std::vector<Document> articles)
   nlohmann::json added = nlohmann::json::array();
   nlohmann::json skipped = nlohmann::json::array();
   const AssignmentSink sink = [&](const StreamAssignment& a) {
-    added.push_back({{"article", a.article},
-                     {"event", a.event},
-                     {"new_event", a.new_event},
-                     {"duplicate_of", a.duplicate_of ? nlohmann::json(*a.duplicate_of) : nullptr}});
+    added.push_back(nlohmann::json::parse(AssignmentToJson(a)));
   };
   std::lock_guard<std::mutex> lock(mu_);
   for (Document& d : articles) {

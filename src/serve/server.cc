@@ -10,11 +10,13 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
 
 #include "serve/cluster_engine.h"
+#include "serve/event_service.h"
 #include "serve/metrics.h"
 #include "serve/router.h"
 #include "serve/routes.h"
@@ -64,6 +66,7 @@ struct Server::State {
   ServerOptions options;
   serve::MetricsRegistry metrics;
   std::shared_ptr<const serve::ClusterEngine> engine;
+  std::shared_ptr<serve::EventService> events;  // the store: closed when State goes
   std::unique_ptr<serve::WorkQueue> queue;
   serve::Router router;
   httplib::Server http;
@@ -124,6 +127,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   opt.threads = ResolveThreads(opt.threads);
   if (opt.io_threads == 0) opt.io_threads = std::max(16u, 4 * opt.threads + opt.queue_limit);
   ASSIGN_OR_RETURN(state->engine, serve::ClusterEngine::Create());
+  ASSIGN_OR_RETURN(state->events, serve::EventService::Open(opt.store_path));
   state->queue = std::make_unique<serve::WorkQueue>(opt.threads, opt.queue_limit);
 
   serve::RouteContext ctx;
@@ -135,7 +139,26 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   serve::AddSystemRoutes(ctx, &state->router);
   serve::AddWebRoutes(&state->router);
   serve::AddSummarizeRoute(ctx, state->engine, &state->router);
-
+  serve::AddCompareRoute(ctx, state->engine, &state->router);
+  serve::AddEventRoutes(ctx, state->events, state->engine, &state->router);
+  state->metrics.AddGauge("chorus_store_articles", "Articles in the event store.",
+                          [e = state->events.get()] { return double(e->article_count()); });
+  state->metrics.AddGauge("chorus_store_events", "Events in the event store.",
+                          [e = state->events.get()] { return double(e->event_count()); });
+  if (!opt.store_path.empty()) {
+    // The database and its write-ahead log: what the store takes on disk.
+    state->metrics.AddGauge(
+        "chorus_store_file_bytes", "Bytes on disk of the event store (database + WAL).",
+        [path = opt.store_path] {
+          uintmax_t bytes = 0;
+          for (const std::string& file : {path, path + "-wal"}) {
+            std::error_code ec;
+            const uintmax_t size = std::filesystem::file_size(file, ec);
+            if (!ec) bytes += size;
+          }
+          return double(bytes);
+        });
+  }
   state->metrics.AddGauge("chorus_work_queue_waiting", "Requests waiting for a worker.",
                           [q = state->queue.get()] { return double(q->Waiting()); });
   state->metrics.AddGauge("chorus_work_queue_running", "Requests being worked on.",

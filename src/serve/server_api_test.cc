@@ -164,7 +164,40 @@ TEST(ServerApiTest, FullQueueIs503AtOnce) {
   EXPECT_EQ(ErrorCode(r), "overloaded");
   EXPECT_EQ(r->get_header_value("Retry-After"), "1");
   EXPECT_LT(waited, std::chrono::seconds(2));  // answered at once, not after the slow one
+  // Every route that needs a worker sheds load the same way.
+  const json fire = {{"articles", testing::FireArticles()}};
+  EXPECT_EQ(PostJson(c, "/v1/compare", fire)->status, 503);
+  EXPECT_EQ(PostJson(c, "/v1/articles", fire)->status, 503);
+  EXPECT_EQ(c.Get("/v1/events")->status, 503);
+  EXPECT_EQ(c.Get("/v1/events/1")->status, 503);
+  // ... while health and metrics are still answered.
+  EXPECT_EQ(c.Get("/healthz")->status, 200);
+  EXPECT_EQ(c.Get("/metrics")->status, 200);
   slow.join();
+  EXPECT_EQ(slow_status.load(), 200);
+}
+
+TEST(ServerApiTest, StopLetsAnInFlightRequestFinish) {
+  RunningServer server(TestOptions());
+  std::atomic<int> slow_status{0};
+  std::thread slow([&] {
+    httplib::Client c = server.Client();
+    auto r = PostJson(c, "/v1/summarize", SlowCluster());
+    slow_status = r ? r->status : -1;
+  });
+  httplib::Client c = server.Client();
+  bool busy = false;
+  for (int i = 0; i < 2000 && !busy && slow_status == 0; ++i) {
+    auto h = c.Get("/healthz");
+    busy = h && Parse(h)["running"] == 1;
+    if (!busy) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  c.stop();  // no idle keep-alive connection of ours holds the server up
+  // What SIGTERM does in `chorus serve`: Stop, and Run returns once the
+  // request in flight has been answered.
+  server.Stop();
+  slow.join();
+  EXPECT_TRUE(busy) << "the slow request ended before Stop";
   EXPECT_EQ(slow_status.load(), 200);
 }
 

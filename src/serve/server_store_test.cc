@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <thread>
 
+#include "chorus/analyzer.h"
+#include "chorus/compare.h"
+#include "serve/api_request.h"
 #include "serve/test_articles.h"
 #include "serve/test_server.h"
 
@@ -46,6 +49,51 @@ TEST(ServerStoreTest, CompareReturnsFactsWithTheirSources) {
   EXPECT_TRUE(multi_source) << j["facts"].dump();
 }
 
+TEST(ServerStoreTest, CompareIsWhatTheCliPrints) {
+  RunningServer server(TestOptions());
+  httplib::Client c = server.Client();
+  const json body = {{"articles", testing::FireArticles()}};
+  auto r = PostJson(c, "/v1/compare", body);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  // `chorus compare --format json` prints ComparisonToJson of the analyzed
+  // cluster and a newline.
+  Result<ArticlesRequest> parsed = ParseArticlesRequest(body.dump(), 10);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  const std::string cli =
+      ComparisonToJson(Comparer().Compare(ClusterAnalyzer().Analyze(parsed->cluster))) + "\n";
+  EXPECT_EQ(r->body, cli);
+}
+
+TEST(ServerStoreTest, CompareAndArticlesRejectBadRequests) {
+  ServerOptions o = TestOptions();
+  o.max_articles = 2;
+  RunningServer server(o);
+  httplib::Client c = server.Client();
+  for (const char* path : {"/v1/compare", "/v1/articles"}) {
+    auto bad_json = c.Post(path, "{\"articles\": [", "application/json");
+    ASSERT_TRUE(bad_json);
+    EXPECT_EQ(bad_json->status, 400) << path;
+    EXPECT_EQ(ErrorCode(bad_json), "bad_request");
+    auto no_text = PostJson(c, path, {{"articles", {{{"id", "a"}}}}});
+    EXPECT_EQ(no_text->status, 400) << path;
+    EXPECT_NE(no_text->body.find("articles[0].text"), std::string::npos) << no_text->body;
+    auto unknown_option =
+        PostJson(c, path, {{"articles", {{{"id", "a"}, {"text", "A fire."}}}},
+                           {"options", {{"wordz", 3}}}});
+    EXPECT_EQ(unknown_option->status, 400) << path;
+    EXPECT_NE(unknown_option->body.find("options.wordz"), std::string::npos);
+    auto too_many = PostJson(c, path, {{"articles", testing::FireArticles()}});
+    EXPECT_EQ(too_many->status, 413) << path;
+    EXPECT_EQ(ErrorCode(too_many), "payload_too_large");
+    auto get = c.Get(path);
+    EXPECT_EQ(get->status, 405) << path;
+    EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  }
+  // Nothing was stored by the refused requests.
+  EXPECT_TRUE(Parse(c.Get("/v1/events"))["events"].empty());
+}
+
 TEST(ServerStoreTest, UnknownEventIs404AndWrongMethodIs405) {
   RunningServer server(TestOptions());
   httplib::Client c = server.Client();
@@ -81,7 +129,6 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     const json a = Parse(added);
     ASSERT_EQ(a["articles"].size(), 5u);
     EXPECT_EQ(a["articles"][0]["article"], "fire-a");
-    EXPECT_TRUE(a["articles"][0]["new_event"].get<bool>());
     // The three fire reports are one event, the budget reports another.
     EXPECT_EQ(a["articles"][1]["event"], a["articles"][0]["event"]);
     EXPECT_EQ(a["articles"][2]["event"], a["articles"][0]["event"]);
@@ -98,6 +145,9 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     auto metrics = c.Get("/metrics");
     EXPECT_NE(metrics->body.find("chorus_store_articles 5\n"), std::string::npos);
     EXPECT_NE(metrics->body.find("chorus_store_events 2\n"), std::string::npos);
+    const size_t bytes_at = metrics->body.find("\nchorus_store_file_bytes ");
+    ASSERT_NE(bytes_at, std::string::npos) << metrics->body;
+    EXPECT_GT(std::stod(metrics->body.substr(bytes_at + 25)), 4096.0);
     server.Stop();
   }
   {
@@ -111,9 +161,14 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     ASSERT_TRUE(event);
     ASSERT_EQ(event->status, 200) << event->body;
     const json e = Parse(event);
-    EXPECT_EQ(e["event"]["id"], 1);
+    EXPECT_EQ(e["event"]["event"], 1);
     EXPECT_EQ(e["articles"].size(), 3u);
-    EXPECT_FALSE(e["summary"]["summary"].empty());
+    ASSERT_FALSE(e["summary"]["summary"].empty());
+    // Every summary sentence cites articles of this event.
+    for (const json& sentence : e["summary"]["summary"]) {
+      ASSERT_FALSE(sentence["support"].empty()) << sentence;
+      EXPECT_TRUE(sentence["doc"].get<std::string>().starts_with("fire-")) << sentence;
+    }
     EXPECT_FALSE(e["comparison"]["facts"].empty());
 
     // Adding the same articles again stores nothing twice; new ones continue the events.

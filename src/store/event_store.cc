@@ -204,7 +204,9 @@ Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates) co
     cluster.documents.push_back(std::move(d));
   }
   if (cluster.documents.empty()) {
-    return NotFoundError(fmt::format("{} has no event {}", path_, event));
+    return NotFoundError(fmt::format(
+        "store {} has no event {} (`chorus events --store {}` lists its events)", path_, event,
+        path_));
   }
   return cluster;
 }
@@ -234,6 +236,11 @@ Result<uint64_t> EventStore::ArticleCount() const {
   Statement q(db_->db, "SELECT COUNT(*) FROM articles");
   ASSIGN_OR_RETURN(bool row, q.Step());
   return row ? static_cast<uint64_t>(q.Int(0)) : 0;
+}
+
+Result<Cluster> LoadStoredEvent(const std::string& path, int64_t event, bool include_duplicates) {
+  ASSIGN_OR_RETURN(std::unique_ptr<EventStore> store, EventStore::Open(path, {.read_only = true}));
+  return store->LoadEvent(event, include_duplicates);
 }
 
 }  // namespace chorus

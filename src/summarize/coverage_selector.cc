@@ -18,6 +18,13 @@ struct GlpDeleter {
   void operator()(glp_prob* lp) const { glp_delete_prob(lp); }
 };
 
+// GLPK keeps an environment per thread that only glp_free_env releases; a
+// server's worker threads come and go, so each frees its own on exit.
+struct GlpThreadEnvironment {
+  GlpThreadEnvironment() { glp_term_out(GLP_OFF); }
+  ~GlpThreadEnvironment() { glp_free_env(); }
+};
+
 bool Conflicts(const std::vector<std::vector<uint32_t>>& conflict_lists, const std::vector<char>& chosen,
                uint32_t item) {
   for (uint32_t other : conflict_lists[item]) {
@@ -141,7 +148,7 @@ CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const Coverage
   }
   const int n_classes = static_cast<int>(class_weight.size());
 
-  glp_term_out(GLP_OFF);
+  thread_local GlpThreadEnvironment glpk_environment;
   std::unique_ptr<glp_prob, GlpDeleter> lp(glp_create_prob());
   glp_set_obj_dir(lp.get(), GLP_MAX);
   // Columns 1..n_items are sentences, then concept classes.

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "chorus/diagnostics.h"
+#include "chorus/event_json.h"
 #include "chorus/event_stream.h"
 #include "chorus/ingest.h"
 #include "command.h"
-#include "event_rendering.h"
 
 namespace chorus::cli {
 namespace {
@@ -34,15 +34,15 @@ int RunCluster(const ClusterFlags& flags) {
     return kExitInputError;
   }
   std::set<int64_t> touched;
-  nlohmann::ordered_json assignments = nlohmann::ordered_json::array();
+  ClusterRun run;
   // Lines are written (and flushed) only once their batch is committed: what
   // is printed is stored.
   auto sink = [&](const StreamAssignment& a) {
     touched.insert(a.event);
     if (flags.format == "jsonl") {
-      std::cout << AssignmentJson(a).dump() << "\n";
+      std::cout << AssignmentToJson(a) << "\n";
     } else if (flags.format == "json") {
-      assignments.push_back(AssignmentJson(a));
+      run.assignments.push_back(a);
     }
   };
   auto flush_lines = [&] { std::cout.flush(); };
@@ -66,17 +66,12 @@ int RunCluster(const ClusterFlags& flags) {
     return kExitInputError;
   }
   const EventClusterer& clusterer = (*stream)->clusterer();
-  std::vector<EventInfo> events;
-  for (int64_t e : touched) events.push_back(clusterer.Describe(e));
+  for (int64_t e : touched) run.events.push_back(clusterer.Describe(e));
+  run.skipped = (*stream)->skipped();
   if (flags.format == "json") {
-    nlohmann::ordered_json out;
-    out["articles"] = std::move(assignments);
-    out["events"] = nlohmann::ordered_json::array();
-    for (const EventInfo& e : events) out["events"].push_back(EventJson(e));
-    out["skipped"] = (*stream)->skipped();
-    std::cout << out.dump(2) << "\n";
+    std::cout << ClusterRunToJson(run, 2) << "\n";
   } else if (flags.format == "text") {
-    PrintEventTable(events, std::cout);
+    std::cout << EventTableText(run.events);
   }
   std::cerr << fmt::format(
       "chorus cluster: {} articles read, {} already stored (skipped); store {} holds {} "

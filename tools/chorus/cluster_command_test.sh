@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end checks of `chorus cluster`, `chorus events` and
-# `chorus summarize --store --event`: output formats, a second run continuing
+# End-to-end checks of `chorus cluster`, `chorus events`,
+# `chorus summarize --store --event` and `chorus compare --store --event`: output formats, a second run continuing
 # the same store, re-fed articles skipped, exit codes (0 ok, 1 input error,
 # 2 usage error).
 # Usage: cluster_command_test.sh CHORUS_BINARY SOURCE_DIR
@@ -66,8 +66,30 @@ check "events json counts the copy but not as a source" \
 check "summarize a stored event exits 0" test $? -eq 0
 check "summary cites the articles" grep -q '\[.*brennmouth\|\[.*coastline\|\[.*ledger\|\[.*pulse\|\[.*northshore' "$tmp/summary.txt"
 
-"$chorus" summarize --store "$tmp/s.db" --event 99 >/dev/null 2>&1
-check "unknown event exits 1" test $? -eq 1
+"$chorus" compare --store "$tmp/s.db" --event 1 --format json >"$tmp/compare.json"
+check "compare a stored event exits 0" test $? -eq 0
+# (The cleaner splits a page carrying a second story into id and id#2.)
+check "compare reads the event's articles, the copy left out" \
+  python3 -c "import json,os,sys; s=sorted(set(x['id'].split('#')[0] for x in json.load(open('$tmp/compare.json'))['sources'])); sys.exit(0 if s==sorted(os.path.splitext(f)[0] for f in os.listdir('$tmp/fire')) else 1)"
+check "compare finds facts several sources share" \
+  python3 -c "import json,sys; f=json.load(open('$tmp/compare.json'))['facts']; sys.exit(0 if any(len(x['sources'])>=3 for x in f) else 1)"
+"$chorus" compare --store "$tmp/s.db" --event 2 >"$tmp/compare.txt"
+check "compare text of a one-article event exits 0" test $? -eq 0
+check "compare text names the chess source" grep -q 'chess' "$tmp/compare.txt"
+
+"$chorus" summarize --store "$tmp/s.db" --event 99 >/dev/null 2>"$tmp/unknown.err"
+check "summarize: unknown event exits 1" test $? -eq 1
+check "summarize: unknown event is named" grep -q 'has no event 99' "$tmp/unknown.err"
+"$chorus" compare --store "$tmp/s.db" --event 99 >/dev/null 2>"$tmp/unknown.err"
+check "compare: unknown event exits 1" test $? -eq 1
+check "compare: unknown event is named" grep -q 'has no event 99' "$tmp/unknown.err"
+"$chorus" compare --store "$tmp/missing.db" --event 1 >/dev/null 2>"$tmp/missing.err"
+check "compare: missing store exits 1" test $? -eq 1
+check "compare: missing store is named" grep -q 'missing.db does not exist' "$tmp/missing.err"
+"$chorus" compare --store "$tmp/s.db" --event 1 "$tmp/fire" >/dev/null 2>&1
+check "compare: inputs and --event together exit 2" test $? -eq 2
+"$chorus" compare >/dev/null 2>&1
+check "compare: neither inputs nor --event exits 2" test $? -eq 2
 "$chorus" events --store "$tmp/missing.db" >/dev/null 2>&1
 check "missing store exits 1" test $? -eq 1
 "$chorus" cluster "$tmp/fire" --store "$tmp/s.db" --threshold 2 >/dev/null 2>&1

@@ -1,9 +1,8 @@
 #include "compare_command.h"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "chorus/compare.h"
 #include "chorus/diagnostics.h"
 #include "chorus/ingest.h"
+#include "chorus/store.h"
 #include "command.h"
 
 namespace chorus::cli {
@@ -22,22 +22,18 @@ struct CompareFlags {
   std::string format = "text";
   bool strict = false;
   std::string rules;
+  std::string store = "chorus.db";  // with --event: read the event from this store
+  std::optional<int64_t> event;
 };
 
 int RunCompare(const CompareFlags& flags) {
   std::unique_ptr<Cleaner> custom;
   if (!flags.rules.empty()) {
-    std::ifstream in(flags.rules, std::ios::binary);
-    if (!in) {
-      std::cerr << "chorus compare: cannot read rule file " << flags.rules << "\n";
-      return kExitInputError;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    Result<Cleaner> cleaner = Cleaner::FromRules(text.str(), flags.rules);
+    // A bad --rules value is a usage error, as in summarize and sentences.
+    Result<Cleaner> cleaner = Cleaner::FromRuleFile(flags.rules);
     if (!cleaner.ok()) {
       std::cerr << "chorus compare: " << cleaner.status().ToString() << "\n";
-      return kExitInputError;
+      return kExitUsageError;
     }
     custom = std::make_unique<Cleaner>(std::move(cleaner).value());
   }
@@ -46,7 +42,7 @@ int RunCompare(const CompareFlags& flags) {
   Diagnostics diagnostics([](const Diagnostic& d) { std::cerr << d.ToString() << "\n"; });
   IngestOptions ingest;
   ingest.strict = flags.strict;
-  const Status status = ReadClusters(flags.inputs, ingest, &diagnostics, [&](Cluster&& cluster) {
+  auto compare_cluster = [&](Cluster&& cluster) {
     const Comparison comparison = comparer.Compare(analyzer.Analyze(cluster));
     if (flags.format == "json") {
       std::cout << ComparisonToJson(comparison) << "\n";
@@ -56,9 +52,18 @@ int RunCompare(const CompareFlags& flags) {
       std::cout << ComparisonToText(comparison) << "\n";
     }
     return Status::Ok();
-  });
+  };
+  Status status;
+  if (flags.event) {
+    // A stored event (`chorus cluster` wrote it): its articles, copies left out.
+    Result<Cluster> cluster = LoadStoredEvent(flags.store, *flags.event);
+    status = cluster.ok() ? compare_cluster(std::move(*cluster)) : cluster.status();
+  } else {
+    status = ReadClusters(flags.inputs, ingest, &diagnostics, compare_cluster);
+  }
   if (!status.ok()) {
-    std::cerr << "chorus compare: " << status.ToString() << "\n";
+    // Input problems were printed as they happened; print only what was not.
+    if (!diagnostics.has_errors()) std::cerr << "chorus compare: " << status.ToString() << "\n";
     return kExitInputError;
   }
   return diagnostics.has_errors() ? kExitInputError : kExitOk;
@@ -71,14 +76,24 @@ void AddCompareCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "compare", "What the sources agree on, where they differ, what only one reports, and how each frames it");
   cmd->add_option("INPUT", flags->inputs,
-                  "Article files or a directory (one cluster), or .jsonl clusters; - for stdin")
-      ->required();
+                  "Article files or a directory (one cluster), or .jsonl clusters; - for stdin");
+  CLI::Option* event = cmd->add_option("--event", flags->event,
+                                       "Compare this event of the --store instead of inputs");
+  cmd->add_option("--store", flags->store, "Event store written by `chorus cluster` (with --event)")
+      ->capture_default_str();
   cmd->add_option("--format", flags->format, "Output: text, json (one line per cluster) or html")
       ->check(CLI::IsMember({"text", "json", "html"}))
       ->capture_default_str();
   cmd->add_flag("--strict", flags->strict, "Stop at the first malformed input instead of skipping it");
   cmd->add_option("--rules", flags->rules, "Cleaning rule file replacing the built-in rules");
-  cmd->callback([flags, exit_code] { *exit_code = RunCompare(*flags); });
+  cmd->callback([flags, exit_code, event] {
+    if (flags->inputs.empty() == (event->count() == 0)) {
+      std::cerr << "chorus compare: give input files, or --event ID (with --store), not both\n";
+      *exit_code = kExitUsageError;
+      return;
+    }
+    *exit_code = RunCompare(*flags);
+  });
 }
 
 }  // namespace chorus::cli

@@ -4,9 +4,9 @@
 #include <memory>
 #include <string>
 
+#include "chorus/event_json.h"
 #include "chorus/store.h"
 #include "command.h"
-#include "event_rendering.h"
 
 namespace chorus::cli {
 namespace {
@@ -30,11 +30,9 @@ int RunEvents(const EventsFlags& flags) {
     return kExitInputError;
   }
   if (flags.format == "json") {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const EventInfo& e : *events) out.push_back(EventJson(e));
-    std::cout << out.dump(2) << "\n";
+    std::cout << EventsToJson(*events, 2) << "\n";
   } else {
-    PrintEventTable(*events, std::cout);
+    std::cout << EventTableText(*events);
   }
   return kExitOk;
 }

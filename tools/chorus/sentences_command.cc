@@ -4,11 +4,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -53,14 +51,7 @@ void PrintRemovals(const AnalyzedCluster& cluster) {
 int Run(const SentencesFlags& flags) {
   std::unique_ptr<Cleaner> custom;
   if (!flags.rules_path.empty()) {
-    std::ifstream in(flags.rules_path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in.good() && !in.eof()) {
-      std::cerr << fmt::format("chorus: cannot read rule file {}\n", flags.rules_path);
-      return kExitUsageError;
-    }
-    Result<Cleaner> cleaner = Cleaner::FromRules(text.str(), flags.rules_path);
+    Result<Cleaner> cleaner = Cleaner::FromRuleFile(flags.rules_path);
     if (!cleaner.ok()) {
       std::cerr << "chorus: " << cleaner.status().ToString() << "\n";
       return kExitUsageError;

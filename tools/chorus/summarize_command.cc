@@ -2,11 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,16 +38,9 @@ int RunSummarize(const SummarizeFlags& flags) {
   }
   std::optional<Cleaner> custom_cleaner;
   if (!flags.rules.empty()) {
-    std::ifstream in(flags.rules, std::ios::binary);
-    if (!in) {
-      std::cerr << "chorus summarize: cannot read rule file " << flags.rules << "\n";
-      return kExitUsageError;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    Result<Cleaner> cleaner = Cleaner::FromRules(text.str(), flags.rules);
+    Result<Cleaner> cleaner = Cleaner::FromRuleFile(flags.rules);
     if (!cleaner.ok()) {
-      std::cerr << "chorus summarize: " << cleaner.status().message() << "\n";
+      std::cerr << "chorus summarize: " << cleaner.status().ToString() << "\n";
       return kExitUsageError;
     }
     custom_cleaner.emplace(std::move(*cleaner));
@@ -88,14 +79,14 @@ int RunSummarize(const SummarizeFlags& flags) {
   Status status;
   if (flags.event) {
     // A stored event (`chorus cluster` wrote it): its articles, copies left out.
-    Result<std::unique_ptr<EventStore>> store = EventStore::Open(flags.store, {.read_only = true});
-    Result<Cluster> cluster = store.ok() ? (*store)->LoadEvent(*flags.event) : store.status();
+    Result<Cluster> cluster = LoadStoredEvent(flags.store, *flags.event);
     status = cluster.ok() ? summarize_cluster(std::move(*cluster)) : cluster.status();
   } else {
     status = ReadClusters(flags.inputs, ingest, &diagnostics, summarize_cluster);
   }
   if (!status.ok()) {
-    std::cerr << "chorus summarize: " << status.ToString() << "\n";
+    // Input problems were printed as they happened; print only what was not.
+    if (!diagnostics.has_errors()) std::cerr << "chorus summarize: " << status.ToString() << "\n";
     return kExitInputError;
   }
   return diagnostics.has_errors() || summarize_failed ? kExitInputError : kExitOk;

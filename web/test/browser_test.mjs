@@ -2,8 +2,10 @@
 // playwright-core. Usage: node browser_test.mjs BASE_URL ARTICLE_DIR ARTIFACT_DIR
 // Opens the page, submits the articles of ARTICLE_DIR through the file input,
 // and checks that a summary with citations and a facts table appear, that a
-// sentence's sources show on keyboard focus, and that the page loads nothing
-// from outside the server. Keeps screenshots in ARTIFACT_DIR.
+// sentence's sources show on keyboard focus, that discrepancies and framing
+// are shown, that the articles added to the store appear as an event (list and
+// timeline) which opens with a cited summary and facts, and that the page
+// loads nothing from outside the server. Keeps screenshots in ARTIFACT_DIR.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,8 +67,16 @@ try {
     const detail = await page.textContent('#source-detail');
     assert.match(detail, /Sources of sentence 1/);
   });
-  await check('no request leaves the server', async () => assert.deepEqual(foreign, []));
-  await check('no script errors', async () => assert.deepEqual(consoleErrors, []));
+  await check('discrepancies list each disputed value with its sources', async () => {
+    const items = await page.$$eval('#discrepancies li', (n) => n.map((li) => li.querySelectorAll('.values > span').length));
+    assert.ok(items.length >= 1, 'no discrepancies shown');
+    for (const values of items) assert.ok(values >= 2, `a discrepancy with ${values} value(s)`);
+  });
+  await check('framing shows distinctive terms per outlet', async () => {
+    const outlets = await page.$$eval('#framing .outlet', (n) => n.map((o) => o.querySelectorAll('.terms li').length));
+    assert.ok(outlets.length >= 2, `framing for ${outlets.length} outlet(s)`);
+    assert.ok(outlets.every((terms) => terms >= 1), 'an outlet card without terms');
+  });
 
   const top = path.join(artifactDir, 'browser-summary-top.png');
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -85,6 +95,41 @@ try {
   const phone = path.join(artifactDir, 'browser-summary-phone.png');
   await page.screenshot({ path: phone, fullPage: true });
   console.log(`screenshot: ${path.resolve(phone)}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The event store: add the same articles, then open the stored event with
+  // the keyboard from the events list.
+  await page.click('#tab-files');
+  await page.click('#store');
+  // Locators, not waitForFunction: the page's CSP forbids the eval it uses.
+  await page.locator('#status', { hasText: /^Added \d+ articles? to \d+ events?/ }).waitFor({ timeout: 30000 });
+  await page.click('#tab-events');
+  await page.waitForSelector('#event-list li button', { timeout: 10000 });
+  await check('events list and timeline show the stored event', async () => {
+    const labels = await page.$$eval('#event-list li button', (n) => n.map((b) => b.textContent));
+    assert.ok(labels.length >= 1, 'no events listed');
+    assert.match(labels[0], /\d+ articles? · \d+ sources? · \d{4}-\d{2}-\d{2}/);
+    const bars = await page.$$eval('#timeline .bar', (n) => n.length);
+    assert.ok(bars >= 1, 'no timeline bars');
+  });
+  // Cleared first, so what is checked next can only come from the stored event.
+  await page.$eval('#summary', (n) => n.replaceChildren());
+  await page.$eval('#facts tbody', (n) => n.replaceChildren());
+  await page.focus('#event-list li button');
+  await page.keyboard.press('Enter');
+  await page.locator('#status', { hasText: /^Event \d+:/ }).waitFor({ timeout: 30000 });
+  await check('a stored event opens with a cited summary and facts', async () => {
+    const cites = await page.$$eval('#summary .cite', (n) => n.map((x) => x.textContent));
+    assert.ok(cites.length >= 2, `only ${cites.length} summary sentences`);
+    for (const c of cites) assert.match(c, /^\d+ of \d+ sources$/);
+    const facts = await page.$$eval('#facts tbody tr', (n) => n.length);
+    assert.ok(facts >= 1, 'no facts for the stored event');
+  });
+  const events = path.join(artifactDir, 'browser-event.png');
+  await page.screenshot({ path: events, fullPage: true });
+  console.log(`screenshot: ${path.resolve(events)}`);
+  await check('no request leaves the server', async () => assert.deepEqual(foreign, []));
+  await check('no script errors', async () => assert.deepEqual(consoleErrors, []));
 } finally {
   await browser.close();
 }
