@@ -46,14 +46,27 @@ bool HasQuotation(std::string_view text) {
          text.find("\xE2\x80\x9D") != std::string_view::npos;
 }
 
+bool IsBareQuote(std::string_view text) {
+  const auto opens = [&](std::string_view mark) { return text.starts_with(mark); };
+  if (!opens("\"") && !opens("``") && !opens("\xE2\x80\x9C")) return false;
+  const std::string_view body = TrimClosers(text);
+  // The closing mark comes right after the final punctuation, and no closing
+  // mark occurs before it (else a speaker may sit between two quotes).
+  if (body.size() == text.size()) return false;
+  const std::string_view inner = text.substr(1, body.size() - 1);
+  return inner.find("''") == std::string_view::npos && inner.find('"') == std::string_view::npos &&
+         inner.find("\xE2\x80\x9D") == std::string_view::npos;
+}
+
 std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,
                                          const SummaryBudget& budget) {
   const uint64_t capacity = BudgetCapacity(budget);
   // Filters from strictest to loosest; the first that leaves a candidate wins.
   const CandidateFilter relaxed[] = {
       filter,
-      {std::min<uint32_t>(filter.min_words, 4), filter.drop_questions, filter.drop_quotations, 0},
-      {1, false, false, 0},
+      {std::min<uint32_t>(filter.min_words, 4), filter.drop_questions, filter.drop_quotations, 0,
+       filter.drop_bare_quotes},
+      {1, false, false, 0, false},
   };
   for (const CandidateFilter& f : relaxed) {
     std::vector<uint32_t> out;
@@ -65,6 +78,7 @@ std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const C
       if (CountWords(s.sentence.text) < f.min_words) continue;
       if (f.drop_questions && IsQuestion(s.sentence.text)) continue;
       if (f.drop_quotations && HasQuotation(s.sentence.text)) continue;
+      if (f.drop_bare_quotes && IsBareQuote(s.sentence.text)) continue;
       if (f.max_position > 0 && s.sentence.index >= f.max_position) continue;
       if (!seen.insert(WordingHash(s)).second) continue;
       out.push_back(i);

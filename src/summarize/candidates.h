@@ -24,10 +24,16 @@ struct CandidateFilter {
   bool drop_questions = true;   // sentences ending in '?' (before closing quotes)
   bool drop_quotations = false;  // sentences holding quotation marks
   uint32_t max_position = 0;     // sentences at this index or later in their article are dropped (0: none)
+  // Drop sentences that are quotation from start to end: they name no speaker.
+  bool drop_bare_quotes = false;
 };
 
 bool IsQuestion(std::string_view text);
 bool HasQuotation(std::string_view text);
+
+// Whether `text` is quotation from its first word to its last ("``...,''
+// she said" is not: it names its speaker).
+bool IsBareQuote(std::string_view text);
 
 // Indices into cluster.sentences of the candidates for `budget`, ascending.
 std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,

@@ -8,6 +8,7 @@
 
 #include "summarize/budget.h"
 #include "summarize/candidates.h"
+#include "summarize/sentence_compressor.h"
 
 namespace chorus {
 namespace {
@@ -45,6 +46,55 @@ StemmedSentences Intern(const AnalyzedCluster& cluster) {
     c.erase(std::unique(c.begin(), c.end()), c.end());
   }
   return out;
+}
+
+// The rows of StemmedSentences: the cluster's sentences, then compressed
+// variants of candidates, each standing for its original sentence.
+struct Rows {
+  struct Variant {
+    uint32_t sentence = 0;  // index into cluster.sentences
+    std::string text;
+  };
+  const AnalyzedCluster* cluster = nullptr;
+  std::vector<Variant> variants;
+
+  uint32_t Sentence(uint32_t row) const {
+    const auto n = static_cast<uint32_t>(cluster->sentences.size());
+    return row < n ? row : variants[row - n].sentence;
+  }
+  std::string_view Text(uint32_t row) const {
+    const auto n = static_cast<uint32_t>(cluster->sentences.size());
+    return row < n ? std::string_view(cluster->sentences[row].sentence.text) : variants[row - n].text;
+  }
+};
+
+// Adds a compressed variant of each candidate that has one (a row of `ss`
+// holding the tokens compression keeps) and returns the new rows.
+std::vector<uint32_t> AddCompressedVariants(const AnalyzedCluster& cluster, const std::vector<uint32_t>& candidates,
+                                            uint32_t min_words, StemmedSentences* ss, Rows* rows) {
+  std::vector<uint32_t> added;
+  for (uint32_t i : candidates) {
+    CompressedSentence c = CompressSentence(cluster.sentences[i].sentence.text, min_words);
+    if (c.text.empty()) continue;
+    std::vector<uint32_t> stems;
+    std::vector<char> stop;
+    std::vector<uint32_t> content;
+    const auto& tokens = cluster.sentences[i].tokens;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (IsRemoved(c.removed, tokens[k].begin)) continue;
+      stems.push_back(ss->stems[i][k]);
+      stop.push_back(ss->stopword[i][k]);
+      if (!stop.back()) content.push_back(stems.back());
+    }
+    std::sort(content.begin(), content.end());
+    content.erase(std::unique(content.begin(), content.end()), content.end());
+    added.push_back(static_cast<uint32_t>(ss->stems.size()));
+    ss->stems.push_back(std::move(stems));
+    ss->stopword.push_back(std::move(stop));
+    ss->content.push_back(std::move(content));
+    rows->variants.push_back({i, std::move(c.text)});
+  }
+  return added;
 }
 
 // Concept keys of one sentence, unique: bigrams not made only of stopwords,
@@ -207,11 +257,12 @@ std::vector<uint32_t> LeadSentences(const AnalyzedCluster& cluster, std::vector<
 // Fills what the program left of the budget (it stops once no kept concept
 // is left to cover, which happens with few articles and long budgets) with
 // the earliest candidates that fit and repeat no chosen sentence: news puts
-// what matters first.
-void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, std::vector<uint32_t> candidates,
-                const SummaryBudget& budget, double redundancy_cosine, std::vector<uint32_t>* chosen) {
+// what matters first. `chosen` holds rows; candidates are sentences.
+void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, const Rows& rows,
+                std::vector<uint32_t> candidates, const SummaryBudget& budget, double redundancy_cosine,
+                std::vector<uint32_t>* chosen) {
   uint64_t used = 0;
-  for (uint32_t i : *chosen) used += SentenceCost(cluster.sentences[i].sentence.text, budget.unit);
+  for (uint32_t r : *chosen) used += SentenceCost(rows.Text(r), budget.unit);
   std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
     return cluster.sentences[a].sentence.index < cluster.sentences[b].sentence.index;
   });
@@ -219,7 +270,9 @@ void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, std:
     const uint32_t cost = SentenceCost(cluster.sentences[i].sentence.text, budget.unit);
     if (used + cost > BudgetCapacity(budget)) continue;
     bool repeats = false;
-    for (uint32_t j : *chosen) repeats |= i == j || Cosine(ss.content[i], ss.content[j]) >= redundancy_cosine;
+    for (uint32_t r : *chosen) {
+      repeats |= rows.Sentence(r) == i || Cosine(ss.content[i], ss.content[r]) >= redundancy_cosine;
+    }
     if (repeats) continue;
     chosen->push_back(i);
     used += cost;
@@ -227,15 +280,17 @@ void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, std:
 }
 
 // Items, costs, tie-break bonuses and redundancy conflicts of the program.
-void AddItems(const AnalyzedCluster& cluster, const StemmedSentences& ss, const std::vector<Scored>& scored,
-              const SummaryBudget& budget, double redundancy_cosine, CoverageProblem* problem) {
+// Two rows of one sentence (it and its compressed variant) always conflict.
+void AddItems(const AnalyzedCluster& cluster, const StemmedSentences& ss, const Rows& rows,
+              const std::vector<Scored>& scored, const SummaryBudget& budget, double redundancy_cosine,
+              CoverageProblem* problem) {
   // Tie-break: at most 1e-3 of the lightest concept over a whole summary,
   // favouring early sentences and a fuller budget among equal coverages.
   const double min_weight = *std::min_element(problem->concept_weights.begin(), problem->concept_weights.end());
   const double epsilon = 1e-3 * min_weight / static_cast<double>(scored.size());
   for (const Scored& sc : scored) {
-    const Sentence& s = cluster.sentences[sc.sentence].sentence;
-    const uint32_t cost = SentenceCost(s.text, budget.unit);
+    const Sentence& s = cluster.sentences[rows.Sentence(sc.sentence)].sentence;
+    const uint32_t cost = SentenceCost(rows.Text(sc.sentence), budget.unit);
     problem->item_concepts.push_back(sc.concepts);
     problem->item_costs.push_back(cost);
     problem->item_bonus.push_back(
@@ -243,11 +298,31 @@ void AddItems(const AnalyzedCluster& cluster, const StemmedSentences& ss, const 
   }
   for (uint32_t a = 0; a < scored.size(); ++a) {
     for (uint32_t b = a + 1; b < scored.size(); ++b) {
-      if (Cosine(ss.content[scored[a].sentence], ss.content[scored[b].sentence]) >= redundancy_cosine) {
+      if (rows.Sentence(scored[a].sentence) == rows.Sentence(scored[b].sentence) ||
+          Cosine(ss.content[scored[a].sentence], ss.content[scored[b].sentence]) >= redundancy_cosine) {
         problem->conflicts.emplace_back(a, b);
       }
     }
   }
+}
+
+// The summary of the chosen rows: built on the original sentences (so
+// citations and order are theirs), with compressed wording where chosen.
+Summary BuildFromRows(const AnalyzedCluster& cluster, const Rows& rows, const std::vector<uint32_t>& chosen,
+                      std::string_view method, const SupportOptions& support) {
+  std::vector<uint32_t> sentences;
+  std::unordered_map<uint32_t, std::string_view> wording;  // sentence -> compressed text
+  for (uint32_t r : chosen) {
+    sentences.push_back(rows.Sentence(r));
+    if (r >= cluster.sentences.size()) wording[rows.Sentence(r)] = rows.Text(r);
+  }
+  Summary summary = BuildSummary(cluster, sentences, method, support);
+  if (wording.empty()) return summary;
+  for (SummarySentence& s : summary.sentences) {
+    const auto it = wording.find(cluster.doc_first_sentence[s.doc] + s.sentence);
+    if (it != wording.end()) s.text = std::string(it->second);
+  }
+  return summary;
 }
 
 }  // namespace
@@ -260,11 +335,18 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
   const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations,
-                               options_.max_position};
+                               options_.max_position, options_.drop_bare_quotes};
   const std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
   if (candidates.empty()) return BuildSummary(cluster, {}, name());
 
-  const StemmedSentences ss = Intern(cluster);
+  StemmedSentences ss = Intern(cluster);
+  Rows rows{&cluster, {}};
+  std::vector<uint32_t> candidate_rows = candidates;
+  if (options_.compress) {
+    const std::vector<uint32_t> variants =
+        AddCompressedVariants(cluster, candidates, std::min<uint32_t>(options_.min_words, 6), &ss, &rows);
+    candidate_rows.insert(candidate_rows.end(), variants.begin(), variants.end());
+  }
   const std::vector<uint32_t> groups = DocumentGroups(cluster);
   uint32_t n_groups = 0;
   for (uint32_t d = 0; d < groups.size(); ++d) n_groups += groups[d] == d;
@@ -279,7 +361,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   CoverageProblem problem;
   problem.capacity = BudgetCapacity(options.budget);
   std::vector<Scored> scored =
-      ScoreCandidates(candidates, ss, stats, threshold, query_stems, options_, &problem.concept_weights);
+      ScoreCandidates(candidate_rows, ss, stats, threshold, query_stems, options_, &problem.concept_weights);
   if (scored.empty()) {
     return BuildSummary(cluster, LeadSentences(cluster, candidates, options.budget), name(), options_.support);
   }
@@ -288,13 +370,15 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
     scored.resize(options_.max_candidates);
     std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.sentence < b.sentence; });
   }
-  AddItems(cluster, ss, scored, options.budget, options_.redundancy_cosine, &problem);
+  AddItems(cluster, ss, rows, scored, options.budget, options_.redundancy_cosine, &problem);
 
   const CoverageSolution solution = SolveCoverageIlp(problem, options_.solver);
   std::vector<uint32_t> chosen;
   for (uint32_t item : solution.items) chosen.push_back(scored[item].sentence);
-  if (options_.fill_budget) FillBudget(cluster, ss, candidates, options.budget, options_.redundancy_cosine, &chosen);
-  return BuildSummary(cluster, chosen, name(), options_.support);
+  if (options_.fill_budget) {
+    FillBudget(cluster, ss, rows, candidates, options.budget, options_.redundancy_cosine, &chosen);
+  }
+  return BuildFromRows(cluster, rows, chosen, name(), options_.support);
 }
 
 }  // namespace chorus

@@ -1,0 +1,255 @@
+#include "summarize/sentence_compressor.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace chorus {
+namespace {
+
+// A whitespace-separated piece of the sentence, punctuation attached.
+struct Piece {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string_view text;
+};
+
+std::vector<Piece> Pieces(std::string_view text) {
+  std::vector<Piece> pieces;
+  uint32_t i = 0;
+  const auto n = static_cast<uint32_t>(text.size());
+  while (i < n) {
+    while (i < n && text[i] == ' ') ++i;
+    const uint32_t begin = i;
+    while (i < n && text[i] != ' ') ++i;
+    if (i > begin) pieces.push_back({begin, i, text.substr(begin, i - begin)});
+  }
+  return pieces;
+}
+
+// The piece without trailing punctuation.
+std::string_view Bare(std::string_view piece) {
+  while (!piece.empty() && std::string_view(".,;:!?").find(piece.back()) != std::string_view::npos) {
+    piece.remove_suffix(1);
+  }
+  return piece;
+}
+
+// Bytes of trailing punctuation a piece carries.
+uint32_t TrailingPunctuation(std::string_view piece) {
+  return static_cast<uint32_t>(piece.size() - Bare(piece).size());
+}
+
+template <size_t N>
+bool OneOf(std::string_view word, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+constexpr std::array<std::string_view, 7> kWeekdays = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                       "Friday", "Saturday", "Sunday"};
+constexpr std::array<std::string_view, 4> kDayParts = {"morning", "afternoon", "evening", "night"};
+
+bool HasQuote(std::string_view text) {
+  return text.find('"') != std::string_view::npos || text.find("``") != std::string_view::npos ||
+         text.find("''") != std::string_view::npos || text.find("\xE2\x80\x9C") != std::string_view::npos ||
+         text.find("\xE2\x80\x9D") != std::string_view::npos;
+}
+
+// Index of the first piece after a leading dateline ("WASHINGTON _ ",
+// "PHNOM PENH, Cambodia (AP) -- "), or 0.
+size_t DatelineEnd(const std::vector<Piece>& p) {
+  if (p.empty()) return 0;
+  const std::string_view first = Bare(p[0].text);
+  if (first.size() < 2 || !std::all_of(first.begin(), first.end(), [](char c) { return std::isupper(c) || c == '.'; })) {
+    return 0;
+  }
+  for (size_t i = 1; i < p.size() && i < 7; ++i) {
+    if (p[i].text == "_" || p[i].text == "--") return i + 1 < p.size() ? i + 1 : 0;
+    if (p[i].text.back() == '.') return 0;
+  }
+  return 0;
+}
+
+// Pieces a leading discourse connective takes at `i` (0: none).
+size_t ConnectiveLength(const std::vector<Piece>& p, size_t i) {
+  constexpr std::array<std::string_view, 13> kOneWord = {
+      "However,", "Meanwhile,", "Moreover,", "Furthermore,", "Nevertheless,", "Still,", "Also,",
+      "Instead,", "Besides,", "Yet,",     "But",        "And",          "Nonetheless,"};
+  constexpr std::array<std::string_view, 3> kTwoWords = {"In addition,", "In fact,", "Even so,"};
+  constexpr std::array<std::string_view, 3> kFourWords = {"At the same time,", "On the other hand,",
+                                                          "In the meantime,"};
+  if (i >= p.size()) return 0;
+  if (OneOf(p[i].text, kOneWord)) return 1;
+  const auto joined = [&](size_t n) {
+    return i + n <= p.size() ? std::string_view(p[i].text.data(), p[i + n - 1].end - p[i].begin) : "";
+  };
+  if (OneOf(joined(2), kTwoWords)) return 2;
+  if (OneOf(joined(3), kFourWords) || OneOf(joined(4), kFourWords)) return OneOf(joined(3), kFourWords) ? 3 : 4;
+  return 0;
+}
+
+// Pieces of a leading "On Friday, " / "On Friday night, " at `i` (0: none).
+size_t LeadingDayLength(const std::vector<Piece>& p, size_t i) {
+  if (i + 2 >= p.size() || p[i].text != "On") return 0;
+  if (OneOf(p[i + 1].text, std::array<std::string_view, 7>{"Monday,", "Tuesday,", "Wednesday,", "Thursday,",
+                                                            "Friday,", "Saturday,", "Sunday,"})) {
+    return 2;
+  }
+  if (OneOf(p[i + 1].text, kWeekdays) && i + 3 < p.size() && p[i + 2].text.back() == ',' &&
+      OneOf(Bare(p[i + 2].text), kDayParts)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Days of the week inside the sentence, with "on" before them.
+void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSpan>* removed) {
+  constexpr std::array<std::string_view, 26> kNeedsObject = {
+      "by",   "until", "since", "before", "after", "from", "till", "through", "last", "next", "this", "that", "each",
+      "every", "early", "late",  "and",    "or",    "to",   "is",   "was",     "are",  "were", "be",   "been", "of"};
+  for (size_t i = from + 1; i < p.size(); ++i) {
+    if (!OneOf(Bare(p[i].text), kWeekdays)) continue;
+    if (p[i].text.find('\'') != std::string_view::npos) continue;  // Friday's
+    size_t last = i;
+    if (TrailingPunctuation(p[i].text) == 0 && i + 1 < p.size() && OneOf(Bare(p[i + 1].text), kDayParts)) {
+      last = i + 1;
+    }
+    size_t first = i;
+    if (first > from + 1 && p[first - 1].text == "on") --first;
+    if (first <= from) continue;
+    const Piece& before = p[first - 1];
+    if (TrailingPunctuation(before.text) > 0 || OneOf(Bare(before.text), kNeedsObject)) continue;
+    // "Monday and Tuesday", "Friday to Sunday": a span of days stays whole.
+    if (last + 1 < p.size() && TrailingPunctuation(p[last].text) == 0) {
+      const std::string_view next = Bare(p[last + 1].text);
+      if (next == "to" || next == "through" ||
+          ((next == "and" || next == "or") && last + 2 < p.size() && OneOf(Bare(p[last + 2].text), kWeekdays))) {
+        continue;
+      }
+    }
+    if (last + 1 == p.size() && TrailingPunctuation(p[last].text) == 0) continue;
+    removed->push_back({before.end, p[last].end - TrailingPunctuation(p[last].text)});
+    i = last;
+  }
+}
+
+// Parentheticals " (...)" without nesting or quotes, not opening the sentence.
+void RemoveParentheticals(std::string_view text, std::vector<ByteSpan>* removed) {
+  for (size_t open = text.find(" ("); open != std::string_view::npos; open = text.find(" (", open + 1)) {
+    const size_t close = text.find(')', open);
+    if (close == std::string_view::npos || close - open > 80) continue;
+    const std::string_view inside = text.substr(open + 2, close - open - 2);
+    if (inside.find('(') != std::string_view::npos || HasQuote(inside)) continue;
+    removed->push_back({static_cast<uint32_t>(open), static_cast<uint32_t>(close + 1)});
+  }
+}
+
+// ", 82," after a name.
+void RemoveAges(const std::vector<Piece>& p, std::vector<ByteSpan>* removed) {
+  for (size_t i = 1; i + 1 < p.size(); ++i) {
+    const std::string_view t = p[i].text;
+    if (t.size() < 2 || t.size() > 4 || t.back() != ',' || p[i - 1].text.back() != ',') continue;
+    if (!std::all_of(t.begin(), t.end() - 1, [](char c) { return std::isdigit(c); })) continue;
+    if (!std::isupper(static_cast<unsigned char>(p[i - 1].text[0]))) continue;
+    removed->push_back({p[i - 1].end - 1, p[i].end});
+  }
+}
+
+bool IsAttributionVerb(std::string_view w) {
+  return OneOf(w, std::array<std::string_view, 11>{"said", "says", "announced", "reported", "added", "stated",
+                                                   "noted", "explained", "confirmed", "reports", "reported"});
+}
+
+// "..., officials said Friday." / "..., said X, a Y." / "..., according to X."
+void RemoveTrailingAttribution(std::string_view text, const std::vector<Piece>& p, size_t from,
+                               std::vector<ByteSpan>* removed) {
+  if (p.size() < from + 8 || text.back() != '.') return;
+  std::vector<size_t> commas;  // pieces ending in a comma
+  for (size_t i = from; i + 1 < p.size(); ++i) {
+    if (p[i].text.back() == ',') commas.push_back(i);
+  }
+  for (size_t c = commas.size() > 2 ? commas.size() - 2 : 0; c < commas.size(); ++c) {
+    const size_t k = commas[c];
+    const size_t words = p.size() - k - 1;
+    if (k - from + 1 < 6 || words < 2 || words > 12) continue;
+    const std::string_view clause = text.substr(p[k + 1].begin);
+    if (HasQuote(clause) || HasQuote(text.substr(0, p[k].end))) return;
+    size_t j = p.size() - 1;  // the clause's last word before trailing time words
+    while (j > k + 1 && (OneOf(Bare(p[j].text), kWeekdays) || OneOf(Bare(p[j].text), kDayParts) ||
+                         Bare(p[j].text) == "today" || Bare(p[j].text) == "yesterday")) {
+      --j;
+    }
+    const std::string_view first = p[k + 1].text, last = Bare(p[j].text);
+    const bool verb_first = IsAttributionVerb(Bare(first)) && first == Bare(first);
+    const bool according = first == "according" && p[k + 2].text == "to";
+    // "officials said", not "no deaths have been reported"; and the clause
+    // must not open with a conjunction ("..., and police said"), which
+    // makes it a statement of its own.
+    constexpr std::array<std::string_view, 14> kNotAttribution = {
+        "and", "but", "while", "as", "because", "although", "when", "after",
+        "been", "be", "being", "not", "was", "were"};
+    const bool verb_last = j > k + 1 && !OneOf(Bare(first), kNotAttribution) &&
+                           !OneOf(Bare(p[j - 1].text), kNotAttribution) &&
+                           (IsAttributionVerb(last) || (last == "reporters" && p[j - 1].text == "told"));
+    if (verb_first || according || verb_last) {
+      removed->push_back({p[k].end - 1, static_cast<uint32_t>(text.size() - 1)});
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+bool IsRemoved(const std::vector<ByteSpan>& removed, uint32_t offset) {
+  auto it = std::upper_bound(removed.begin(), removed.end(), ByteSpan{offset, UINT32_MAX});
+  return it != removed.begin() && offset < std::prev(it)->second;
+}
+
+CompressedSentence CompressSentence(std::string_view text, uint32_t min_words) {
+  const std::vector<Piece> p = Pieces(text);
+  std::vector<ByteSpan> removed;
+  size_t start = DatelineEnd(p);
+  for (size_t n; (n = ConnectiveLength(p, start)) > 0 || (n = LeadingDayLength(p, start)) > 0;) start += n;
+  if (start >= p.size()) return {};
+  if (start > 0) removed.push_back({0, p[start].begin});
+  RemoveWeekdays(p, start, &removed);
+  RemoveParentheticals(text, &removed);
+  RemoveAges(p, &removed);
+  RemoveTrailingAttribution(text, p, start, &removed);
+  if (removed.empty()) return {};
+
+  // Merge overlapping ranges, then rebuild the text with single spaces.
+  std::sort(removed.begin(), removed.end());
+  std::vector<ByteSpan> merged;
+  for (const ByteSpan& r : removed) {
+    if (!merged.empty() && r.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, r.second);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  CompressedSentence out;
+  uint32_t pos = 0;
+  for (const ByteSpan& r : merged) {
+    out.text.append(text.substr(pos, r.first - pos));
+    pos = r.second;
+  }
+  out.text.append(text.substr(pos));
+  std::string tidy;
+  for (char c : out.text) {
+    if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
+    if ((c == ',' || c == '.') && !tidy.empty() && tidy.back() == ' ') tidy.pop_back();
+    if (c == ',' && !tidy.empty() && tidy.back() == ',') continue;
+    tidy.push_back(c);
+  }
+  while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
+  if (!tidy.empty()) tidy[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(tidy[0])));
+  uint32_t words = 0;
+  for (const Piece& piece : Pieces(tidy)) words += piece.text.size() > 1 || std::isalnum(piece.text[0]);
+  if (words < min_words || tidy == text) return {};
+  out.text = std::move(tidy);
+  out.removed = std::move(merged);
+  return out;
+}
+
+}  // namespace chorus
