@@ -20,20 +20,10 @@ namespace {
 
 using nlohmann::json;
 using testing::ErrorCode;
+using testing::Parse;
+using testing::PostJson;
 using testing::RunningServer;
 using testing::TestOptions;
-
-httplib::Result PostJson(httplib::Client& c, const std::string& path, const json& body) {
-  return c.Post(path, body.dump(), "application/json");
-}
-
-json Parse(const httplib::Result& r) {
-  EXPECT_TRUE(r);
-  if (!r) return json();
-  json j = json::parse(r->body, nullptr, false);
-  EXPECT_FALSE(j.is_discarded()) << r->body;
-  return j;
-}
 
 TEST(ServerStoreTest, CompareReturnsFactsWithTheirSources) {
   RunningServer server(TestOptions());

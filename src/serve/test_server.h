@@ -71,6 +71,19 @@ inline ServerOptions TestOptions() {
   return o;
 }
 
+inline httplib::Result PostJson(httplib::Client& c, const std::string& path, const json& body) {
+  return c.Post(path, body.dump(), "application/json");
+}
+
+// The body of a JSON response (fails the test if there is none or it is not JSON).
+inline json Parse(const httplib::Result& r) {
+  EXPECT_TRUE(r);
+  if (!r) return json();
+  json j = json::parse(r->body, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << r->body;
+  return j;
+}
+
 // The error code of a JSON error response (fails the test if it is not one).
 inline std::string ErrorCode(const httplib::Result& r) {
   EXPECT_TRUE(r);

@@ -4,24 +4,7 @@
 # the same store, re-fed articles skipped, exit codes (0 ok, 1 input error,
 # 2 usage error).
 # Usage: cluster_command_test.sh CHORUS_BINARY SOURCE_DIR
-set -uo pipefail
-chorus=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL: $name"
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "$0")/cli_test_lib.sh" "$@"
 
 # The example articles about one harbour fire, fed as a stream, plus an
 # unrelated article and a syndicated copy of the first one.
@@ -100,5 +83,4 @@ echo "not a database" >"$tmp/junk.db"
 "$chorus" cluster "$tmp/fire" --store "$tmp/junk.db" >/dev/null 2>&1
 check "a file that is not a store exits 1" test $? -eq 1
 
-echo "cluster_command_test: $pass passed, $failures failed"
-test "$failures" -eq 0
+finish cluster_command_test

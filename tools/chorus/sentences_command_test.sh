@@ -2,24 +2,7 @@
 # End-to-end checks of `chorus sentences`: output formats, --explain, exit
 # codes (0 ok, 1 input error, 2 usage error) and --strict.
 # Usage: sentences_command_test.sh CHORUS_BINARY SOURCE_DIR
-set -uo pipefail
-chorus=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL: $name"
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "$0")/cli_test_lib.sh" "$@"
 
 # The example cluster: 5 files, one pasting two articles -> 6 documents.
 "$chorus" sentences "$src/examples/harbor-fire" >"$tmp/out.txt" 2>"$tmp/err.txt"
@@ -77,5 +60,4 @@ printf 'drop-fire\tdrop-line\tfire\n' >"$tmp/fire.rules"
 "$chorus" sentences --rules "$tmp/fire.rules" "$src/examples/harbor-fire" >"$tmp/out.txt" 2>&1
 check "--rules replaces the built-in rules" bash -c '! grep -qi " fire " "$1" && grep -qF "pic.twitter.com" "$1"' _ "$tmp/out.txt"
 
-echo "$pass passed, $failures failed"
-test "$failures" -eq 0
+finish sentences_command_test

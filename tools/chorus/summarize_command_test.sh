@@ -2,24 +2,7 @@
 # End-to-end checks of `chorus summarize`: budgets, formats, citations,
 # streaming JSONL, exit codes (0 ok, 1 input error, 2 usage error), --strict.
 # Usage: summarize_command_test.sh CHORUS_BINARY SOURCE_DIR
-set -uo pipefail
-chorus=$1
-src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL: $name"
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "$0")/cli_test_lib.sh" "$@"
 words() { wc -w <"$1"; }
 
 ex="$src/examples/harbor-fire"
@@ -97,5 +80,4 @@ check "unknown method names known ones" grep -qF 'chorus' "$tmp/m.err"
 "$chorus" summarize "$ex" --format xml >/dev/null 2>&1
 check "bad format exits 2" test $? -eq 2
 
-echo "summarize_command_test: $pass passed, $failures failed"
-test "$failures" -eq 0
+finish summarize_command_test
