@@ -94,6 +94,9 @@ Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max
   } catch (const json::parse_error& e) {
     return ParseError(fmt::format("request body is not valid JSON (byte {}): {}", e.byte,
                                   e.what()));
+  } catch (const json::exception& e) {
+    // Numbers beyond a double ("1e400") are out_of_range, not parse_error.
+    return ParseError(fmt::format("request body is not valid JSON: {}", e.what()));
   }
   if (!root.is_object()) return InvalidArgumentError("request body: expected a JSON object");
   const auto articles = root.find("articles");
