@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target with clang (ASan + UBSan) and runs each for a
 # short while from the seed corpora in fuzz/corpus/. Fails on any finding.
+# The random seed is fixed (CHORUS_FUZZ_SEED, default 1) so a CI failure can be
+# replayed; longer exploratory runs pick their own: CHORUS_FUZZ_SEED=0 (random).
 # Usage: scripts/fuzz-smoke.sh [seconds per fuzzer, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
+seed=${CHORUS_FUZZ_SEED:-1}
 build=build-fuzz
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -22,7 +25,7 @@ for f in $fuzzers; do
   [[ -d "fuzz/corpus/$kind" ]] && seeds+=("fuzz/corpus/$kind")
   if [[ "$kind" == rules ]]; then cp data/clean_rules.txt "$work/default.rules"; fi
   echo "== $f (${seconds}s)"
-  if ! "$build/fuzz/$f" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  if ! "$build/fuzz/$f" -max_total_time="$seconds" -seed="$seed" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$build/$f-" "$work" "${seeds[@]}" \
       >"$build/$f.log" 2>&1; then
     echo "FINDING in $f: see $build/$f.log and $build/$f-*"
