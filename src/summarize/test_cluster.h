@@ -1,5 +1,5 @@
 // Test support: builds AnalyzedClusters from article texts with the real
-// sentence splitter and tokenizer (no cleaning), as ClusterAnalyzer does.
+// ClusterAnalyzer, cleaning off.
 #ifndef CHORUS_SUMMARIZE_TEST_CLUSTER_H_
 #define CHORUS_SUMMARIZE_TEST_CLUSTER_H_
 
@@ -7,8 +7,6 @@
 #include <vector>
 
 #include "chorus/analyzer.h"
-#include "chorus/sentence_splitter.h"
-#include "chorus/tokenizer.h"
 
 namespace chorus::testing {
 
@@ -19,31 +17,18 @@ struct TestArticle {
 };
 
 inline AnalyzedCluster AnalyzeArticles(const std::vector<TestArticle>& articles, std::string id = "c1") {
-  const SentenceSplitter splitter;
-  const Tokenizer tokenizer;
-  AnalyzedCluster out;
-  out.id = std::move(id);
+  Cluster cluster;
+  cluster.id = std::move(id);
   for (const TestArticle& a : articles) {
-    const uint32_t doc = static_cast<uint32_t>(out.documents.size());
-    out.doc_first_sentence.push_back(static_cast<uint32_t>(out.sentences.size()));
-    uint32_t index = 0;
-    for (SentenceSpan& span : splitter.Split(a.text)) {
-      AnalyzedSentence s;
-      s.tokens = tokenizer.Tokenize(span.text);
-      s.sentence.text = std::move(span.text);
-      s.sentence.doc = doc;
-      s.sentence.index = index++;
-      s.sentence.paragraph = span.paragraph;
-      out.sentences.push_back(std::move(s));
-    }
     Document d;
     d.id = a.id;
     d.date = a.date;
     d.text = a.text;
-    out.documents.push_back(std::move(d));
+    cluster.documents.push_back(std::move(d));
   }
-  out.doc_first_sentence.push_back(static_cast<uint32_t>(out.sentences.size()));
-  return out;
+  AnalyzerOptions options;
+  options.clean = false;  // tests give text as it should be read
+  return ClusterAnalyzer(options).Analyze(cluster);
 }
 
 // A fictional event told by five outlets (dates out of order on purpose),
