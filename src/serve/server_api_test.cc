@@ -113,6 +113,17 @@ json SlowCluster() {
   return {{"articles", articles}, {"options", {{"words", 200}}}};
 }
 
+// Polls /healthz until one request is running (true), or gives up after ~2 s
+// or once the request being waited for has ended (its status set: false).
+bool WaitUntilRunning(httplib::Client& c, const std::atomic<int>& finished_status) {
+  for (int i = 0; i < 2000 && finished_status == 0; ++i) {
+    auto h = c.Get("/healthz");
+    if (h && Parse(h)["running"] == 1) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
+}
+
 TEST(ServerApiTest, WrongMethodOnSummarizeIs405) {
   RunningServer server(TestOptions());
   httplib::Client c = server.Client();
@@ -136,12 +147,7 @@ TEST(ServerApiTest, FullQueueIs503AtOnce) {
   });
   httplib::Client c = server.Client();
   // Wait until the slow request occupies the only worker.
-  bool busy = false;
-  for (int i = 0; i < 2000 && !busy && slow_status == 0; ++i) {
-    auto h = c.Get("/healthz");
-    busy = h && Parse(h)["running"] == 1;
-    if (!busy) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  const bool busy = WaitUntilRunning(c, slow_status);
   if (!busy) {
     slow.join();
     FAIL() << "the slow request (status " << slow_status << ") ended before it was overtaken";
@@ -176,12 +182,7 @@ TEST(ServerApiTest, StopLetsAnInFlightRequestFinish) {
     slow_status = r ? r->status : -1;
   });
   httplib::Client c = server.Client();
-  bool busy = false;
-  for (int i = 0; i < 2000 && !busy && slow_status == 0; ++i) {
-    auto h = c.Get("/healthz");
-    busy = h && Parse(h)["running"] == 1;
-    if (!busy) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  const bool busy = WaitUntilRunning(c, slow_status);
   c.stop();  // no idle keep-alive connection of ours holds the server up
   // What SIGTERM does in `chorus serve`: Stop, and Run returns once the
   // request in flight has been answered.
