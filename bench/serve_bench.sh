@@ -16,13 +16,7 @@ CHORUS_BENCH_DEPS=1 bash scripts/install-deps.sh >/dev/null
 
 articles=examples/harbor-fire
 [[ -d "$articles" ]] || articles=../shared/data/seed-cluster
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/chorus-server.sh
 
 max_body=262144
 python3 - "$articles" "$work" "$max_body" "${METHOD:-}" <<'PY'
@@ -45,16 +39,7 @@ print(f"serve_bench: {len(articles)} articles from {src}, options {options}, "
       f"{os.path.getsize(f'{out}/valid.json')} bytes per request")
 PY
 
-"$build/chorus" serve --host 127.0.0.1 --port 0 --store "" --threads 2 \
-  --max-body-bytes "$max_body" 2>"$work/server.log" &
-server_pid=$!
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/server.log")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/server.log" >&2; exit 1; }
+start_server "$build/chorus" --store "" --threads 2 --max-body-bytes "$max_body"
 url="http://127.0.0.1:$port"
 curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @"$work/valid.json" "$url/v1/summarize"
 

@@ -21,29 +21,8 @@ if [[ ! -d "$articles" ]]; then
   articles=../shared/data/seed-cluster
 fi
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# --port 0: the kernel picks a free port; the server prints it.
-"$build/chorus" serve --host 127.0.0.1 --port 0 --store "$work/chorus.db" --threads 2 \
-  2>"$work/server.log" &
-server_pid=$!
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/server.log")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-if [[ -z "$port" ]]; then
-  echo "browser-test: server did not start:" >&2
-  cat "$work/server.log" >&2
-  exit 1
-fi
+source scripts/chorus-server.sh
+start_server "$build/chorus" --store "$work/chorus.db" --threads 2
 echo "browser-test: chorus serve on 127.0.0.1:$port"
 
 status=0
