@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "chorus/ingest.h"
+#include "summarize/budget.h"
 
 namespace chorus {
 namespace {
@@ -40,18 +41,6 @@ void ParallelFor(size_t n, uint32_t jobs, const std::string& stage,
   worker(true);
   for (std::thread& t : threads) t.join();
   if (progress) progress({stage, n, n});
-}
-
-// Whitespace-separated words, as ROUGE's -l counts them.
-size_t CountWords(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    words += !space && !in_word;
-    in_word = !space;
-  }
-  return words;
 }
 
 std::string SummaryText(const Summary& summary) {

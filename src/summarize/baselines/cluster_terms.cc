@@ -6,18 +6,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace chorus::baselines {
+#include "summarize/budget.h"
 
-uint32_t CountWords(std::string_view text) {
-  uint32_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
+namespace chorus::baselines {
 
 uint32_t SharedTerms(const TermVector& a, const TermVector& b) {
   uint32_t shared = 0;

@@ -81,9 +81,6 @@ class ClusterTerms {
   std::vector<uint32_t> candidates_;
 };
 
-// Whitespace-separated pieces of `text`, as ROUGE's -l counts words.
-uint32_t CountWords(std::string_view text);
-
 // Sum over shared terms of a[t] * b[t] * weight(t).
 template <typename Weight>
 double WeightedDot(const TermVector& a, const TermVector& b, Weight weight) {

@@ -5,32 +5,21 @@
 #include <string>
 
 #include "summarize/baselines/cluster_terms.h"
+#include "summarize/budget.h"
 #include "summarize/summary_builder.h"
 
 namespace chorus::baselines {
 
-uint64_t BudgetMeter::Cost(std::string_view text) const {
-  switch (budget_.unit) {
-    case BudgetUnit::kWords:
-      return CountWords(text);
-    case BudgetUnit::kBytes:
-      return text.size() + (sentences_ > 0 ? 1 : 0);
-    case BudgetUnit::kSentences:
-      return 1;
-  }
-  return 1;
-}
-
 bool BudgetMeter::TryAdd(std::string_view text) {
   if (!Fits(text)) return false;
-  spent_ += Cost(text);
-  ++sentences_;
+  spent_ += SentenceCost(text, budget_.unit);
   return true;
 }
 
 bool BudgetMeter::Full() const {
-  const uint64_t smallest = budget_.unit == BudgetUnit::kBytes && sentences_ > 0 ? 2 : 1;
-  return spent_ + smallest > budget_.amount;
+  // The cheapest possible sentence: one word, or one byte plus its separator.
+  const uint64_t smallest = budget_.unit == BudgetUnit::kBytes ? 2 : 1;
+  return spent_ + smallest > capacity_;
 }
 
 Status ValidateSummaryOptions(const SummaryOptions& options) {

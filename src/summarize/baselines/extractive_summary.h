@@ -17,6 +17,7 @@
 
 #include "chorus/status.h"
 #include "chorus/summarizer.h"
+#include "summarize/budget.h"
 
 namespace chorus::baselines {
 
@@ -25,21 +26,21 @@ namespace chorus::baselines {
 // consecutive sentences; sentences count one each.
 class BudgetMeter {
  public:
-  explicit BudgetMeter(const SummaryBudget& budget) : budget_(budget) {}
+  explicit BudgetMeter(const SummaryBudget& budget)
+      : budget_(budget), capacity_(BudgetCapacity(budget)) {}
 
-  // What adding `text` would cost now.
-  uint64_t Cost(std::string_view text) const;
-  bool Fits(std::string_view text) const { return spent_ + Cost(text) <= budget_.amount; }
+  bool Fits(std::string_view text) const {
+    return spent_ + SentenceCost(text, budget_.unit) <= capacity_;
+  }
   // Adds `text` if it fits; returns whether it did.
   bool TryAdd(std::string_view text);
   // True when not even a one-word, one-byte sentence could be added.
   bool Full() const;
-  uint64_t spent() const { return spent_; }
 
  private:
   SummaryBudget budget_;
-  uint64_t spent_ = 0;
-  uint32_t sentences_ = 0;
+  uint64_t capacity_;   // in SentenceCost's units (summarize/budget.h)
+  uint64_t spent_ = 0;  // the same units
 };
 
 // kInvalidArgument when the options cannot be honoured (a zero budget).
