@@ -27,7 +27,7 @@
 #include "chorus/event_stream.h"
 #include "chorus/tokenizer.h"
 #include "cluster/gold_evaluation.h"
-#include "cluster/hashing.h"
+#include "base/hashing.h"
 #include "fmt/format.h"
 
 namespace chorus {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cluster/hashing.h"
+#include "base/hashing.h"
 #include "cluster/near_duplicates.h"
 
 namespace chorus {

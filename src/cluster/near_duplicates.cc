@@ -4,7 +4,7 @@
 #include <array>
 #include <limits>
 
-#include "cluster/hashing.h"
+#include "base/hashing.h"
 
 namespace chorus {
 namespace {

@@ -5,7 +5,7 @@
 #include <random>
 #include <vector>
 
-#include "cluster/hashing.h"
+#include "base/hashing.h"
 
 namespace chorus {
 namespace {

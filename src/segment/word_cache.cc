@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "base/hashing.h"
+
 namespace chorus::segment {
 namespace {
 
@@ -21,15 +23,6 @@ uint64_t LoadShort(const char* p, size_t n) {
   if (n == 0) return 0;
   const auto* u = reinterpret_cast<const unsigned char*>(p);
   return (uint64_t{u[0]} << 16) | (uint64_t{u[n / 2]} << 8) | u[n - 1];
-}
-
-uint64_t Mix(uint64_t h) {  // MurmurHash3's 64-bit finaliser
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
 }
 
 }  // namespace
@@ -50,7 +43,7 @@ uint64_t WordCache::Hash(std::string_view s) {
     p += 8;
     n -= 8;
   }
-  return Mix(h ^ LoadShort(p, n));
+  return Mix64(h ^ LoadShort(p, n));
 }
 
 WordEntry* WordCache::Find(std::string_view surface) {

@@ -1,7 +1,7 @@
 // Stable 64-bit hashing for persisted signatures (the same value in every run
 // and build, unlike std::hash).
-#ifndef CHORUS_CLUSTER_HASHING_H_
-#define CHORUS_CLUSTER_HASHING_H_
+#ifndef CHORUS_BASE_HASHING_H_
+#define CHORUS_BASE_HASHING_H_
 
 #include <cstdint>
 #include <string_view>
@@ -30,4 +30,4 @@ inline uint64_t HashBytes(std::string_view s) {
 
 }  // namespace chorus
 
-#endif  // CHORUS_CLUSTER_HASHING_H_
+#endif  // CHORUS_BASE_HASHING_H_
