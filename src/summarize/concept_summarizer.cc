@@ -372,7 +372,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   }
   AddItems(cluster, ss, rows, scored, options.budget, options_.redundancy_cosine, &problem);
 
-  const CoverageSolution solution = SolveCoverageIlp(problem, options_.solver);
+  const CoverageSolution solution = SolveCoverage(problem, options_.solver);
   std::vector<uint32_t> chosen;
   for (uint32_t item : solution.items) chosen.push_back(scored[item].sentence);
   if (options_.fill_budget) {

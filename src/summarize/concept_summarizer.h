@@ -13,8 +13,8 @@
 //     matters first. Concepts in fewer than `min_doc_fraction` of the articles
 //     (at least 2) are pruned. A cluster of one or two articles counts
 //     sentences instead of articles.
-//  3. Selection: the integer program of coverage_selector.h, solved exactly by
-//     GLPK within the budget, with pairs of near-identical candidates excluded
+//  3. Selection: the integer program of coverage_selector.h, solved exactly
+//     (branch-and-bound, GLPK past its node limit) within the budget, with pairs of near-identical candidates excluded
 //     from being chosen together; a tiny tie-break favours early sentences and
 //     filling the budget.
 //     Budget the program leaves unused (it stops when no concept is left to
@@ -90,7 +90,7 @@ struct ConceptSummarizerOptions {
   bool fill_budget = true;
   // Query-focused boost, see above (default 1).
   double query_weight = 1.0;
-  // Solver limits (GLPK time limit before falling back on the best known solution).
+  // Solver limits (search nodes before GLPK; GLPK's time limit before the best known solution).
   CoverageSolverOptions solver;
   // How support (citations) is decided.
   SupportOptions support;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -56,6 +57,42 @@ TEST(CoverageSelectorTest, IlpMatchesExhaustiveSearch) {
   }
 }
 
+// Real-valued weights and tie-break bonuses, as the summarizer makes them:
+// the search must find the exact optimum, bonuses included.
+TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
+  std::mt19937 rng(13);
+  for (int trial = 0; trial < 300; ++trial) {
+    CoverageProblem p = RandomProblem(rng);
+    for (double& w : p.concept_weights) w += 1.5 / (1 + rng() % 7);
+    for (size_t i = 0; i < p.item_costs.size(); ++i) p.item_bonus.push_back(1e-6 / (1 + rng() % 5));
+    const CoverageSolution s = SolveCoverageSearch(p, 1000000);
+    ASSERT_TRUE(s.proven_optimal) << "trial " << trial;
+    uint64_t cost = 0;
+    for (uint32_t i : s.items) cost += p.item_costs[i];
+    ASSERT_LE(cost, p.capacity) << "trial " << trial;
+    for (const auto& [a, b] : p.conflicts) {
+      EXPECT_FALSE(std::count(s.items.begin(), s.items.end(), a) && std::count(s.items.begin(), s.items.end(), b));
+    }
+    EXPECT_NEAR(s.objective, BruteForceOptimum(p), 1e-12) << "trial " << trial;
+  }
+}
+
+// Past its node limit the search hands over to GLPK, which still finds the optimum.
+TEST(CoverageSelectorTest, NodeLimitFallsBackOnGlpk) {
+  std::mt19937 rng(17);
+  for (int trial = 0; trial < 50; ++trial) {
+    const CoverageProblem p = RandomProblem(rng);
+    CoverageSolverOptions options;
+    options.search_node_limit = 1;
+    const CoverageSolution s = SolveCoverage(p, options);
+    EXPECT_EQ(s.solver.substr(0, 4), "glpk") << "trial " << trial;
+    EXPECT_DOUBLE_EQ(s.objective, BruteForceOptimum(p)) << "trial " << trial;
+    options.search_node_limit = 1000000;
+    EXPECT_EQ(SolveCoverage(p, options).solver, "search") << "trial " << trial;
+    EXPECT_DOUBLE_EQ(SolveCoverage(p, options).objective, BruteForceOptimum(p)) << "trial " << trial;
+  }
+}
+
 TEST(CoverageSelectorTest, GreedyKeepsItsGuarantee) {
   std::mt19937 rng(11);
   const double bound = (1 - std::exp(-1.0)) / 2;
@@ -80,6 +117,9 @@ TEST(CoverageSelectorTest, RespectsConflicts) {
   EXPECT_EQ(s.items, (std::vector<uint32_t>{0, 2}));
   EXPECT_TRUE(s.proven_optimal);
   EXPECT_EQ(s.solver, "glpk");
+  const CoverageSolution searched = SolveCoverage(p);
+  EXPECT_EQ(searched.items, (std::vector<uint32_t>{0, 2}));
+  EXPECT_EQ(searched.solver, "search");
 }
 
 TEST(CoverageSelectorTest, NothingFitsGivesEmptySolution) {
@@ -90,6 +130,8 @@ TEST(CoverageSelectorTest, NothingFitsGivesEmptySolution) {
   p.capacity = 5;
   EXPECT_TRUE(SolveCoverageIlp(p).items.empty());
   EXPECT_TRUE(SolveCoverageIlp(CoverageProblem{}).items.empty());
+  EXPECT_TRUE(SolveCoverage(p).items.empty());
+  EXPECT_TRUE(SolveCoverage(CoverageProblem{}).items.empty());
 }
 
 }  // namespace

@@ -1,0 +1,152 @@
+#include <algorithm>
+#include <vector>
+
+#include "summarize/coverage_selector.h"
+
+namespace chorus {
+namespace {
+
+// Depth-first branch-and-bound over the items. A node is a set of chosen
+// items S and the items still allowed; its children choose one allowed item
+// c_k after excluding c_1..c_{k-1}, so the subtrees partition the solutions.
+// Coverage is submodular, so no extension T of S gains more than the sum of
+// its items' marginal gains over S, and the fractional knapsack of those
+// gains within the budget left bounds every solution below the node.
+class CoverageSearch {
+ public:
+  CoverageSearch(const CoverageProblem& problem, uint64_t node_limit)
+      : p_(problem),
+        node_limit_(node_limit),
+        conflicts_(problem.item_concepts.size()),
+        covered_(problem.concept_weights.size(), 0),
+        blocked_(problem.item_concepts.size(), 0) {
+    for (const auto& [a, b] : problem.conflicts) {
+      conflicts_[a].push_back(b);
+      conflicts_[b].push_back(a);
+    }
+  }
+
+  // Searches for a solution better than `incumbent` (objective `value`);
+  // returns false if the node limit stopped it first.
+  bool Run(std::vector<uint32_t> incumbent, double value) {
+    best_items_ = std::move(incumbent);
+    best_ = value;
+    std::vector<uint32_t> all(p_.item_concepts.size());
+    for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    Visit(all, 0.0, p_.capacity);
+    return !aborted_;
+  }
+  const std::vector<uint32_t>& best_items() const { return best_items_; }
+  uint64_t nodes() const { return nodes_; }
+
+ private:
+  struct Candidate {
+    uint32_t item;
+    double gain;   // marginal gain over the chosen items, bonus included
+    double ratio;  // gain per unit of cost
+  };
+
+  double Gain(uint32_t item) const {
+    double gain = item < p_.item_bonus.size() ? p_.item_bonus[item] : 0.0;
+    for (uint32_t c : p_.item_concepts[item]) {
+      if (covered_[c] == 0) gain += p_.concept_weights[c];
+    }
+    return gain;
+  }
+
+  void Choose(uint32_t item, int delta) {
+    for (uint32_t c : p_.item_concepts[item]) covered_[c] += delta;
+    for (uint32_t other : conflicts_[item]) blocked_[other] += delta;
+  }
+
+  // Fractional knapsack of candidates[from..] (sorted by ratio) within `room`.
+  double Bound(const std::vector<Candidate>& candidates, size_t from, uint64_t room) const {
+    double bound = 0;
+    for (size_t k = from; k < candidates.size(); ++k) {
+      const uint32_t cost = p_.item_costs[candidates[k].item];
+      if (cost > room) return bound + candidates[k].ratio * static_cast<double>(room);
+      bound += candidates[k].gain;
+      room -= cost;
+    }
+    return bound;
+  }
+
+  void Visit(const std::vector<uint32_t>& allowed, double value, uint64_t room) {
+    if (++nodes_ > node_limit_) {
+      aborted_ = true;
+      return;
+    }
+    if (value > best_) {
+      best_ = value;
+      best_items_ = chosen_;
+    }
+    // Items that conflict with S, no longer fit, or add nothing (gains only
+    // shrink as S grows) can be dropped from the whole subtree.
+    std::vector<Candidate> candidates;
+    candidates.reserve(allowed.size());
+    for (uint32_t i : allowed) {
+      if (blocked_[i] > 0 || p_.item_costs[i] > room) continue;
+      const double gain = Gain(i);
+      if (gain > 0) candidates.push_back({i, gain, gain / p_.item_costs[i]});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return a.ratio != b.ratio ? a.ratio > b.ratio : a.item < b.item;
+    });
+    std::vector<uint32_t> next;
+    for (size_t k = 0; k < candidates.size(); ++k) {
+      // The bound only falls as k grows (fewer items), so the first prune ends the node.
+      if (value + Bound(candidates, k, room) <= best_ + kImprovement) return;
+      next.clear();
+      for (size_t m = k + 1; m < candidates.size(); ++m) next.push_back(candidates[m].item);
+      const uint32_t item = candidates[k].item;
+      chosen_.push_back(item);
+      Choose(item, +1);
+      Visit(next, value + candidates[k].gain, room - p_.item_costs[item]);
+      Choose(item, -1);
+      chosen_.pop_back();
+      if (aborted_) return;
+    }
+  }
+
+  // Smallest gain worth searching for: below the tie-break bonuses' scale
+  // (1e-3 of a concept spread over the items), above rounding error.
+  static constexpr double kImprovement = 1e-10;
+
+  const CoverageProblem& p_;
+  const uint64_t node_limit_;
+  std::vector<std::vector<uint32_t>> conflicts_;  // per item
+  std::vector<int> covered_;                      // per concept: chosen items holding it
+  std::vector<int> blocked_;                      // per item: chosen items in conflict with it
+  std::vector<uint32_t> chosen_;
+  std::vector<uint32_t> best_items_;
+  double best_ = 0;
+  uint64_t nodes_ = 0;
+  bool aborted_ = false;
+};
+
+}  // namespace
+
+CoverageSolution SolveCoverageSearch(const CoverageProblem& problem, uint64_t node_limit) {
+  CoverageSolution greedy = SolveCoverageGreedy(problem);
+  CoverageSearch search(problem, node_limit);
+  // Starting just below the greedy's value lets the search find it (or an
+  // equal solution) itself, so ties resolve in the search's order.
+  const bool finished = search.Run(greedy.items, greedy.objective - 1e-9);
+  CoverageSolution solution;
+  solution.items = search.best_items();
+  std::sort(solution.items.begin(), solution.items.end());
+  solution.objective = CoverageObjective(problem, solution.items);
+  solution.proven_optimal = finished;
+  solution.solver = finished ? "search" : "search-limit";
+  return solution;
+}
+
+CoverageSolution SolveCoverage(const CoverageProblem& problem, const CoverageSolverOptions& options) {
+  if (options.search_node_limit > 0) {
+    CoverageSolution solution = SolveCoverageSearch(problem, options.search_node_limit);
+    if (solution.proven_optimal) return solution;
+  }
+  return SolveCoverageIlp(problem, options);
+}
+
+}  // namespace chorus
