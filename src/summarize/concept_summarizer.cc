@@ -115,6 +115,19 @@ std::vector<uint64_t> SentenceConcepts(const StemmedSentences& ss, size_t i, boo
   return keys;
 }
 
+// A candidate sentence with its kept concepts (indices into the problem's weights).
+struct Scored {
+  uint32_t sentence = 0;
+  double total = 0;  // total weight of its concepts
+  std::vector<uint32_t> concepts;
+};
+
+// Cosine of two sets of `na` and `nb` words sharing `common`.
+double CosineOfCounts(size_t common, size_t na, size_t nb) {
+  if (na == 0 || nb == 0) return 0;
+  return static_cast<double>(common) / std::sqrt(static_cast<double>(na) * static_cast<double>(nb));
+}
+
 double Cosine(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() || b.empty()) return 0;
   size_t common = 0;
@@ -127,8 +140,50 @@ double Cosine(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
       ++y;
     }
   }
-  return common / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
+  return CosineOfCounts(common, a.size(), b.size());
 }
+
+// For each row, the content words it shares with each later row, counted
+// through the rows each word occurs in instead of by merging every pair.
+class SharedWords {
+ public:
+  SharedWords(const StemmedSentences& ss, const std::vector<Scored>& scored) : ss_(ss), scored_(scored) {
+    std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // (stem, position in scored)
+    for (uint32_t a = 0; a < scored.size(); ++a) {
+      for (uint32_t stem : ss.content[scored[a].sentence]) occurrences.emplace_back(stem, a);
+    }
+    std::sort(occurrences.begin(), occurrences.end());
+    for (size_t k = 0; k < occurrences.size(); ++k) {
+      if (k == 0 || occurrences[k].first != occurrences[k - 1].first) {
+        stems_.push_back(occurrences[k].first);
+        starts_.push_back(static_cast<uint32_t>(rows_.size()));
+      }
+      rows_.push_back(occurrences[k].second);
+    }
+    starts_.push_back(static_cast<uint32_t>(rows_.size()));
+    counts_.assign(scored.size(), 0);
+  }
+
+  // Counts for row `a` against rows b > a (counts()[b]).
+  const std::vector<uint32_t>& CountFor(uint32_t a) {
+    std::fill(counts_.begin(), counts_.end(), 0);
+    for (uint32_t stem : ss_.content[scored_[a].sentence]) {
+      const size_t k = std::lower_bound(stems_.begin(), stems_.end(), stem) - stems_.begin();
+      for (uint32_t r = starts_[k]; r < starts_[k + 1]; ++r) {
+        if (rows_[r] > a) ++counts_[rows_[r]];
+      }
+    }
+    return counts_;
+  }
+
+ private:
+  const StemmedSentences& ss_;
+  const std::vector<Scored>& scored_;
+  std::vector<uint32_t> stems_;   // distinct stems, ascending
+  std::vector<uint32_t> starts_;  // per stem: its first entry in rows_
+  std::vector<uint32_t> rows_;    // positions in scored, grouped by stem
+  std::vector<uint32_t> counts_;
+};
 
 struct ConceptStat {
   uint32_t last_unit = kNone;  // the last unit (article or sentence) counted
@@ -137,13 +192,6 @@ struct ConceptStat {
   double query_overlap = 0;    // best query overlap of a sentence holding it
 };
 using ConceptStats = std::unordered_map<uint64_t, ConceptStat>;
-
-// A candidate sentence with its kept concepts (indices into the problem's weights).
-struct Scored {
-  uint32_t sentence = 0;
-  double total = 0;  // total weight of its concepts
-  std::vector<uint32_t> concepts;
-};
 
 // The query's content stems that occur in the cluster, as interned ids.
 std::vector<uint32_t> QueryStems(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss) {
@@ -296,10 +344,13 @@ void AddItems(const AnalyzedCluster& cluster, const StemmedSentences& ss, const 
     problem->item_bonus.push_back(
         epsilon * (0.5 / (1.0 + s.index) + 0.5 * static_cast<double>(cost) / static_cast<double>(problem->capacity)));
   }
+  SharedWords shared(ss, scored);
   for (uint32_t a = 0; a < scored.size(); ++a) {
+    const std::vector<uint32_t>& common = shared.CountFor(a);
+    const size_t na = ss.content[scored[a].sentence].size();
     for (uint32_t b = a + 1; b < scored.size(); ++b) {
       if (rows.Sentence(scored[a].sentence) == rows.Sentence(scored[b].sentence) ||
-          Cosine(ss.content[scored[a].sentence], ss.content[scored[b].sentence]) >= redundancy_cosine) {
+          CosineOfCounts(common[b], na, ss.content[scored[b].sentence].size()) >= redundancy_cosine) {
         problem->conflicts.emplace_back(a, b);
       }
     }
