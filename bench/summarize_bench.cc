@@ -1,5 +1,6 @@
 // Summarizer speed, single thread: DUC 2004 end to end (ingest included), one
-// 500-article cluster (all DUC 2004 documents), and growth with cluster size.
+// 500-article cluster (all DUC 2004 documents), growth with cluster size, and
+// the server's per-request work on examples/harbor-fire.
 // Needs ../shared/data (or $CHORUS_SHARED_DATA_DIR); skips with a message otherwise.
 #include <benchmark/benchmark.h>
 
@@ -99,6 +100,31 @@ void BM_SummarizeOnlyOfN(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_SummarizeOnlyOfN)->Arg(10)->Arg(50)->Arg(100)->Arg(500)->Unit(benchmark::kMillisecond);
+
+// What one POST /v1/summarize of the five harbor-fire articles costs the
+// server beside HTTP and JSON: analysis and a 100-word summary.
+void BM_HarborFire(benchmark::State& state) {
+  const std::string dir = std::string(CHORUS_EXAMPLES_DIR) + "/harbor-fire";
+  Cluster cluster;
+  Diagnostics diagnostics;
+  (void)ReadClusters({dir}, {}, &diagnostics, [&](Cluster&& c) {
+    cluster = std::move(c);
+    return Status::Ok();
+  });
+  if (cluster.documents.empty()) {
+    state.SkipWithError(("no articles in " + dir).c_str());
+    return;
+  }
+  auto summarizer = MakeSummarizer("chorus");
+  const ClusterAnalyzer analyzer;
+  SummaryOptions options;
+  for (auto _ : state) {
+    Result<Summary> s = (*summarizer)->Summarize(analyzer.Analyze(cluster), options);
+    benchmark::DoNotOptimize(s);
+  }
+  state.counters["articles"] = static_cast<double>(cluster.documents.size());
+}
+BENCHMARK(BM_HarborFire)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace chorus
