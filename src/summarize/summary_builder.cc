@@ -9,7 +9,7 @@
 namespace chorus {
 namespace {
 
-// Content-word stems of a sentence, unique.
+// Content-word stems of a sentence, unique, in string order.
 std::vector<std::string_view> ContentStems(const AnalyzedSentence& s) {
   std::vector<std::string_view> stems;
   for (const Token& t : s.tokens) {
@@ -20,41 +20,51 @@ std::vector<std::string_view> ContentStems(const AnalyzedSentence& s) {
   return stems;
 }
 
-// Content stems of every sentence and their inverse sentence frequency,
-// computed once per summary.
+// Content stems of every sentence (as ids, each sentence's in string order so
+// sums run in a fixed order) and their inverse sentence frequency, computed
+// once per summary.
 struct ContentIndex {
-  std::vector<std::vector<std::string_view>> stems;
-  std::unordered_map<std::string_view, double> idf;
+  std::vector<std::vector<uint32_t>> stems;
+  std::vector<double> idf;  // per stem id
 };
 
 ContentIndex BuildContentIndex(const AnalyzedCluster& cluster) {
   ContentIndex index;
+  std::unordered_map<std::string_view, uint32_t> ids;
   index.stems.reserve(cluster.sentences.size());
   for (const AnalyzedSentence& s : cluster.sentences) {
-    index.stems.push_back(ContentStems(s));
-    for (std::string_view w : index.stems.back()) index.idf[w] += 1;
+    std::vector<uint32_t>& stems = index.stems.emplace_back();
+    for (std::string_view w : ContentStems(s)) {
+      const uint32_t id = ids.emplace(w, static_cast<uint32_t>(ids.size())).first->second;
+      if (id == index.idf.size()) index.idf.push_back(0);
+      index.idf[id] += 1;
+      stems.push_back(id);
+    }
   }
   const double n = static_cast<double>(cluster.sentences.size());
-  for (auto& [w, count] : index.idf) count = std::log(1.0 + n / count);
+  for (double& count : index.idf) count = std::log(1.0 + n / count);
   return index;
 }
 
 std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, const ContentIndex& index,
                                  uint32_t sentence, const SupportOptions& options) {
   const uint32_t own = cluster.sentences[sentence].sentence.doc;
-  const std::vector<std::string_view>& key = index.stems[sentence];
   std::vector<char> supports(std::max<size_t>(cluster.documents.size(), own + 1), 0);
   supports[own] = 1;
+  // The idf of the sentence's own stems, 0 for every other stem: adding 0
+  // leaves a sum unchanged, so a shared-stem sum needs no membership test.
+  std::vector<double> key_idf(index.idf.size(), 0.0);
   double total = 0;
-  for (std::string_view w : key) total += index.idf.at(w);
+  for (uint32_t w : index.stems[sentence]) {
+    key_idf[w] = index.idf[w];
+    total += index.idf[w];
+  }
   if (total > 0) {
     for (size_t j = 0; j < cluster.sentences.size(); ++j) {
       const uint32_t doc = cluster.sentences[j].sentence.doc;
       if (doc >= supports.size() || supports[doc]) continue;
       double covered = 0;
-      for (std::string_view w : index.stems[j]) {
-        if (std::binary_search(key.begin(), key.end(), w)) covered += index.idf.at(w);
-      }
+      for (uint32_t w : index.stems[j]) covered += key_idf[w];
       if (covered >= options.min_coverage * total) supports[doc] = 1;
     }
   }
