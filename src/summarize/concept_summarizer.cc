@@ -164,7 +164,7 @@ class SharedWords {
     counts_.assign(scored.size(), 0);
   }
 
-  // Counts for row `a` against rows b > a (counts()[b]).
+  // The content words row `a` shares with each row b > a, at [b] (entries <= a are 0).
   const std::vector<uint32_t>& CountFor(uint32_t a) {
     std::fill(counts_.begin(), counts_.end(), 0);
     for (uint32_t stem : ss_.content[scored_[a].sentence]) {

@@ -13,15 +13,16 @@
 // combinatorial branch-and-bound whose bound (the fractional knapsack of the
 // items' marginal gains, valid because coverage is submodular) needs only a
 // few hundred nodes on 100-word summaries of news clusters, ten times faster
-// than GLPK; past its node limit (300-word summaries, whose many near-equal
-// solutions the bound cannot tell apart) it hands the program to GLPK.
+// than GLPK; past its node limit (a third of the 300-word Multi-News
+// programs, whose many near-equal solutions the bound cannot tell apart) it
+// hands the program to GLPK.
 // SolveCoverageIlp solves it exactly with GLPK's branch-and-cut; if the time
 // limit stops the search first, the best integer solution found is returned,
 // or the greedy's if that is better. SolveCoverageGreedy is the cost-scaled
 // greedy with the best-single-item check (Khuller, Moss & Naor 1999), which
 // guarantees at least (1 - 1/e)/2 of the optimum for budgeted coverage.
 //
-// Thread safety: both functions are reentrant (GLPK keeps its state per thread).
+// Thread safety: all functions are reentrant (GLPK keeps its state per thread).
 #ifndef CHORUS_SUMMARIZE_COVERAGE_SELECTOR_H_
 #define CHORUS_SUMMARIZE_COVERAGE_SELECTOR_H_
 
