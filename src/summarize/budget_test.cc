@@ -12,7 +12,8 @@ TEST(BudgetTest, WordsAreWhitespacePiecesAsRougeCountsThem) {
   EXPECT_EQ(CountWords(" a\tb\nc  "), 3u);
   EXPECT_EQ(CountWords("5,000 troops (U.S.)"), 3u);
   EXPECT_EQ(CountWords("a\vb\fc\rd"), 4u);
-  EXPECT_EQ(CountWords("a\x08" "b\x0E" " c \xC2\xA0" "d"), 3u);  // backspace, shift-out, NBSP are not spaces
+  // Backspace, shift-out and a no-break space are not spaces.
+  EXPECT_EQ(CountWords("a\010b\016 c \302\240d"), 3u);
 }
 
 TEST(BudgetTest, CostsAndCapacities) {

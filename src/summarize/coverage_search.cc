@@ -141,7 +141,8 @@ CoverageSolution SolveCoverageSearch(const CoverageProblem& problem, uint64_t no
   return solution;
 }
 
-CoverageSolution SolveCoverage(const CoverageProblem& problem, const CoverageSolverOptions& options) {
+CoverageSolution SolveCoverage(const CoverageProblem& problem,
+                               const CoverageSolverOptions& options) {
   if (options.search_node_limit > 0) {
     CoverageSolution solution = SolveCoverageSearch(problem, options.search_node_limit);
     if (solution.proven_optimal) return solution;

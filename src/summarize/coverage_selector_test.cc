@@ -71,7 +71,8 @@ TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
     for (uint32_t i : s.items) cost += p.item_costs[i];
     ASSERT_LE(cost, p.capacity) << "trial " << trial;
     for (const auto& [a, b] : p.conflicts) {
-      EXPECT_FALSE(std::count(s.items.begin(), s.items.end(), a) && std::count(s.items.begin(), s.items.end(), b));
+      EXPECT_FALSE(std::count(s.items.begin(), s.items.end(), a) &&
+                   std::count(s.items.begin(), s.items.end(), b));
     }
     EXPECT_NEAR(s.objective, BruteForceOptimum(p), 1e-12) << "trial " << trial;
   }
@@ -89,7 +90,8 @@ TEST(CoverageSelectorTest, NodeLimitFallsBackOnGlpk) {
     EXPECT_DOUBLE_EQ(s.objective, BruteForceOptimum(p)) << "trial " << trial;
     options.search_node_limit = 1000000;
     EXPECT_EQ(SolveCoverage(p, options).solver, "search") << "trial " << trial;
-    EXPECT_DOUBLE_EQ(SolveCoverage(p, options).objective, BruteForceOptimum(p)) << "trial " << trial;
+    EXPECT_DOUBLE_EQ(SolveCoverage(p, options).objective, BruteForceOptimum(p))
+        << "trial " << trial;
   }
 }
 
