@@ -212,9 +212,13 @@ bool Holds(const StemmedSentences& ss, size_t sentence, uint32_t stem) {
 // Counts, for every concept, the units holding it and its weight. Repeated
 // articles (groups[d] != d) are skipped when articles are the units.
 ConceptStats CountConcepts(const AnalyzedCluster& cluster, const StemmedSentences& ss,
+                           const std::vector<std::vector<uint64_t>>& row_concepts,
                            const std::vector<uint32_t>& groups, bool by_document,
                            const std::vector<uint32_t>& query_stems, const ConceptSummarizerOptions& options) {
   ConceptStats stats;
+  size_t occurrences = 0;
+  for (size_t i = 0; i < cluster.sentences.size(); ++i) occurrences += row_concepts[i].size();
+  stats.reserve(occurrences / 2);
   for (size_t i = 0; i < cluster.sentences.size(); ++i) {
     const Sentence& s = cluster.sentences[i].sentence;
     if (by_document && s.doc < groups.size() && groups[s.doc] != s.doc) continue;
@@ -222,7 +226,7 @@ ConceptStats CountConcepts(const AnalyzedCluster& cluster, const StemmedSentence
     double overlap = 0;
     for (uint32_t q : query_stems) overlap += Holds(ss, i, q);
     if (!query_stems.empty()) overlap /= static_cast<double>(query_stems.size());
-    for (uint64_t key : SentenceConcepts(ss, i, options.unigram_weight > 0)) {
+    for (uint64_t key : row_concepts[i]) {
       ConceptStat& st = stats[key];
       st.query_overlap = std::max(st.query_overlap, overlap);
       if (st.last_unit == unit) continue;
@@ -249,6 +253,7 @@ uint32_t PruningThreshold(const ConceptStats& stats, uint32_t n_units, bool by_d
 
 // The candidates holding at least one kept concept; fills `weights`.
 std::vector<Scored> ScoreCandidates(const std::vector<uint32_t>& candidates, const StemmedSentences& ss,
+                                    const std::vector<std::vector<uint64_t>>& row_concepts,
                                     const ConceptStats& stats, uint32_t threshold,
                                     const std::vector<uint32_t>& query_stems,
                                     const ConceptSummarizerOptions& options, std::vector<double>* weights) {
@@ -261,7 +266,7 @@ std::vector<Scored> ScoreCandidates(const std::vector<uint32_t>& candidates, con
   std::vector<Scored> scored;
   for (uint32_t i : candidates) {
     Scored sc{i, 0, {}};
-    for (uint64_t key : SentenceConcepts(ss, i, options.unigram_weight > 0)) {
+    for (uint64_t key : row_concepts[i]) {
       auto it = stats.find(key);
       if (it == stats.end() || it->second.units < threshold) continue;
       const double w = it->second.weight * (key & kUnigramTag ? options.unigram_weight : 1.0) *
@@ -406,13 +411,16 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
 
   const std::vector<uint32_t> query_stems = QueryStems(tokenizer_, options.query, ss);
-  const ConceptStats stats = CountConcepts(cluster, ss, groups, by_document, query_stems, options_);
+  // Concept keys of every row (sentences, then compressed variants), computed once.
+  std::vector<std::vector<uint64_t>> row_concepts(ss.stems.size());
+  for (size_t r = 0; r < row_concepts.size(); ++r) row_concepts[r] = SentenceConcepts(ss, r, options_.unigram_weight > 0);
+  const ConceptStats stats = CountConcepts(cluster, ss, row_concepts, groups, by_document, query_stems, options_);
   const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options_);
 
   CoverageProblem problem;
   problem.capacity = BudgetCapacity(options.budget);
   std::vector<Scored> scored =
-      ScoreCandidates(candidate_rows, ss, stats, threshold, query_stems, options_, &problem.concept_weights);
+      ScoreCandidates(candidate_rows, ss, row_concepts, stats, threshold, query_stems, options_, &problem.concept_weights);
   if (scored.empty()) {
     return BuildSummary(cluster, LeadSentences(cluster, candidates, options.budget), name(), options_.support);
   }
