@@ -413,14 +413,17 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   const std::vector<uint32_t> query_stems = QueryStems(tokenizer_, options.query, ss);
   // Concept keys of every row (sentences, then compressed variants), computed once.
   std::vector<std::vector<uint64_t>> row_concepts(ss.stems.size());
-  for (size_t r = 0; r < row_concepts.size(); ++r) row_concepts[r] = SentenceConcepts(ss, r, options_.unigram_weight > 0);
-  const ConceptStats stats = CountConcepts(cluster, ss, row_concepts, groups, by_document, query_stems, options_);
+  for (size_t r = 0; r < row_concepts.size(); ++r) {
+    row_concepts[r] = SentenceConcepts(ss, r, options_.unigram_weight > 0);
+  }
+  const ConceptStats stats =
+      CountConcepts(cluster, ss, row_concepts, groups, by_document, query_stems, options_);
   const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options_);
 
   CoverageProblem problem;
   problem.capacity = BudgetCapacity(options.budget);
-  std::vector<Scored> scored =
-      ScoreCandidates(candidate_rows, ss, row_concepts, stats, threshold, query_stems, options_, &problem.concept_weights);
+  std::vector<Scored> scored = ScoreCandidates(candidate_rows, ss, row_concepts, stats, threshold,
+                                               query_stems, options_, &problem.concept_weights);
   if (scored.empty()) {
     return BuildSummary(cluster, LeadSentences(cluster, candidates, options.budget), name(), options_.support);
   }
