@@ -64,14 +64,9 @@ void BM_Duc2004EndToEnd(benchmark::State& state) {
 }
 BENCHMARK(BM_Duc2004EndToEnd)->Unit(benchmark::kMillisecond);
 
-// Analysis + summary of one cluster of `range(0)` articles (the analysis is
-// part of the cost a user waits for; reading the file is not).
-void BM_ClusterOfN(benchmark::State& state) {
-  if (!std::filesystem::exists(DucPath())) {
-    state.SkipWithError(("shared data missing: " + DucPath()).c_str());
-    return;
-  }
-  const Cluster cluster = FirstDocuments(ReadDuc(), static_cast<size_t>(state.range(0)));
+// The timed loop: analysis + a default summary of `cluster`, what a user
+// waits for once the articles are read.
+void AnalyzeAndSummarize(const Cluster& cluster, benchmark::State& state) {
   auto summarizer = MakeSummarizer("chorus");
   const ClusterAnalyzer analyzer;
   SummaryOptions options;
@@ -80,6 +75,16 @@ void BM_ClusterOfN(benchmark::State& state) {
     benchmark::DoNotOptimize(s);
   }
   state.counters["articles"] = static_cast<double>(cluster.documents.size());
+}
+
+// Analysis + summary of one cluster of `range(0)` articles (the analysis is
+// part of the cost a user waits for; reading the file is not).
+void BM_ClusterOfN(benchmark::State& state) {
+  if (!std::filesystem::exists(DucPath())) {
+    state.SkipWithError(("shared data missing: " + DucPath()).c_str());
+    return;
+  }
+  AnalyzeAndSummarize(FirstDocuments(ReadDuc(), static_cast<size_t>(state.range(0))), state);
 }
 BENCHMARK(BM_ClusterOfN)->Arg(10)->Arg(50)->Arg(100)->Arg(500)->Unit(benchmark::kMillisecond);
 
@@ -115,14 +120,7 @@ void BM_HarborFire(benchmark::State& state) {
     state.SkipWithError(("no articles in " + dir).c_str());
     return;
   }
-  auto summarizer = MakeSummarizer("chorus");
-  const ClusterAnalyzer analyzer;
-  SummaryOptions options;
-  for (auto _ : state) {
-    Result<Summary> s = (*summarizer)->Summarize(analyzer.Analyze(cluster), options);
-    benchmark::DoNotOptimize(s);
-  }
-  state.counters["articles"] = static_cast<double>(cluster.documents.size());
+  AnalyzeAndSummarize(cluster, state);
 }
 BENCHMARK(BM_HarborFire)->Unit(benchmark::kMillisecond);
 
