@@ -374,23 +374,39 @@ function renderTimeline(events) {
       el('span', {}, new Date(hi * 86400000).toISOString().slice(0, 10))));
 }
 
-async function loadEvents() {
+// One page of stored events at a time (the API's cursor paging); "More
+// events" fetches the next page after the last one shown.
+const EVENT_PAGE = 100;
+let shownEvents = [];
+
+function eventItem(e) {
+  return el('li', {}, el('button', {
+    type: 'button', onclick: () => openEvent(e.event),
+    'aria-label': `Open event ${e.event}: ${e.label}, ${plural(e.articles, 'article')}`,
+  },
+  el('span', { class: 'label' }, e.label || `Event ${e.event}`),
+  el('span', { class: 'meta' }, [plural(e.articles, 'article'), plural(e.independent_sources ?? 0, 'source'),
+    e.first_date ? (e.first_date === e.last_date || !e.last_date ? e.first_date : `${e.first_date} – ${e.last_date}`) : 'undated'].join(' · '))));
+}
+
+async function loadEvents(after = 0) {
   try {
-    const data = await api('GET', '/v1/events');
-    const events = data.events || [];
-    renderTimeline(events);
+    const data = await api('GET', `/v1/events?limit=${EVENT_PAGE}&after=${after}`);
+    const page = data.events || [];
+    shownEvents = after ? shownEvents.concat(page) : page;
+    renderTimeline(shownEvents);
     const list = $('#event-list');
-    if (!events.length) {
+    if (!shownEvents.length) {
       list.replaceChildren(el('li', { class: 'empty' }, 'No stored events yet. Add articles with “Add to store”.'));
       return;
     }
-    list.replaceChildren(...events.map((e) => el('li', {}, el('button', {
-      type: 'button', onclick: () => openEvent(e.event),
-      'aria-label': `Open event ${e.event}: ${e.label}, ${plural(e.articles, 'article')}`,
-    },
-    el('span', { class: 'label' }, e.label || `Event ${e.event}`),
-    el('span', { class: 'meta' }, [plural(e.articles, 'article'), plural(e.independent_sources ?? 0, 'source'),
-      e.first_date ? (e.first_date === e.last_date || !e.last_date ? e.first_date : `${e.first_date} – ${e.last_date}`) : 'undated'].join(' · '))))));
+    const items = shownEvents.map(eventItem);
+    if (data.next_after != null) {
+      items.push(el('li', { class: 'more' }, el('button', {
+        type: 'button', class: 'linkish', onclick: () => loadEvents(data.next_after),
+      }, 'More events')));
+    }
+    list.replaceChildren(...items);
   } catch (err) {
     $('#event-list').replaceChildren(el('li', { class: 'empty' }, `Events unavailable: ${err.message}`));
   }
@@ -467,6 +483,6 @@ document.addEventListener('DOMContentLoaded', () => {
   initMethods();
   $('#articles-form').addEventListener('submit', summarizeCurrent);
   $('#store').addEventListener('click', storeCurrent);
-  $('#refresh-events').addEventListener('click', loadEvents);
+  $('#refresh-events').addEventListener('click', () => loadEvents());
   $('#more-facts').addEventListener('click', () => { showAllFacts = !showAllFacts; renderFacts(lastComparison); });
 });

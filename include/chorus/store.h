@@ -54,6 +54,15 @@ struct StoredTerm {
   std::string label;  // the word shown for it in event labels
 };
 
+// Which events ListEvents returns: a page of ids above a cursor, so a client
+// can walk a store of any size (ids only grow, so pages never shift).
+struct EventPage {
+  // Only events with an id greater than this. Default 0: from the first.
+  int64_t after = 0;
+  // At most this many events. Default 0: no limit.
+  uint32_t limit = 0;
+};
+
 // Everything one batch transaction writes.
 struct StoreBatch {
   std::vector<StoredArticle> articles;            // new articles, ascending seq
@@ -83,8 +92,8 @@ class EventStore {
   // then arrival order; copies of other articles are left out unless
   // `include_duplicates`. kNotFound when the event does not exist.
   Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false) const;
-  // All events, by id.
-  Result<std::vector<EventInfo>> ListEvents() const;
+  // The events of `page`, by ascending id (all of them by default).
+  Result<std::vector<EventInfo>> ListEvents(EventPage page = {}) const;
   Result<uint64_t> ArticleCount() const;
 
   const std::string& path() const { return path_; }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <utility>
 
+#include "fmt/format.h"
 #include "serve/api_request.h"
 #include "serve/bounded_call.h"
 #include "serve/cluster_engine.h"
@@ -36,6 +37,32 @@ Result<SummarizeRequestOptions> QueryOptions(const std::map<std::string, std::st
   return ParseSummarizeOptions(options);
 }
 
+// The page of GET /v1/events from its query (?after=40&limit=20): a page of
+// kDefaultEventPage events unless asked otherwise, never more than
+// kMaxEventPage, so a large store is read a page at a time.
+constexpr uint32_t kDefaultEventPage = 100;
+constexpr uint32_t kMaxEventPage = 1000;
+
+Result<EventPage> PageOf(const std::map<std::string, std::string>& query) {
+  EventPage page;
+  page.limit = kDefaultEventPage;
+  for (const auto& [key, value] : query) {
+    const std::optional<int64_t> n = ParseEventId(value);
+    if (key == "after") {
+      if (!n || *n < 0) return InvalidArgumentError("after: expected an event id (0 or more)");
+      page.after = *n;
+    } else if (key == "limit") {
+      if (!n || *n < 1 || *n > kMaxEventPage) {
+        return InvalidArgumentError(fmt::format("limit: expected 1 to {}", kMaxEventPage));
+      }
+      page.limit = static_cast<uint32_t>(*n);
+    } else {
+      return InvalidArgumentError(key + ": unknown parameter; known: after, limit");
+    }
+  }
+  return page;
+}
+
 nlohmann::json ArticlesJson(const Cluster& cluster) {
   nlohmann::json list = nlohmann::json::array();
   for (const Document& d : cluster.documents) {
@@ -63,9 +90,11 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       return JsonResponse(200, added->dump(-1, ' ', false, kReplace));
     });
   });
-  router->Add("GET", "/v1/events", [ctx, events](const HttpRequest&, const PathParams&) {
-    return RunBounded(*ctx.queue, RequestDeadline(ctx), [events] {
-      Result<nlohmann::json> list = events->ListEvents();
+  router->Add("GET", "/v1/events", [ctx, events](const HttpRequest& req, const PathParams&) {
+    Result<EventPage> page = PageOf(req.query);
+    if (!page.ok()) return ErrorResponse(page.status());
+    return RunBounded(*ctx.queue, RequestDeadline(ctx), [events, page = *page] {
+      Result<nlohmann::json> list = events->ListEvents(page);
       if (!list.ok()) return ErrorResponse(list.status());
       return JsonResponse(200, list->dump(-1, ' ', false, kReplace));
     });

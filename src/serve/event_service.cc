@@ -48,12 +48,20 @@ Result<nlohmann::json> EventService::AddArticles(std::vector<Document> articles)
   return nlohmann::json{{"articles", std::move(added)}, {"skipped", std::move(skipped)}};
 }
 
-Result<nlohmann::json> EventService::ListEvents() const {
+Result<nlohmann::json> EventService::ListEvents(EventPage page) const {
+  // One event past the page tells whether another page follows.
+  const uint32_t limit = page.limit;
+  if (limit > 0) ++page.limit;
   std::lock_guard<std::mutex> lock(mu_);
-  ASSIGN_OR_RETURN(std::vector<EventInfo> events, stream_->store().ListEvents());
+  ASSIGN_OR_RETURN(std::vector<EventInfo> events, stream_->store().ListEvents(page));
+  nlohmann::json next = nullptr;
+  if (limit > 0 && events.size() > limit) {
+    events.resize(limit);
+    next = events.back().id;
+  }
   nlohmann::json list = nlohmann::json::array();
   for (const EventInfo& e : events) list.push_back(DescribeEvent(e));
-  return nlohmann::json{{"events", std::move(list)}};
+  return nlohmann::json{{"events", std::move(list)}, {"next_after", std::move(next)}};
 }
 
 Result<std::pair<nlohmann::json, Cluster>> EventService::LoadEvent(int64_t id) const {

@@ -24,6 +24,7 @@
 #include "chorus/document.h"
 #include "chorus/event_stream.h"
 #include "chorus/status.h"
+#include "chorus/store.h"
 
 namespace chorus::serve {
 
@@ -37,9 +38,11 @@ class EventService {
   // {"articles": [{"article", "event", "new_event", "duplicate_of"}],
   //  "skipped": [ids already stored]}.
   Result<nlohmann::json> AddArticles(std::vector<Document> articles);
-  // {"events": [{"id", "label", "terms", "first_date", "last_date",
-  //  "articles", "duplicates", "sources"}]}.
-  Result<nlohmann::json> ListEvents() const;
+  // {"events": [{"event", "label", "first_date", "last_date", "articles",
+  //  "duplicates", "independent_sources"}], "next_after": id | null}: the
+  // events of `page` by ascending id; "next_after" is the cursor of the next
+  // page, null when this page holds the last event.
+  Result<nlohmann::json> ListEvents(EventPage page) const;
   // One event's description (as in ListEvents) and its articles, without
   // copies (kNotFound for an unknown id).
   Result<std::pair<nlohmann::json, Cluster>> LoadEvent(int64_t id) const;

@@ -99,6 +99,36 @@ TEST(ServerStoreTest, UnknownEventIs404AndWrongMethodIs405) {
   EXPECT_EQ(post_events->status, 405);
 }
 
+TEST(ServerStoreTest, EventsComeInPagesAfterACursor) {
+  RunningServer server(TestOptions());
+  httplib::Client c = server.Client();
+  json all = testing::FireArticles();
+  for (const json& a : testing::BudgetArticles()) all.push_back(a);
+  ASSERT_EQ(PostJson(c, "/v1/articles", {{"articles", all}})->status, 200);
+
+  const json first = Parse(c.Get("/v1/events?limit=1"));
+  ASSERT_EQ(first["events"].size(), 1u);
+  EXPECT_EQ(first["events"][0]["event"], 1);
+  EXPECT_EQ(first["next_after"], 1);
+  const json second = Parse(c.Get("/v1/events?limit=1&after=1"));
+  ASSERT_EQ(second["events"].size(), 1u);
+  EXPECT_EQ(second["events"][0]["event"], 2);
+  EXPECT_TRUE(second["next_after"].is_null()) << second;
+  const json whole = Parse(c.Get("/v1/events"));
+  EXPECT_EQ(whole["events"].size(), 2u);
+  EXPECT_TRUE(whole["next_after"].is_null());
+  EXPECT_TRUE(Parse(c.Get("/v1/events?after=2"))["events"].empty());
+
+  for (const char* bad : {"/v1/events?limit=0", "/v1/events?limit=1001", "/v1/events?after=-1",
+                          "/v1/events?after=x", "/v1/events?page=2"}) {
+    auto r = c.Get(bad);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << bad;
+    EXPECT_EQ(ErrorCode(r), "bad_request") << bad << " " << r->body;
+  }
+  EXPECT_NE(c.Get("/v1/events?page=2")->body.find("known: after, limit"), std::string::npos);
+}
+
 TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() /

@@ -211,10 +211,13 @@ Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates) co
   return cluster;
 }
 
-Result<std::vector<EventInfo>> EventStore::ListEvents() const {
+Result<std::vector<EventInfo>> EventStore::ListEvents(EventPage page) const {
+  // LIMIT -1 is SQLite's "no limit".
   Statement q(db_->db,
               "SELECT id, label, first_date, last_date, articles, duplicates, sources "
-              "FROM events ORDER BY id");
+              "FROM events WHERE id > ?1 ORDER BY id LIMIT ?2");
+  q.Bind(1, page.after);
+  q.Bind(2, page.limit == 0 ? int64_t{-1} : int64_t{page.limit});
   std::vector<EventInfo> events;
   for (;;) {
     ASSIGN_OR_RETURN(bool row, q.Step());

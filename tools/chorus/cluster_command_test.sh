@@ -41,6 +41,10 @@ check "skips are reported" grep -q '2 already stored' "$tmp/third.err"
 "$chorus" events --store "$tmp/s.db" >"$tmp/events.txt"
 check "events exits 0" test $? -eq 0
 check "events table lists two events" test "$(wc -l <"$tmp/events.txt")" -eq 3
+check "events --after 1 --limit 1 lists event 2 only" \
+  test "$("$chorus" events --store "$tmp/s.db" --after 1 --limit 1 | awk 'NR>1 {print $1}')" = 2
+"$chorus" events --store "$tmp/s.db" --after -1 >/dev/null 2>&1
+check "events --after -1 exits 2" test $? -eq 2
 "$chorus" events --store "$tmp/s.db" --format json >"$tmp/events.json"
 check "events json counts the copy but not as a source" \
   python3 -c "import json,sys; e=json.load(open('$tmp/events.json'))[0]; sys.exit(0 if e['duplicates']==1 and e['articles']==e['independent_sources']+1 else 1)"

@@ -14,6 +14,7 @@ namespace {
 struct EventsFlags {
   std::string store = "chorus.db";
   std::string format = "text";
+  EventPage page;
 };
 
 int RunEvents(const EventsFlags& flags) {
@@ -24,7 +25,7 @@ int RunEvents(const EventsFlags& flags) {
     std::cerr << "chorus events: " << store.status().ToString() << "\n";
     return kExitInputError;
   }
-  auto events = (*store)->ListEvents();
+  auto events = (*store)->ListEvents(flags.page);
   if (!events.ok()) {
     std::cerr << "chorus events: " << events.status().ToString() << "\n";
     return kExitInputError;
@@ -43,6 +44,14 @@ void AddEventsCommand(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<EventsFlags>();
   CLI::App* cmd = app.add_subcommand("events", "List the events of a store");
   cmd->add_option("--store", flags->store, "SQLite store written by `chorus cluster`")
+      ->capture_default_str();
+  cmd->add_option("--after", flags->page.after, "Only events with a larger id (a page's last id)")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return value.starts_with('-') ? std::string("must be an event id, 0 or more") : "";
+          },
+          "ID>=0"));
+  cmd->add_option("--limit", flags->page.limit, "At most this many events (0: all)")
       ->capture_default_str();
   cmd->add_option("--format", flags->format, "text table or json")
       ->capture_default_str()
