@@ -25,15 +25,17 @@ ClusteringScores ScoreCorpus(const std::string& path, const std::string& name) {
   return s;
 }
 
-// Floors: what this clusterer reaches today, minus a small margin, so a
-// regression fails. The targets (0.90 on DUC 2004, 0.88 on
-// Multi-News) are NOT met yet; see the report in the cluster stage notes.
+// Floors: what this clusterer reaches today (DUC 2004 F1 0.862 / ARI 0.812,
+// Multi-News 0.859 / 0.667) minus a small margin, so a regression fails. The
+// issue's targets (0.90 on DUC 2004, 0.88 on Multi-News) are NOT met: an
+// offline average-link clusterer over the same features, seeing the whole
+// corpus, reaches 0.856 / 0.876 (cluster_bench's "Offline reference").
 TEST(EventClustererQualityTest, Duc2004) {
   CHORUS_REQUIRE_SHARED_DATA(path, "duc2004/clusters.jsonl");
   const ClusteringScores s = ScoreCorpus(path, "DUC 2004");
   EXPECT_EQ(s.items, 500u);
-  EXPECT_GE(s.bcubed_f1, 0.85);
-  EXPECT_GE(s.adjusted_rand, 0.80);
+  EXPECT_GE(s.bcubed_f1, 0.855);
+  EXPECT_GE(s.adjusted_rand, 0.805);
   if (s.bcubed_f1 < 0.90) std::cout << "*** below the issue's DUC 2004 target of 0.90 ***\n";
 }
 
@@ -41,8 +43,8 @@ TEST(EventClustererQualityTest, MultiNews200) {
   CHORUS_REQUIRE_SHARED_DATA(path, "multinews200/clusters.jsonl");
   const ClusteringScores s = ScoreCorpus(path, "Multi-News 200");
   EXPECT_EQ(s.items, 570u);
-  EXPECT_GE(s.bcubed_f1, 0.85);
-  EXPECT_GE(s.adjusted_rand, 0.65);
+  EXPECT_GE(s.bcubed_f1, 0.855);
+  EXPECT_GE(s.adjusted_rand, 0.66);
   if (s.bcubed_f1 < 0.88) std::cout << "*** below the issue's Multi-News target of 0.88 ***\n";
 }
 
