@@ -8,6 +8,12 @@
 // per-thread cache) and whether it is a stopword (the list in
 // data/stopwords.txt, compiled in).
 //
+// A token's strings are interned: `norm` and `stem` view a process-wide
+// vocabulary that is never freed, so a token is a few words of plain data
+// (no heap copies) and its views stay valid for the life of the process,
+// after the Tokenizer and the input text are gone. Copy a view into a
+// std::string (std::string(t.norm)) only to build a new string from it.
+//
 //   chorus::Tokenizer tok;
 //   for (const chorus::Token& t : tok.Tokenize("Iraq's parliament voted")) ...
 //
@@ -24,8 +30,11 @@
 namespace chorus {
 
 struct Token {
-  std::string norm;   // NFKC, case-folded form ("iraq's" -> "iraq's")
-  std::string stem;   // Porter stem of norm with possessive 's dropped ("parliament")
+  std::string_view norm;  // NFKC, case-folded form ("Iraq's" -> "iraq's"); interned
+  std::string_view stem;  // Porter stem of norm with possessive 's dropped ("iraq"); interned;
+                          // empty when TokenizerOptions::stem is off
+  uint32_t norm_id = 0;   // vocabulary id of norm: equal ids <=> equal norms (within a process)
+  uint32_t stem_id = 0;   // vocabulary id of stem, same id space; 0 <=> empty stem
   uint32_t begin = 0;  // byte offset in the input text
   uint32_t end = 0;    // one past the last byte in the input text
   bool stopword = false;   // norm is in the stopword list

@@ -294,6 +294,21 @@ TEST(CleanerRulesTest, CustomRulesAndEveryAction) {
                                              "cut", "cut", "split"}));
 }
 
+// needs= only skips paragraphs the pattern cannot match: any listed word, in
+// any case, lets the regex decide.
+TEST(CleanerRulesTest, NeedsWordsGateTheRegexInAnyCase) {
+  Result<Cleaner> c = Cleaner::FromRules(
+      "credit\tdrop-line\t(?i:photo|image)\\s*:\tneeds=photo|image\n", "test");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  std::vector<Removal> removals;
+  std::vector<Document> docs = c->Clean(
+      Doc("Photo: A. Person\nIMAGE: B. Person\nthe pHoTo: a third\nPhotos matter.\nKeep me."),
+      &removals);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "Photos matter.\nKeep me.");
+  EXPECT_EQ(removals.size(), 3u);
+}
+
 TEST(CleanerRulesTest, RuleFileErrorsNameTheLine) {
   Result<Cleaner> c = Cleaner::FromRules("a\tdrop-line\tok\nb\tremove\tx\n", "my.rules");
   ASSERT_FALSE(c.ok());
@@ -302,6 +317,10 @@ TEST(CleanerRulesTest, RuleFileErrorsNameTheLine) {
   c = Cleaner::FromRules("a\tdrop-line\t(unclosed\n", "my.rules");
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.status().message().find("my.rules:1: rule \"a\": bad pattern"), std::string::npos);
+  c = Cleaner::FromRules("a\tdrop-line\tok\tneeds=ok|\n", "my.rules");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("my.rules:1: bad option \"needs=ok|\""), std::string::npos)
+      << c.status().message();
   c = Cleaner::FromRules("only-a-name\n", "my.rules");
   EXPECT_FALSE(c.ok());
   c = Cleaner::FromRules("# nothing\n", "my.rules");

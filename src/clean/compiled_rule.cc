@@ -20,18 +20,6 @@ pcre2_match_data* ThreadMatchData() {
   return data.get();
 }
 
-std::vector<LiteralFinder> CaseForms(const std::string& word) {
-  std::string lower = word, upper = word;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  std::string capitalized = lower;
-  capitalized[0] = upper[0];
-  std::vector<std::string> forms = {lower};
-  if (capitalized != lower) forms.push_back(capitalized);
-  if (upper != capitalized) forms.push_back(upper);
-  return {forms.begin(), forms.end()};
-}
-
 }  // namespace
 
 struct CompiledRule::Pcre {
@@ -75,7 +63,7 @@ Result<CompiledRule> CompiledRule::Compile(const RuleSpec& spec, std::string_vie
   rule.pcre_->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   rule.max_bytes_ = spec.max_bytes;
   rule.tail_bytes_ = spec.tail_bytes;
-  if (!spec.needs.empty()) rule.needs_ = CaseForms(spec.needs);
+  for (const std::string& word : spec.needs) rule.needs_.emplace_back(word);
 
   uint32_t options = 0, first_type = 0, first_unit = 0;
   const uint8_t* bitmap = nullptr;

@@ -47,7 +47,7 @@ class CompiledRule {
   std::array<bool, 256> first_bytes_{};
   size_t max_bytes_ = 0;   // see RuleSpec
   size_t tail_bytes_ = 0;
-  std::vector<LiteralFinder> needs_;  // lower, Capitalized, UPPER forms; empty: none
+  std::vector<LiteralFinder> needs_;  // needs= words (any case); empty: none
 };
 
 }  // namespace chorus::clean

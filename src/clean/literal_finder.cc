@@ -9,19 +9,27 @@
 namespace chorus::clean {
 namespace {
 
-// Rough commonness of a byte in English news text (higher = more common).
+constexpr bool IsAsciiLetter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// ASCII lower case; other bytes unchanged.
+constexpr unsigned char Fold(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+}
+
+// Rough commonness of a (lower-cased) byte in English news text (higher = more common).
 int Commonness(unsigned char c) {
   static constexpr std::string_view kByFrequency = " etaoinshrdlcumwfgypbvkjxqz";
-  unsigned char lower = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
-  size_t rank = kByFrequency.find(static_cast<char>(lower));
-  if (rank == std::string_view::npos) return c >= 'A' && c <= 'Z' ? 5 : 2;
-  int common = static_cast<int>(kByFrequency.size() - rank) * 4;
-  return c >= 'A' && c <= 'Z' ? common / 4 : common;  // capitals are rarer
+  size_t rank = kByFrequency.find(static_cast<char>(c));
+  if (rank == std::string_view::npos) return 2;
+  return static_cast<int>(kByFrequency.size() - rank) * 4;
 }
 
 }  // namespace
 
 LiteralFinder::LiteralFinder(std::string needle) : needle_(std::move(needle)) {
+  for (char& c : needle_) c = static_cast<char>(Fold(static_cast<unsigned char>(c)));
   int best = 1 << 30;
   for (size_t i = 0; i + 1 < needle_.size(); ++i) {
     int score = Commonness(static_cast<unsigned char>(needle_[i])) +
@@ -33,36 +41,53 @@ LiteralFinder::LiteralFinder(std::string needle) : needle_(std::move(needle)) {
   }
 }
 
+bool LiteralFinder::MatchesAt(const unsigned char* p) const {
+  for (size_t k = 0; k < needle_.size(); ++k) {
+    if (Fold(p[k]) != static_cast<unsigned char>(needle_[k])) return false;
+  }
+  return true;
+}
+
 bool LiteralFinder::FoundIn(std::string_view text) const {
   const size_t m = needle_.size();
   if (m == 0) return true;
   if (text.size() < m) return false;
-  if (m == 1) return std::memchr(text.data(), needle_[0], text.size()) != nullptr;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  // Candidate pair positions q satisfy anchor_ <= q and q + (m - anchor_) <= n.
+  if (m == 1 && !IsAsciiLetter(static_cast<unsigned char>(needle_[0]))) {
+    return std::memchr(p, needle_[0], n) != nullptr;
+  }
+  // Candidate anchor positions q satisfy anchor_ <= q and q + (m - anchor_) <= n.
   const size_t first = anchor_;
   const size_t last = n - (m - anchor_);  // inclusive
-  auto matches_at = [&](size_t q) {
-    return std::memcmp(p + q - anchor_, needle_.data(), m) == 0;
-  };
   size_t q = first;
 #if defined(__SSE2__)
-  const __m128i a = _mm_set1_epi8(needle_[anchor_]);
-  const __m128i b = _mm_set1_epi8(needle_[anchor_ + 1]);
-  for (; q + 16 <= last + 1 && q + 17 <= n; q += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + q));
-    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + q + 1));
-    unsigned mask = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(w, b))));
-    while (mask != 0) {
-      if (matches_at(q + static_cast<unsigned>(__builtin_ctz(mask)))) return true;
-      mask &= mask - 1;
+  if (m >= 2) {
+    // Setting 0x20 maps exactly the two cases of a letter to one byte; other
+    // bytes are compared as they are.
+    const auto a = static_cast<unsigned char>(needle_[anchor_]);
+    const auto b = static_cast<unsigned char>(needle_[anchor_ + 1]);
+    const __m128i fold_a = _mm_set1_epi8(static_cast<char>(IsAsciiLetter(a) ? 0x20 : 0));
+    const __m128i fold_b = _mm_set1_epi8(static_cast<char>(IsAsciiLetter(b) ? 0x20 : 0));
+    const __m128i va = _mm_set1_epi8(static_cast<char>(a));
+    const __m128i vb = _mm_set1_epi8(static_cast<char>(b));
+    for (; q + 16 <= last + 1 && q + 17 <= n; q += 16) {
+      const __m128i v = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + q)), fold_a);
+      const __m128i w =
+          _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + q + 1)), fold_b);
+      unsigned mask = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(w, vb))));
+      while (mask != 0) {
+        if (MatchesAt(p + q + static_cast<unsigned>(__builtin_ctz(mask)) - anchor_)) return true;
+        mask &= mask - 1;
+      }
     }
   }
 #endif
   for (; q <= last; ++q) {
-    if (p[q] == static_cast<unsigned char>(needle_[anchor_]) && matches_at(q)) return true;
+    if (Fold(p[q]) == static_cast<unsigned char>(needle_[anchor_]) && MatchesAt(p + q - anchor_)) {
+      return true;
+    }
   }
   return false;
 }

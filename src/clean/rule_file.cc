@@ -92,7 +92,17 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
       std::string_view key = option.substr(0, eq);
       std::string_view value = eq == std::string_view::npos ? "" : option.substr(eq + 1);
       if (key == "needs" && !value.empty()) {
-        spec.needs = std::string(value);
+        spec.needs.clear();
+        for (std::string_view rest = value; !rest.empty();) {
+          const size_t bar = rest.find('|');
+          const std::string_view word = rest.substr(0, bar);
+          if (word.empty()) return error(fmt::format("bad option \"{}\" (an empty word)", option));
+          spec.needs.emplace_back(word);
+          rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+          if (bar != std::string_view::npos && rest.empty()) {
+            return error(fmt::format("bad option \"{}\" (an empty word)", option));
+          }
+        }
         continue;
       }
       size_t number = 0;
@@ -104,7 +114,7 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
       } else if (key == "tail" && numeric) {
         spec.tail_bytes = number;
       } else {
-        return error(fmt::format("bad option \"{}\" (max=N, tail=N or needs=WORD)", option));
+        return error(fmt::format("bad option \"{}\" (max=N, tail=N or needs=WORD[|WORD...])", option));
       }
     }
     rules.push_back(std::move(spec));

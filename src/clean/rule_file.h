@@ -1,7 +1,7 @@
 // The cleaning rule file format (data/clean_rules.txt documents it): one rule
 // a line, "NAME<TAB>ACTION<TAB>PATTERN[<TAB>OPTIONS]", "#" comments, blank
 // lines. OPTIONS are space-separated hints that let the cleaner skip the regex
-// on paragraphs it cannot match: max=N, tail=N, needs=WORD.
+// on paragraphs it cannot match: max=N, tail=N, needs=WORD[|WORD...].
 #ifndef CHORUS_SRC_CLEAN_RULE_FILE_H_
 #define CHORUS_SRC_CLEAN_RULE_FILE_H_
 
@@ -23,7 +23,9 @@ struct RuleSpec {
   uint32_t line = 0;    // 1-based line in the rule file, for error messages
   size_t max_bytes = 0;   // max=N: skip paragraphs longer than N bytes (0: no limit)
   size_t tail_bytes = 0;  // tail=N: search only the last N bytes (0: everywhere)
-  std::string needs;      // needs=WORD: skip paragraphs without WORD (ASCII case-insensitive)
+  // needs=WORD or needs=WORD|WORD...: skip paragraphs without any of the words
+  // (ASCII case-insensitive); empty: no such option.
+  std::vector<std::string> needs;
 };
 
 // Splits a rule file into rule specs. Errors name `origin` and the line.

@@ -20,7 +20,7 @@ namespace {
 std::set<std::string> ContentStems(const Tokenizer& tokenizer, const std::string& text) {
   std::set<std::string> stems;
   for (const Token& t : tokenizer.Tokenize(text)) {
-    if (!t.stopword && !t.stem.empty()) stems.insert(t.stem);
+    if (!t.stopword && !t.stem.empty()) stems.emplace(t.stem);
   }
   return stems;
 }

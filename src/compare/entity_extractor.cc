@@ -39,13 +39,14 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // Counts of how each word is written across the cluster, to tell names from
 // common words that happen to be capitalised.
 struct CaseCounts {
-  std::unordered_map<std::string, uint32_t> lower;       // written in lower case
-  std::unordered_map<std::string, uint32_t> mid_capital;  // capitalised mid-clause
-  uint32_t Lower(const std::string& w) const {
+  // Keyed by interned token norms (stable for the life of the process).
+  std::unordered_map<std::string_view, uint32_t> lower;       // written in lower case
+  std::unordered_map<std::string_view, uint32_t> mid_capital;  // capitalised mid-clause
+  uint32_t Lower(std::string_view w) const {
     auto it = lower.find(w);
     return it == lower.end() ? 0 : it->second;
   }
-  uint32_t MidCapital(const std::string& w) const {
+  uint32_t MidCapital(std::string_view w) const {
     auto it = mid_capital.find(w);
     return it == mid_capital.end() ? 0 : it->second;
   }
@@ -158,7 +159,7 @@ class SentenceScanner {
   // Only spaces between the tokens, or the period of an abbreviation that
   // is part of names ("St. Aldric Hospital", "Mt. Hood").
   bool Adjacent(size_t a, size_t b) const {
-    const std::string& prev = tokens_[a].norm;
+    const std::string_view prev = tokens_[a].norm;
     const bool name_abbreviation = prev == "st" || prev == "mt" || prev == "ft" || prev == "jr" ||
                                    prev == "sr" || prev == "ste";
     for (uint32_t p = tokens_[a].end; p < tokens_[b].begin; ++p) {
@@ -170,7 +171,7 @@ class SentenceScanner {
 
   // The token's normalised form without a possessive ending.
   std::string BaseNorm(size_t i) const {
-    std::string n = tokens_[i].norm;
+    std::string n(tokens_[i].norm);
     if (EndsWith(n, "'s")) n.resize(n.size() - 2);
     else if (EndsWith(n, "'")) n.pop_back();
     return n;
@@ -281,7 +282,7 @@ class SentenceScanner {
     std::string joined;
     bool organisation = false;
     for (size_t p = b; p < e; ++p) {
-      std::string w = tokens_[p].norm;
+      std::string w(tokens_[p].norm);
       if (p + 1 == e && EndsWith(w, "'s")) w.resize(w.size() - 2);
       if (!joined.empty()) joined += ' ';
       joined += w;

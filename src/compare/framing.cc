@@ -1,5 +1,7 @@
 #include "compare/framing.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -37,18 +39,18 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
   std::unordered_map<std::string, TermStats> terms;
   std::vector<double> doc_total(docs, 0);
   double total = 0;
-  auto count = [&](const std::string& key, const std::string& surface, uint32_t doc) {
-    TermStats& st = terms[key];
+  auto count = [&](std::string_view key, std::string_view surface, uint32_t doc) {
+    TermStats& st = terms[std::string(key)];
     if (st.per_doc.empty() || st.per_doc.back().first != doc) st.per_doc.emplace_back(doc, 0);
     ++st.per_doc.back().second;
     ++st.total;
-    ++st.surfaces[surface];
+    ++st.surfaces[std::string(surface)];
     ++doc_total[doc];
     ++total;
   };
   std::vector<SourceFraming> framing(docs);
   // Lexicon terms by their first stem: (group, term) pairs.
-  std::unordered_map<std::string, std::vector<std::pair<size_t, size_t>>> terms_starting_with;
+  std::unordered_map<std::string_view, std::vector<std::pair<size_t, size_t>>> terms_starting_with;
   for (size_t g = 0; g < lexicon.size(); ++g) {
     for (size_t t = 0; t < lexicon[g].terms.size(); ++t) {
       terms_starting_with[lexicon[g].terms[t].second.front()].emplace_back(g, t);
@@ -63,8 +65,8 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
         if (!IsContent(tokens[i])) continue;
         count(tokens[i].stem, tokens[i].norm, static_cast<uint32_t>(d));
         if (i + 1 < tokens.size() && IsContent(tokens[i + 1])) {
-          count(tokens[i].stem + " " + tokens[i + 1].stem, tokens[i].norm + " " + tokens[i + 1].norm,
-                static_cast<uint32_t>(d));
+          count(fmt::format("{} {}", tokens[i].stem, tokens[i + 1].stem),
+                fmt::format("{} {}", tokens[i].norm, tokens[i + 1].norm), static_cast<uint32_t>(d));
         }
       }
       // Loaded terms: the longest lexicon term starting at each token.

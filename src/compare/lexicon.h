@@ -20,16 +20,23 @@ struct AcronymEntry {
   EntityType type = EntityType::kOther;
 };
 
+// Word sets looked up with token views (std::string_view) without a copy.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct EntityLexicon {
   // Titles, one entry per title, each split into its lower-case words.
   std::vector<std::vector<std::string>> person_titles;
-  std::unordered_set<std::string> title_words;  // every word of any title
-  std::unordered_set<std::string> modifiers;  // stripped, but no title
-  std::unordered_set<std::string> organisation_words;
-  std::unordered_set<std::string> place_words;  // last word of a place name
-  std::unordered_set<std::string> place_prepositions;
-  std::unordered_set<std::string> not_names;
-  std::unordered_set<std::string> adjectives;
+  WordSet title_words;  // every word of any title
+  WordSet modifiers;  // stripped, but no title
+  WordSet organisation_words;
+  WordSet place_words;  // last word of a place name
+  WordSet place_prepositions;
+  WordSet not_names;
+  WordSet adjectives;
   // Normalised variant ("u.s.", "united states") -> canonical entry.
   std::unordered_map<std::string, AcronymEntry> acronyms;
 };

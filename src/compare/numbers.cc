@@ -237,7 +237,7 @@ class NumberScanner {
         size_t shown_from = j;
         while (shown_from + 2 < head && tokens_[shown_from].norm == "of") shown_from += 3;  // partitive
         for (size_t k = shown_from; k <= head; ++k) {
-          if (!tokens_[k].capitalized) m.text += " " + tokens_[k].norm;
+          if (!tokens_[k].capitalized) m.text.append(" ").append(tokens_[k].norm);
         }
       }
     }
@@ -261,7 +261,7 @@ class NumberScanner {
     m.value = m.match_value = FormatValue(value);
     m.text = tokens_[i].norm;
     for (size_t k = i + 1; k <= head; ++k) {
-      if (!tokens_[k].capitalized) m.text += " " + tokens_[k].norm;
+      if (!tokens_[k].capitalized) m.text.append(" ").append(tokens_[k].norm);
     }
     used_[i] = true;
     out_.push_back(std::move(m));
@@ -303,7 +303,7 @@ class NumberScanner {
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];
       if (used_[i] || t.stopword || t.numeric || t.stem.size() < 3 || t.stem == unit) continue;
-      ctx.push_back(t.stem);
+      ctx.emplace_back(t.stem);
     }
     std::sort(ctx.begin(), ctx.end());
     ctx.erase(std::unique(ctx.begin(), ctx.end()), ctx.end());

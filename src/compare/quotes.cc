@@ -105,7 +105,7 @@ class DocumentQuotes {
     // Matched on content words: long quotes share many function words.
     for (const Token& t : kWords.Tokenize(q.text)) {
       ++q.word_count;
-      if (!t.stopword) q.words.push_back(t.norm);
+      if (!t.stopword) q.words.emplace_back(t.norm);
     }
     if (q.word_count < min_words_ || q.words.empty()) return;
     std::sort(q.words.begin(), q.words.end());

@@ -82,6 +82,24 @@ TEST(SentenceSplitterTest, ParagraphBreaksEndSentences) {
             (Sentences{"A hard wrapped sentence.", "New paragraph"}));
 }
 
+// The scans run 16 bytes a step: whitespace to collapse and terminators
+// must be found at every offset, including across step boundaries.
+TEST(SentenceSplitterTest, CollapsesAndSplitsAtEveryOffset) {
+  const std::string words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
+  for (size_t at = 1; at + 1 < words.size(); ++at) {
+    if (words[at] != ' ') continue;
+    for (const std::string_view gap : {"  ", "\t", "\xC2\xA0", " \r "}) {
+      std::string text = words;
+      text.replace(at, 1, gap);
+      EXPECT_EQ(SplitTexts(text + "."), (std::vector<std::string>{words + "."})) << at << " " << gap;
+    }
+    std::string two = words;
+    two[at] = '.';
+    two.insert(at + 1, " Next");
+    EXPECT_EQ(SplitTexts(two).size(), 2u) << at;
+  }
+}
+
 TEST(SentenceSplitterTest, OffsetsPointIntoInput) {
   const std::string text = "  One here.   Two  there. ";
   auto spans = SentenceSplitter().Split(text);

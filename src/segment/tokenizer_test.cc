@@ -11,13 +11,13 @@ namespace {
 
 std::vector<std::string> Norms(std::string_view text) {
   std::vector<std::string> out;
-  for (const Token& t : Tokenizer().Tokenize(text)) out.push_back(t.norm);
+  for (const Token& t : Tokenizer().Tokenize(text)) out.emplace_back(t.norm);
   return out;
 }
 
 std::vector<std::string> Stems(std::string_view text) {
   std::vector<std::string> out;
-  for (const Token& t : Tokenizer().Tokenize(text)) out.push_back(t.stem);
+  for (const Token& t : Tokenizer().Tokenize(text)) out.emplace_back(t.stem);
   return out;
 }
 
@@ -85,8 +85,12 @@ TEST(TokenizerTest, RepeatedWordsGiveIdenticalTokens) {
     EXPECT_EQ(first[i].stem, second[i].stem);
     EXPECT_EQ(first[i].stopword, second[i].stopword);
     EXPECT_EQ(first[i].capitalized, second[i].capitalized);
+    EXPECT_EQ(first[i].norm_id, second[i].norm_id);
+    EXPECT_EQ(first[i].stem_id, second[i].stem_id);
     EXPECT_EQ(plain[i].norm, first[i].norm);
+    EXPECT_EQ(plain[i].norm_id, first[i].norm_id);
     EXPECT_TRUE(plain[i].stem.empty());
+    EXPECT_EQ(plain[i].stem_id, 0u);
   }
   EXPECT_FALSE(first[0].stopword);  // US
   EXPECT_TRUE(first[3].stopword);   // us
@@ -98,6 +102,26 @@ TEST(TokenizerTest, RepeatedWordsGiveIdenticalTokens) {
   EXPECT_EQ(first[9].norm, "iraq's");
   EXPECT_EQ(first[10].norm, "iraq's");
   EXPECT_EQ(first[9].stem, "iraq");
+  EXPECT_EQ(first[7].norm_id, first[8].norm_id);  // "café" twice
+  EXPECT_NE(first[0].norm_id, first[1].norm_id);  // "us", "troops"
+  EXPECT_EQ(first[0].norm_id, first[3].norm_id);  // "US" and "us" share their norm
+}
+
+// Token strings are interned: they outlive the text and the tokenizer.
+TEST(TokenizerTest, TokensOutliveTheirInputText) {
+  std::vector<Token> tokens;
+  {
+    std::string text = "Parliament voted; parliaments vote.";
+    tokens = Tokenizer().Tokenize(text);
+    text.assign(text.size(), '#');
+  }
+  ASSERT_EQ(tokens.size(), 4u);
+  EXPECT_EQ(tokens[0].norm, "parliament");
+  EXPECT_EQ(tokens[2].norm, "parliaments");
+  EXPECT_EQ(tokens[0].stem, tokens[2].stem);
+  EXPECT_EQ(tokens[0].stem_id, tokens[2].stem_id);
+  EXPECT_EQ(tokens[1].stem, "vote");
+  EXPECT_EQ(tokens[1].stem_id, tokens[3].stem_id);
 }
 
 TEST(TokenizerTest, StemmingIsThreadSafe) {

@@ -31,8 +31,10 @@ namespace chorus::segment {
 
 struct WordEntry {
   std::string surface;       // the key: the word's bytes as they appear in the text
-  std::string norm;          // Token::norm
-  std::string stem;          // Token::stem, valid when `stemmed`
+  std::string_view norm;     // Token::norm (interned in the Vocabulary)
+  std::string_view stem;     // Token::stem (interned), valid when `stemmed`
+  uint32_t norm_id = 0;      // Token::norm_id
+  uint32_t stem_id = 0;      // Token::stem_id, valid when `stemmed`
   bool stemmed = false;      // `stem` has been computed
   bool stopword = false;     // Token::stopword
   bool numeric = false;      // Token::numeric

@@ -1,5 +1,7 @@
 #include "segment/word_cache.h"
 
+#include "segment/vocabulary.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -10,7 +12,7 @@ namespace {
 
 WordEntry Entry(std::string surface) {
   WordEntry e;
-  e.norm = "n:" + surface;
+  e.norm = Vocabulary::Global().Intern("n:" + surface).text;
   e.surface = std::move(surface);
   return e;
 }
@@ -36,6 +38,21 @@ TEST(WordCacheTest, FindsWhatWasInsertedAcrossGrowth) {
   }
   EXPECT_EQ(cache.Find(""), nullptr);
   EXPECT_EQ(cache.Find("abc1defghijklmno"), nullptr);  // a prefix of a key
+}
+
+// Keys of every length up to 24 that differ from a stored key in one byte
+// anywhere (the compare reads words in overlapping 8- and 4-byte pieces).
+TEST(WordCacheTest, KeysDifferingInAnyOneByteAreDistinct) {
+  WordCache cache;
+  for (size_t len = 1; len <= 24; ++len) cache.Insert(Entry(std::string(len, 'a')));
+  for (size_t len = 1; len <= 24; ++len) {
+    ASSERT_NE(cache.Find(std::string(len, 'a')), nullptr) << len;
+    for (size_t at = 0; at < len; ++at) {
+      std::string key(len, 'a');
+      key[at] = 'b';
+      EXPECT_EQ(cache.Find(key), nullptr) << len << " " << at;
+    }
+  }
 }
 
 TEST(WordCacheTest, StartsOverPastItsBound) {
