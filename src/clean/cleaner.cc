@@ -11,6 +11,7 @@
 #include "clean/compiled_rule.h"
 #include "clean/paragraphs.h"
 #include "clean/rule_file.h"
+#include "clean/rule_gate.h"
 #include "ingest/text_article.h"
 #include "ingest/text_checks.h"
 
@@ -33,7 +34,10 @@ std::string Cut(std::string_view text) {
 }  // namespace
 
 struct Cleaner::Rules {
+  explicit Rules(std::vector<clean::CompiledRule> compiled)
+      : rules(std::move(compiled)), gate(rules) {}
   std::vector<clean::CompiledRule> rules;
+  clean::RuleGate gate;
 };
 
 Cleaner::Cleaner(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
@@ -43,12 +47,12 @@ Cleaner::~Cleaner() = default;
 
 Result<Cleaner> Cleaner::FromRules(std::string_view rules_text, std::string_view origin) {
   ASSIGN_OR_RETURN(std::vector<clean::RuleSpec> specs, clean::ParseRuleFile(rules_text, origin));
-  auto rules = std::make_unique<Rules>();
+  std::vector<clean::CompiledRule> compiled;
   for (const clean::RuleSpec& spec : specs) {
     ASSIGN_OR_RETURN(clean::CompiledRule rule, clean::CompiledRule::Compile(spec, origin));
-    rules->rules.push_back(std::move(rule));
+    compiled.push_back(std::move(rule));
   }
-  return Cleaner(std::move(rules));
+  return Cleaner(std::make_unique<Rules>(std::move(compiled)));
 }
 
 Result<Cleaner> Cleaner::FromRuleFile(const std::string& path) {
@@ -155,8 +159,9 @@ namespace {
 // Walks one article's paragraphs through the rules, in order.
 class ArticleCleaner {
  public:
-  ArticleCleaner(const std::vector<clean::CompiledRule>& rules, ArticleBuilder* builder)
-      : rules_(rules), builder_(*builder) {}
+  ArticleCleaner(const std::vector<clean::CompiledRule>& rules, const clean::RuleGate& gate,
+                 ArticleBuilder* builder)
+      : rules_(rules), gate_(gate), builder_(*builder) {}
 
   void Paragraph(std::string paragraph) {
     if (cut_rule_ == nullptr && builder_.TakeTitle(paragraph)) return;
@@ -168,7 +173,11 @@ class ArticleCleaner {
       }
       list_rule_ = nullptr;  // prose again: the link list is over
     }
-    for (const clean::CompiledRule& rule : rules_) {
+    // Most rules cannot match most paragraphs; the gate says which might.
+    uint64_t may = gate_.Candidates(paragraph);
+    for (size_t i = 0; i < rules_.size(); ++i) {
+      if (i < clean::RuleGate::kMaxGatedRules && ((may >> i) & 1) == 0) continue;
+      const clean::CompiledRule& rule = rules_[i];
       if (cut_rule_ != nullptr && rule.action() != clean::RuleAction::kSplit) continue;
       size_t begin = 0, end = 0;
       if (!rule.Find(paragraph, 0, &begin, &end)) continue;
@@ -177,6 +186,7 @@ class ArticleCleaner {
         if (!paragraph.empty()) builder_.Remove(rule.name(), paragraph);
         return;
       }
+      may = gate_.Candidates(paragraph);  // the paragraph changed
     }
     if (cut_rule_ != nullptr) {
       builder_.Remove(cut_rule_->name(), paragraph);
@@ -236,6 +246,7 @@ class ArticleCleaner {
   }
 
   const std::vector<clean::CompiledRule>& rules_;
+  const clean::RuleGate& gate_;
   ArticleBuilder& builder_;
   const clean::CompiledRule* cut_rule_ = nullptr;   // inside a cut-rest region
   const clean::CompiledRule* list_rule_ = nullptr;  // removing the links under a heading
@@ -252,7 +263,7 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
     text = repaired;
   }
   ArticleBuilder builder(doc, removals);
-  ArticleCleaner cleaner(rules_->rules, &builder);
+  ArticleCleaner cleaner(rules_->rules, rules_->gate, &builder);
   for (std::string& paragraph : clean::SplitParagraphs(text)) cleaner.Paragraph(std::move(paragraph));
   return builder.Finish();
 }

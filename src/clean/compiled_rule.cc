@@ -64,6 +64,8 @@ Result<CompiledRule> CompiledRule::Compile(const RuleSpec& spec, std::string_vie
   rule.max_bytes_ = spec.max_bytes;
   rule.tail_bytes_ = spec.tail_bytes;
   for (const std::string& word : spec.needs) rule.needs_.emplace_back(word);
+  rule.needs_words_ = spec.needs;
+  rule.lacks_ = spec.lacks;
 
   uint32_t options = 0, first_type = 0, first_unit = 0;
   const uint8_t* bitmap = nullptr;
@@ -106,6 +108,7 @@ bool CompiledRule::Find(std::string_view s, size_t from, size_t* begin, size_t* 
       return false;
     }
   }
+  if (!lacks_.empty() && s.find_first_of(lacks_) != std::string_view::npos) return false;
   pcre2_match_data* md = ThreadMatchData();
   const auto* subject = reinterpret_cast<PCRE2_SPTR>(s.data());
   int rc = pcre_->jit ? pcre2_jit_match(pcre_->code, subject, s.size(), from, 0, md,

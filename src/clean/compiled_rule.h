@@ -30,6 +30,14 @@ class CompiledRule {
 
   const std::string& name() const { return name_; }
   RuleAction action() const { return action_; }
+  // The cheap checks, for RuleGate: bytes an anchored match can start with
+  // (only when has_first_bytes()), max=, tail= and needs= (as written).
+  const std::array<bool, 256>& first_bytes() const { return first_bytes_; }
+  bool has_first_bytes() const { return has_first_bytes_; }
+  size_t max_bytes() const { return max_bytes_; }
+  size_t tail_bytes() const { return tail_bytes_; }
+  const std::vector<std::string>& needs_words() const { return needs_words_; }
+  const std::string& lacks() const { return lacks_; }
 
   // Finds the first match in `s` (valid UTF-8) at or after byte `from`;
   // a resource limit counts as no match (the text is kept).
@@ -48,6 +56,8 @@ class CompiledRule {
   size_t max_bytes_ = 0;   // see RuleSpec
   size_t tail_bytes_ = 0;
   std::vector<LiteralFinder> needs_;  // needs= words (any case); empty: none
+  std::vector<std::string> needs_words_;
+  std::string lacks_;  // lacks= bytes; empty: none
 };
 
 }  // namespace chorus::clean

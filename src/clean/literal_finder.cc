@@ -28,17 +28,23 @@ int Commonness(unsigned char c) {
 
 }  // namespace
 
-LiteralFinder::LiteralFinder(std::string needle) : needle_(std::move(needle)) {
-  for (char& c : needle_) c = static_cast<char>(Fold(static_cast<unsigned char>(c)));
+size_t RarestRunOffset(std::string_view word, size_t run) {
+  size_t offset = 0;
   int best = 1 << 30;
-  for (size_t i = 0; i + 1 < needle_.size(); ++i) {
-    int score = Commonness(static_cast<unsigned char>(needle_[i])) +
-                Commonness(static_cast<unsigned char>(needle_[i + 1]));
+  for (size_t i = 0; i + run <= word.size(); ++i) {
+    int score = 0;
+    for (size_t k = 0; k < run; ++k) score += Commonness(static_cast<unsigned char>(word[i + k]));
     if (score < best) {
       best = score;
-      anchor_ = i;
+      offset = i;
     }
   }
+  return offset;
+}
+
+LiteralFinder::LiteralFinder(std::string needle) : needle_(std::move(needle)) {
+  for (char& c : needle_) c = static_cast<char>(Fold(static_cast<unsigned char>(c)));
+  anchor_ = RarestRunOffset(needle_, 2);
 }
 
 bool LiteralFinder::MatchesAt(const unsigned char* p) const {

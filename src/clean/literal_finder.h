@@ -19,6 +19,10 @@
 
 namespace chorus::clean {
 
+// Offset in `word` (ASCII lower-cased) of its rarest run of `run` adjacent
+// bytes in English news text; 0 for words shorter than that.
+size_t RarestRunOffset(std::string_view word, size_t run);
+
 class LiteralFinder {
  public:
   explicit LiteralFinder(std::string needle);

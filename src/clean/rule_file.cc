@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 
 namespace chorus::clean {
@@ -105,6 +106,16 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
         }
         continue;
       }
+      if (key == "lacks" && !value.empty()) {
+        for (char c : value) {
+          const auto u = static_cast<unsigned char>(c);
+          if (u >= 0x80 || std::isalnum(u) != 0) {
+            return error(fmt::format("bad option \"{}\" (lacks= takes ASCII punctuation)", option));
+          }
+        }
+        spec.lacks = std::string(value);
+        continue;
+      }
       size_t number = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
       bool numeric = !value.empty() && ec == std::errc() && end == value.data() + value.size() &&
@@ -114,7 +125,8 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
       } else if (key == "tail" && numeric) {
         spec.tail_bytes = number;
       } else {
-        return error(fmt::format("bad option \"{}\" (max=N, tail=N or needs=WORD[|WORD...])", option));
+        return error(fmt::format(
+            "bad option \"{}\" (max=N, tail=N, needs=WORD[|WORD...] or lacks=CHARS)", option));
       }
     }
     rules.push_back(std::move(spec));

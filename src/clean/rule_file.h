@@ -1,7 +1,8 @@
 // The cleaning rule file format (data/clean_rules.txt documents it): one rule
 // a line, "NAME<TAB>ACTION<TAB>PATTERN[<TAB>OPTIONS]", "#" comments, blank
 // lines. OPTIONS are space-separated hints that let the cleaner skip the regex
-// on paragraphs it cannot match: max=N, tail=N, needs=WORD[|WORD...].
+// on paragraphs it cannot match: max=N, tail=N, needs=WORD[|WORD...],
+// lacks=CHARS.
 #ifndef CHORUS_SRC_CLEAN_RULE_FILE_H_
 #define CHORUS_SRC_CLEAN_RULE_FILE_H_
 
@@ -26,6 +27,9 @@ struct RuleSpec {
   // needs=WORD or needs=WORD|WORD...: skip paragraphs without any of the words
   // (ASCII case-insensitive); empty: no such option.
   std::vector<std::string> needs;
+  // lacks=CHARS: skip paragraphs holding any of these ASCII non-letter bytes
+  // (a pattern such as "[^.!?]*$" cannot match them); empty: no such option.
+  std::string lacks;
 };
 
 // Splits a rule file into rule specs. Errors name `origin` and the line.

@@ -1,0 +1,91 @@
+#include "clean/rule_gate.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clean/compiled_rule.h"
+#include "clean/rule_file.h"
+
+namespace chorus::clean {
+namespace {
+
+std::vector<CompiledRule> Compile(std::string_view text) {
+  std::vector<CompiledRule> rules;
+  Result<std::vector<RuleSpec>> specs = ParseRuleFile(text, "test");
+  EXPECT_TRUE(specs.ok()) << specs.status().ToString();
+  for (const RuleSpec& spec : *specs) rules.push_back(CompiledRule::Compile(spec, "test").value());
+  return rules;
+}
+
+constexpr std::string_view kRules =
+    "comment\tdrop-line\t(?i)comment section\tneeds=comment\n"                  // bit 0
+    "credit\tdrop-line\t(?i:photo|image):\\s*\\w+$\ttail=40 needs=photo|image\n"  // bit 1
+    "paren\tdrop-line\t\\([^()]*\\)$\ttail=30 needs=)\n"                          // bit 2
+    "heading\tdrop-line\t^[A-Z][^.!?]*$\tmax=60 lacks=.!?\n"                      // bit 3
+    "byline\tdrop-line\t^By \\w+$\tmax=40\n";                                     // bit 4
+
+// Whatever Find matches, the gate lets through; and it shuts out what the
+// options exclude.
+TEST(RuleGateTest, LetsThroughEveryMatchAndSkipsWhatOptionsExclude) {
+  std::vector<CompiledRule> rules = Compile(kRules);
+  RuleGate gate(rules);
+  const std::string filler(70, 'x');
+  const std::vector<std::string> paragraphs = {
+      "Readers left the COMMENT SECTION today.",
+      filler + " comMent section " + filler,
+      "comment section",
+      "ment sec",
+      filler + " PHOTO: Someone",
+      "Photo: Someone " + filler,  // the word is outside the tail
+      filler + " image: Else",
+      "(as said)",
+      filler + " end (AP)",
+      "(AP) " + filler,
+      "A Heading Without Stops",
+      "A sentence with a stop.",
+      "By Someone",
+      "By",
+      "",
+      "x",
+  };
+  for (const std::string& p : paragraphs) {
+    const uint64_t may = gate.Candidates(p);
+    for (size_t i = 0; i < rules.size(); ++i) {
+      size_t begin = 0, end = 0;
+      if (rules[i].Find(p, 0, &begin, &end)) {
+        EXPECT_TRUE((may >> i) & 1) << rules[i].name() << " on \"" << p << "\"";
+      }
+    }
+  }
+  EXPECT_FALSE(gate.Candidates("no such word here") & 1);
+  EXPECT_FALSE(gate.Candidates("Photo: Someone " + filler) & 2);
+  EXPECT_FALSE(gate.Candidates("(AP) " + filler) & 4);
+  EXPECT_FALSE(gate.Candidates("A sentence with a stop.") & 8);
+  EXPECT_FALSE(gate.Candidates("Hi Someone") & 16);     // first byte
+  EXPECT_FALSE(gate.Candidates("By " + filler) & 16);    // max=
+}
+
+// A needed word is found at every offset and in any case, across the 16-byte
+// blocks of the scan, and not where only part of it is.
+TEST(RuleGateTest, FindsWordsAtEveryOffset) {
+  std::vector<CompiledRule> rules = Compile(kRules);
+  RuleGate gate(rules);
+  for (size_t before = 0; before < 40; ++before) {
+    for (size_t after = 0; after < 40; after += 3) {
+      const std::string pad_before(before, 'o'), pad_after(after, 'n');
+      EXPECT_TRUE(gate.Candidates(pad_before + "CoMmEnT" + pad_after) & 1) << before << " " << after;
+      EXPECT_FALSE(gate.Candidates(pad_before + "commen" + pad_after) & 1) << before << " " << after;
+      EXPECT_FALSE(gate.Candidates(pad_before + "omment" + pad_after) & 1) << before << " " << after;
+    }
+  }
+}
+
+TEST(RuleGateTest, LacksTakesOnlyPunctuation) {
+  EXPECT_FALSE(ParseRuleFile("a\tdrop-line\tx\tlacks=a\n", "t").ok());
+  EXPECT_TRUE(ParseRuleFile("a\tdrop-line\tx\tlacks=.!?\n", "t").ok());
+}
+
+}  // namespace
+}  // namespace chorus::clean
