@@ -2,12 +2,13 @@
 // look at it, so that most rules cost nothing on most paragraphs.
 //
 // It combines each rule's cheap options: the bytes an anchored pattern can
-// start with (one table lookup for all rules), max= (one compare each), and
-// the needs= words and lacks= bytes of every rule found in ONE pass over the
-// paragraph (16 bytes at a time for all words at once, each word by its rarest
-// byte pair, ASCII case folded),
-// which replaces a pass per word per rule. The answer is a superset: a rule
-// it lets through still runs CompiledRule::Find, which checks exactly.
+// start with (one table lookup for all rules), max= (one lookup by length),
+// and the needs= words and lacks= bytes of every rule, found in ONE pass over
+// the paragraph for all of them together (16 positions at a time with SSSE3,
+// each word by its rarest three bytes, ASCII case folded), which replaces a
+// pass per word per rule. The answer is a superset (tail= is left to the
+// rule): a rule it lets through still runs CompiledRule::Find, which checks
+// exactly.
 //
 //   RuleGate gate(rules);
 //   uint64_t may = gate.Candidates(paragraph);  // bit i: rules[i] may match
@@ -36,53 +37,42 @@ class RuleGate {
   // Bit i is set unless rules[i] certainly cannot match `paragraph` (from offset 0).
   uint64_t Candidates(std::string_view paragraph) const;
 
- private:
-  static constexpr size_t kMaxNeedles = 64;  // words past this are taken as present
-
+  // A needs= word or lacks= byte, as the scan looks for it.
   struct Needle {
-    std::string word;       // ASCII letters lower-cased
-    size_t anchor = 0;      // offset of the (up to) three bytes scanned for
-    unsigned char a = 0;    // word[anchor] | 0x20
-    unsigned char b = 0;    // word[anchor + 1] | 0x20 (unused for one-byte words)
-    unsigned char c = 0;    // word[anchor + 2] | 0x20 (unused for shorter words)
-    uint64_t rules = 0;     // rules that need this word (one of their words)
-    uint64_t whole_rules = 0;  // those that look for it anywhere in the paragraph
-    size_t max_tail = 0;       // the largest tail= of the others
+    std::string word;        // ASCII letters lower-cased
+    size_t anchor = 0;       // offset of the (up to) three bytes the scan tests
+    unsigned char a = 0;     // word[anchor] | 0x20
+    unsigned char b = 0;     // word[anchor + 1] | 0x20 (words of two bytes or more)
+    unsigned char c = 0;     // word[anchor + 2] | 0x20 (words of three bytes or more)
+    uint64_t needed_by = 0;  // rules with this word among their needs=
+    uint64_t lacked_by = 0;  // rules with this byte in their lacks=
   };
-  struct NeedsRule {
-    uint64_t bit = 0;
-    size_t tail = 0;               // tail= of the rule (0: whole paragraph)
-    std::vector<size_t> needles;   // indices into needles_
-  };
-  struct LacksRule {
-    uint64_t bit = 0;
-    std::vector<size_t> needles;   // one-byte needles: any found rules the rule out
-  };
-  struct MaxRule {
-    size_t max_bytes = 0;
-    uint64_t bit = 0;
+  // The SSSE3 scan's nibble tables: byte k (0-2) of the three tested, looked
+  // up by its low nibble in table 2k and its high nibble in table 2k+1, gives
+  // the buckets (bits) of the needles it may belong to.
+  struct NibbleTables {
+    alignas(16) uint8_t table[6][16] = {};
+    std::array<uint64_t, 8> in_bucket{};  // needles of each bucket
   };
 
-  // Index in needles_ of `word` (ASCII letters lower-cased), added for `bit`'s
-  // rule, which looks for it in the last `tail` bytes (0: everywhere).
-  size_t AddNeedle(const std::string& word, uint64_t bit, size_t tail);
-  // Fills last[j] with the last start of needles_[j] in `s` (or npos), for
-  // each j whose bit is set in `active`, looking only at starts >= from[j].
-  // It scans backwards, so each needle stops at its last occurrence. With
-  // SSSE3 it tests 16 positions at once for all needles together: nibble
-  // tables (PSHUFB) map each run of three bytes to the buckets of needles
-  // whose bytes they may be, and only those positions are verified.
-  void ScanNeedles(std::string_view s, uint64_t active, const std::array<size_t, kMaxNeedles>& from,
-                   std::array<size_t, kMaxNeedles>* last) const;
+ private:
+  static constexpr size_t kMaxNeedles = 64;  // rules with more words are not gated by them
 
-  bool use_ssse3_ = false;  // the CPU has SSSE3 (PSHUFB); else bytes are scanned one by one
-  uint64_t gated_ = 0;                       // bits of all gated rules
+  // Index in needles_ of `word` (ASCII letters lower-cased), or kMaxNeedles when full.
+  size_t AddNeedle(const std::string& word);
+  // The needles of `active` (bit j: needles_[j]) that occur in `s`.
+  uint64_t FindNeedles(std::string_view s, uint64_t active) const;
+
+  uint64_t gated_ = 0;                         // bits of all gated rules
   std::array<uint64_t, 256> by_first_byte_{};  // rules that may start with the byte
-  uint64_t anchored_ = 0;                    // rules that need a first byte
-  std::vector<MaxRule> max_rules_;
-  std::vector<NeedsRule> needs_rules_;
-  std::vector<LacksRule> lacks_rules_;
+  uint64_t anchored_ = 0;                      // rules that need a first byte
+  std::vector<uint64_t> by_length_;            // rules allowed by max= for each length
+  uint64_t any_length_ = 0;                    // rules without max=
+  uint64_t needs_rules_ = 0;                   // rules gated by needs= words
+  std::array<uint64_t, kMaxGatedRules> rule_needles_{};  // needles of each rule
   std::vector<Needle> needles_;
+  NibbleTables tables_;
+  bool use_ssse3_ = false;  // the CPU has SSSE3 (PSHUFB); else bytes are scanned one by one
 };
 
 }  // namespace chorus::clean

@@ -60,8 +60,8 @@ TEST(RuleGateTest, LetsThroughEveryMatchAndSkipsWhatOptionsExclude) {
     }
   }
   EXPECT_FALSE(gate.Candidates("no such word here") & 1);
-  EXPECT_FALSE(gate.Candidates("Photo: Someone " + filler) & 2);
-  EXPECT_FALSE(gate.Candidates("(AP) " + filler) & 4);
+  EXPECT_FALSE(gate.Candidates(filler + " Picture: Someone") & 2);
+  EXPECT_FALSE(gate.Candidates(filler + " end [AP]") & 4);
   EXPECT_FALSE(gate.Candidates("A sentence with a stop.") & 8);
   EXPECT_FALSE(gate.Candidates("Hi Someone") & 16);     // first byte
   EXPECT_FALSE(gate.Candidates("By " + filler) & 16);    // max=
