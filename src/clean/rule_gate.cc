@@ -96,6 +96,35 @@ __attribute__((target("ssse3"))) void ScanBlocksSsse3(const unsigned char* p, si
 }
 #endif
 
+// Fills `*tables` for the needles of `which`: one-byte needles (punctuation,
+// frequent) share bucket 7, longer ones take turns in buckets below
+// `word_buckets`.
+void BuildTables(const std::vector<RuleGate::Needle>& needles, uint64_t which,
+                 unsigned word_buckets, RuleGate::NibbleTables* tables) {
+  unsigned next_word_bucket = 0;
+  uint8_t any[3] = {0, 0, 0};  // buckets whose needles take any byte at place 1 or 2
+  for (size_t j = 0; j < needles.size(); ++j) {
+    if (((which >> j) & 1) == 0) continue;
+    const RuleGate::Needle& needle = needles[j];
+    const unsigned bucket_index =
+        needle.word.size() == 1 ? 7u : next_word_bucket++ % word_buckets;
+    const auto bucket = static_cast<uint8_t>(1u << bucket_index);
+    tables->in_bucket[bucket_index] |= uint64_t{1} << j;
+    const unsigned char bytes[3] = {needle.a, needle.b, needle.c};
+    for (size_t k = 0; k < 3; ++k) {
+      if (k >= needle.word.size()) {
+        any[k] |= bucket;
+      } else {
+        tables->table[2 * k][bytes[k] & 15] |= bucket;
+        tables->table[2 * k + 1][bytes[k] >> 4] |= bucket;
+      }
+    }
+  }
+  for (size_t k = 0; k < 6; ++k) {
+    for (uint8_t& entry : tables->table[k]) entry |= any[k / 2];
+  }
+}
+
 }  // namespace
 
 RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
@@ -146,27 +175,11 @@ RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
       needles_[static_cast<size_t>(__builtin_ctzll(w))].needed_by |= bit;
     }
   }
-  // One-byte needles (punctuation, frequent) share the last bucket; words the others.
-  unsigned next_word_bucket = 0;
-  uint8_t any[3] = {0, 0, 0};  // buckets whose needles take any byte at place 1 or 2
   for (size_t j = 0; j < needles_.size(); ++j) {
-    const Needle& needle = needles_[j];
-    const unsigned bucket_index = needle.word.size() == 1 ? 7u : next_word_bucket++ % 7;
-    const auto bucket = static_cast<uint8_t>(1u << bucket_index);
-    tables_.in_bucket[bucket_index] |= uint64_t{1} << j;
-    const unsigned char bytes[3] = {needle.a, needle.b, needle.c};
-    for (size_t k = 0; k < 3; ++k) {
-      if (k >= needle.word.size()) {
-        any[k] |= bucket;
-      } else {
-        tables_.table[2 * k][bytes[k] & 15] |= bucket;
-        tables_.table[2 * k + 1][bytes[k] >> 4] |= bucket;
-      }
-    }
+    if (needles_[j].word.size() == 1) one_byte_needles_ |= uint64_t{1} << j;
   }
-  for (size_t k = 0; k < 6; ++k) {
-    for (uint8_t& entry : tables_.table[k]) entry |= any[k / 2];
-  }
+  BuildTables(needles_, ~uint64_t{0}, 7, &tables_);
+  BuildTables(needles_, ~one_byte_needles_, 8, &word_tables_);
 }
 
 size_t RuleGate::AddNeedle(const std::string& word) {
@@ -211,7 +224,10 @@ uint64_t RuleGate::FindNeedles(std::string_view s, uint64_t active) const {
   size_t at = 0;
 #if defined(__x86_64__)
   if (use_ssse3_ && n >= 18) {
-    ScanBlocksSsse3(p, n, needles_, tables_, &active, &found);
+    // Most paragraphs need no one-byte needle (lacks= rules are short-line
+    // rules); their tables leave out the frequent punctuation.
+    const NibbleTables& tables = (active & one_byte_needles_) != 0 ? tables_ : word_tables_;
+    ScanBlocksSsse3(p, n, needles_, tables, &active, &found);
     at = n - 2;
   }
 #endif

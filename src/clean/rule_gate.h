@@ -47,7 +47,7 @@ class RuleGate {
     uint64_t needed_by = 0;  // rules with this word among their needs=
     uint64_t lacked_by = 0;  // rules with this byte in their lacks=
   };
-  // The SSSE3 scan's nibble tables: byte k (0-2) of the three tested, looked
+  // The SSSE3 scan's nibble tables (one set over some of the needles): byte k (0-2) of the three tested, looked
   // up by its low nibble in table 2k and its high nibble in table 2k+1, gives
   // the buckets (bits) of the needles it may belong to.
   struct NibbleTables {
@@ -71,7 +71,9 @@ class RuleGate {
   uint64_t needs_rules_ = 0;                   // rules gated by needs= words
   std::array<uint64_t, kMaxGatedRules> rule_needles_{};  // needles of each rule
   std::vector<Needle> needles_;
-  NibbleTables tables_;
+  NibbleTables tables_;        // all needles, one-byte ones in bucket 7
+  NibbleTables word_tables_;   // the needles of two bytes or more, in all 8 buckets
+  uint64_t one_byte_needles_ = 0;
   bool use_ssse3_ = false;  // the CPU has SSSE3 (PSHUFB); else bytes are scanned one by one
 };
 
