@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #if defined(__x86_64__)
-#include <tmmintrin.h>
+#include <immintrin.h>
 #endif
 
 #include "clean/literal_finder.h"
@@ -94,6 +94,58 @@ __attribute__((target("ssse3"))) void ScanBlocksSsse3(const unsigned char* p, si
     done = q + 16;
   }
 }
+
+// The AVX2 form of BucketsAt: 32 bytes, the tables repeated in both lanes.
+__attribute__((target("avx2"))) inline __m256i BucketsAt32(const unsigned char* p, __m256i lo,
+                                                           __m256i hi) {
+  const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  const __m256i v = _mm256_or_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)),
+                                    _mm256_set1_epi8(0x20));
+  return _mm256_and_si256(
+      _mm256_shuffle_epi8(lo, _mm256_and_si256(v, low_nibble)),
+      _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble)));
+}
+
+// ScanBlocksSsse3 with 32 positions at a time (n >= 34).
+__attribute__((target("avx2"))) void ScanBlocksAvx2(const unsigned char* p, size_t n,
+                                                    const std::vector<RuleGate::Needle>& needles,
+                                                    const RuleGate::NibbleTables& tables,
+                                                    uint64_t* active, uint64_t* found) {
+  __m256i table[6];
+  for (size_t k = 0; k < 6; ++k) {
+    table[k] = _mm256_broadcastsi128_si256(
+        _mm_load_si128(reinterpret_cast<const __m128i*>(tables.table[k])));
+  }
+  const size_t end = n - 2;
+  for (size_t done = 0; done < end && *active != 0;) {
+    const size_t q = std::min(done, end - 32);
+    const __m256i r = _mm256_and_si256(_mm256_and_si256(BucketsAt32(p + q, table[0], table[1]),
+                                                        BucketsAt32(p + q + 1, table[2], table[3])),
+                                       BucketsAt32(p + q + 2, table[4], table[5]));
+    uint32_t mask = ~static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(r, _mm256_setzero_si256())));
+    mask &= ~uint32_t{0} << (done - q);
+    if (mask != 0) {
+      alignas(32) uint8_t buckets[32];
+      _mm256_store_si256(reinterpret_cast<__m256i*>(buckets), r);
+      for (; mask != 0; mask &= mask - 1) {
+        const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+        for (unsigned hit = buckets[bit]; hit != 0; hit &= hit - 1) {
+          uint64_t candidates =
+              tables.in_bucket[static_cast<size_t>(__builtin_ctz(hit))] & *active;
+          for (; candidates != 0; candidates &= candidates - 1) {
+            const size_t j = static_cast<size_t>(__builtin_ctzll(candidates));
+            if (FoundAt(p, n, needles[j], q + bit)) {
+              *found |= uint64_t{1} << j;
+              *active &= ~(uint64_t{1} << j);
+            }
+          }
+        }
+      }
+    }
+    done = q + 32;
+  }
+}
 #endif
 
 // Fills `*tables` for the needles of `which`: one-byte needles (punctuation,
@@ -130,6 +182,7 @@ void BuildTables(const std::vector<RuleGate::Needle>& needles, uint64_t which,
 RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
 #if defined(__x86_64__)
   use_ssse3_ = __builtin_cpu_supports("ssse3");
+  use_avx2_ = __builtin_cpu_supports("avx2");
 #endif
   const size_t gated = std::min(rules.size(), kMaxGatedRules);
   size_t longest_max = 0;
@@ -227,7 +280,11 @@ uint64_t RuleGate::FindNeedles(std::string_view s, uint64_t active) const {
     // Most paragraphs need no one-byte needle (lacks= rules are short-line
     // rules); their tables leave out the frequent punctuation.
     const NibbleTables& tables = (active & one_byte_needles_) != 0 ? tables_ : word_tables_;
-    ScanBlocksSsse3(p, n, needles_, tables, &active, &found);
+    if (use_avx2_ && n >= 34) {
+      ScanBlocksAvx2(p, n, needles_, tables, &active, &found);
+    } else {
+      ScanBlocksSsse3(p, n, needles_, tables, &active, &found);
+    }
     at = n - 2;
   }
 #endif

@@ -4,7 +4,7 @@
 // It combines each rule's cheap options: the bytes an anchored pattern can
 // start with (one table lookup for all rules), max= (one lookup by length),
 // and the needs= words and lacks= bytes of every rule, found in ONE pass over
-// the paragraph for all of them together (16 positions at a time with SSSE3,
+// the paragraph for all of them together (16 positions at a time with SSSE3, 32 with AVX2,
 // each word by its rarest three bytes, ASCII case folded), which replaces a
 // pass per word per rule. The answer is a superset (tail= is left to the
 // rule): a rule it lets through still runs CompiledRule::Find, which checks
@@ -75,6 +75,7 @@ class RuleGate {
   NibbleTables word_tables_;   // the needles of two bytes or more, in all 8 buckets
   uint64_t one_byte_needles_ = 0;
   bool use_ssse3_ = false;  // the CPU has SSSE3 (PSHUFB); else bytes are scanned one by one
+  bool use_avx2_ = false;   // and AVX2: 32 positions at a time
 };
 
 }  // namespace chorus::clean
