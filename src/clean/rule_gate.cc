@@ -1,6 +1,7 @@
 #include "clean/rule_gate.h"
 
 #include <algorithm>
+#include <cstring>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -10,6 +11,8 @@
 
 namespace chorus::clean {
 namespace {
+
+constexpr size_t kPlaces = RuleGate::kTestedBytes;
 
 constexpr unsigned char Fold(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
@@ -51,25 +54,26 @@ __attribute__((target("ssse3"))) inline __m128i BucketsAt(const unsigned char* p
                        _mm_shuffle_epi8(hi, _mm_and_si128(_mm_srli_epi16(v, 4), low_nibble)));
 }
 
-// Scans positions [0, n - 2) of `p` (n >= 18), 16 at a time, for the needles
+// Scans positions [0, n - 3) of `p` (n >= 19), 16 at a time, for the needles
 // of `*active`. Or-ing 0x20 maps the two cases of a letter to one value (and
 // some other bytes onto others: candidates are verified exactly).
 __attribute__((target("ssse3"))) void ScanBlocksSsse3(const unsigned char* p, size_t n,
                                                       const std::vector<RuleGate::Needle>& needles,
                                                       const RuleGate::NibbleTables& tables,
                                                       uint64_t* active, uint64_t* found) {
-  __m128i table[6];
-  for (size_t k = 0; k < 6; ++k) {
+  __m128i table[2 * kPlaces];
+  for (size_t k = 0; k < 2 * kPlaces; ++k) {
     table[k] = _mm_load_si128(reinterpret_cast<const __m128i*>(tables.table[k]));
   }
-  const size_t end = n - 2;  // blocks read two bytes past their 16 positions
+  const size_t end = n - (kPlaces - 1);  // blocks read three bytes past their 16 positions
   for (size_t done = 0; done < end && *active != 0;) {
     // The last block ends at `end` and may overlap the one before: only its
     // positions from `done` on count.
     const size_t q = std::min(done, end - 16);
     const __m128i r = _mm_and_si128(
         _mm_and_si128(BucketsAt(p + q, table[0], table[1]), BucketsAt(p + q + 1, table[2], table[3])),
-        BucketsAt(p + q + 2, table[4], table[5]));
+        _mm_and_si128(BucketsAt(p + q + 2, table[4], table[5]),
+                      BucketsAt(p + q + 3, table[6], table[7])));
     unsigned mask =
         static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(r, _mm_setzero_si128()))) ^ 0xFFFFu;
     mask &= 0xFFFFu << (done - q);
@@ -106,22 +110,24 @@ __attribute__((target("avx2"))) inline __m256i BucketsAt32(const unsigned char* 
       _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble)));
 }
 
-// ScanBlocksSsse3 with 32 positions at a time (n >= 34).
+// ScanBlocksSsse3 with 32 positions at a time (n >= 35).
 __attribute__((target("avx2"))) void ScanBlocksAvx2(const unsigned char* p, size_t n,
                                                     const std::vector<RuleGate::Needle>& needles,
                                                     const RuleGate::NibbleTables& tables,
                                                     uint64_t* active, uint64_t* found) {
-  __m256i table[6];
-  for (size_t k = 0; k < 6; ++k) {
+  __m256i table[2 * kPlaces];
+  for (size_t k = 0; k < 2 * kPlaces; ++k) {
     table[k] = _mm256_broadcastsi128_si256(
         _mm_load_si128(reinterpret_cast<const __m128i*>(tables.table[k])));
   }
-  const size_t end = n - 2;
+  const size_t end = n - (kPlaces - 1);
   for (size_t done = 0; done < end && *active != 0;) {
     const size_t q = std::min(done, end - 32);
-    const __m256i r = _mm256_and_si256(_mm256_and_si256(BucketsAt32(p + q, table[0], table[1]),
-                                                        BucketsAt32(p + q + 1, table[2], table[3])),
-                                       BucketsAt32(p + q + 2, table[4], table[5]));
+    const __m256i r = _mm256_and_si256(
+        _mm256_and_si256(BucketsAt32(p + q, table[0], table[1]),
+                         BucketsAt32(p + q + 1, table[2], table[3])),
+        _mm256_and_si256(BucketsAt32(p + q + 2, table[4], table[5]),
+                         BucketsAt32(p + q + 3, table[6], table[7])));
     uint32_t mask = ~static_cast<uint32_t>(
         _mm256_movemask_epi8(_mm256_cmpeq_epi8(r, _mm256_setzero_si256())));
     mask &= ~uint32_t{0} << (done - q);
@@ -148,22 +154,20 @@ __attribute__((target("avx2"))) void ScanBlocksAvx2(const unsigned char* p, size
 }
 #endif
 
-// Fills `*tables` for the needles of `which`: one-byte needles (punctuation,
-// frequent) share bucket 7, longer ones take turns in buckets below
-// `word_buckets`.
+// Fills `*tables` for the needles of `which` (two bytes or more), which take
+// turns in the 8 buckets.
 void BuildTables(const std::vector<RuleGate::Needle>& needles, uint64_t which,
-                 unsigned word_buckets, RuleGate::NibbleTables* tables) {
+                 RuleGate::NibbleTables* tables) {
   unsigned next_word_bucket = 0;
-  uint8_t any[3] = {0, 0, 0};  // buckets whose needles take any byte at place 1 or 2
+  uint8_t any[kPlaces] = {};  // buckets whose needles take any byte at a place
   for (size_t j = 0; j < needles.size(); ++j) {
     if (((which >> j) & 1) == 0) continue;
     const RuleGate::Needle& needle = needles[j];
-    const unsigned bucket_index =
-        needle.word.size() == 1 ? 7u : next_word_bucket++ % word_buckets;
+    const unsigned bucket_index = next_word_bucket++ % 8;
     const auto bucket = static_cast<uint8_t>(1u << bucket_index);
     tables->in_bucket[bucket_index] |= uint64_t{1} << j;
-    const unsigned char bytes[3] = {needle.a, needle.b, needle.c};
-    for (size_t k = 0; k < 3; ++k) {
+    const unsigned char bytes[kPlaces] = {needle.a, needle.b, needle.c, needle.d};
+    for (size_t k = 0; k < kPlaces; ++k) {
       if (k >= needle.word.size()) {
         any[k] |= bucket;
       } else {
@@ -172,7 +176,7 @@ void BuildTables(const std::vector<RuleGate::Needle>& needles, uint64_t which,
       }
     }
   }
-  for (size_t k = 0; k < 6; ++k) {
+  for (size_t k = 0; k < 2 * kPlaces; ++k) {
     for (uint8_t& entry : tables->table[k]) entry |= any[k / 2];
   }
 }
@@ -231,8 +235,7 @@ RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
   for (size_t j = 0; j < needles_.size(); ++j) {
     if (needles_[j].word.size() == 1) one_byte_needles_ |= uint64_t{1} << j;
   }
-  BuildTables(needles_, ~uint64_t{0}, 7, &tables_);
-  BuildTables(needles_, ~one_byte_needles_, 8, &word_tables_);
+  BuildTables(needles_, ~one_byte_needles_, &word_tables_);
 }
 
 size_t RuleGate::AddNeedle(const std::string& word) {
@@ -242,10 +245,11 @@ size_t RuleGate::AddNeedle(const std::string& word) {
   if (needles_.size() == kMaxNeedles) return kMaxNeedles;
   Needle n;
   n.word = word;
-  n.anchor = RarestRunOffset(word, std::min<size_t>(word.size(), 3));
+  n.anchor = RarestRunOffset(word, std::min<size_t>(word.size(), kPlaces));
   n.a = static_cast<unsigned char>(word[n.anchor] | 0x20);
   n.b = word.size() > 1 ? static_cast<unsigned char>(word[n.anchor + 1] | 0x20) : 0;
   n.c = word.size() > 2 ? static_cast<unsigned char>(word[n.anchor + 2] | 0x20) : 0;
+  n.d = word.size() > 3 ? static_cast<unsigned char>(word[n.anchor + 3] | 0x20) : 0;
   needles_.push_back(std::move(n));
   return needles_.size() - 1;
 }
@@ -274,18 +278,26 @@ uint64_t RuleGate::FindNeedles(std::string_view s, uint64_t active) const {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   uint64_t found = 0;
+  // One-byte needles (punctuation) by memchr, exact: in the nibble tables
+  // they would make every frequent punctuation mark a candidate.
+  for (uint64_t bits = active & one_byte_needles_; bits != 0; bits &= bits - 1) {
+    const size_t j = static_cast<size_t>(__builtin_ctzll(bits));
+    const auto c = static_cast<unsigned char>(needles_[j].word[0]);
+    const bool letter = c >= 'a' && c <= 'z';
+    if (std::memchr(p, c, n) != nullptr || (letter && std::memchr(p, c - 32, n) != nullptr)) {
+      found |= uint64_t{1} << j;
+    }
+  }
+  active &= ~one_byte_needles_;
   size_t at = 0;
 #if defined(__x86_64__)
-  if (use_ssse3_ && n >= 18) {
-    // Most paragraphs need no one-byte needle (lacks= rules are short-line
-    // rules); their tables leave out the frequent punctuation.
-    const NibbleTables& tables = (active & one_byte_needles_) != 0 ? tables_ : word_tables_;
-    if (use_avx2_ && n >= 34) {
-      ScanBlocksAvx2(p, n, needles_, tables, &active, &found);
+  if (use_ssse3_ && n >= 16 + kPlaces - 1 && active != 0) {
+    if (use_avx2_ && n >= 32 + kPlaces - 1) {
+      ScanBlocksAvx2(p, n, needles_, word_tables_, &active, &found);
     } else {
-      ScanBlocksSsse3(p, n, needles_, tables, &active, &found);
+      ScanBlocksSsse3(p, n, needles_, word_tables_, &active, &found);
     }
-    at = n - 2;
+    at = n - (kPlaces - 1);
   }
 #endif
   for (; at < n && active != 0; ++at) ScanByte(p, n, needles_, at, &active, &found);

@@ -5,7 +5,7 @@
 // start with (one table lookup for all rules), max= (one lookup by length),
 // and the needs= words and lacks= bytes of every rule, found in ONE pass over
 // the paragraph for all of them together (16 positions at a time with SSSE3, 32 with AVX2,
-// each word by its rarest three bytes, ASCII case folded), which replaces a
+// each word by its rarest four bytes, ASCII case folded), which replaces a
 // pass per word per rule. The answer is a superset (tail= is left to the
 // rule): a rule it lets through still runs CompiledRule::Find, which checks
 // exactly.
@@ -31,6 +31,7 @@ namespace chorus::clean {
 class RuleGate {
  public:
   static constexpr size_t kMaxGatedRules = 64;
+  static constexpr size_t kTestedBytes = 4;  // of each needle, by the SSSE3/AVX2 scan
 
   explicit RuleGate(const std::vector<CompiledRule>& rules);
 
@@ -40,18 +41,19 @@ class RuleGate {
   // A needs= word or lacks= byte, as the scan looks for it.
   struct Needle {
     std::string word;        // ASCII letters lower-cased
-    size_t anchor = 0;       // offset of the (up to) three bytes the scan tests
+    size_t anchor = 0;       // offset of the (up to) four bytes the scan tests
     unsigned char a = 0;     // word[anchor] | 0x20
     unsigned char b = 0;     // word[anchor + 1] | 0x20 (words of two bytes or more)
     unsigned char c = 0;     // word[anchor + 2] | 0x20 (words of three bytes or more)
+    unsigned char d = 0;     // word[anchor + 3] | 0x20 (words of four bytes or more)
     uint64_t needed_by = 0;  // rules with this word among their needs=
     uint64_t lacked_by = 0;  // rules with this byte in their lacks=
   };
-  // The SSSE3 scan's nibble tables (one set over some of the needles): byte k (0-2) of the three tested, looked
-  // up by its low nibble in table 2k and its high nibble in table 2k+1, gives
-  // the buckets (bits) of the needles it may belong to.
+  // The SSSE3/AVX2 scan's nibble tables: byte k (0-3) of the four tested,
+  // looked up by its low nibble in table 2k and its high nibble in table
+  // 2k+1, gives the buckets (bits) of the needles it may belong to.
   struct NibbleTables {
-    alignas(16) uint8_t table[6][16] = {};
+    alignas(16) uint8_t table[2 * kTestedBytes][16] = {};
     std::array<uint64_t, 8> in_bucket{};  // needles of each bucket
   };
 
@@ -71,9 +73,8 @@ class RuleGate {
   uint64_t needs_rules_ = 0;                   // rules gated by needs= words
   std::array<uint64_t, kMaxGatedRules> rule_needles_{};  // needles of each rule
   std::vector<Needle> needles_;
-  NibbleTables tables_;        // all needles, one-byte ones in bucket 7
-  NibbleTables word_tables_;   // the needles of two bytes or more, in all 8 buckets
-  uint64_t one_byte_needles_ = 0;
+  NibbleTables word_tables_;       // the needles of two bytes or more
+  uint64_t one_byte_needles_ = 0;  // found by memchr instead
   bool use_ssse3_ = false;  // the CPU has SSSE3 (PSHUFB); else bytes are scanned one by one
   bool use_avx2_ = false;   // and AVX2: 32 positions at a time
 };
