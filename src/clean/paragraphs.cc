@@ -63,8 +63,9 @@ bool IsCollapsibleAt(const unsigned char* p, size_t i, size_t n) {
 }
 
 // Whether `line` holds anything CollapseWhitespace would change. Most lines
-// are already clean; SSE2 finds the rare candidate bytes 16 at a time, and
-// only those are checked exactly.
+// are already clean; SSE2 tests 16 positions at a time exactly (with the two
+// bytes after each, so curly quotes and dashes, E2 80 9x, are not suspects),
+// and only the last few bytes are checked one by one.
 bool NeedsCollapse(std::string_view line) {
   const size_t n = line.size();
   if (n == 0) return false;
@@ -72,28 +73,25 @@ bool NeedsCollapse(std::string_view line) {
   if (p[0] == ' ' || p[n - 1] == ' ') return true;
   size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(' ');
-  const __m128i low_limit = _mm_set1_epi8(0x0E);  // \t \n \v \f \r are 0x09-0x0D
-  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
-  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
-  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  for (; i + 17 <= n; i += 16) {
+  auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  for (; i + 18 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    // Signed compare: bytes >= 0x80 are negative, so only 0x00-0x0D pass (and
-    // no control byte other than those below 0x0E is expected in text).
-    __m128i hit = _mm_and_si128(_mm_cmplt_epi8(v, low_limit),
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
+    // Signed compare: bytes >= 0x80 are negative, so only 0x09-0x0D pass.
+    __m128i hit = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)),
                                 _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)));
-    hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
-    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)));
-    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    while (mask != 0) {
-      const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
-      if (IsCollapsibleAt(p, i + bit, n)) return true;
-      mask &= mask - 1;
-    }
+    hit = _mm_or_si128(hit, _mm_and_si128(eq(v, ' '), eq(v1, ' ')));
+    hit = _mm_or_si128(hit, _mm_and_si128(eq(v, 0xC2), eq(v1, 0xA0)));
+    // E2 80 80-8B, E2 80 AF, E2 81 9F (as IsCollapsibleAt: third byte <= 8B).
+    const __m128i v2_le_8b =
+        _mm_cmpeq_epi8(_mm_min_epu8(v2, _mm_set1_epi8(static_cast<char>(0x8B))), v2);
+    const __m128i e2_80 = _mm_and_si128(eq(v, 0xE2), eq(v1, 0x80));
+    hit = _mm_or_si128(hit, _mm_and_si128(e2_80, _mm_or_si128(v2_le_8b, eq(v2, 0xAF))));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE2), eq(v1, 0x81)), eq(v2, 0x9F)));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE3), eq(v1, 0x80)), eq(v2, 0x80)));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xEF), eq(v1, 0xBB)), eq(v2, 0xBF)));
+    if (_mm_movemask_epi8(hit) != 0) return true;
   }
 #endif
   for (; i < n; ++i) {

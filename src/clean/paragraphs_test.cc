@@ -69,3 +69,24 @@ TEST(ParagraphsTest, WordCharactersAndWords) {
 
 }  // namespace
 }  // namespace chorus::clean
+
+// The vector test of "anything to collapse?" agrees with the byte one at
+// every offset: spaces collapse, zero-width characters vanish, and curly
+// quotes and dashes (which share the E2 80 lead bytes) stay.
+TEST(CollapseWhitespaceTest, SpecialCharactersAtEveryOffset) {
+  struct Case {
+    std::string_view insert, expected;
+  };
+  const Case cases[] = {{"  ", " "},           {"\t", " "},           {"\xC2\xA0", " "},
+                        {"\xE2\x80\x89", " "}, {"\xE2\x80\xAF", " "}, {"\xE2\x81\x9F", " "},
+                        {"\xE3\x80\x80", " "}, {"\xE2\x80\x8B", ""},  {"\xEF\xBB\xBF", ""},
+                        {"\xE2\x80\x99", "\xE2\x80\x99"},             {"\xE2\x80\x94", "\xE2\x80\x94"}};
+  for (const Case& c : cases) {
+    for (size_t at = 1; at < 45; ++at) {
+      const std::string before(at, 'a'), after(45 - at, 'b');
+      EXPECT_EQ(chorus::clean::CollapseWhitespace(before + std::string(c.insert) + after),
+                before + std::string(c.expected) + after)
+          << "at " << at;
+    }
+  }
+}
