@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <sstream>
 
@@ -89,10 +90,11 @@ class ArticleBuilder {
     if (removals_ != nullptr) removals_->push_back({CurrentId(), std::string(rule), Cut(text)});
   }
 
-  void Keep(std::string paragraph) { kept_.push_back(std::move(paragraph)); }
+  // `paragraph` must outlive the builder (a view into the article or the cleaner's storage).
+  void Keep(std::string_view paragraph) { kept_.push_back(paragraph); }
 
   // The paragraph that opens a pasted article is its title when it reads like one.
-  bool TakeTitle(const std::string& paragraph) {
+  bool TakeTitle(std::string_view paragraph) {
     if (!at_part_start_) return false;
     at_part_start_ = false;
     if (part_ == 0 || !ingest::LooksLikeHeadline(paragraph)) return false;
@@ -105,7 +107,7 @@ class ArticleBuilder {
   void EndPart(std::string_view split_rule) {
     size_t words = 0;
     if (part_ > 0) {
-      for (const std::string& p : kept_) words += clean::CountWords(p);
+      for (std::string_view p : kept_) words += clean::CountWords(p);
     }
     bool keep = !kept_.empty() && (part_ == 0 || words >= kMinSplitWords);
     if (keep) {
@@ -115,14 +117,17 @@ class ArticleBuilder {
       doc.date = source_.date;
       doc.url = source_.url;
       doc.title = part_ == 0 ? source_.title : title_;
-      for (const std::string& p : kept_) {
+      size_t bytes = kept_.size();
+      for (std::string_view p : kept_) bytes += p.size();
+      doc.text.reserve(bytes);
+      for (std::string_view p : kept_) {
         if (!doc.text.empty()) doc.text.push_back('\n');
         doc.text += p;
       }
       out_.push_back(std::move(doc));
     } else {
       if (!title_.empty()) Remove(split_rule, title_);
-      for (const std::string& p : kept_) Remove(split_rule, p);
+      for (std::string_view p : kept_) Remove(split_rule, p);
     }
     kept_.clear();
     title_.clear();
@@ -145,7 +150,7 @@ class ArticleBuilder {
   const Document& source_;
   std::vector<Removal>* removals_;
   std::vector<Document> out_;
-  std::vector<std::string> kept_;
+  std::vector<std::string_view> kept_;
   std::string title_;
   std::string last_split_rule_ = "split";
   size_t part_ = 0;
@@ -159,11 +164,14 @@ namespace {
 // Walks one article's paragraphs through the rules, in order.
 class ArticleCleaner {
  public:
+  // Edited paragraphs are added to `*storage`, which outlives the builder.
   ArticleCleaner(const std::vector<clean::CompiledRule>& rules, const clean::RuleGate& gate,
-                 ArticleBuilder* builder)
-      : rules_(rules), gate_(gate), builder_(*builder) {}
+                 ArticleBuilder* builder, std::deque<std::string>* storage)
+      : rules_(rules), gate_(gate), builder_(*builder), storage_(*storage) {}
 
-  void Paragraph(std::string paragraph) {
+  // `paragraph` views the article text or the storage: most paragraphs are
+  // kept as they are, without a copy.
+  void Paragraph(std::string_view paragraph) {
     if (cut_rule_ == nullptr && builder_.TakeTitle(paragraph)) return;
     builder_.NoteParagraph();
     if (list_rule_ != nullptr && cut_rule_ == nullptr) {
@@ -191,14 +199,15 @@ class ArticleCleaner {
     if (cut_rule_ != nullptr) {
       builder_.Remove(cut_rule_->name(), paragraph);
     } else {
-      builder_.Keep(std::move(paragraph));
+      builder_.Keep(paragraph);
     }
   }
 
  private:
   // Applies a rule that matched [begin, end); returns true when the paragraph
   // is gone (removed, or consumed by a split).
-  bool Apply(const clean::CompiledRule& rule, size_t begin, size_t end, std::string* paragraph) {
+  bool Apply(const clean::CompiledRule& rule, size_t begin, size_t end,
+             std::string_view* paragraph) {
     switch (rule.action()) {
       case clean::RuleAction::kDropLine:
         builder_.Remove(rule.name(), *paragraph);
@@ -220,8 +229,8 @@ class ArticleCleaner {
         return true;
       case clean::RuleAction::kDropPrefix:
         if (begin == 0 && end > 0) {
-          builder_.Remove(rule.name(), std::string_view(*paragraph).substr(0, end));
-          paragraph->erase(0, end);
+          builder_.Remove(rule.name(), paragraph->substr(0, end));
+          paragraph->remove_prefix(end);
         }
         return false;
       case clean::RuleAction::kDropMatch:
@@ -232,22 +241,24 @@ class ArticleCleaner {
   }
 
   void DropMatches(const clean::CompiledRule& rule, size_t begin, size_t end,
-                   std::string* paragraph) {
+                   std::string_view* paragraph) {
     std::string kept;
     size_t from = 0;
     while (end > begin) {  // an empty match removes nothing
-      builder_.Remove(rule.name(), std::string_view(*paragraph).substr(begin, end - begin));
+      builder_.Remove(rule.name(), paragraph->substr(begin, end - begin));
       kept.append(*paragraph, from, begin - from);
       from = end;
       if (from >= paragraph->size() || !rule.Find(*paragraph, from, &begin, &end)) break;
     }
-    kept.append(*paragraph, from, std::string::npos);
-    *paragraph = clean::CollapseWhitespace(kept);
+    kept.append(paragraph->substr(from));
+    storage_.push_back(clean::CollapseWhitespace(kept));
+    *paragraph = storage_.back();
   }
 
   const std::vector<clean::CompiledRule>& rules_;
   const clean::RuleGate& gate_;
   ArticleBuilder& builder_;
+  std::deque<std::string>& storage_;
   const clean::CompiledRule* cut_rule_ = nullptr;   // inside a cut-rest region
   const clean::CompiledRule* list_rule_ = nullptr;  // removing the links under a heading
 };
@@ -262,9 +273,12 @@ std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* 
     ingest::RepairUtf8(&repaired);
     text = repaired;
   }
+  std::deque<std::string> storage;  // collapsed or edited paragraphs; declared first, dies last
   ArticleBuilder builder(doc, removals);
-  ArticleCleaner cleaner(rules_->rules, rules_->gate, &builder);
-  for (std::string& paragraph : clean::SplitParagraphs(text)) cleaner.Paragraph(std::move(paragraph));
+  ArticleCleaner cleaner(rules_->rules, rules_->gate, &builder, &storage);
+  for (std::string_view paragraph : clean::SplitParagraphViews(text, &storage)) {
+    cleaner.Paragraph(paragraph);
+  }
   return builder.Finish();
 }
 

@@ -153,7 +153,8 @@ std::string CollapseWhitespace(std::string_view line) {
   return out;
 }
 
-std::vector<std::string> SplitParagraphs(std::string_view text) {
+std::vector<std::string_view> SplitParagraphViews(std::string_view text,
+                                                  std::deque<std::string>* storage) {
   std::vector<std::string_view> lines;
   size_t start = 0;
   while (start <= text.size()) {
@@ -165,27 +166,45 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
     lines.push_back(line);
     start = nl + 1;
   }
-  std::vector<std::string> paragraphs;
+  std::vector<std::string_view> paragraphs;
+  auto add_collapsed = [&](std::string_view line) {
+    if (!NeedsCollapse(line)) {
+      if (!line.empty()) paragraphs.push_back(line);
+      return;
+    }
+    storage->push_back(CollapseWhitespace(line));
+    if (!storage->back().empty()) paragraphs.push_back(storage->back());
+  };
   if (LooksHardWrapped(lines)) {
     std::string joined;
     for (std::string_view line : lines) {
       if (line.empty()) {
-        if (!joined.empty()) paragraphs.push_back(CollapseWhitespace(joined));
+        if (!joined.empty()) {
+          storage->push_back(CollapseWhitespace(joined));
+          if (!storage->back().empty()) paragraphs.push_back(storage->back());
+        }
         joined.clear();
       } else {
         if (!joined.empty()) joined.push_back(' ');
         joined.append(line);
       }
     }
-    if (!joined.empty()) paragraphs.push_back(CollapseWhitespace(joined));
-  } else {
-    for (std::string_view line : lines) {
-      if (line.empty()) continue;
-      std::string p = CollapseWhitespace(line);
-      if (!p.empty()) paragraphs.push_back(std::move(p));
+    if (!joined.empty()) {
+      storage->push_back(CollapseWhitespace(joined));
+      if (!storage->back().empty()) paragraphs.push_back(storage->back());
     }
+  } else {
+    lines.erase(std::remove(lines.begin(), lines.end(), std::string_view()), lines.end());
+    paragraphs.reserve(lines.size());
+    for (std::string_view line : lines) add_collapsed(line);
   }
-  std::erase_if(paragraphs, [](const std::string& p) { return p.empty(); });
+  return paragraphs;
+}
+
+std::vector<std::string> SplitParagraphs(std::string_view text) {
+  std::deque<std::string> storage;
+  std::vector<std::string> paragraphs;
+  for (std::string_view p : SplitParagraphViews(text, &storage)) paragraphs.emplace_back(p);
   return paragraphs;
 }
 
