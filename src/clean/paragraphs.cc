@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -66,38 +67,55 @@ bool IsCollapsibleAt(const unsigned char* p, size_t i, size_t n) {
 // are already clean; SSE2 tests 16 positions at a time exactly (with the two
 // bytes after each, so curly quotes and dashes, E2 80 9x, are not suspects),
 // and only the last few bytes are checked one by one.
+#if defined(__SSE2__)
+// Whether any of the 16 positions at `p` starts something CollapseWhitespace
+// changes, exactly as IsCollapsibleAt (reads 18 bytes).
+inline bool BlockNeedsCollapse(const unsigned char* p) {
+  auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  // Signed compare: bytes >= 0x80 are negative, so only 0x09-0x0D pass.
+  __m128i hit = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)),
+                              _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)));
+  hit = _mm_or_si128(hit, _mm_and_si128(eq(v, ' '), eq(v1, ' ')));
+  hit = _mm_or_si128(hit, _mm_and_si128(eq(v, 0xC2), eq(v1, 0xA0)));
+  // E2 80 80-8B, E2 80 AF, E2 81 9F (as IsCollapsibleAt: third byte <= 8B).
+  const __m128i v2_le_8b =
+      _mm_cmpeq_epi8(_mm_min_epu8(v2, _mm_set1_epi8(static_cast<char>(0x8B))), v2);
+  const __m128i e2_80 = _mm_and_si128(eq(v, 0xE2), eq(v1, 0x80));
+  hit = _mm_or_si128(hit, _mm_and_si128(e2_80, _mm_or_si128(v2_le_8b, eq(v2, 0xAF))));
+  hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE2), eq(v1, 0x81)), eq(v2, 0x9F)));
+  hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE3), eq(v1, 0x80)), eq(v2, 0x80)));
+  hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xEF), eq(v1, 0xBB)), eq(v2, 0xBF)));
+  return _mm_movemask_epi8(hit) != 0;
+}
+#endif
+
+// Whether `line` holds anything CollapseWhitespace would change. Most lines
+// are already clean; SSE2 tests 16 positions at a time exactly (with the two
+// bytes after each, so curly quotes and dashes, E2 80 9x, are not suspects).
 bool NeedsCollapse(std::string_view line) {
   const size_t n = line.size();
   if (n == 0) return false;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   if (p[0] == ' ' || p[n - 1] == ' ') return true;
-  size_t i = 0;
 #if defined(__SSE2__)
-  auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  size_t i = 0;
   for (; i + 18 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 2));
-    // Signed compare: bytes >= 0x80 are negative, so only 0x09-0x0D pass.
-    __m128i hit = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)),
-                                _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)));
-    hit = _mm_or_si128(hit, _mm_and_si128(eq(v, ' '), eq(v1, ' ')));
-    hit = _mm_or_si128(hit, _mm_and_si128(eq(v, 0xC2), eq(v1, 0xA0)));
-    // E2 80 80-8B, E2 80 AF, E2 81 9F (as IsCollapsibleAt: third byte <= 8B).
-    const __m128i v2_le_8b =
-        _mm_cmpeq_epi8(_mm_min_epu8(v2, _mm_set1_epi8(static_cast<char>(0x8B))), v2);
-    const __m128i e2_80 = _mm_and_si128(eq(v, 0xE2), eq(v1, 0x80));
-    hit = _mm_or_si128(hit, _mm_and_si128(e2_80, _mm_or_si128(v2_le_8b, eq(v2, 0xAF))));
-    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE2), eq(v1, 0x81)), eq(v2, 0x9F)));
-    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE3), eq(v1, 0x80)), eq(v2, 0x80)));
-    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xEF), eq(v1, 0xBB)), eq(v2, 0xBF)));
-    if (_mm_movemask_epi8(hit) != 0) return true;
+    if (BlockNeedsCollapse(p + i)) return true;
   }
-#endif
-  for (; i < n; ++i) {
+  // The rest (at most 17 bytes) in a zeroed buffer: the zeros past the end
+  // read as IsCollapsibleAt's "no byte" and are never hits themselves.
+  alignas(16) unsigned char rest[48] = {};
+  std::memcpy(rest, p + i, n - i);
+  return BlockNeedsCollapse(rest) || (n - i > 16 && BlockNeedsCollapse(rest + 16));
+#else
+  for (size_t i = 0; i < n; ++i) {
     if (IsCollapsibleAt(p, i, n)) return true;
   }
   return false;
+#endif
 }
 
 std::string CollapseWhitespace(std::string_view line) {
