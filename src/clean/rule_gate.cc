@@ -234,6 +234,9 @@ RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
   }
   for (size_t j = 0; j < needles_.size(); ++j) {
     if (needles_[j].word.size() == 1) one_byte_needles_ |= uint64_t{1} << j;
+    if (needles_[j].word.size() > 1 && needles_[j].word.size() < kPlaces) {
+      short_needles_ |= uint64_t{1} << j;
+    }
   }
   BuildTables(needles_, ~one_byte_needles_, &word_tables_);
 }
@@ -291,13 +294,25 @@ uint64_t RuleGate::FindNeedles(std::string_view s, uint64_t active) const {
   active &= ~one_byte_needles_;
   size_t at = 0;
 #if defined(__x86_64__)
-  if (use_ssse3_ && n >= 16 + kPlaces - 1 && active != 0) {
-    if (use_avx2_ && n >= 32 + kPlaces - 1) {
-      ScanBlocksAvx2(p, n, needles_, word_tables_, &active, &found);
+  if (use_ssse3_ && active != 0) {
+    if (n >= 16 + kPlaces - 1) {
+      if (use_avx2_ && n >= 32 + kPlaces - 1) {
+        ScanBlocksAvx2(p, n, needles_, word_tables_, &active, &found);
+      } else {
+        ScanBlocksSsse3(p, n, needles_, word_tables_, &active, &found);
+      }
+      // Blocks test runs starting before n - 3; a run starting later is a
+      // whole word shorter than the tested four bytes.
+      at = n - (kPlaces - 1);
+      active &= short_needles_;
     } else {
-      ScanBlocksSsse3(p, n, needles_, word_tables_, &active, &found);
+      // A short paragraph is scanned in a zeroed copy: no needle byte is
+      // zero, so nothing is found across its end.
+      alignas(16) unsigned char copy[2 * 16 + kPlaces - 1] = {};
+      std::memcpy(copy, p, n);
+      ScanBlocksSsse3(copy, sizeof(copy), needles_, word_tables_, &active, &found);
+      at = n;
     }
-    at = n - (kPlaces - 1);
   }
 #endif
   for (; at < n && active != 0; ++at) ScanByte(p, n, needles_, at, &active, &found);

@@ -82,6 +82,25 @@ TEST(RuleGateTest, FindsWordsAtEveryOffset) {
   }
 }
 
+// Two- and three-byte words (shorter than the four bytes the vector scan
+// tests) and one-byte ones are found anywhere, the very end included, in
+// paragraphs short and long.
+TEST(RuleGateTest, FindsShortWordsAtTheEnds) {
+  std::vector<CompiledRule> rules =
+      Compile("at\tdrop-line\t\\(@\tneeds=(@\nap\tdrop-line\t\\(AP\tneeds=(ap\n"
+              "paren\tdrop-line\t\\)\tneeds=)\n");
+  RuleGate gate(rules);
+  for (size_t length = 0; length < 50; ++length) {
+    const std::string pad(length, 'w');
+    for (const std::string& p : {pad + "(@", "(@" + pad}) EXPECT_EQ(gate.Candidates(p) & 1, 1u) << p;
+    for (const std::string& p : {pad + "(aP", "(Ap" + pad}) EXPECT_EQ(gate.Candidates(p) & 2, 2u) << p;
+    for (const std::string& p : {pad + ")", ")" + pad}) EXPECT_EQ(gate.Candidates(p) & 4, 4u) << p;
+    if (length > 0) {
+      EXPECT_EQ(gate.Candidates(pad + "(" + pad + "@"), 0u) << length;
+    }
+  }
+}
+
 TEST(RuleGateTest, LacksTakesOnlyPunctuation) {
   EXPECT_FALSE(ParseRuleFile("a\tdrop-line\tx\tlacks=a\n", "t").ok());
   EXPECT_TRUE(ParseRuleFile("a\tdrop-line\tx\tlacks=.!?\n", "t").ok());
