@@ -183,8 +183,16 @@ class ArticleCleaner {
     }
     // Most rules cannot match most paragraphs; the gate says which might.
     uint64_t may = gate_.Candidates(paragraph);
-    for (size_t i = 0; i < rules_.size(); ++i) {
-      if (i < clean::RuleGate::kMaxGatedRules && ((may >> i) & 1) == 0) continue;
+    const size_t rule_count = rules_.size();
+    for (size_t i = 0; i < rule_count; ++i) {
+      if (i < clean::RuleGate::kMaxGatedRules) {  // jump to the next rule the gate lets through
+        const uint64_t rest = may & (~uint64_t{0} << i);
+        if (rest == 0) {
+          i = clean::RuleGate::kMaxGatedRules - 1;  // on to the ungated rules, if any
+          continue;
+        }
+        i = static_cast<size_t>(__builtin_ctzll(rest));
+      }
       const clean::CompiledRule& rule = rules_[i];
       if (cut_rule_ != nullptr && rule.action() != clean::RuleAction::kSplit) continue;
       size_t begin = 0, end = 0;

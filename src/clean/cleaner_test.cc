@@ -405,3 +405,32 @@ TEST(CleanerExampleTest, HarborFireExampleIsReadAndCleaned) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+// Rules past the 64 the gate tracks still run, in file order, with their options.
+TEST(CleanerRulesTest, RulesPastSixtyFourStillRun) {
+  std::string rules;
+  for (int i = 0; i < 70; ++i) {
+    const std::string n = std::to_string(i);
+    rules += "r" + n + "\tdrop-line\t\\bnever" + n + "\\b\tneeds=never" + n + "\n";
+  }
+  rules += "late\tdrop-line\t^Late noise$\tmax=20\nlate-word\tdrop-line\t(?i)zebra\tneeds=zebra\n";
+  Result<Cleaner> c = Cleaner::FromRules(rules, "test");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  std::vector<Removal> removals;
+  Document doc;
+  doc.id = "d";
+  doc.text = "Late noise\nA ZEBRA line.\nKept text. never69 is gone too.\nKept as well.";
+  std::vector<Document> docs = c->Clean(doc, &removals);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "Kept as well.");
+  ASSERT_EQ(removals.size(), 3u);
+  EXPECT_EQ(removals[0].rule, "late");
+  EXPECT_EQ(removals[1].rule, "late-word");
+  EXPECT_EQ(removals[2].rule, "r69");
+}
+
+}  // namespace
+}  // namespace chorus
