@@ -63,10 +63,6 @@ bool IsCollapsibleAt(const unsigned char* p, size_t i, size_t n) {
   return false;
 }
 
-// Whether `line` holds anything CollapseWhitespace would change. Most lines
-// are already clean; SSE2 tests 16 positions at a time exactly (with the two
-// bytes after each, so curly quotes and dashes, E2 80 9x, are not suspects),
-// and only the last few bytes are checked one by one.
 #if defined(__SSE2__)
 // Whether any of the 16 positions at `p` starts something CollapseWhitespace
 // changes, exactly as IsCollapsibleAt (reads 18 bytes).
