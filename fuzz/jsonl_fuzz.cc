@@ -1,5 +1,6 @@
 // Fuzzes the JSON Lines record parser (clusters and articles) line by line,
-// and the text-article parser on the same bytes.
+// and the text-article parser on the same bytes; lines are parsed as read
+// (possibly invalid UTF-8) and after repair, like the reader does.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,8 +12,20 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
-  chorus::ingest::RepairUtf8(&input);  // the reader repairs before parsing
   static chorus::ingest::JsonlParser parser;
+  // The reader parses a line as read and repairs it only when the parse
+  // fails, which relies on the parser rejecting every invalid UTF-8 line.
+  for (std::string_view raw = input; !raw.empty();) {
+    size_t nl = raw.find('\n');
+    std::string_view line = raw.substr(0, nl);
+    raw.remove_prefix(nl == std::string_view::npos ? raw.size() : nl + 1);
+    chorus::ingest::JsonlRecord record;
+    std::string error;
+    if (parser.ParseCopy(line, &record, &error) && !chorus::ingest::IsValidUtf8(line)) {
+      __builtin_trap();
+    }
+  }
+  chorus::ingest::RepairUtf8(&input);  // then the repaired line is parsed
   std::string_view rest = input;
   while (!rest.empty()) {
     size_t nl = rest.find('\n');

@@ -219,17 +219,20 @@ class InputReader {
     while (reader->Next(&line)) {
       const uint64_t line_no = reader->line_number();
       if (IsBlank(line)) continue;
-      size_t capacity = line.size() + LineReader::kPadding;
-      if (!ingest::IsValidUtf8(line)) {
+      ingest::JsonlRecord record;
+      std::string error;
+      // simdjson validates UTF-8 as it parses, so a line is validated again
+      // only when it failed: an invalid one is repaired and parsed again.
+      bool parsed = parser_.Parse(line, line.size() + LineReader::kPadding, &record, &error);
+      if (!parsed && !ingest::IsValidUtf8(line)) {
         repaired.assign(line);
         RepairWithWarning(name, line_no, &repaired);
         repaired.append(LineReader::kPadding, ' ');
         line = std::string_view(repaired.data(), repaired.size() - LineReader::kPadding);
-        capacity = repaired.size();
+        error.clear();
+        parsed = parser_.Parse(line, repaired.size(), &record, &error);
       }
-      ingest::JsonlRecord record;
-      std::string error;
-      if (!parser_.Parse(line, capacity, &record, &error)) {
+      if (!parsed) {
         RETURN_IF_ERROR(Error(name, line_no, error));
         continue;
       }

@@ -136,6 +136,29 @@ TEST_F(IngestTest, InvalidUtf8IsRepairedWithAWarning) {
   EXPECT_EQ(diags_.all()[1].file, text);
 }
 
+// simdjson validates UTF-8 while parsing; a line is repaired only when that
+// parse fails. Invalid bytes in a key, in an ignored field or on a line that
+// is also malformed JSON still give one warning each, before any error.
+TEST_F(IngestTest, InvalidUtf8AnywhereInALineIsRepairedBeforeTheJsonError) {
+  std::string json = Write("v.jsonl",
+                           "{\"id\": \"a\", \"ex\xFFtra\": 1, \"documents\": [{\"text\": \"One.\"}]}\n"
+                           "{\"id\": \"b\", \"documents\": [{\"text\": \"Two \xC3\"}], \"note\": \"\xF0\x9F\"}\n"
+                           "{\"id\": \"c\xFE\", \"documents\": [{\"text\": \"Three.\"}]\n"
+                           "{\"id\": \"d\", \"documents\": [{\"text\": \"Caf\xC3\xA9 four.\"}]}\n");
+  std::vector<Cluster> clusters;
+  ASSERT_TRUE(Read({json}, &clusters).ok());
+  ASSERT_EQ(clusters.size(), 3u);
+  EXPECT_EQ(clusters[0].id, "a");
+  EXPECT_EQ(clusters[1].documents[0].text, "Two \xEF\xBF\xBD");
+  EXPECT_EQ(clusters[2].documents[0].text, "Caf\xC3\xA9 four.");
+  ASSERT_EQ(diags_.all().size(), 4u);
+  EXPECT_EQ(diags_.warning_count(), 3u);
+  EXPECT_EQ(diags_.error_count(), 1u);
+  EXPECT_EQ(diags_.all()[2].line, 3u);  // the warning for line 3 comes before its error
+  EXPECT_EQ(diags_.all()[3].line, 3u);
+  EXPECT_NE(diags_.all()[3].message.find("invalid JSON"), std::string::npos) << diags_.all()[3].message;
+}
+
 TEST_F(IngestTest, EmptyAndBinaryFilesAreSkippedWithAnError) {
   std::string good = Write("d/a.txt", "A real article sentence.\n");
   Write("d/b.txt", "  \n\n");

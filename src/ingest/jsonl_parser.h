@@ -39,10 +39,11 @@ class JsonlParser {
   JsonlParser(JsonlParser&&) noexcept;
   JsonlParser& operator=(JsonlParser&&) noexcept;
 
-  // Parses `line`, which must be valid UTF-8 and readable up to `capacity`
-  // bytes (capacity >= line.size() + 64, simdjson's padding; with less the
-  // line is copied). On failure returns false and sets `*error` to what is
-  // wrong (without file or line number).
+  // Parses `line`, which must be readable up to `capacity` bytes (capacity >=
+  // line.size() + 64, simdjson's padding; with less the line is copied). On
+  // failure returns false and sets `*error` to what is wrong (without file or
+  // line number). Invalid UTF-8 anywhere in the line fails the parse (simdjson
+  // validates it), so callers need not validate first.
   bool Parse(std::string_view line, size_t capacity, JsonlRecord* record, std::string* error);
 
   // Same, for a line without padding (copies it). For fuzzing and tests.
