@@ -43,6 +43,27 @@ void ScanByte(const unsigned char* p, size_t n, const std::vector<RuleGate::Need
 }
 
 #if defined(__x86_64__)
+// Checks exactly each candidate a vector block flagged: `mask` has a bit per
+// block position (from `q`) whose `buckets` byte names the buckets that may
+// hold a needle starting there.
+void VerifyBlockHits(const unsigned char* p, size_t n, size_t q, uint32_t mask,
+                     const uint8_t* buckets, const std::vector<RuleGate::Needle>& needles,
+                     const RuleGate::NibbleTables& tables, uint64_t* active, uint64_t* found) {
+  for (; mask != 0; mask &= mask - 1) {
+    const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+    for (unsigned hit = buckets[bit]; hit != 0; hit &= hit - 1) {
+      uint64_t candidates = tables.in_bucket[static_cast<size_t>(__builtin_ctz(hit))] & *active;
+      for (; candidates != 0; candidates &= candidates - 1) {
+        const size_t j = static_cast<size_t>(__builtin_ctzll(candidates));
+        if (FoundAt(p, n, needles[j], q + bit)) {
+          *found |= uint64_t{1} << j;
+          *active &= ~(uint64_t{1} << j);
+        }
+      }
+    }
+  }
+}
+
 // The buckets whose needles may have the 16 bytes at `p` (or-ed with 0x20) at
 // one place of their tested three, by that place's nibble tables.
 __attribute__((target("ssse3"))) inline __m128i BucketsAt(const unsigned char* p, __m128i lo,
@@ -80,20 +101,7 @@ __attribute__((target("ssse3"))) void ScanBlocksSsse3(const unsigned char* p, si
     if (mask != 0) {
       alignas(16) uint8_t buckets[16];
       _mm_store_si128(reinterpret_cast<__m128i*>(buckets), r);
-      for (; mask != 0; mask &= mask - 1) {
-        const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
-        for (unsigned hit = buckets[bit]; hit != 0; hit &= hit - 1) {
-          uint64_t candidates =
-              tables.in_bucket[static_cast<size_t>(__builtin_ctz(hit))] & *active;
-          for (; candidates != 0; candidates &= candidates - 1) {
-            const size_t j = static_cast<size_t>(__builtin_ctzll(candidates));
-            if (FoundAt(p, n, needles[j], q + bit)) {
-              *found |= uint64_t{1} << j;
-              *active &= ~(uint64_t{1} << j);
-            }
-          }
-        }
-      }
+      VerifyBlockHits(p, n, q, mask, buckets, needles, tables, active, found);
     }
     done = q + 16;
   }
@@ -134,20 +142,7 @@ __attribute__((target("avx2"))) void ScanBlocksAvx2(const unsigned char* p, size
     if (mask != 0) {
       alignas(32) uint8_t buckets[32];
       _mm256_store_si256(reinterpret_cast<__m256i*>(buckets), r);
-      for (; mask != 0; mask &= mask - 1) {
-        const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
-        for (unsigned hit = buckets[bit]; hit != 0; hit &= hit - 1) {
-          uint64_t candidates =
-              tables.in_bucket[static_cast<size_t>(__builtin_ctz(hit))] & *active;
-          for (; candidates != 0; candidates &= candidates - 1) {
-            const size_t j = static_cast<size_t>(__builtin_ctzll(candidates));
-            if (FoundAt(p, n, needles[j], q + bit)) {
-              *found |= uint64_t{1} << j;
-              *active &= ~(uint64_t{1} << j);
-            }
-          }
-        }
-      }
+      VerifyBlockHits(p, n, q, mask, buckets, needles, tables, active, found);
     }
     done = q + 32;
   }
