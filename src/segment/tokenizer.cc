@@ -281,6 +281,9 @@ std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
     const std::string_view surface = text.substr(b, i - b);
     segment::WordEntry* e = cache.Find(surface);
     if (e == nullptr) e = cache.Insert(AnalyseWord(surface));
+    // A run of default-ignorable marks (U+034F, variation selectors) passes
+    // IsWordAt but normalises to nothing: not a word.
+    if (e->norm_id == 0) continue;
     if (options_.stem && !e->stemmed) ComputeStem(e);
     Token& t = tokens.emplace_back();
     t.norm = e->norm;

@@ -67,6 +67,20 @@ TEST(TokenizerTest, OffsetsAndInvalidUtf8) {
   EXPECT_TRUE(Tokenizer().Tokenize("... -- !!").empty());
 }
 
+// U+034F (combining grapheme joiner) is a mark, so it reads as part of a
+// word, but normalisation drops it: on its own it must give no token, and
+// never one with an empty norm (found by tokenizer_fuzz).
+TEST(TokenizerTest, IgnorableMarksAloneAreNotWords) {
+  const std::string text = "ab \xCD\x8F\xCD\x8F cd\xCD\x8F";
+  for (int pass = 0; pass < 2; ++pass) {  // miss, then word-cache hit
+    auto toks = Tokenizer().Tokenize(text);
+    ASSERT_EQ(toks.size(), 2u);
+    EXPECT_EQ(toks[0].norm, "ab");
+    EXPECT_EQ(toks[1].norm, "cd");
+    EXPECT_NE(toks[1].stem_id, 0u);
+  }
+}
+
 // Tokens come from a per-thread word cache keyed by surface bytes: a word seen
 // before (a cache hit) must give the same token as the first time (a miss),
 // and case variants must keep their own flags.
