@@ -11,6 +11,7 @@
 #ifndef CHORUS_ANALYZER_H_
 #define CHORUS_ANALYZER_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct AnalyzedCluster {
   std::vector<uint32_t> doc_first_sentence;  // index in `sentences` of each doc's first sentence;
                                              // size documents.size() + 1 (last = sentences.size())
   std::vector<Removal> removals;            // what cleaning removed (for --explain)
+  // Keeps alive the interned strings the tokens view (see TokenScope); pass
+  // it to a TokenScope to tokenize more text comparable with these tokens.
+  std::shared_ptr<const void> vocabulary;
 };
 
 struct AnalyzerOptions {

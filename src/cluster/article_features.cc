@@ -98,6 +98,7 @@ void TermDictionary::Grow() {
 
 ArticleFeatures ComputeArticleFeatures(const Document& article, const FeatureWeights& weights,
                                        TermDictionary* dictionary, FeatureContext* context) {
+  const TokenScope scope;  // the token views live until their terms are copied out
   const std::vector<Token> title = context->surface_tokenizer.Tokenize(article.title);
   const std::vector<Token> body = context->surface_tokenizer.Tokenize(article.text);
 

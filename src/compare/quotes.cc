@@ -103,6 +103,7 @@ class DocumentQuotes {
     while (e > b && (raw[e - 1] == ' ' || raw[e - 1] == ',')) --e;
     q.text = raw.substr(b, e - b);
     // Matched on content words: long quotes share many function words.
+    const TokenScope scope;  // the token views live until copied into q.words
     for (const Token& t : kWords.Tokenize(q.text)) {
       ++q.word_count;
       if (!t.stopword) q.words.emplace_back(t.norm);

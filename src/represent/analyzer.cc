@@ -11,6 +11,9 @@ ClusterAnalyzer::ClusterAnalyzer(AnalyzerOptions options, const Cleaner& cleaner
 AnalyzedCluster ClusterAnalyzer::Analyze(const Cluster& cluster) const {
   AnalyzedCluster out;
   out.id = cluster.id;
+  // Every sentence's tokens in one vocabulary generation, kept with them.
+  const TokenScope scope;
+  out.vocabulary = scope.keep_alive();
   for (const Document& input : cluster.documents) {
     std::vector<Document> cleaned;
     if (options_.clean) {

@@ -198,12 +198,12 @@ std::string FoldApostrophes(std::string s) {
 }
 
 // Everything a token carries but its offsets, from its surface bytes.
-segment::WordEntry AnalyseWord(std::string_view surface) {
+segment::WordEntry AnalyseWord(std::string_view surface, segment::Vocabulary& vocabulary) {
   segment::WordEntry e;
   e.surface = std::string(surface);
   e.capitalized = IsUpperAt(surface, 0);
   const segment::Vocabulary::Word norm =
-      segment::Vocabulary::Global().Intern(FoldApostrophes(Tokenizer::Normalize(surface)));
+      vocabulary.Intern(FoldApostrophes(Tokenizer::Normalize(surface)));
   e.norm = norm.text;
   e.norm_id = norm.id;
   for (char c : e.norm) e.numeric |= c >= '0' && c <= '9';
@@ -211,11 +211,11 @@ segment::WordEntry AnalyseWord(std::string_view surface) {
   return e;
 }
 
-void ComputeStem(segment::WordEntry* e) {
+void ComputeStem(segment::WordEntry* e, segment::Vocabulary& vocabulary) {
   std::string_view base = e->norm;
   if (base.size() > 2 && base.substr(base.size() - 2) == "'s") base.remove_suffix(2);
   if (!base.empty() && base.back() == '\'') base.remove_suffix(1);
-  const segment::Vocabulary::Word stem = segment::Vocabulary::Global().Intern(
+  const segment::Vocabulary::Word stem = vocabulary.Intern(
       e->numeric ? base : std::string_view(Stemmer().StemUncached(base)));
   e->stem = stem.text;
   e->stem_id = stem.id;
@@ -231,20 +231,58 @@ constexpr std::array<bool, 256> kAsciiWordByte = [] {
 
 bool IsAsciiWordByte(char c) { return kAsciiWordByte[static_cast<unsigned char>(c)]; }
 
-// One cache per thread: Tokenizer is shared by threads and its methods are const.
-segment::WordCache& ThreadWordCache() {
+// One cache per thread: Tokenizer is shared by threads and its methods are
+// const. Its entries view one vocabulary generation, so it starts over when
+// the thread tokenizes into another (generation numbers, unlike addresses,
+// are never reused).
+segment::WordCache& ThreadWordCache(const segment::Vocabulary& vocabulary) {
   thread_local segment::WordCache cache;
+  thread_local uint64_t cache_generation = 0;
+  if (cache_generation != vocabulary.generation()) {
+    cache.Clear();
+    cache_generation = vocabulary.generation();
+  }
   return cache;
 }
 
+thread_local const TokenScope* tls_scope = nullptr;
+
 }  // namespace
+
+TokenScope::TokenScope() : TokenScope(nullptr) {}
+
+TokenScope::TokenScope(std::shared_ptr<const void> keep_alive) : enclosing_(tls_scope) {
+  if (keep_alive != nullptr) {
+    // Only TokenScope hands these out, and they always own a Vocabulary.
+    generation_ = std::const_pointer_cast<segment::Vocabulary>(
+        std::static_pointer_cast<const segment::Vocabulary>(std::move(keep_alive)));
+  } else if (enclosing_ != nullptr) {
+    generation_ = enclosing_->generation_;
+  } else {
+    generation_ = segment::Vocabulary::Current();
+  }
+  tls_scope = this;
+}
+
+TokenScope::~TokenScope() { tls_scope = enclosing_; }
+
+segment::Vocabulary* TokenScope::Active() {
+  return tls_scope != nullptr ? tls_scope->generation_.get() : nullptr;
+}
 
 Tokenizer::Tokenizer(TokenizerOptions options) : options_(options) {}
 
 std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6 + 1);
-  segment::WordCache& cache = ThreadWordCache();
+  // Outside a scope, hold the current generation for the call itself.
+  std::shared_ptr<segment::Vocabulary> held;
+  segment::Vocabulary* vocabulary = TokenScope::Active();
+  if (vocabulary == nullptr) {
+    held = segment::Vocabulary::Current();
+    vocabulary = held.get();
+  }
+  segment::WordCache& cache = ThreadWordCache(*vocabulary);
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
@@ -280,11 +318,11 @@ std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
     if (i < n && text[i] == '.' && i >= 2 && text[i - 2] == '.' && i - b >= 3) ++i;
     const std::string_view surface = text.substr(b, i - b);
     segment::WordEntry* e = cache.Find(surface);
-    if (e == nullptr) e = cache.Insert(AnalyseWord(surface));
+    if (e == nullptr) e = cache.Insert(AnalyseWord(surface, *vocabulary));
     // A run of default-ignorable marks (U+034F, variation selectors) passes
     // IsWordAt but normalises to nothing: not a word.
     if (e->norm_id == 0) continue;
-    if (options_.stem && !e->stemmed) ComputeStem(e);
+    if (options_.stem && !e->stemmed) ComputeStem(e, *vocabulary);
     Token& t = tokens.emplace_back();
     t.norm = e->norm;
     t.norm_id = e->norm_id;

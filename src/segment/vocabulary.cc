@@ -1,12 +1,42 @@
 #include "segment/vocabulary.h"
 
 #include <cstring>
+#include <mutex>
 
 namespace chorus::segment {
 
-Vocabulary& Vocabulary::Global() {
-  static Vocabulary* const kGlobal = new Vocabulary();  // never destroyed: tokens may outlive exit
-  return *kGlobal;
+namespace {
+
+struct Generations {
+  std::mutex mu;
+  std::shared_ptr<Vocabulary> current;  // GUARDED_BY(mu)
+  uint64_t made = 0;                    // GUARDED_BY(mu)
+  std::atomic<size_t> limit{Vocabulary::kDefaultGenerationLimit};
+};
+
+Generations& TheGenerations() {
+  static Generations* const kGenerations = new Generations();  // never destroyed: used at exit
+  return *kGenerations;
+}
+
+}  // namespace
+
+std::shared_ptr<Vocabulary> Vocabulary::Current() {
+  Generations& g = TheGenerations();
+  std::lock_guard<std::mutex> lock(g.mu);
+  // Holders of the old generation keep it alive; new work starts afresh.
+  if (g.current == nullptr || g.current->size() > g.limit.load(std::memory_order_relaxed)) {
+    g.current = std::make_shared<Vocabulary>(++g.made);
+  }
+  return g.current;
+}
+
+void Vocabulary::SetGenerationLimit(size_t words) {
+  TheGenerations().limit.store(words, std::memory_order_relaxed);
+}
+
+size_t Vocabulary::GenerationLimit() {
+  return TheGenerations().limit.load(std::memory_order_relaxed);
 }
 
 Vocabulary::Word Vocabulary::Intern(std::string_view text) {
@@ -17,12 +47,8 @@ Vocabulary::Word Vocabulary::Intern(std::string_view text) {
   const std::string_view stored = Store(text);
   const uint32_t id = static_cast<uint32_t>(ids_.size() + 1);
   ids_.emplace(stored, id);
+  words_.store(ids_.size(), std::memory_order_relaxed);
   return {id, stored};
-}
-
-size_t Vocabulary::size() {
-  std::lock_guard<std::mutex> lock(mu_);
-  return ids_.size() + 1;
 }
 
 std::string_view Vocabulary::Store(std::string_view text) {

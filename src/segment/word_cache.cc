@@ -17,11 +17,13 @@ WordCache::WordCache() : slots_(kInitialSlots, 0), mask_(kInitialSlots - 1) {
   entries_.reserve(kInitialSlots / 2);
 }
 
+void WordCache::Clear() {
+  entries_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+}
+
 WordEntry* WordCache::Insert(WordEntry entry) {
-  if (entries_.size() >= kMaxEntries) {
-    entries_.clear();
-    std::fill(slots_.begin(), slots_.end(), 0);
-  }
+  if (entries_.size() >= kMaxEntries) Clear();
   if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
   const uint64_t h = Hash(entry.surface);
   size_t i = h & mask_;

@@ -60,6 +60,10 @@ class WordCache {
 
   size_t size() const { return entries_.size(); }
 
+  // Empties the cache (its entries' views point into a vocabulary generation
+  // the caller is leaving).
+  void Clear();
+
   // Bound on the number of entries: past it, the cache is emptied.
   static constexpr size_t kMaxEntries = size_t{1} << 18;
 

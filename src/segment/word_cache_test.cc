@@ -11,8 +11,9 @@ namespace chorus::segment {
 namespace {
 
 WordEntry Entry(std::string surface) {
+  static Vocabulary* const vocabulary = new Vocabulary();  // outlives every test's entries
   WordEntry e;
-  e.norm = Vocabulary::Global().Intern("n:" + surface).text;
+  e.norm = vocabulary->Intern("n:" + surface).text;
   e.surface = std::move(surface);
   return e;
 }

@@ -195,6 +195,7 @@ using ConceptStats = std::unordered_map<uint64_t, ConceptStat>;
 
 // The query's content stems that occur in the cluster, as interned ids.
 std::vector<uint32_t> QueryStems(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss) {
+  const TokenScope scope;  // the query's token views live until the lookups are done
   std::vector<uint32_t> stems;
   for (const Token& t : tokenizer.Tokenize(query)) {
     auto it = ss.ids.find(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem));
