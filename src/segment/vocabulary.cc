@@ -35,10 +35,6 @@ void Vocabulary::SetGenerationLimit(size_t words) {
   TheGenerations().limit.store(words, std::memory_order_relaxed);
 }
 
-size_t Vocabulary::GenerationLimit() {
-  return TheGenerations().limit.load(std::memory_order_relaxed);
-}
-
 Vocabulary::Word Vocabulary::Intern(std::string_view text) {
   if (text.empty()) return {};
   std::lock_guard<std::mutex> lock(mu_);
