@@ -184,8 +184,12 @@ RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
   use_avx2_ = __builtin_cpu_supports("avx2");
 #endif
   const size_t gated = std::min(rules.size(), kMaxGatedRules);
+  // A rule file's max= is user input: the table stops at kMaxGatedLength.
+  auto gated_max = [](const CompiledRule& rule) {
+    return rule.max_bytes() <= kMaxGatedLength ? rule.max_bytes() : 0;
+  };
   size_t longest_max = 0;
-  for (size_t i = 0; i < gated; ++i) longest_max = std::max(longest_max, rules[i].max_bytes());
+  for (size_t i = 0; i < gated; ++i) longest_max = std::max(longest_max, gated_max(rules[i]));
   by_length_.assign(longest_max + 1, 0);
   for (size_t i = 0; i < gated; ++i) {
     const CompiledRule& rule = rules[i];
@@ -199,9 +203,9 @@ RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
     } else {
       for (uint64_t& rules_for_byte : by_first_byte_) rules_for_byte |= bit;
     }
-    const size_t max = rule.max_bytes() > 0 ? rule.max_bytes() : longest_max;
+    const size_t max = gated_max(rule) > 0 ? gated_max(rule) : longest_max;
     for (size_t length = 0; length <= max; ++length) by_length_[length] |= bit;
-    if (rule.max_bytes() == 0) any_length_ |= bit;
+    if (gated_max(rule) == 0) any_length_ |= bit;
     for (char c : rule.lacks()) {
       const size_t j = AddNeedle(std::string(1, c));
       if (j == kMaxNeedles) continue;  // not gated by this byte; Find still checks it

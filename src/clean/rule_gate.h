@@ -59,6 +59,9 @@ class RuleGate {
 
  private:
   static constexpr size_t kMaxNeedles = 64;  // rules with more words are not gated by them
+  // Longest max= the length table covers (8 bytes an entry). A rule with a
+  // larger max= is not gated by length; CompiledRule still applies its max=.
+  static constexpr size_t kMaxGatedLength = 4096;
 
   // Index in needles_ of `word` (ASCII letters lower-cased), or kMaxNeedles when full.
   size_t AddNeedle(const std::string& word);
@@ -69,7 +72,7 @@ class RuleGate {
   std::array<uint64_t, 256> by_first_byte_{};  // rules that may start with the byte
   uint64_t anchored_ = 0;                      // rules that need a first byte
   std::vector<uint64_t> by_length_;            // rules allowed by max= for each length
-  uint64_t any_length_ = 0;                    // rules without max=
+  uint64_t any_length_ = 0;                    // rules without max= (or past kMaxGatedLength)
   uint64_t needs_rules_ = 0;                   // rules gated by needs= words
   std::array<uint64_t, kMaxGatedRules> rule_needles_{};  // needles of each rule
   std::vector<Needle> needles_;

@@ -67,6 +67,26 @@ TEST(RuleGateTest, LetsThroughEveryMatchAndSkipsWhatOptionsExclude) {
   EXPECT_FALSE(gate.Candidates("By " + filler) & 16);    // max=
 }
 
+// max= comes from a user's rule file: a huge one (found by rules_fuzz, where
+// it made the length table ~10^20 entries and threw) leaves the rule ungated
+// by length, and the rule's own max= still decides.
+TEST(RuleGateTest, HugeMaxIsNotALengthTable) {
+  std::vector<CompiledRule> rules = Compile(
+      "short\tdrop-line\t^By \\w+$\tmax=40\n"
+      "huge\tdrop-line\t^By \\w+$\tmax=14347467612885206847\n"
+      "large\tdrop-line\t^By \\w+$\tmax=5000\n");
+  RuleGate gate(rules);
+  const std::string long_byline = "By " + std::string(6000, 'x');
+  const std::string mid_byline = "By " + std::string(4500, 'x');
+  EXPECT_EQ(gate.Candidates("By Someone") & 7, 7u);
+  EXPECT_EQ(gate.Candidates(mid_byline) & 7, 6u);   // short shut out; large passes the gate
+  EXPECT_EQ(gate.Candidates(long_byline) & 7, 6u);  // large passes; its own max= rejects it
+  size_t begin = 0, end = 0;
+  EXPECT_TRUE(rules[2].Find(mid_byline, 0, &begin, &end));
+  EXPECT_FALSE(rules[2].Find(long_byline, 0, &begin, &end));
+  EXPECT_TRUE(rules[1].Find(long_byline, 0, &begin, &end));
+}
+
 // A needed word is found at every offset and in any case, across the 16-byte
 // blocks of the scan, and not where only part of it is.
 TEST(RuleGateTest, FindsWordsAtEveryOffset) {
