@@ -13,11 +13,6 @@ constexpr bool IsAsciiLetter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// ASCII lower case; other bytes unchanged.
-constexpr unsigned char Fold(unsigned char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
-}
-
 // Rough commonness of a (lower-cased) byte in English news text (higher = more common).
 int Commonness(unsigned char c) {
   static constexpr std::string_view kByFrequency = " etaoinshrdlcumwfgypbvkjxqz";
@@ -43,15 +38,8 @@ size_t RarestRunOffset(std::string_view word, size_t run) {
 }
 
 LiteralFinder::LiteralFinder(std::string needle) : needle_(std::move(needle)) {
-  for (char& c : needle_) c = static_cast<char>(Fold(static_cast<unsigned char>(c)));
+  for (char& c : needle_) c = static_cast<char>(FoldAsciiCase(static_cast<unsigned char>(c)));
   anchor_ = RarestRunOffset(needle_, 2);
-}
-
-bool LiteralFinder::MatchesAt(const unsigned char* p) const {
-  for (size_t k = 0; k < needle_.size(); ++k) {
-    if (Fold(p[k]) != static_cast<unsigned char>(needle_[k])) return false;
-  }
-  return true;
 }
 
 bool LiteralFinder::FoundIn(std::string_view text) const {
@@ -84,14 +72,17 @@ bool LiteralFinder::FoundIn(std::string_view text) const {
       unsigned mask = static_cast<unsigned>(
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(w, vb))));
       while (mask != 0) {
-        if (MatchesAt(p + q + static_cast<unsigned>(__builtin_ctz(mask)) - anchor_)) return true;
+        if (MatchesFolded(p + q + static_cast<unsigned>(__builtin_ctz(mask)) - anchor_, needle_)) {
+          return true;
+        }
         mask &= mask - 1;
       }
     }
   }
 #endif
   for (; q <= last; ++q) {
-    if (Fold(p[q]) == static_cast<unsigned char>(needle_[anchor_]) && MatchesAt(p + q - anchor_)) {
+    if (FoldAsciiCase(p[q]) == static_cast<unsigned char>(needle_[anchor_]) &&
+        MatchesFolded(p + q - anchor_, needle_)) {
       return true;
     }
   }

@@ -19,6 +19,20 @@
 
 namespace chorus::clean {
 
+// ASCII upper case to lower case; every other byte unchanged.
+constexpr unsigned char FoldAsciiCase(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+}
+
+// Whether the folded.size() bytes at `p`, ASCII case folded, are `folded`
+// (itself already folded).
+inline bool MatchesFolded(const unsigned char* p, std::string_view folded) {
+  for (size_t k = 0; k < folded.size(); ++k) {
+    if (FoldAsciiCase(p[k]) != static_cast<unsigned char>(folded[k])) return false;
+  }
+  return true;
+}
+
 // Offset in `word` (ASCII lower-cased) of its rarest run of `run` adjacent
 // bytes in English news text; 0 for words shorter than that.
 size_t RarestRunOffset(std::string_view word, size_t run);
@@ -31,8 +45,6 @@ class LiteralFinder {
   bool FoundIn(std::string_view text) const;
 
  private:
-  bool MatchesAt(const unsigned char* p) const;  // needle_ at p, case-insensitively
-
   std::string needle_;  // ASCII letters lower-cased
   size_t anchor_ = 0;   // offset in needle_ of the pair scanned for
 };

@@ -14,19 +14,12 @@ namespace {
 
 constexpr size_t kPlaces = RuleGate::kTestedBytes;
 
-constexpr unsigned char Fold(unsigned char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
-}
-
 // Whether the needle's tested bytes at `at` lie in the whole word.
 bool FoundAt(const unsigned char* p, size_t n, const RuleGate::Needle& needle, size_t at) {
   if (at < needle.anchor) return false;
   const size_t start = at - needle.anchor;
   if (start + needle.word.size() > n) return false;
-  for (size_t k = 0; k < needle.word.size(); ++k) {
-    if (Fold(p[start + k]) != static_cast<unsigned char>(needle.word[k])) return false;
-  }
-  return true;
+  return MatchesFolded(p + start, needle.word);
 }
 
 // Tests position `at` for each needle of `*active`; clears those found.
@@ -216,7 +209,7 @@ RuleGate::RuleGate(const std::vector<CompiledRule>& rules) {
     bool all_words = !rule.needs_words().empty();
     for (const std::string& written : rule.needs_words()) {
       std::string word = written;
-      for (char& c : word) c = static_cast<char>(Fold(static_cast<unsigned char>(c)));
+      for (char& c : word) c = static_cast<char>(FoldAsciiCase(static_cast<unsigned char>(c)));
       const size_t j = AddNeedle(word);
       if (j == kMaxNeedles) {
         all_words = false;
