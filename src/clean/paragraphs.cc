@@ -181,36 +181,34 @@ std::vector<std::string_view> SplitParagraphViews(std::string_view text,
     start = nl + 1;
   }
   std::vector<std::string_view> paragraphs;
-  auto add_collapsed = [&](std::string_view line) {
-    if (!NeedsCollapse(line)) {
-      if (!line.empty()) paragraphs.push_back(line);
-      return;
+  // A paragraph is kept as a view of `text` when it is already clean, else
+  // collapsed into `*storage`; either way only when something is left.
+  auto add = [&](std::string_view paragraph) {
+    if (NeedsCollapse(paragraph)) {
+      storage->push_back(CollapseWhitespace(paragraph));
+      paragraph = storage->back();
     }
-    storage->push_back(CollapseWhitespace(line));
-    if (!storage->back().empty()) paragraphs.push_back(storage->back());
+    if (!paragraph.empty()) paragraphs.push_back(paragraph);
   };
   if (LooksHardWrapped(lines)) {
+    // A joined paragraph is new text: it lives in `*storage`.
     std::string joined;
+    auto add_joined = [&] {
+      if (!joined.empty()) add(storage->emplace_back(std::move(joined)));
+      joined.clear();
+    };
     for (std::string_view line : lines) {
       if (line.empty()) {
-        if (!joined.empty()) {
-          storage->push_back(CollapseWhitespace(joined));
-          if (!storage->back().empty()) paragraphs.push_back(storage->back());
-        }
-        joined.clear();
+        add_joined();
       } else {
         if (!joined.empty()) joined.push_back(' ');
         joined.append(line);
       }
     }
-    if (!joined.empty()) {
-      storage->push_back(CollapseWhitespace(joined));
-      if (!storage->back().empty()) paragraphs.push_back(storage->back());
-    }
+    add_joined();
   } else {
-    lines.erase(std::remove(lines.begin(), lines.end(), std::string_view()), lines.end());
     paragraphs.reserve(lines.size());
-    for (std::string_view line : lines) add_collapsed(line);
+    for (std::string_view line : lines) add(line);
   }
   return paragraphs;
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <random>
 #include <string>
 
@@ -58,6 +59,32 @@ TEST(ParagraphsTest, SplitsLinesAndKeepsCleanLinesAsTheyAre) {
   EXPECT_EQ(SplitParagraphs(" one \n\n\ntwo\r\n" + clean_line),
             (std::vector<std::string>{"one", "two", clean_line}));
   EXPECT_TRUE(SplitParagraphs("\n \n\xC2\xA0\n").empty());
+}
+
+// Hard-wrapped text (most lines 40-100 bytes, not ending a sentence) is
+// joined up to each blank line; the joined paragraphs are new text, so the
+// views must point at storage that outlives the call.
+TEST(ParagraphsTest, JoinsHardWrappedLinesIntoStoredParagraphs) {
+  const std::string wrapped =
+      "The harbour fire started in a warehouse near the\n"
+      "container terminal late on Tuesday evening and\n"
+      "spread  quickly along the quay, officials said.\n"
+      "\n"
+      "Firefighters from three districts worked through\n"
+      "the night to keep the flames from the fuel depot\n"
+      "on the northern side of the port.\n";
+  std::deque<std::string> storage;
+  std::vector<std::string_view> views = SplitParagraphViews(wrapped, &storage);
+  const std::string first =
+      "The harbour fire started in a warehouse near the container terminal late on Tuesday "
+      "evening and spread quickly along the quay, officials said.";
+  const std::string second =
+      "Firefighters from three districts worked through the night to keep the flames from the "
+      "fuel depot on the northern side of the port.";
+  ASSERT_EQ(views.size(), 2u);
+  EXPECT_EQ(views[0], first);  // the double space collapsed too
+  EXPECT_EQ(views[1], second);
+  EXPECT_EQ(SplitParagraphs(wrapped), (std::vector<std::string>{first, second}));
 }
 
 TEST(ParagraphsTest, WordCharactersAndWords) {
