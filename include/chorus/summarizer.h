@@ -58,6 +58,9 @@ struct Summary {
   std::string cluster_id;
   std::string method;
   std::vector<SummarySentence> sentences;  // in reading order
+  // Problems the reader of this summary should know about, e.g. a safety
+  // limit that made the result depend on the machine; usually empty.
+  std::vector<std::string> warnings;
 };
 
 class Summarizer {

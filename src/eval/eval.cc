@@ -83,6 +83,7 @@ std::vector<EvalPreset> EvalPresets() {
   return {
       {"duc2004", "-n 2 -m -l 100 -2 4 -u", {BudgetUnit::kWords, 100}},
       {"multinews", "-n 2 -m -l 300 -2 4 -u", {BudgetUnit::kWords, 300}},
+      {"duc2006", "-n 2 -m -l 250 -2 4 -u", {BudgetUnit::kWords, 250}},
   };
 }
 

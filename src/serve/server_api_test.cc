@@ -54,6 +54,28 @@ TEST(ServerApiTest, SummarizeReturnsTheCliJsonWithCitations) {
   }
 }
 
+// Same input, same output: requests answered at once by different workers
+// give the bytes a lone request gets.
+TEST(ServerApiTest, ConcurrentRequestsGiveIdenticalBodies) {
+  RunningServer server(TestOptions());
+  const json request = {{"articles", testing::FireArticles()}, {"options", {{"words", 60}}}};
+  httplib::Client lone = server.Client();
+  auto first = PostJson(lone, "/v1/summarize", request);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200) << first->body;
+  std::vector<std::string> bodies(6);
+  std::vector<std::thread> clients;
+  for (size_t k = 0; k < bodies.size(); ++k) {
+    clients.emplace_back([&, k] {
+      httplib::Client c = server.Client();
+      auto r = PostJson(c, "/v1/summarize", request);
+      if (r && r->status == 200) bodies[k] = r->body;
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  for (const std::string& body : bodies) EXPECT_EQ(body, first->body);
+}
+
 TEST(ServerApiTest, BadRequestsAre400NamingTheField) {
   RunningServer server(TestOptions());
   httplib::Client c = server.Client();

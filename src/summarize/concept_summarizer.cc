@@ -1,5 +1,7 @@
 #include "summarize/concept_summarizer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -388,6 +390,11 @@ ConceptSummarizer::ConceptSummarizer(ConceptSummarizerOptions options) : options
 
 Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
                                              const SummaryOptions& options) const {
+  return Summarize(cluster, options, nullptr);
+}
+
+Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, const SummaryOptions& options,
+                                             CoverageSolution* selection) const {
   if (options.budget.amount == 0) {
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
@@ -441,7 +448,15 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   if (options_.fill_budget) {
     FillBudget(cluster, ss, rows, candidates, options.budget, options_.redundancy_cosine, &chosen);
   }
-  return BuildFromRows(cluster, rows, chosen, name(), options_.support);
+  Summary summary = BuildFromRows(cluster, rows, chosen, name(), options_.support);
+  if (solution.time_limit_reached) {
+    summary.warnings.push_back(fmt::format(
+        "sentence selection stopped at its {} ms safety time limit before its work limit ({} nodes): "
+        "this summary may differ between runs and machines",
+        options_.solver.time_limit_ms, options_.solver.glpk_node_limit));
+  }
+  if (selection != nullptr) *selection = solution;
+  return summary;
 }
 
 }  // namespace chorus

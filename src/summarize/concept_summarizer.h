@@ -90,7 +90,8 @@ struct ConceptSummarizerOptions {
   bool fill_budget = true;
   // Query-focused boost, see above (default 1).
   double query_weight = 1.0;
-  // Solver limits (search nodes before GLPK; GLPK's time limit before the best known solution).
+  // Solver limits: search nodes before GLPK, GLPK's nodes before the best
+  // solution it knows; its time limit is only a reported safety net.
   CoverageSolverOptions solver;
   // How support (citations) is decided.
   SupportOptions support;
@@ -105,6 +106,11 @@ class ConceptSummarizer : public Summarizer {
   std::string_view name() const override { return "chorus"; }
   Result<Summary> Summarize(const AnalyzedCluster& cluster,
                             const SummaryOptions& options) const override;
+  // The same, also reporting how the selection program was solved (solver,
+  // nodes) in `selection` when there was a program; for experiments
+  // (tools/tune) that count the solver's outcomes. `selection` may be null.
+  Result<Summary> Summarize(const AnalyzedCluster& cluster, const SummaryOptions& options,
+                            CoverageSolution* selection) const;
 
  private:
   ConceptSummarizerOptions options_;

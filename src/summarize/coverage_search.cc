@@ -138,16 +138,21 @@ CoverageSolution SolveCoverageSearch(const CoverageProblem& problem, uint64_t no
   solution.objective = CoverageObjective(problem, solution.items);
   solution.proven_optimal = finished;
   solution.solver = finished ? "search" : "search-limit";
+  solution.search_nodes = search.nodes();
   return solution;
 }
 
 CoverageSolution SolveCoverage(const CoverageProblem& problem,
                                const CoverageSolverOptions& options) {
+  uint64_t search_nodes = 0;
   if (options.search_node_limit > 0) {
     CoverageSolution solution = SolveCoverageSearch(problem, options.search_node_limit);
     if (solution.proven_optimal) return solution;
+    search_nodes = solution.search_nodes;
   }
-  return SolveCoverageIlp(problem, options);
+  CoverageSolution solution = SolveCoverageIlp(problem, options);
+  solution.search_nodes = search_nodes;
+  return solution;
 }
 
 }  // namespace chorus

@@ -95,6 +95,64 @@ TEST(CoverageSelectorTest, NodeLimitFallsBackOnGlpk) {
   }
 }
 
+// A program GLPK cannot close in a few nodes: many overlapping items of
+// near-equal worth, as 250-word summaries of news give.
+CoverageProblem HardProblem(uint32_t seed) {
+  std::mt19937 rng(seed);
+  CoverageProblem p;
+  for (uint32_t c = 0; c < 120; ++c) p.concept_weights.push_back(1 + rng() % 5 + 0.25 * (rng() % 4));
+  for (uint32_t i = 0; i < 150; ++i) {
+    std::vector<uint32_t> concepts;
+    for (uint32_t c = 0; c < 120; ++c) {
+      if (rng() % 10 == 0) concepts.push_back(c);
+    }
+    p.item_concepts.push_back(concepts);
+    p.item_costs.push_back(15 + rng() % 25);
+    p.item_bonus.push_back(1e-6 / (1 + i));
+  }
+  p.capacity = 250;
+  return p;
+}
+
+// The node limit, not time, ends GLPK's search: the same program gives the
+// same solution and node count on every run, and the time limit never fires.
+TEST(CoverageSelectorTest, GlpkStopsAtNodeLimitReproducibly) {
+  const CoverageProblem p = HardProblem(5);
+  CoverageSolverOptions options;
+  options.search_node_limit = 50;
+  options.glpk_node_limit = 3;
+  const CoverageSolution first = SolveCoverage(p, options);
+  EXPECT_EQ(first.solver, "glpk-node-limit");
+  EXPECT_FALSE(first.proven_optimal);
+  EXPECT_FALSE(first.time_limit_reached);
+  EXPECT_EQ(first.glpk_nodes, 4u) << "the fourth subproblem stops the search";
+  EXPECT_EQ(first.search_nodes, 51u);
+  EXPECT_GE(first.objective + 1e-9, SolveCoverageGreedy(p).objective);
+  for (int run = 0; run < 3; ++run) {
+    const CoverageSolution again = SolveCoverage(p, options);
+    EXPECT_EQ(again.items, first.items);
+    EXPECT_EQ(again.glpk_nodes, first.glpk_nodes);
+  }
+  // A larger limit finds at least as good a solution.
+  options.glpk_node_limit = 30;
+  EXPECT_GE(SolveCoverage(p, options).objective + 1e-9, first.objective);
+}
+
+// The safety net: a limit that fires says so, and the greedy's solution (or
+// better) still comes back.
+TEST(CoverageSelectorTest, TimeLimitIsReported) {
+  const CoverageProblem p = HardProblem(6);
+  CoverageSolverOptions options;
+  options.search_node_limit = 0;
+  options.glpk_node_limit = 1000000;
+  options.time_limit_ms = 1;
+  const CoverageSolution s = SolveCoverage(p, options);
+  if (!s.time_limit_reached) GTEST_SKIP() << "GLPK finished within 1 ms (" << s.glpk_nodes << " nodes)";
+  EXPECT_EQ(s.solver == "glpk-time-limit" || s.solver == "greedy", true) << s.solver;
+  EXPECT_FALSE(s.proven_optimal);
+  EXPECT_GE(s.objective + 1e-9, SolveCoverageGreedy(p).objective);
+}
+
 TEST(CoverageSelectorTest, GreedyKeepsItsGuarantee) {
   std::mt19937 rng(11);
   const double bound = (1 - std::exp(-1.0)) / 2;

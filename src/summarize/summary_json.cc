@@ -23,6 +23,7 @@ std::string SummaryToJson(const Summary& summary, const AnalyzedCluster& cluster
   }
   nlohmann::ordered_json out = {
       {"id", summary.cluster_id}, {"method", summary.method}, {"summary", std::move(sentences)}};
+  if (!summary.warnings.empty()) out["warnings"] = summary.warnings;
   // Invalid UTF-8 cannot reach here (ingest repairs it), but never throw: replace.
   return out.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }

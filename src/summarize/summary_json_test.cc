@@ -44,6 +44,14 @@ TEST(SummaryJsonTest, SchemaWithDocumentIds) {
   EXPECT_NE(SummaryToJson(OneSentence(), TwoDocs(), 2).find('\n'), std::string::npos);
 }
 
+TEST(SummaryJsonTest, WarningsOnlyWhenThereAreSome) {
+  EXPECT_FALSE(nlohmann::json::parse(SummaryToJson(OneSentence(), TwoDocs())).contains("warnings"));
+  Summary warned = OneSentence();
+  warned.warnings.push_back("selection stopped at its safety time limit");
+  const auto j = nlohmann::json::parse(SummaryToJson(warned, TwoDocs()));
+  EXPECT_EQ(j["warnings"], nlohmann::json::array({"selection stopped at its safety time limit"}));
+}
+
 TEST(SummaryJsonTest, TextWithAndWithoutCitations) {
   EXPECT_EQ(SummaryToText(OneSentence(), TwoDocs(), false), "Rescuers pulled \"twelve\" people from homes.\n");
   EXPECT_EQ(SummaryToText(OneSentence(), TwoDocs(), true),

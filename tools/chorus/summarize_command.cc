@@ -66,6 +66,9 @@ int RunSummarize(const SummarizeFlags& flags) {
       summarize_failed = true;
       return flags.strict ? summary.status() : Status::Ok();
     }
+    for (const std::string& warning : summary->warnings) {
+      std::cerr << fmt::format("chorus summarize: cluster {}: warning: {}\n", cluster.id, warning);
+    }
     if (flags.format == "text") {
       if (clusters > 0) std::cout << "\n";  // a blank line between clusters
       std::cout << SummaryToText(*summary, analyzed, flags.cite);
