@@ -8,7 +8,7 @@
 
 #include "chorus/ingest.h"
 #include "ingest/jsonl_parser.h"
-#include "ingest/text_checks.h"
+#include "base/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
@@ -21,11 +21,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     raw.remove_prefix(nl == std::string_view::npos ? raw.size() : nl + 1);
     chorus::ingest::JsonlRecord record;
     std::string error;
-    if (parser.ParseCopy(line, &record, &error) && !chorus::ingest::IsValidUtf8(line)) {
+    if (parser.ParseCopy(line, &record, &error) && !chorus::IsValidUtf8(line)) {
       __builtin_trap();
     }
   }
-  chorus::ingest::RepairUtf8(&input);  // then the repaired line is parsed
+  chorus::RepairUtf8(&input);  // then the repaired line is parsed
   std::string_view rest = input;
   while (!rest.empty()) {
     size_t nl = rest.find('\n');

@@ -9,12 +9,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/strings.h"
+#include "base/utf8.h"
 #include "clean/compiled_rule.h"
 #include "clean/paragraphs.h"
 #include "clean/rule_file.h"
 #include "clean/rule_gate.h"
-#include "ingest/text_article.h"
-#include "ingest/text_checks.h"
 
 namespace chorus {
 namespace embedded {
@@ -28,7 +28,7 @@ constexpr size_t kRemovalTextBytes = 200;  // Removal::text is cut here
 
 std::string Cut(std::string_view text) {
   std::string s(text.substr(0, kRemovalTextBytes + 4));
-  if (ingest::TruncateUtf8(&s, kRemovalTextBytes)) s += "...";
+  if (TruncateUtf8(&s, kRemovalTextBytes)) s += "...";
   return s;
 }
 
@@ -97,7 +97,7 @@ class ArticleBuilder {
   bool TakeTitle(std::string_view paragraph) {
     if (!at_part_start_) return false;
     at_part_start_ = false;
-    if (part_ == 0 || !ingest::LooksLikeHeadline(paragraph)) return false;
+    if (part_ == 0 || !LooksLikeHeadline(paragraph)) return false;
     title_ = paragraph;
     return true;
   }
@@ -175,7 +175,7 @@ class ArticleCleaner {
     if (cut_rule_ == nullptr && builder_.TakeTitle(paragraph)) return;
     builder_.NoteParagraph();
     if (list_rule_ != nullptr && cut_rule_ == nullptr) {
-      if (ingest::LooksLikeHeadline(paragraph)) {
+      if (LooksLikeHeadline(paragraph)) {
         builder_.Remove(list_rule_->name(), paragraph);
         return;
       }
@@ -276,9 +276,9 @@ class ArticleCleaner {
 std::vector<Document> Cleaner::Clean(const Document& doc, std::vector<Removal>* removals) const {
   std::string repaired;
   std::string_view text = doc.text;
-  if (!ingest::IsValidUtf8(text)) {  // PCRE2 runs without UTF checks: it must be valid
+  if (!IsValidUtf8(text)) {  // PCRE2 runs without UTF checks: it must be valid
     repaired.assign(text);
-    ingest::RepairUtf8(&repaired);
+    RepairUtf8(&repaired);
     text = repaired;
   }
   std::deque<std::string> storage;  // collapsed or edited paragraphs; declared first, dies last

@@ -5,18 +5,10 @@
 #include <cctype>
 #include <charconv>
 
+#include "base/strings.h"
+
 namespace chorus::clean {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // Takes the next TAB-separated field (runs of TABs count as one separator).
 std::string_view NextField(std::string_view* rest) {

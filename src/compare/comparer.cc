@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-#include <numeric>
 #include <unordered_map>
 
+#include "base/disjoint_sets.h"
 #include "chorus/compare.h"
 #include "compare/claims.h"
 #include "compare/entities.h"
@@ -19,30 +19,6 @@
 namespace chorus {
 namespace compare {
 namespace {
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Union(size_t a, size_t b) {
-    a = Find(a), b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-  // Members of each set with more than `min_size` members... all sets, in order.
-  std::vector<std::vector<size_t>> Sets() {
-    std::map<size_t, std::vector<size_t>> by_root;
-    for (size_t i = 0; i < parent_.size(); ++i) by_root[Find(i)].push_back(i);
-    std::vector<std::vector<size_t>> sets;
-    for (auto& [root, members] : by_root) sets.push_back(std::move(members));
-    return sets;
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 // Fills sources, support and mentions of `fact` from the sentences stating it.
 class FactAssembler {
@@ -125,7 +101,7 @@ void MergeSameCountInOtherWords(const std::vector<NumberMention>& mentions,
                                 const std::vector<std::vector<size_t>>& mentions_of_fact, size_t first_fact,
                                 const FactAssembler& assembler, Comparison* out) {
   const size_t n = mentions_of_fact.size();
-  UnionFind sets(n);
+  DisjointSets sets(n);
   bool any = false;
   for (size_t a = 0; a < n; ++a) {
     const NumberMention& ma0 = mentions[mentions_of_fact[a][0]];
@@ -307,7 +283,7 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
 void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entities,
                    const FactAssembler& assembler, const CompareOptions& options, Comparison* out) {
   std::vector<QuoteMention> quotes = ExtractQuotes(cluster, entities, options.quote_min_words);
-  UnionFind sets(quotes.size());
+  DisjointSets sets(quotes.size());
   for (size_t a = 0; a < quotes.size(); ++a) {
     for (size_t b = a + 1; b < quotes.size(); ++b) {
       if (QuoteOverlap(quotes[a], quotes[b]) >= options.quote_overlap) sets.Union(a, b);

@@ -2,20 +2,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/dates.h"
 #include "compare/entities.h"
 
 namespace chorus::compare {
 namespace {
-
-bool IsMonth(std::string_view w) {
-  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",
-                                  "june",    "july",     "august",    "september",
-                                  "october", "november", "december"};
-  for (const char* m : kMonths) {
-    if (w == m) return true;
-  }
-  return false;
-}
 
 bool StartsWithLetter(std::string_view s) {
   if (s.empty()) return false;
@@ -182,7 +173,7 @@ class SentenceScanner {
     if (t.stopword) return true;
     const std::string base = BaseNorm(i);
     if (lex_.not_names.count(base) == 0) return false;
-    if (at_start || !IsMonth(base)) return true;
+    if (at_start || MonthNumber(base, MonthForms::kFullNames) == 0) return true;
     return i + 1 < tokens_.size() && tokens_[i + 1].numeric;  // "May 5" is a date
   }
 

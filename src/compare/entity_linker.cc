@@ -4,27 +4,11 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "base/disjoint_sets.h"
 #include "compare/entities.h"
 
 namespace chorus::compare {
 namespace {
-
-class DisjointSets {
- public:
-  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  void Union(size_t a, size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 // Mentions with one exact key.
 struct KeyGroup {

@@ -1,5 +1,6 @@
 #include "compare/lexicon.h"
 
+#include "base/strings.h"
 #include "chorus/tokenizer.h"
 
 namespace chorus {
@@ -10,12 +11,6 @@ extern const std::string_view kFramingLexicon;
 
 namespace compare {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> parts;

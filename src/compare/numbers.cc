@@ -7,24 +7,10 @@
 #include <optional>
 #include <string_view>
 
+#include "base/dates.h"
+
 namespace chorus::compare {
 namespace {
-
-// Month number of a month name or abbreviation, 0 if none.
-int MonthOf(std::string_view w) {
-  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",
-                                  "june",    "july",     "august",    "september",
-                                  "october", "november", "december"};
-  for (int m = 0; m < 12; ++m) {
-    std::string_view full = kMonths[m];
-    if (w == full) return m + 1;
-    if (w.size() >= 3 && w.size() <= 4 && full.substr(0, w.size()) == w && w != "mar" && w != "may") {
-      return m + 1;  // "jan", "sept"; "mar"/"may" are words too
-    }
-    if (w == "mar") return 3;
-  }
-  return 0;
-}
 
 // Value of a plain number token ("5,000", "3.5"), if it is one.
 std::optional<double> ParsePlain(std::string_view norm) {
@@ -146,13 +132,13 @@ class NumberScanner {
 
   // "January 5, 2020", "Jan. 5", "5 January 2020".
   bool TryDate(size_t i) {
-    int month = MonthOf(tokens_[i].norm), day = 0, year = 0;
+    int month = MonthNumber(tokens_[i].norm, MonthForms::kAbbreviated), day = 0, year = 0;
     size_t last = i;
     if (month > 0 && tokens_[i].capitalized && i + 1 < tokens_.size() && Adjacent(i, i + 1) &&
         Day(i + 1, &day)) {
       last = i + 1;
     } else if (Day(i, &day) && i + 1 < tokens_.size() && Adjacent(i, i + 1) &&
-               tokens_[i + 1].capitalized && (month = MonthOf(tokens_[i + 1].norm)) > 0) {
+               tokens_[i + 1].capitalized && (month = MonthNumber(tokens_[i + 1].norm, MonthForms::kAbbreviated)) > 0) {
       last = i + 1;
     } else {
       return false;

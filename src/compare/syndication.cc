@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <functional>
-#include <numeric>
 #include <string_view>
 #include <unordered_map>
+
+#include "base/disjoint_sets.h"
 
 namespace chorus::compare {
 namespace {
@@ -48,31 +49,16 @@ std::vector<uint32_t> SyndicationGroups(const AnalyzedCluster& cluster, double m
       for (size_t b = a + 1; b < docs.size(); ++b) ++shared[docs[a] * n + docs[b]];
     }
   }
-  std::vector<size_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  std::function<size_t(size_t)> find = [&](size_t x) {
-    return parent[x] == x ? x : parent[x] = find(parent[x]);
-  };
+  DisjointSets sets(n);
   for (size_t a = 0; a < n; ++a) {
     for (size_t b = a + 1; b < n; ++b) {
       const size_t smaller = std::min(shingles[a].size(), shingles[b].size());
       if (smaller < 3 || shared[a * n + b] == 0) continue;  // too short to call a copy
       const double containment = static_cast<double>(shared[a * n + b]) / static_cast<double>(smaller);
-      if (containment >= min_containment) {
-        const size_t ra = find(a), rb = find(b);
-        parent[std::max(ra, rb)] = std::min(ra, rb);
-      }
+      if (containment >= min_containment) sets.Union(a, b);
     }
   }
-  std::vector<uint32_t> group(n);
-  std::vector<int64_t> id_of_root(n, -1);
-  uint32_t next = 0;
-  for (size_t d = 0; d < n; ++d) {
-    const size_t r = find(d);
-    if (id_of_root[r] < 0) id_of_root[r] = next++;
-    group[d] = static_cast<uint32_t>(id_of_root[r]);
-  }
-  return group;
+  return sets.Labels();
 }
 
 }  // namespace chorus::compare

@@ -9,6 +9,8 @@
 #include <string>
 #include <system_error>
 
+#include "base/strings.h"
+#include "base/utf8.h"
 #include "chorus/rouge.h"
 
 namespace chorus {
@@ -28,30 +30,6 @@ Result<std::string> ReadWholeFile(const std::string& path, std::string_view what
   contents << in.rdbuf();
   if (in.bad()) return IoError(fmt::format("cannot read {} file {}", what, path));
   return std::move(contents).str();
-}
-
-// Byte offset of the first invalid UTF-8 sequence, or npos.
-size_t FirstInvalidUtf8(std::string_view text) {
-  if (simdjson::validate_utf8(text.data(), text.size())) return std::string_view::npos;
-  // Slow path only on failure: find where, for the message.
-  size_t lo = 0;
-  size_t hi = text.size();
-  while (hi - lo > 1) {  // the shortest invalid prefix
-    const size_t mid = lo + (hi - lo) / 2;
-    if (simdjson::validate_utf8(text.data(), mid))
-      lo = mid;
-    else
-      hi = mid;
-  }
-  // A truncated multi-byte sequence makes a prefix invalid only at its end:
-  // step back to the sequence's lead byte.
-  size_t at = hi - 1;
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80 && hi - at < 4) --at;
-  return at;
-}
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
 }
 
 // Calls `on_line(line_number, line)` for every non-blank line.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.h"
+#include "base/strings.h"
 #include "ingest/text_article.h"
 
 namespace chorus::ingest {
@@ -174,19 +176,7 @@ void CollectMeta(const GumboNode* node, PageMeta* meta, int depth = 0) {
   }
 }
 
-std::string Trimmed(std::string s) {
-  size_t a = s.find_first_not_of(" \t\n\r");
-  if (a == std::string::npos) return "";
-  return s.substr(a, s.find_last_not_of(" \t\n\r") - a + 1);
-}
-
-bool IsIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
+std::string Trimmed(std::string_view s) { return std::string(Trim(s)); }
 
 }  // namespace
 

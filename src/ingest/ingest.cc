@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "base/strings.h"
+#include "base/utf8.h"
 #include "ingest/html_article.h"
 #include "ingest/jsonl_parser.h"
 #include "ingest/line_reader.h"
@@ -33,10 +35,6 @@ FileKind KindFromName(std::string_view path) {
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
   return FileKind::kText;
-}
-
-bool IsBlank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
 // The name a directory gives its cluster ("articles/" -> "articles").
@@ -117,7 +115,7 @@ class InputReader {
   }
 
   void CapText(const std::string& file, uint64_t line, std::string* text) {
-    if (ingest::TruncateUtf8(text, options_.max_document_bytes)) {
+    if (TruncateUtf8(text, options_.max_document_bytes)) {
       diags_->Warning(file, line,
                       fmt::format("article text longer than {} bytes; cut there",
                                   options_.max_document_bytes));
@@ -184,7 +182,7 @@ class InputReader {
     bool complete = reader->ReadRest(&bytes, options_.max_document_bytes);
     if (reader->failed()) return Error(name, 0, "read error");
     if (!complete) {
-      ingest::TruncateUtf8(&bytes, options_.max_document_bytes);
+      TruncateUtf8(&bytes, options_.max_document_bytes);
       diags_->Warning(name, 0,
                       fmt::format("file longer than {} bytes; only that much is read",
                                   options_.max_document_bytes));
@@ -198,7 +196,7 @@ class InputReader {
   }
 
   void RepairWithWarning(const std::string& name, uint64_t line, std::string* bytes) {
-    size_t repaired = ingest::RepairUtf8(bytes);
+    size_t repaired = RepairUtf8(bytes);
     if (repaired > 0) {
       diags_->Warning(name, line,
                       fmt::format("invalid UTF-8 replaced by U+FFFD ({} place{})", repaired,
@@ -224,7 +222,7 @@ class InputReader {
       // simdjson validates UTF-8 as it parses, so a line is validated again
       // only when it failed: an invalid one is repaired and parsed again.
       bool parsed = parser_.Parse(line, line.size() + LineReader::kPadding, &record, &error);
-      if (!parsed && !ingest::IsValidUtf8(line)) {
+      if (!parsed && !IsValidUtf8(line)) {
         repaired.assign(line);
         RepairWithWarning(name, line_no, &repaired);
         repaired.append(LineReader::kPadding, ' ');
@@ -286,9 +284,9 @@ Status ReadArticles(const std::vector<std::string>& inputs, const IngestOptions&
 
 Document ParseArticleText(std::string_view text, std::string_view name, bool is_html) {
   std::string repaired;
-  if (!ingest::IsValidUtf8(text)) {
+  if (!IsValidUtf8(text)) {
     repaired.assign(text);
-    ingest::RepairUtf8(&repaired);
+    RepairUtf8(&repaired);
     text = repaired;
   }
   return is_html ? ingest::ParseHtmlArticle(text, name) : ingest::ParseTextArticle(text, name);

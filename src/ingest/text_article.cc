@@ -1,19 +1,12 @@
 #include "ingest/text_article.h"
 
-#include <algorithm>
-#include <cctype>
 #include <string>
+
+#include "base/dates.h"
+#include "base/strings.h"
 
 namespace chorus::ingest {
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Splits off the first line of `*rest` (without its newline).
 std::string_view TakeLine(std::string_view* rest) {
@@ -22,14 +15,6 @@ std::string_view TakeLine(std::string_view* rest) {
   rest->remove_prefix(nl == std::string_view::npos ? rest->size() : nl + 1);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return line;
-}
-
-bool IsIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
 }
 
 // Applies one header line to `doc`; returns false when `line` is not a header.
@@ -64,14 +49,6 @@ std::string IdFromFileName(std::string_view name) {
   size_t dot = name.find_last_of('.');
   if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
   return std::string(name);
-}
-
-bool LooksLikeHeadline(std::string_view line) {
-  line = Trim(line);
-  if (line.empty() || line.size() > 200 || line.back() == '.' || line.back() == ':') return false;
-  if (line.find("://") != std::string_view::npos) return false;
-  size_t words = 1 + std::count(line.begin(), line.end(), ' ');
-  return words <= 25;
 }
 
 Document ParseTextArticle(std::string_view text, std::string_view name) {

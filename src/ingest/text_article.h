@@ -18,10 +18,6 @@ namespace chorus::ingest {
 // The document id a file name gives: its base name without the extension.
 std::string IdFromFileName(std::string_view name);
 
-// True when `line` reads like a headline: at most 200 bytes and 25 words, no
-// URL, and no final period.
-bool LooksLikeHeadline(std::string_view line);
-
 // Parses a plain-text article. `text` must be valid UTF-8; `name` gives the id.
 Document ParseTextArticle(std::string_view text, std::string_view name);
 

@@ -53,13 +53,7 @@ TEST(TextArticleTest, ProseStartingWithDateIsNotAHeader) {
   EXPECT_EQ(d.text, "date night was cancelled.");
 }
 
-TEST(TextChecksTest, Utf8RepairAndTruncation) {
-  std::string s = "ab\xE2\x82 c\xC3\xA9\xFF";
-  EXPECT_EQ(RepairUtf8(&s), 2u);
-  EXPECT_EQ(s, "ab\xEF\xBF\xBD c\xC3\xA9\xEF\xBF\xBD");
-  std::string t = "\xC3\xA9\xC3\xA9";
-  EXPECT_TRUE(TruncateUtf8(&t, 3));
-  EXPECT_EQ(t, "\xC3\xA9");
+TEST(TextChecksTest, BinaryAndHtmlSniffing) {
   EXPECT_TRUE(LooksBinary(std::string("a\0b", 3)));
   EXPECT_FALSE(LooksBinary("plain text\twith tabs\r\n"));
   EXPECT_TRUE(LooksBinary("\xFF\xD8\xFF\xE0\x89PNG\x9A\xB3 image-ish bytes \xFE\xFA\xC0\xC1"));

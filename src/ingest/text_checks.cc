@@ -1,10 +1,9 @@
 #include "ingest/text_checks.h"
 
-#include <simdjson.h>
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cctype>
+
+#include "base/utf8.h"
 
 namespace chorus::ingest {
 
@@ -18,48 +17,6 @@ bool LooksBinary(std::string_view head) {
   if (IsValidUtf8(head)) return false;
   std::string copy(head);
   return RepairUtf8(&copy) * 8 > head.size();
-}
-
-bool IsValidUtf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
-
-size_t RepairUtf8(std::string* text) {
-  if (IsValidUtf8(*text)) return 0;
-  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-  std::string out;
-  out.reserve(text->size() + 16);
-  size_t replaced = 0;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text->data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text->size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n > 0) {
-      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
-      p += n;
-      left -= n;
-      continue;
-    }
-    // Skip the lead byte and any continuation bytes that follow it: one
-    // maximal bad subsequence becomes one U+FFFD.
-    ++replaced;
-    out.append(kReplacement);
-    ++p;
-    --left;
-    while (left > 0 && (*p & 0xC0) == 0x80) {
-      ++p;
-      --left;
-    }
-  }
-  text->swap(out);
-  return replaced;
-}
-
-bool TruncateUtf8(std::string* text, size_t max_bytes) {
-  if (text->size() <= max_bytes) return false;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>((*text)[cut]) & 0xC0) == 0x80) --cut;
-  text->resize(cut);
-  return true;
 }
 
 bool LooksLikeHtml(std::string_view text) {

@@ -6,25 +6,14 @@
 #include <set>
 #include <utility>
 
+#include "base/dates.h"
+#include "base/strings.h"
 #include "chorus/ingest.h"
 
 namespace chorus::serve {
 namespace {
 
 using nlohmann::json;
-
-bool IsIsoDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (d[i] < '0' || d[i] > '9') return false;
-  }
-  return true;
-}
-
-bool IsBlank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
-}
 
 // Reads optional string field `key` of `obj` into `out`.
 Status OptionalString(const json& obj, std::string_view key, const std::string& where,

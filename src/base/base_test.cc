@@ -1,0 +1,92 @@
+// Tests of the base helpers: strings, dates, UTF-8, disjoint sets.
+#include <gtest/gtest.h>
+
+#include "base/dates.h"
+#include "base/disjoint_sets.h"
+#include "base/strings.h"
+#include "base/utf8.h"
+
+namespace chorus {
+namespace {
+
+TEST(StringsTest, TrimAndBlank) {
+  EXPECT_EQ(Trim(" \t\r\n\f\vword  word\n"), "word  word");
+  EXPECT_EQ(Trim(""), "");
+  EXPECT_EQ(Trim(" \n "), "");
+  // Only ASCII whitespace: a no-break space is text.
+  EXPECT_EQ(Trim("\xC2\xA0x "), "\xC2\xA0x");
+  EXPECT_TRUE(IsBlank(""));
+  EXPECT_TRUE(IsBlank(" \t\r\n\f\v"));
+  EXPECT_FALSE(IsBlank(" . "));
+}
+
+TEST(StringsTest, Headlines) {
+  EXPECT_TRUE(LooksLikeHeadline("  Warehouse Fire Rages  "));
+  EXPECT_FALSE(LooksLikeHeadline("The fire started at dawn."));
+  EXPECT_FALSE(LooksLikeHeadline("Read more:"));
+  EXPECT_FALSE(LooksLikeHeadline("https://example.test/story"));
+  EXPECT_FALSE(LooksLikeHeadline("   "));
+  EXPECT_TRUE(LooksLikeHeadline(std::string(24, 'a') + std::string(24, ' ')));  // trimmed
+  std::string many_words;
+  for (int i = 0; i < 26; ++i) many_words += "w ";
+  EXPECT_FALSE(LooksLikeHeadline(many_words + "w"));
+  EXPECT_FALSE(LooksLikeHeadline(std::string(201, 'x')));
+}
+
+TEST(DatesTest, IsoDates) {
+  EXPECT_TRUE(IsIsoDate("2020-01-05"));
+  EXPECT_TRUE(IsIsoDate("2020-13-45"));  // shape only
+  EXPECT_FALSE(IsIsoDate("2020-1-05"));
+  EXPECT_FALSE(IsIsoDate("2020-01-05T10:00"));
+  EXPECT_FALSE(IsIsoDate("2020/01/05"));
+  EXPECT_FALSE(IsIsoDate("２020-01-05"));
+}
+
+TEST(DatesTest, MonthNames) {
+  EXPECT_EQ(MonthNumber("january", MonthForms::kFullNames), 1);
+  EXPECT_EQ(MonthNumber("december", MonthForms::kFullNames), 12);
+  EXPECT_EQ(MonthNumber("jan", MonthForms::kFullNames), 0);
+  EXPECT_EQ(MonthNumber("jan", MonthForms::kAbbreviated), 1);
+  EXPECT_EQ(MonthNumber("sept", MonthForms::kAbbreviated), 9);
+  EXPECT_EQ(MonthNumber("mar", MonthForms::kAbbreviated), 3);
+  EXPECT_EQ(MonthNumber("may", MonthForms::kAbbreviated), 5);
+  EXPECT_EQ(MonthNumber("ju", MonthForms::kAbbreviated), 0);
+  EXPECT_EQ(MonthNumber("janua", MonthForms::kAbbreviated), 0);
+  EXPECT_EQ(MonthNumber("January", MonthForms::kFullNames), 0);  // lower case only
+}
+
+TEST(Utf8Test, ValidateRepairTruncate) {
+  EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9"));
+  EXPECT_FALSE(IsValidUtf8("caf\xE9"));
+  std::string s = "ab\xE2\x82 c\xC3\xA9\xFF";
+  EXPECT_EQ(RepairUtf8(&s), 2u);
+  EXPECT_EQ(s, "ab\xEF\xBF\xBD c\xC3\xA9\xEF\xBF\xBD");
+  std::string ok = "fine";
+  EXPECT_EQ(RepairUtf8(&ok), 0u);
+  std::string t = "\xC3\xA9\xC3\xA9";
+  EXPECT_TRUE(TruncateUtf8(&t, 3));
+  EXPECT_EQ(t, "\xC3\xA9");
+  EXPECT_FALSE(TruncateUtf8(&t, 2));
+}
+
+TEST(Utf8Test, FirstInvalidByte) {
+  EXPECT_EQ(FirstInvalidUtf8("valid \xC3\xA9"), std::string_view::npos);
+  EXPECT_EQ(FirstInvalidUtf8("abc\xFF" "def"), 3u);
+  EXPECT_EQ(FirstInvalidUtf8("ab\xE2\x82"), 2u);  // truncated at the end: its lead byte
+  EXPECT_EQ(FirstInvalidUtf8("\x80"), 0u);
+}
+
+TEST(DisjointSetsTest, SmallestMemberRepresentsItsSet) {
+  DisjointSets sets(6);
+  EXPECT_TRUE(sets.Union(5, 2));
+  EXPECT_TRUE(sets.Union(4, 5));
+  EXPECT_FALSE(sets.Union(2, 4));
+  EXPECT_EQ(sets.Find(4), 2u);
+  EXPECT_EQ(sets.Sets(), (std::vector<std::vector<size_t>>{{0}, {1}, {2, 4, 5}, {3}}));
+  EXPECT_EQ(sets.Labels(), (std::vector<uint32_t>{0, 1, 2, 3, 2, 2}));
+  DisjointSets none(0);
+  EXPECT_TRUE(none.Sets().empty());
+}
+
+}  // namespace
+}  // namespace chorus

@@ -1,0 +1,26 @@
+// Dates as chorus reads them: ISO dates ("YYYY-MM-DD", the one form a
+// Document::date holds) and English month names.
+//
+// Thread safety: pure functions.
+#ifndef CHORUS_BASE_DATES_H_
+#define CHORUS_BASE_DATES_H_
+
+#include <string_view>
+
+namespace chorus {
+
+// True when `s` is exactly "YYYY-MM-DD" in shape (ten characters, digits and
+// two dashes; the calendar is not checked: "2020-13-45" passes).
+bool IsIsoDate(std::string_view s);
+
+enum class MonthForms {
+  kFullNames,     // "january" ... "december"
+  kAbbreviated,   // also 3- or 4-letter prefixes: "jan", "sept", "marc"
+};
+
+// 1 to 12 for a lower-case English month name (in the forms asked for), else 0.
+int MonthNumber(std::string_view lower_case_word, MonthForms forms);
+
+}  // namespace chorus
+
+#endif  // CHORUS_BASE_DATES_H_
