@@ -1,0 +1,419 @@
+#include "represent/claim_features.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "base/hashing.h"
+#include "represent/synonyms.h"
+#include "represent/word_vectors.h"
+
+namespace chorus::represent {
+namespace {
+
+// Soft alignment: a content word counts as aligned when its best partner is
+// at least this similar (1 same stem, 0.9 WordNet synonym, else the vectors'
+// cosine).
+constexpr float kAlignedSimilarity = 0.7f;
+constexpr float kSynonymSimilarity = 0.9f;
+
+uint64_t HashIds(std::span<const uint32_t> ids) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ ids.size();
+  for (uint32_t id : ids) h = Mix64(h ^ id) + 0x9e3779b97f4a7c15ULL;
+  return h;
+}
+
+std::vector<uint64_t> SortedNgrams(const std::vector<uint32_t>& ids, size_t n) {
+  std::vector<uint64_t> out;
+  for (size_t i = 0; i + n <= ids.size(); ++i) out.push_back(HashIds({ids.data() + i, n}));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Character n-grams (n <= 4) packed into integers: the bytes themselves, no
+// hashing, no collisions.
+std::vector<uint64_t> SortedCharNgrams(std::string_view text, size_t n) {
+  std::vector<uint64_t> out;
+  if (text.size() < n) return out;
+  out.reserve(text.size() - n + 1);
+  uint64_t window = 0;
+  const uint64_t mask = (uint64_t{1} << (8 * n)) - 1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    window = ((window << 8) | static_cast<unsigned char>(text[i])) & mask;
+    if (i + 1 >= n) out.push_back(window);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Clipped matches of two sorted multisets.
+size_t MultisetMatches(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t i = 0, j = 0, matches = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++matches, ++i, ++j;
+    } else {
+      a[i] < b[j] ? ++i : ++j;
+    }
+  }
+  return matches;
+}
+
+float Ratio(double num, double den) { return den > 0 ? static_cast<float>(num / den) : 0.0f; }
+
+// Appends min and max of the two directions' containment.
+void PushMinMax(float x, float y, float*& out) {
+  *out++ = std::min(x, y);
+  *out++ = std::max(x, y);
+}
+
+void PushContainment(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b, float*& out) {
+  const double m = static_cast<double>(MultisetMatches(a, b));
+  PushMinMax(Ratio(m, static_cast<double>(a.size())), Ratio(m, static_cast<double>(b.size())), out);
+}
+
+bool IsNegation(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {"not", "no", "never", "nor", "neither",
+                                                "none", "nobody", "nothing", "cannot"};
+  if (std::find(std::begin(kWords), std::end(kWords), norm) != std::end(kWords)) return true;
+  return norm.ends_with("n't") || norm.ends_with("n\u2019t");
+}
+
+struct Alignment {
+  float hard = 0;       // weighted share aligned by stem or synonym
+  float soft = 0;       // weighted mean best similarity
+  float unaligned = 0;  // words below kAlignedSimilarity
+  float unaligned_names = 0;
+  float unaligned_weight = 0;  // information of the words left unaligned
+  float aligned_share = 0;     // weighted share at or above kAlignedSimilarity
+};
+
+// Similarity of every content word of a to every one of b (1 same stem, 0.9
+// WordNet synonym, else the vectors' cosine below that), computed once for
+// both directions of the alignment.
+void WordSimilarities(const ClaimProfile& a, const ClaimProfile& b, size_t na, size_t nb,
+                      std::vector<float>& sim) {
+  const size_t dims = WordVectors::Default().dims();
+  sim.resize(na * nb);
+  for (size_t i = 0; i < na; ++i) {
+    const ContentWord& x = a.content[i];
+    const int8_t* xv = a.content_vectors.data() + i * dims;
+    for (size_t j = 0; j < nb; ++j) {
+      const ContentWord& y = b.content[j];
+      float v = 0;
+      if (x.stem_id == y.stem_id) {
+        v = 1;
+      } else if (Synonyms::Share(x.synonym_sets, y.synonym_sets)) {
+        v = kSynonymSimilarity;
+      } else {
+        const int8_t* yv = b.content_vectors.data() + j * dims;
+        int32_t dot = 0;
+        for (size_t k = 0; k < dims; ++k) dot += xv[k] * yv[k];
+        v = std::min(kSynonymSimilarity - 0.05f, static_cast<float>(dot) * a.content_inverse_norms[i] *
+                                                     b.content_inverse_norms[j]);
+      }
+      sim[i * nb + j] = v;
+    }
+  }
+}
+
+// Aligns each content word of `from` to its best partner; `best[i]` is that
+// similarity for word i.
+Alignment Summarize(const ClaimProfile& from, const std::vector<float>& best) {
+  Alignment r;
+  double total = 0, hard = 0, soft = 0, aligned = 0;
+  for (size_t i = 0; i < best.size(); ++i) {
+    const ContentWord& x = from.content[i];
+    total += x.weight;
+    if (best[i] >= kSynonymSimilarity) hard += x.weight;
+    soft += x.weight * best[i];
+    if (best[i] >= kAlignedSimilarity) {
+      aligned += x.weight;
+    } else {
+      ++r.unaligned;
+      r.unaligned_weight += x.weight;
+      if (x.capitalized) ++r.unaligned_names;
+    }
+  }
+  r.hard = Ratio(hard, total);
+  r.soft = Ratio(soft, total);
+  r.aligned_share = Ratio(aligned, total);
+  return r;
+}
+
+// Both directions' alignments.
+std::pair<Alignment, Alignment> Align(const ClaimProfile& a, const ClaimProfile& b) {
+  const size_t na = std::min(a.content.size(), kMaxProfileTokens);
+  const size_t nb = std::min(b.content.size(), kMaxProfileTokens);
+  thread_local std::vector<float> sim;  // reused: pairs are scored by the thousand
+  WordSimilarities(a, b, na, nb, sim);
+  std::vector<float> best_a(na, 0.0f), best_b(nb, 0.0f);
+  for (size_t i = 0; i < na; ++i) {
+    for (size_t j = 0; j < nb; ++j) {
+      best_a[i] = std::max(best_a[i], sim[i * nb + j]);
+      best_b[j] = std::max(best_b[j], sim[i * nb + j]);
+    }
+  }
+  return {Summarize(a, best_a), Summarize(b, best_b)};
+}
+
+// Weighted containment of content stems (each stem once).
+float StemContainment(const ClaimProfile& a, const ClaimProfile& b, bool names_only) {
+  double total = 0, shared = 0;
+  for (const ContentWord& x : a.content) {
+    if (names_only && !x.capitalized) continue;
+    total += x.weight;
+    for (const ContentWord& y : b.content) {
+      if (x.stem_id == y.stem_id) {
+        shared += x.weight;
+        break;
+      }
+    }
+  }
+  if (names_only && total == 0) return 1;  // nothing of a's to miss
+  return Ratio(shared, total);
+}
+
+// Both take sequences of at most kMaxProfileTokens ids (see Capped), so the
+// two DP rows live on the stack.
+size_t EditDistance(std::span<const uint32_t> a, std::span<const uint32_t> b) {
+  std::array<uint16_t, kMaxProfileTokens + 1> prev, cur;
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<uint16_t>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<uint16_t>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({static_cast<uint16_t>(prev[j] + 1), static_cast<uint16_t>(cur[j - 1] + 1),
+                         static_cast<uint16_t>(prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+size_t CommonSubsequence(std::span<const uint32_t> a, std::span<const uint32_t> b) {
+  std::array<uint16_t, kMaxProfileTokens + 1> prev{}, cur{};
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = a[i - 1] == b[j - 1] ? static_cast<uint16_t>(prev[j - 1] + 1) : std::max(prev[j], cur[j - 1]);
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::span<const uint32_t> Capped(const std::vector<uint32_t>& ids) {
+  return {ids.data(), std::min(ids.size(), kMaxProfileTokens)};
+}
+
+float VectorCosine(const std::vector<float>& a, const std::vector<float>& b) {
+  if (a.empty() || b.empty() || a.size() != b.size()) return 0;
+  double dot = 0, aa = 0, bb = 0;
+  for (size_t k = 0; k < a.size(); ++k) {
+    dot += a[k] * b[k];
+    aa += a[k] * a[k];
+    bb += b[k] * b[k];
+  }
+  return aa > 0 && bb > 0 ? static_cast<float>(dot / std::sqrt(aa * bb)) : 0.0f;
+}
+
+}  // namespace
+
+std::string NormalizeNumber(std::string_view norm, bool numeric) {
+  if (!numeric) {
+    static constexpr std::string_view kWords[] = {"two", "three", "four", "five", "six",
+                                                  "seven", "eight", "nine", "ten"};
+    for (size_t k = 0; k < std::size(kWords); ++k) {
+      if (norm == kWords[k]) return std::to_string(k + 2);
+    }
+    return {};
+  }
+  std::string out;
+  for (char c : norm) {
+    if (c != ',') out.push_back(c);
+  }
+  return out;
+}
+
+namespace {
+
+bool IsContent(const Token& t) { return !t.stopword && !t.numeric && !t.stem.empty(); }
+
+// Stem id of the nearest content word within two tokens of `i` in direction
+// `step` (stopping at another number), or 0.
+uint32_t NeighbourStem(std::span<const Token> tokens, size_t i, int step) {
+  for (int k = 1; k <= 2; ++k) {
+    const auto j = static_cast<std::ptrdiff_t>(i) + step * k;
+    if (j < 0 || j >= static_cast<std::ptrdiff_t>(tokens.size())) return 0;
+    const Token& t = tokens[static_cast<size_t>(j)];
+    if (t.numeric) return 0;
+    if (IsContent(t)) return t.stem_id;
+  }
+  return 0;
+}
+
+// What a negation at `i` negates: the first content word within three tokens.
+uint32_t NegatedStem(std::span<const Token> tokens, size_t i) {
+  for (size_t j = i + 1; j < tokens.size() && j <= i + 3; ++j) {
+    if (IsContent(tokens[j])) return tokens[j].stem_id;
+  }
+  return 0;
+}
+
+void AddVectors(ClaimProfile& p) {
+  const WordVectors& vectors = WordVectors::Default();
+  if (vectors.dims() == 0) return;
+  const size_t words = std::min(p.content.size(), kMaxProfileTokens);
+  p.content_vectors.assign(words * vectors.dims(), 0);
+  p.content_inverse_norms.assign(words, 0.0f);
+  for (size_t i = 0; i < words; ++i) {
+    const uint32_t row = p.content[i].vector_row;
+    if (row == WordVectors::kUnknown) continue;
+    std::copy_n(vectors.Row(row), vectors.dims(), p.content_vectors.begin() + static_cast<std::ptrdiff_t>(i * vectors.dims()));
+    p.content_inverse_norms[i] = vectors.InverseNorm(row);
+  }
+  p.mean_vector.assign(vectors.dims(), 0.0f);
+  for (const ContentWord& w : p.content) {
+    if (w.vector_row == WordVectors::kUnknown) continue;
+    for (uint32_t k = 0; k < vectors.dims(); ++k) {
+      p.mean_vector[k] += w.weight * vectors.Component(w.vector_row, k);
+    }
+  }
+}
+
+void SortUnique(auto& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+ClaimProfile ProfileSentence(std::span<const Token> tokens) {
+  const WordVectors& vectors = WordVectors::Default();
+  const Synonyms& synonyms = Synonyms::Default();
+  ClaimProfile p;
+  std::string chars = " ";
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    p.norms.push_back(t.norm_id);
+    p.stems.push_back(t.stem_id);
+    chars.append(t.norm).push_back(' ');
+    if (IsNegation(t.norm)) {
+      ++p.negations;
+      if (const uint32_t negated = NegatedStem(tokens, i)) p.negated.push_back(negated);
+    }
+    std::string number = NormalizeNumber(t.norm, t.numeric);
+    if (!number.empty()) {
+      p.numbers.push_back(number);
+      p.number_slots.push_back({std::move(number), NeighbourStem(tokens, i, -1),
+                                NeighbourStem(tokens, i, +1)});
+    } else if (IsContent(t)) {
+      ContentWord w;
+      w.stem_id = t.stem_id;
+      w.stem = t.stem;
+      w.vector_row = vectors.Find(t.norm);
+      if (w.vector_row == WordVectors::kUnknown) w.vector_row = vectors.Find(t.stem);
+      w.weight = static_cast<float>(vectors.Weight(w.vector_row));
+      w.capitalized = t.capitalized;
+      w.synonym_sets = synonyms.SetsOf(t.stem);
+      p.content.push_back(w);
+      p.content_stems.push_back(t.stem_id);
+    }
+  }
+  for (size_t n = 1; n <= 4; ++n) p.word_ngrams[n - 1] = SortedNgrams(p.norms, n);
+  for (size_t n = 1; n <= 3; ++n) p.stem_ngrams[n - 1] = SortedNgrams(p.stems, n);
+  p.char_ngrams[0] = SortedCharNgrams(chars, 3);
+  p.char_ngrams[1] = SortedCharNgrams(chars, 4);
+  SortUnique(p.numbers);
+  SortUnique(p.content_stems);
+  AddVectors(p);
+  return p;
+}
+
+float StemOverlap(const ClaimProfile& a, const ClaimProfile& b) {
+  const auto m = static_cast<double>(MultisetMatches(a.stem_ngrams[0], b.stem_ngrams[0]));
+  return std::max(Ratio(m, static_cast<double>(a.stem_ngrams[0].size())),
+                  Ratio(m, static_cast<double>(b.stem_ngrams[0].size())));
+}
+
+bool NumbersConflict(const ClaimProfile& a, const ClaimProfile& b) {
+  auto only_in = [](const ClaimProfile& x, const ClaimProfile& y) {
+    std::vector<const NumberSlot*> out;
+    for (const NumberSlot& s : x.number_slots) {
+      if (!std::binary_search(y.numbers.begin(), y.numbers.end(), s.value)) out.push_back(&s);
+    }
+    return out;
+  };
+  const auto a_only = only_in(a, b), b_only = only_in(b, a);
+  for (const NumberSlot* x : a_only) {
+    for (const NumberSlot* y : b_only) {
+      if ((x->left && (x->left == y->left || x->left == y->right)) ||
+          (x->right && (x->right == y->left || x->right == y->right))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool NegationDiffers(const ClaimProfile& a, const ClaimProfile& b) {
+  auto negates_assertion = [](const ClaimProfile& x, const ClaimProfile& y) {
+    if (y.negations > 0) return false;
+    return std::any_of(x.negated.begin(), x.negated.end(), [&](uint32_t stem) {
+      return std::binary_search(y.content_stems.begin(), y.content_stems.end(), stem);
+    });
+  };
+  return negates_assertion(a, b) || negates_assertion(b, a);
+}
+
+const std::array<std::string_view, kClaimFeatureCount>& ClaimFeatureNames() {
+  static const std::array<std::string_view, kClaimFeatureCount> kNames = {
+      "word1_min", "word1_max", "word2_min", "word2_max", "word3_min", "word3_max",
+      "word4_min", "word4_max", "stem1_min", "stem1_max", "stem2_min", "stem2_max",
+      "stem3_min", "stem3_max", "char3_min", "char3_max", "char4_min", "char4_max",
+      "content_min", "content_max", "align_hard_min", "align_hard_max", "align_soft_min",
+      "align_soft_max", "mean_vector_cos", "unaligned_min", "unaligned_max",
+      "unaligned_names_min", "unaligned_names_max", "unaligned_weight_min",
+      "unaligned_weight_max", "aligned_share_min", "aligned_share_max", "names_min", "names_max", "tokens_min",
+      "tokens_max", "tokens_diff", "edit_distance", "lcs_min", "lcs_max", "numbers_min",
+      "numbers_max", "numbers_shared", "numbers_one_side", "numbers_conflict",
+      "negations_min", "negations_max", "negation_differs"};
+  return kNames;
+}
+
+ClaimFeatures PairFeatures(const ClaimProfile& a, const ClaimProfile& b) {
+  ClaimFeatures f{};
+  float* out = f.data();
+  for (size_t n = 0; n < 4; ++n) PushContainment(a.word_ngrams[n], b.word_ngrams[n], out);
+  for (size_t n = 0; n < 3; ++n) PushContainment(a.stem_ngrams[n], b.stem_ngrams[n], out);
+  for (size_t n = 0; n < 2; ++n) PushContainment(a.char_ngrams[n], b.char_ngrams[n], out);
+  PushMinMax(StemContainment(a, b, false), StemContainment(b, a, false), out);
+  const auto [ab, ba] = Align(a, b);
+  PushMinMax(ab.hard, ba.hard, out);
+  PushMinMax(ab.soft, ba.soft, out);
+  *out++ = VectorCosine(a.mean_vector, b.mean_vector);
+  PushMinMax(ab.unaligned, ba.unaligned, out);
+  PushMinMax(ab.unaligned_names, ba.unaligned_names, out);
+  PushMinMax(ab.unaligned_weight, ba.unaligned_weight, out);
+  PushMinMax(ab.aligned_share, ba.aligned_share, out);
+  PushMinMax(StemContainment(a, b, true), StemContainment(b, a, true), out);
+  const auto la = static_cast<float>(a.norms.size()), lb = static_cast<float>(b.norms.size());
+  PushMinMax(la, lb, out);
+  *out++ = std::abs(la - lb);
+  const std::span<const uint32_t> na = Capped(a.norms), nb = Capped(b.norms);
+  *out++ = Ratio(static_cast<double>(EditDistance(na, nb)),
+                 static_cast<double>(std::max(na.size(), nb.size())));
+  const std::span<const uint32_t> sa = Capped(a.stems), sb = Capped(b.stems);
+  const auto lcs = static_cast<double>(CommonSubsequence(sa, sb));
+  PushMinMax(Ratio(lcs, static_cast<double>(sa.size())), Ratio(lcs, static_cast<double>(sb.size())), out);
+  PushMinMax(static_cast<float>(a.numbers.size()), static_cast<float>(b.numbers.size()), out);
+  size_t shared = 0;
+  for (const std::string& n : a.numbers) shared += std::binary_search(b.numbers.begin(), b.numbers.end(), n);
+  *out++ = static_cast<float>(shared);
+  *out++ = static_cast<float>(a.numbers.size() + b.numbers.size() - 2 * shared);
+  *out++ = NumbersConflict(a, b) ? 1.0f : 0.0f;
+  PushMinMax(static_cast<float>(a.negations), static_cast<float>(b.negations), out);
+  *out++ = NegationDiffers(a, b) ? 1.0f : 0.0f;
+  return f;
+}
+
+}  // namespace chorus::represent

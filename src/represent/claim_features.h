@@ -1,0 +1,102 @@
+// Claim features: what a learned model needs to decide whether two sentences
+// state the same claim (a paraphrase in the sense of the Microsoft Research
+// Paraphrase Corpus), computed from their tokens.
+//
+// A ClaimProfile digests one tokenized sentence once (n-gram hashes, content
+// words with their vector rows and information weights, numbers, negations),
+// so scoring many candidate pairs of a cluster costs only the pair features:
+//   - word, stem and character n-gram overlap in both directions (BLEU- and
+//     METEOR-like precision/recall, reported as min and max so the features
+//     do not depend on which sentence comes first);
+//   - an alignment of content words by stem, WordNet synonymy and word-vector
+//     similarity, weighted by information (log frequency rank);
+//   - shared proper names, word edit distance (TER-like), longest common
+//     stem subsequence, lengths;
+//   - numbers and negation: shared, only on one side, conflicting.
+//
+// Thread safety: pure functions over immutable data.
+#ifndef CHORUS_REPRESENT_CLAIM_FEATURES_H_
+#define CHORUS_REPRESENT_CLAIM_FEATURES_H_
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chorus/tokenizer.h"
+
+namespace chorus::represent {
+
+struct ContentWord {
+  uint32_t stem_id = 0;
+  std::string_view stem;
+  uint32_t vector_row = UINT32_MAX;  // WordVectors row, or WordVectors::kUnknown
+  const std::vector<uint32_t>* synonym_sets = nullptr;  // Synonyms::SetsOf(stem)
+  float weight = 0;                  // information weight
+  bool capitalized = false;
+};
+
+// A number with the content words beside it ("killed 12 people": killed,
+// people), which tell whether two different numbers fill the same slot.
+struct NumberSlot {
+  std::string value;       // NormalizeNumber form
+  uint32_t left = 0;       // stem id of the nearest content word before (0: none)
+  uint32_t right = 0;      // ... and after, within two tokens
+};
+
+struct ClaimProfile {
+  std::vector<uint32_t> norms;           // norm id per token, in order
+  std::vector<uint32_t> stems;           // stem id per token, in order
+  std::vector<uint64_t> word_ngrams[4];  // sorted hashes of word 1..4-grams
+  std::vector<uint64_t> stem_ngrams[3];  // sorted hashes of stem 1..3-grams
+  std::vector<uint64_t> char_ngrams[2];  // sorted hashes of character 3- and 4-grams
+  std::vector<ContentWord> content;      // non-stopword, non-numeric words
+  std::vector<std::string> numbers;      // normalised numbers, sorted, unique
+  std::vector<NumberSlot> number_slots;  // every number with its neighbours
+  uint32_t negations = 0;                // "not", "never", "n't", ...
+  std::vector<uint32_t> negated;         // stem ids of content words right after a negation
+  std::vector<uint32_t> content_stems;   // stem ids of content words, sorted, unique
+  std::vector<float> mean_vector;        // information-weighted mean of content word vectors
+  // Per content word (first kMaxProfileTokens): its vector's components,
+  // contiguous (WordVectors::dims() each, zeros when unknown), and 1 / norm.
+  std::vector<int8_t> content_vectors;
+  std::vector<float> content_inverse_norms;
+};
+
+// Sequences longer than this many tokens are cut for the pair features that
+// cost |a| x |b| (alignment, edit distance, LCS), so a hostile 100k-word
+// "sentence" costs no more than a long real one.
+inline constexpr size_t kMaxProfileTokens = 128;
+
+ClaimProfile ProfileSentence(std::span<const Token> tokens);
+
+// Normalised form of a number word or numeric token ("5,000" -> "5000",
+// "two" -> "2"), or empty when the token is not a number.
+std::string NormalizeNumber(std::string_view norm, bool numeric);
+
+// Whether the two carry different numbers in one slot: a number only one
+// states and a number only the other states share a neighbouring content
+// word ("killed 12" / "killed 21", "12 people" / "21 people").
+bool NumbersConflict(const ClaimProfile& a, const ClaimProfile& b);
+// Whether one negates what the other asserts: a content word right after a
+// negation in one appears un-negated in the other ("did not vote" / "voted").
+bool NegationDiffers(const ClaimProfile& a, const ClaimProfile& b);
+
+// The larger share of either sentence's words (stems, with repeats) that the
+// other contains: the stem1_max feature, cheap enough to screen pairs.
+float StemOverlap(const ClaimProfile& a, const ClaimProfile& b);
+
+inline constexpr size_t kClaimFeatureCount = 49;
+using ClaimFeatures = std::array<float, kClaimFeatureCount>;
+
+// Names of the features in order (the model file lists them; loading checks
+// they match this build).
+const std::array<std::string_view, kClaimFeatureCount>& ClaimFeatureNames();
+
+ClaimFeatures PairFeatures(const ClaimProfile& a, const ClaimProfile& b);
+
+}  // namespace chorus::represent
+
+#endif  // CHORUS_REPRESENT_CLAIM_FEATURES_H_

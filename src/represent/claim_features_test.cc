@@ -1,0 +1,102 @@
+// Claim features and the same-claim decision: order does not matter,
+// numbers and negation that differ are discrepancies, and the shipped
+// lexical resources (WordNet synonyms, word vectors) load and make sense.
+#include <gtest/gtest.h>
+
+#include "chorus/tokenizer.h"
+#include "represent/claim_features.h"
+#include "represent/claim_matcher.h"
+#include "represent/synonyms.h"
+#include "represent/word_vectors.h"
+
+namespace chorus::represent {
+namespace {
+
+class ClaimFeaturesTest : public ::testing::Test {
+ protected:
+  ClaimProfile Profile(std::string_view text) { return ProfileSentence(tokenizer_.Tokenize(text)); }
+  ClaimMatch Match(std::string_view a, std::string_view b) {
+    return ClaimMatcher().Match(Profile(a), Profile(b));
+  }
+  TokenScope scope_;
+  Tokenizer tokenizer_;
+};
+
+TEST_F(ClaimFeaturesTest, FeaturesDoNotDependOnOrder) {
+  const ClaimProfile a = Profile("Iraq's parliament voted on Sunday to expel U.S. troops.");
+  const ClaimProfile b = Profile("On Sunday Iraqi lawmakers backed a resolution to remove American forces.");
+  EXPECT_EQ(PairFeatures(a, b), PairFeatures(b, a));
+}
+
+TEST_F(ClaimFeaturesTest, IdenticalSentencesOverlapFully) {
+  const ClaimProfile a = Profile("The bomb killed 12 people in the market on Monday.");
+  const ClaimFeatures f = PairFeatures(a, a);
+  EXPECT_FLOAT_EQ(f[0], 1.0f);  // word1_min
+  EXPECT_FLOAT_EQ(f[7], 1.0f);  // word4_max
+  EXPECT_TRUE(Match("The bomb killed 12 people in the market on Monday.",
+                    "The bomb killed 12 people in the market on Monday.").same);
+}
+
+TEST_F(ClaimFeaturesTest, DifferentNumbersInOneSlotNeverMatch) {
+  const ClaimMatch m = Match("The bomb killed 12 people in the market on Monday.",
+                             "The bomb killed 21 people in the market on Monday.");
+  EXPECT_TRUE(m.numbers_conflict);
+  EXPECT_FALSE(m.same);
+  EXPECT_TRUE(NumbersConflict(Profile("Police said 5,000 troops remain."),
+                              Profile("Police said 4,000 troops remain.")));
+  // A number only one side gives is detail, not a conflict.
+  EXPECT_FALSE(NumbersConflict(Profile("The bomb killed 12 people in the market."),
+                               Profile("The bomb killed 12 people in the market in 2019.")));
+  // "5,000" and "5000" are one number; "two" is 2.
+  EXPECT_FALSE(NumbersConflict(Profile("About 5,000 troops are there."),
+                               Profile("About 5000 troops are there.")));
+  EXPECT_EQ(NormalizeNumber("two", false), "2");
+}
+
+TEST_F(ClaimFeaturesTest, NegatedAssertionNeverMatches) {
+  const ClaimMatch m = Match("The parliament voted to expel the troops on Sunday.",
+                             "The parliament did not vote to expel the troops on Sunday.");
+  EXPECT_TRUE(m.negation_differs);
+  EXPECT_FALSE(m.same);
+  // Both negated: no difference.
+  EXPECT_FALSE(NegationDiffers(Profile("The parliament did not vote."),
+                               Profile("Parliament never voted.")));
+}
+
+TEST_F(ClaimFeaturesTest, HostileSentenceLengthIsBounded) {
+  std::string long_text;
+  for (int i = 0; i < 20000; ++i) long_text += "word" + std::to_string(i % 500) + " ";
+  const ClaimProfile a = Profile(long_text);
+  const ClaimFeatures f = PairFeatures(a, a);  // capped |a| x |b| work: returns quickly
+  EXPECT_FLOAT_EQ(f[0], 1.0f);
+}
+
+TEST(LexicalResourcesTest, WordNetSynonymsLoad) {
+  const Synonyms& s = Synonyms::Default();
+  EXPECT_GT(s.sets(), 10000u);
+  EXPECT_TRUE(s.Related(Tokenizer::Stem("murder"), Tokenizer::Stem("slay")));
+  EXPECT_TRUE(s.Related(Tokenizer::Stem("slain"), Tokenizer::Stem("slay")));  // irregular form
+  EXPECT_TRUE(s.Related(Tokenizer::Stem("purchase"), Tokenizer::Stem("buy")));
+  EXPECT_FALSE(s.Related(Tokenizer::Stem("buy"), Tokenizer::Stem("sell")));
+  EXPECT_FALSE(Synonyms::Parse("kill Slay\n", "bad.txt").ok());
+}
+
+TEST(LexicalResourcesTest, WordVectorsLoadAndRelateWords) {
+  const WordVectors& v = WordVectors::Default();
+  EXPECT_EQ(v.size(), 20000u);
+  EXPECT_GT(v.Cosine(v.Find("troops"), v.Find("soldiers")), v.Cosine(v.Find("troops"), v.Find("recipe")));
+  EXPECT_LT(v.Weight(v.Find("the")), v.Weight(v.Find("parliament")));
+  EXPECT_EQ(v.Find("qwzxv"), WordVectors::kUnknown);
+}
+
+TEST(LexicalResourcesTest, WordVectorTableDamageIsAnError) {
+  EXPECT_FALSE(WordVectors::Parse("", "v.bin").ok());
+  EXPECT_FALSE(WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\nb\n\x01", "v.bin").ok());
+  EXPECT_FALSE(WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\na\n\x01\x02\x03\x04", "v.bin").ok());
+  Result<WordVectors> ok = WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\nb\n\x01\x02\x03\x04", "v.bin");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->Find("b"), 1u);
+}
+
+}  // namespace
+}  // namespace chorus::represent

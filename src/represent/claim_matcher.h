@@ -1,0 +1,67 @@
+// ClaimMatcher: the one answer to "do these two sentences state the same
+// claim?", for every stage that needs it (compare's claims, the summary's
+// support).
+//
+// Pairs sharing less than kMinStemOverlap of their words are not the same
+// claim without asking the model: no pair of its training data (MSRP) shares
+// so little, so the model's answer there would be a guess (and skipping
+// them keeps compare fast). The learned ClaimModel scores the others; two
+// rules then override it, because
+// a reader must see them as discrepancies, never as agreement: different
+// numbers in one slot ("killed 12" / "killed 21") and a negated assertion
+// ("voted" / "did not vote") never match.
+//
+//   represent::ClaimMatcher matcher;
+//   ClaimMatch m = matcher.Match(ProfileSentence(a_tokens), ProfileSentence(b_tokens));
+//   if (m.same) ...
+//
+// Thread safety: const; share freely. Holds a reference to its model, which
+// must outlive it (the default model lives for the whole process).
+#ifndef CHORUS_REPRESENT_CLAIM_MATCHER_H_
+#define CHORUS_REPRESENT_CLAIM_MATCHER_H_
+
+#include "represent/claim_features.h"
+#include "represent/claim_model.h"
+
+namespace chorus::represent {
+
+struct ClaimMatch {
+  double probability = 0;  // the model's, before the rules
+  bool numbers_conflict = false;
+  bool negation_differs = false;
+  bool same = false;       // probability >= threshold and neither rule fired
+};
+
+class ClaimMatcher {
+ public:
+  static constexpr float kMinStemOverlap = 0.3f;
+
+  // threshold < 0: the model's own (from its file).
+  explicit ClaimMatcher(const ClaimModel& model = ClaimModel::Default(), double threshold = -1)
+      : model_(model), threshold_(threshold < 0 ? model.threshold() : threshold) {}
+
+  // The screen and the rules alone: whether the pair is not the same claim
+  // whatever the model says.
+  static bool Forbidden(const ClaimProfile& a, const ClaimProfile& b) {
+    return StemOverlap(a, b) < kMinStemOverlap || NumbersConflict(a, b) || NegationDiffers(a, b);
+  }
+
+  ClaimMatch Match(const ClaimProfile& a, const ClaimProfile& b) const {
+    ClaimMatch m;
+    m.numbers_conflict = NumbersConflict(a, b);
+    m.negation_differs = NegationDiffers(a, b);
+    if (StemOverlap(a, b) < kMinStemOverlap) return m;
+    m.probability = model_.Probability(PairFeatures(a, b));
+    m.same = m.probability >= threshold_ && !m.numbers_conflict && !m.negation_differs;
+    return m;
+  }
+  double threshold() const { return threshold_; }
+
+ private:
+  const ClaimModel& model_;
+  double threshold_;
+};
+
+}  // namespace chorus::represent
+
+#endif  // CHORUS_REPRESENT_CLAIM_MATCHER_H_

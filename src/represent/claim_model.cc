@@ -1,0 +1,223 @@
+#include "represent/claim_model.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace chorus::embedded {
+extern const std::string_view kClaimModel;
+}  // namespace chorus::embedded
+
+namespace chorus::represent {
+namespace {
+
+constexpr std::string_view kMagic = "chorus claim_model v1";
+// A real model has a few hundred trees of a few dozen nodes; far more is a
+// corrupt or hostile file.
+constexpr size_t kMaxTrees = 100'000;
+constexpr size_t kMaxNodes = 10'000'000;
+
+// Reads a file's text line by line, remembering the line number for errors.
+class LineCursor {
+ public:
+  LineCursor(std::string_view text, std::string_view name) : text_(text), name_(name) {}
+  bool Next(std::string_view& line) {
+    if (text_.empty()) return false;
+    const size_t eol = std::min(text_.find('\n'), text_.size());
+    line = text_.substr(0, eol);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    text_.remove_prefix(std::min(eol + 1, text_.size()));
+    ++line_no_;
+    return true;
+  }
+  Status Error(std::string_view what) const {
+    return ParseError(fmt::format("{}:{}: {} (a chorus claim model: retrain it with "
+                                  "chorus-train-claim-model)", name_, line_no_, what));
+  }
+
+ private:
+  std::string_view text_;
+  std::string_view name_;
+  size_t line_no_ = 0;
+};
+
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < line.size() && line[i] != ' ') ++i;
+    if (i > start) out.push_back(line.substr(start, i - start));
+  }
+  return out;
+}
+
+template <typename T>
+bool ParseNumber(std::string_view s, T& out) {
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return false;
+  if constexpr (std::is_floating_point_v<T>) return std::isfinite(out);
+  return true;
+}
+
+// "key: value" header line; returns the value or an error.
+Result<std::string_view> HeaderValue(LineCursor& cursor, std::string_view key) {
+  std::string_view line;
+  if (!cursor.Next(line)) return cursor.Error(fmt::format("file ends before the \"{}:\" line", key));
+  const std::string prefix = fmt::format("{}: ", key);
+  if (line.substr(0, prefix.size()) != prefix) {
+    return cursor.Error(fmt::format("expected \"{}: ...\"", key));
+  }
+  return line.substr(prefix.size());
+}
+
+Status CheckFeatures(LineCursor& cursor, std::string_view value) {
+  const std::vector<std::string_view> fields = Fields(value);
+  const auto& names = ClaimFeatureNames();
+  if (fields.size() != names.size() + 1 || fields[0] != std::to_string(names.size())) {
+    return cursor.Error(fmt::format("the model uses other features than this build ({} named, "
+                                    "this build computes {})",
+                                    fields.empty() ? 0 : fields.size() - 1, names.size()));
+  }
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (fields[k + 1] != names[k]) {
+      return cursor.Error(fmt::format("feature {} is \"{}\" in the model but \"{}\" in this build",
+                                      k, fields[k + 1], names[k]));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<TreeNode> ParseNode(LineCursor& cursor, std::string_view line, size_t index, size_t count) {
+  const std::vector<std::string_view> f = Fields(line);
+  TreeNode node;
+  if (f.size() == 2 && f[0] == "leaf") {
+    if (!ParseNumber(f[1], node.leaf)) return cursor.Error("leaf value is not a finite number");
+    return node;
+  }
+  if (f.size() != 6 || f[0] != "split") {
+    return cursor.Error("expected \"split <feature> <threshold> <yes> <no> <missing>\" or "
+                        "\"leaf <value>\"");
+  }
+  uint32_t feature = 0;
+  if (!ParseNumber(f[1], feature) || feature >= kClaimFeatureCount) {
+    return cursor.Error(fmt::format("feature index must be below {}", kClaimFeatureCount));
+  }
+  node.feature = static_cast<int32_t>(feature);
+  if (!ParseNumber(f[2], node.threshold)) return cursor.Error("threshold is not a finite number");
+  uint32_t* children[] = {&node.yes, &node.no, &node.missing};
+  for (size_t k = 0; k < 3; ++k) {
+    if (!ParseNumber(f[3 + k], *children[k]) || *children[k] <= index || *children[k] >= count) {
+      return cursor.Error(fmt::format("child node must come after node {} and within the tree's {} "
+                                      "nodes", index, count));
+    }
+  }
+  return node;
+}
+
+}  // namespace
+
+Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view name) {
+  LineCursor cursor(text, name);
+  std::string_view line;
+  if (!cursor.Next(line) || line != kMagic) return cursor.Error("expected \"chorus claim_model v1\"");
+  ClaimModel model;
+  ASSIGN_OR_RETURN(std::string_view data, HeaderValue(cursor, "data"));
+  model.data_ = std::string(data);
+  ASSIGN_OR_RETURN(std::string_view features, HeaderValue(cursor, "features"));
+  RETURN_IF_ERROR(CheckFeatures(cursor, features));
+  ASSIGN_OR_RETURN(std::string_view trainer, HeaderValue(cursor, "trainer"));
+  model.trainer_ = std::string(trainer);
+  ASSIGN_OR_RETURN(std::string_view threshold, HeaderValue(cursor, "threshold"));
+  if (!ParseNumber(threshold, model.threshold_) || model.threshold_ < 0 || model.threshold_ > 1) {
+    return cursor.Error("threshold must be a probability in [0, 1]");
+  }
+  ASSIGN_OR_RETURN(std::string_view base, HeaderValue(cursor, "base_margin"));
+  if (!ParseNumber(base, model.base_margin_)) return cursor.Error("base_margin is not a number");
+  ASSIGN_OR_RETURN(std::string_view trees_value, HeaderValue(cursor, "trees"));
+  size_t trees = 0;
+  if (!ParseNumber(trees_value, trees) || trees == 0 || trees > kMaxTrees) {
+    return cursor.Error(fmt::format("trees must be between 1 and {}", kMaxTrees));
+  }
+  for (size_t t = 0; t < trees; ++t) {
+    if (!cursor.Next(line)) return cursor.Error(fmt::format("truncated: {} of {} trees", t, trees));
+    const std::vector<std::string_view> f = Fields(line);
+    size_t count = 0;
+    if (f.size() != 3 || f[0] != "tree" || f[1] != std::to_string(t) || !ParseNumber(f[2], count) ||
+        count == 0 || count > kMaxNodes - model.nodes_.size()) {
+      return cursor.Error(fmt::format("expected \"tree {} <node count>\"", t));
+    }
+    model.tree_first_.push_back(static_cast<uint32_t>(model.nodes_.size()));
+    for (size_t n = 0; n < count; ++n) {
+      if (!cursor.Next(line)) return cursor.Error(fmt::format("truncated inside tree {}", t));
+      ASSIGN_OR_RETURN(TreeNode node, ParseNode(cursor, line, n, count));
+      model.nodes_.push_back(node);
+    }
+  }
+  while (cursor.Next(line)) {
+    if (!line.empty()) return cursor.Error("unexpected text after the last tree");
+  }
+  return model;
+}
+
+Result<ClaimModel> ClaimModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(fmt::format("{}: cannot open the claim model file", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return IoError(fmt::format("{}: read failed", path));
+  return Parse(buffer.str(), path);
+}
+
+const ClaimModel& ClaimModel::Default() {
+  static const ClaimModel* model = [] {
+    Result<ClaimModel> parsed = Parse(embedded::kClaimModel, "data/claim_model.txt");
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "chorus: %s\n", parsed.status().ToString().c_str());
+      return new ClaimModel();
+    }
+    return new ClaimModel(std::move(parsed).value());
+  }();
+  return *model;
+}
+
+double ClaimModel::Probability(const ClaimFeatures& features) const {
+  if (empty()) return 0;
+  double margin = base_margin_;
+  for (uint32_t root : tree_first_) {
+    const TreeNode* node = &nodes_[root];
+    while (node->feature >= 0) {
+      const float x = features[static_cast<size_t>(node->feature)];
+      const uint32_t next = std::isnan(x) ? node->missing : (x < node->threshold ? node->yes : node->no);
+      node = &nodes_[root + next];
+    }
+    margin += node->leaf;
+  }
+  return 1.0 / (1.0 + std::exp(-margin));
+}
+
+std::string ClaimModel::Format(std::string_view data, std::string_view trainer, double threshold,
+                               double base_margin, const std::vector<std::vector<TreeNode>>& trees) {
+  std::string out = fmt::format("{}\ndata: {}\nfeatures: {}", kMagic, data, kClaimFeatureCount);
+  for (std::string_view name : ClaimFeatureNames()) out += fmt::format(" {}", name);
+  out += fmt::format("\ntrainer: {}\nthreshold: {}\nbase_margin: {}\ntrees: {}\n", trainer,
+                     threshold, base_margin, trees.size());
+  for (size_t t = 0; t < trees.size(); ++t) {
+    out += fmt::format("tree {} {}\n", t, trees[t].size());
+    for (const TreeNode& n : trees[t]) {
+      if (n.feature < 0) {
+        out += fmt::format("leaf {}\n", n.leaf);
+      } else {
+        out += fmt::format("split {} {} {} {} {}\n", n.feature, n.threshold, n.yes, n.no, n.missing);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace chorus::represent

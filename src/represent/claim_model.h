@@ -1,0 +1,80 @@
+// ClaimModel: the learned same-claim model, a gradient-boosted tree ensemble
+// (trained with XGBoost's C API by tools/train/train_claim_model.cc on the
+// MSRP training split) over the ClaimFeatures, compiled in as
+// data/claim_model.txt.
+//
+// The file is text: a header naming the training data, the features (which
+// must be this build's, in order), the trainer and its parameters, the
+// decision threshold, then the trees, one node a line:
+//
+//   chorus claim_model v1
+//   data: <what it was trained on>
+//   features: 45 word1_min word1_max ...
+//   trainer: <library, objective, parameters>
+//   threshold: 0.5
+//   base_margin: 0
+//   trees: 300
+//   tree 3
+//   split 20 0.61 1 2 1      # feature, threshold, yes (x < t), no, missing
+//   leaf -0.0421
+//
+// Node 0 of each tree is its root and children come after their parent, so
+// every walk ends. Parse checks all of this and names the line at fault.
+//
+// Thread safety: immutable after Parse; share freely. Movable.
+#ifndef CHORUS_REPRESENT_CLAIM_MODEL_H_
+#define CHORUS_REPRESENT_CLAIM_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chorus/status.h"
+#include "represent/claim_features.h"
+
+namespace chorus::represent {
+
+struct TreeNode {
+  int32_t feature = -1;  // -1: leaf
+  float threshold = 0;   // go to `yes` when feature value < threshold
+  uint32_t yes = 0, no = 0, missing = 0;
+  float leaf = 0;        // leaf value (margin contribution)
+};
+
+class ClaimModel {
+ public:
+  // Parses and validates a model file's text; `name` names it in errors.
+  static Result<ClaimModel> Parse(std::string_view text, std::string_view name);
+  // Reads and parses a model file.
+  static Result<ClaimModel> Load(const std::string& path);
+  // The compiled-in model (parsed once; a build whose embedded model does
+  // not parse gets an empty model that never matches, and a message on
+  // stderr; the claim model test guards this).
+  static const ClaimModel& Default();
+
+  // Probability that the two sentences state the same claim.
+  double Probability(const ClaimFeatures& features) const;
+  double threshold() const { return threshold_; }
+  const std::string& data() const { return data_; }
+  const std::string& trainer() const { return trainer_; }
+  size_t trees() const { return tree_first_.size(); }
+  bool empty() const { return tree_first_.empty(); }
+
+  // Writes the model in the format Parse reads (the trainer's output).
+  static std::string Format(std::string_view data, std::string_view trainer, double threshold,
+                            double base_margin, const std::vector<std::vector<TreeNode>>& trees);
+
+ private:
+  ClaimModel() = default;
+
+  std::string data_, trainer_;
+  double threshold_ = 1.0;
+  double base_margin_ = 0;
+  std::vector<TreeNode> nodes_;       // all trees' nodes
+  std::vector<uint32_t> tree_first_;  // index of each tree's root in nodes_
+};
+
+}  // namespace chorus::represent
+
+#endif  // CHORUS_REPRESENT_CLAIM_MODEL_H_

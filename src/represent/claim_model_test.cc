@@ -1,0 +1,96 @@
+// The claim model file: the shipped one loads; every kind of damage is a
+// clear error naming the line, never a crash; the evaluator walks trees as
+// XGBoost does (x < threshold goes to "yes").
+#include "represent/claim_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace chorus::represent {
+namespace {
+
+std::string TwoTreeModel() {
+  // Tree 0 splits on feature 0 (word1_min) at 0.5; tree 1 is one leaf.
+  std::vector<std::vector<TreeNode>> trees(2);
+  TreeNode split;
+  split.feature = 0;
+  split.threshold = 0.5f;
+  split.yes = 1, split.no = 2, split.missing = 2;
+  TreeNode low, high, only;
+  low.leaf = -1.0f;
+  high.leaf = 1.0f;
+  only.leaf = 0.25f;
+  trees[0] = {split, low, high};
+  trees[1] = {only};
+  return ClaimModel::Format("test pairs", "hand-made", 0.5, 0.0, trees);
+}
+
+TEST(ClaimModelTest, ShippedModelLoadsAndNamesItsData) {
+  const ClaimModel& model = ClaimModel::Default();
+  ASSERT_FALSE(model.empty());
+  EXPECT_GE(model.trees(), 50u);
+  EXPECT_NE(model.data().find("msrp-train.tsv"), std::string::npos);
+  EXPECT_NE(model.trainer().find("xgboost"), std::string::npos);
+  EXPECT_DOUBLE_EQ(model.threshold(), 0.5);
+}
+
+TEST(ClaimModelTest, EvaluatesTreesLikeXgboost) {
+  Result<ClaimModel> model = ClaimModel::Parse(TwoTreeModel(), "two.txt");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ClaimFeatures f{};
+  f[0] = 0.4f;  // < 0.5: yes branch
+  EXPECT_NEAR(model->Probability(f), 1 / (1 + std::exp(-(-1.0 + 0.25))), 1e-9);
+  f[0] = 0.5f;  // not < 0.5: no branch
+  EXPECT_NEAR(model->Probability(f), 1 / (1 + std::exp(-(1.0 + 0.25))), 1e-9);
+  f[0] = NAN;  // missing
+  EXPECT_NEAR(model->Probability(f), 1 / (1 + std::exp(-(1.0 + 0.25))), 1e-9);
+}
+
+TEST(ClaimModelTest, EveryTruncationIsAnErrorNamingTheFile) {
+  const std::string text = TwoTreeModel();
+  for (size_t cut = 0; cut + 1 < text.size(); ++cut) {
+    // Cutting inside the last line's number can still parse ("leaf 0.2").
+    if (cut >= text.rfind("leaf")) break;
+    Result<ClaimModel> model = ClaimModel::Parse(text.substr(0, cut), "cut.txt");
+    ASSERT_FALSE(model.ok()) << "cut at " << cut;
+    EXPECT_EQ(model.status().code(), StatusCode::kParseError);
+    EXPECT_NE(model.status().message().find("cut.txt:"), std::string::npos);
+  }
+}
+
+TEST(ClaimModelTest, RejectsDamage) {
+  const std::string good = TwoTreeModel();
+  auto replaced = [&](std::string_view from, std::string_view to) {
+    std::string s = good;
+    s.replace(s.find(from), from.size(), to);
+    return s;
+  };
+  const std::pair<std::string, std::string> cases[] = {
+      {replaced("chorus claim_model v1", "chorus claim_model v9"), "expected \"chorus claim_model v1\""},
+      {replaced("word1_min", "word9_min"), "feature 0 is \"word9_min\""},
+      {replaced("split 0 0.5 1 2 2", "split 0 0.5 0 2 2"), "child node must come after node 0"},
+      {replaced("split 0 0.5 1 2 2", "split 0 0.5 1 3 2"), "child node must come after node 0"},
+      {replaced("split 0 0.5 1 2 2", "split 99 0.5 1 2 2"), "feature index must be below"},
+      {replaced("split 0 0.5 1 2 2", "split 0 nan 1 2 2"), "threshold is not a finite number"},
+      {replaced("threshold: 0.5", "threshold: 2"), "threshold must be a probability"},
+      {replaced("trees: 2", "trees: 3"), "truncated: 2 of 3 trees"},
+      {replaced("leaf 0.25", "leaf 0.25\nleaf 1"), "unexpected text after the last tree"},
+      {replaced("tree 1 1", "tree 1 99999999999"), "expected \"tree 1 <node count>\""},
+  };
+  for (const auto& [text, message] : cases) {
+    Result<ClaimModel> model = ClaimModel::Parse(text, "bad.txt");
+    ASSERT_FALSE(model.ok()) << message;
+    EXPECT_NE(model.status().message().find(message), std::string::npos) << model.status().ToString();
+  }
+}
+
+TEST(ClaimModelTest, LoadNamesAMissingFile) {
+  Result<ClaimModel> model = ClaimModel::Load("/nonexistent/claim_model.txt");
+  ASSERT_FALSE(model.ok());
+  EXPECT_EQ(model.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(model.status().message().find("/nonexistent/claim_model.txt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chorus::represent

@@ -1,0 +1,174 @@
+// chorus-train-claim-model: trains the same-claim model shipped as
+// data/claim_model.txt, and cross-validates it.
+//
+//   build/chorus-train-claim-model --cv 10 --out data/claim_model.txt
+//       --data ../shared/data/paraphrase/msrp-train.tsv
+//
+// Features come from the library (represent/claim_features.h), so training
+// and serving compute them with the same code; the trees are trained with
+// XGBoost's C API and written in chorus's own text format
+// (represent/claim_model.h). Same data and options, same file.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <numeric>
+#include <random>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "boosted_trees.h"
+#include "chorus/tokenizer.h"
+#include "paraphrase_pairs.h"
+#include "represent/claim_features.h"
+#include "represent/claim_matcher.h"
+#include "represent/claim_model.h"
+
+namespace chorus::train {
+namespace {
+
+struct Scores {
+  size_t tp = 0, fp = 0, tn = 0, fn = 0;
+  void Add(bool predicted, bool gold) {
+    (predicted ? (gold ? tp : fp) : (gold ? fn : tn)) += 1;
+  }
+  double Accuracy() const { return static_cast<double>(tp + tn) / static_cast<double>(tp + fp + tn + fn); }
+  double Precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0; }
+  double Recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0; }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+  std::string Line() const {
+    return fmt::format("accuracy {:.4f}  precision {:.4f}  recall {:.4f}  F1 {:.4f}", Accuracy(),
+                       Precision(), Recall(), F1());
+  }
+};
+
+struct Example {
+  represent::ClaimFeatures features;
+  bool same = false;
+  bool vetoed = false;  // ClaimMatcher::Forbidden: too little overlap, numbers or negation
+};
+
+std::vector<Example> Featurize(const std::vector<ParaphrasePair>& pairs) {
+  TokenScope scope;
+  Tokenizer tokenizer;
+  std::vector<Example> out;
+  out.reserve(pairs.size());
+  for (const ParaphrasePair& pair : pairs) {
+    const represent::ClaimProfile a = represent::ProfileSentence(tokenizer.Tokenize(pair.a));
+    const represent::ClaimProfile b = represent::ProfileSentence(tokenizer.Tokenize(pair.b));
+    out.push_back({represent::PairFeatures(a, b), pair.same, represent::ClaimMatcher::Forbidden(a, b)});
+  }
+  return out;
+}
+
+// The model file's text for a model trained on `rows`.
+Result<std::string> TrainModelText(const std::vector<Example>& examples,
+                                   const std::vector<size_t>& rows, const BoostingOptions& options,
+                                   std::string_view data) {
+  std::vector<float> matrix, labels;
+  for (size_t r : rows) {
+    matrix.insert(matrix.end(), examples[r].features.begin(), examples[r].features.end());
+    labels.push_back(examples[r].same ? 1.0f : 0.0f);
+  }
+  ASSIGN_OR_RETURN(BoostedTrees trees,
+                   TrainBoostedTrees(matrix, represent::kClaimFeatureCount, labels, options));
+  return represent::ClaimModel::Format(data, options.Describe(), 0.5, trees.base_margin, trees.trees);
+}
+
+// K folds over a fixed shuffle (seeded: the same folds every run).
+Status CrossValidate(const std::vector<Example>& examples, int folds, const BoostingOptions& options) {
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), std::mt19937(12345));
+  Scores model_only, with_vetoes;
+  for (int fold = 0; fold < folds; ++fold) {
+    std::vector<size_t> train, test;
+    for (size_t i = 0; i < order.size(); ++i) {
+      (static_cast<int>(i % static_cast<size_t>(folds)) == fold ? test : train).push_back(order[i]);
+    }
+    // Through the text format and its parser: what CV scores is what ships.
+    ASSIGN_OR_RETURN(std::string text, TrainModelText(examples, train, options, "cv fold"));
+    ASSIGN_OR_RETURN(represent::ClaimModel model, represent::ClaimModel::Parse(text, "cv fold"));
+    Scores fold_scores;
+    for (size_t r : test) {
+      const bool predicted = model.Probability(examples[r].features) >= model.threshold();
+      model_only.Add(predicted, examples[r].same);
+      with_vetoes.Add(predicted && !examples[r].vetoed, examples[r].same);
+      fold_scores.Add(predicted && !examples[r].vetoed, examples[r].same);
+    }
+    std::fprintf(stderr, "fold %d/%d: %s\n", fold + 1, folds, fold_scores.Line().c_str());
+  }
+  std::printf("%d-fold cross-validation, %zu pairs\n", folds, examples.size());
+  std::printf("  model alone:                     %s\n", model_only.Line().c_str());
+  std::printf("  with the matcher's rules (used): %s\n", with_vetoes.Line().c_str());
+  return Status::Ok();
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{"Trains and cross-validates chorus's same-claim model"};
+  std::string data, out, dump;
+  int folds = 0;
+  BoostingOptions options;
+  app.add_option("--data", data, "labelled pairs (MSRP TSV layout)")->required();
+  app.add_option("--out", out, "write the model trained on all pairs here (data/claim_model.txt)");
+  app.add_option("--cv", folds, "cross-validate with this many folds first (0: no)")
+      ->check(CLI::Range(0, 100));
+  app.add_option("--dump-features", dump, "write the feature matrix as TSV (label first)");
+  app.add_option("--rounds", options.rounds, "trees")->capture_default_str();
+  app.add_option("--max-depth", options.max_depth, "tree depth")->capture_default_str();
+  app.add_option("--eta", options.eta, "learning rate")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  Result<std::vector<ParaphrasePair>> pairs = ReadParaphrasePairs(data);
+  if (!pairs.ok()) {
+    std::fprintf(stderr, "chorus-train-claim-model: %s\n", pairs.status().ToString().c_str());
+    return 1;
+  }
+  const std::vector<Example> examples = Featurize(*pairs);
+  if (!dump.empty()) {
+    std::ofstream f(dump);
+    f << "label\tvetoed";
+    for (std::string_view name : represent::ClaimFeatureNames()) f << '\t' << name;
+    f << '\n';
+    for (const Example& e : examples) {
+      f << e.same << '\t' << e.vetoed;
+      for (float x : e.features) f << '\t' << x;
+      f << '\n';
+    }
+  }
+  if (folds > 1) {
+    if (Status s = CrossValidate(examples, folds, options); !s.ok()) {
+      std::fprintf(stderr, "chorus-train-claim-model: %s\n", s.ToString().c_str());
+      return 1;
+    }
+  }
+  if (!out.empty()) {
+    std::vector<size_t> all(examples.size());
+    std::iota(all.begin(), all.end(), 0);
+    const std::string name = data.substr(data.find_last_of('/') + 1);
+    const std::string described = fmt::format(
+        "{}, {} labelled pairs (Microsoft Research Paraphrase Corpus training split)", name,
+        examples.size());
+    Result<std::string> text = TrainModelText(examples, all, options, described);
+    if (!text.ok()) {
+      std::fprintf(stderr, "chorus-train-claim-model: %s\n", text.status().ToString().c_str());
+      return 1;
+    }
+    std::ofstream f(out, std::ios::binary);
+    f << *text;
+    if (!f.flush()) {
+      std::fprintf(stderr, "chorus-train-claim-model: %s: write failed\n", out.c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "wrote %s (%zu bytes)\n", out.c_str(), text->size());
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace chorus::train
+
+int main(int argc, char** argv) { return chorus::train::Run(argc, argv); }
