@@ -38,11 +38,22 @@ struct CompareOptions {
   // count as one independent source. 0.6 catches wire copies with a changed
   // lede; lower values start merging outlets that merely quote each other.
   double syndication_containment = 0.6;
-  // Two sentences of different sources state the same claim when the cosine
-  // of their IDF-weighted content-stem sets reaches this. Default 0.4.
-  double claim_similarity = 0.4;
-  // ... and share at least this many content stems. Default 3.
-  uint32_t claim_min_shared_stems = 3;
+  // Candidate pairs for the claim model: sentences of different sources
+  // whose IDF-weighted cosine of content stems reaches this. Default 0.05
+  // (the model, not this, decides; paraphrases share few words).
+  double claim_similarity = 0.05;
+  // ... and that share at least this many content stems. Default 2.
+  uint32_t claim_min_shared_stems = 2;
+  // ... at most this many per sentence, the closest first. Default 4: keeps
+  // claim matching linear in the cluster's sentences.
+  uint32_t claim_candidates = 4;
+  // Probability at which the claim model calls two sentences the same claim;
+  // negative: the model's own threshold (data/claim_model.txt, 0.5).
+  double claim_probability = -1;
+  // Once two sources are linked at claim_probability, another source's
+  // sentence joins the claim from this probability on (it states the claim
+  // among other things). Default 0.35.
+  double claim_join_probability = 0.35;
   // Two quotations are the same when this share of the shorter one's words
   // appears in the other. Default 0.6.
   double quote_overlap = 0.6;

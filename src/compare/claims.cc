@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "represent/claim_matcher.h"
+
 namespace chorus::compare {
 namespace {
 
@@ -13,6 +15,14 @@ namespace {
 constexpr size_t kMinStems = 4;
 // Sentences of two copies of one article at least this similar are one.
 constexpr double kCopySimilarity = 0.8;
+// Stems in more than half of a cluster's sentences (and at least this many)
+// propose no candidate pairs: they would make candidate search quadratic and
+// say nothing about which sentences state the same claim.
+constexpr size_t kMinCommonDf = 64;
+// Candidates share at least this share of the shorter sentence's content
+// stems: below it the claim matcher's own overlap screen would reject them
+// anyway (counted there on all words), so they are not worth profiling.
+constexpr double kMinSharedShare = 0.2;
 
 struct SentenceVector {
   std::vector<uint32_t> terms;  // term ids, sorted, unique
@@ -21,8 +31,46 @@ struct SentenceVector {
 
 struct Edge {
   uint32_t other = 0;
-  double similarity = 0;
+  double similarity = 0;  // candidates: cosine; links: the model's probability
+  bool strong = false;    // the model calls it the same claim on its own
 };
+
+// Two stars whose centres the model calls the same claim are one claim told
+// at two levels of detail ("parliament voted to expel U.S. troops" and
+// "parliament passed a resolution calling to expel foreign troops"): each
+// source's sentences of both count for it. The earlier (better-connected)
+// centre states the merged claim.
+std::vector<Claim> MergeLinkedCentres(std::vector<Claim> claims,
+                                      const std::vector<std::vector<Edge>>& edges) {
+  std::unordered_map<uint32_t, size_t> claim_of_centre;
+  for (size_t k = 0; k < claims.size(); ++k) claim_of_centre[claims[k].center] = k;
+  std::vector<size_t> root(claims.size());
+  std::iota(root.begin(), root.end(), 0);
+  auto find = [&](size_t k) {
+    while (root[k] != k) k = root[k] = root[root[k]];
+    return k;
+  };
+  for (size_t k = 0; k < claims.size(); ++k) {
+    for (const Edge& e : edges[claims[k].center]) {
+      auto it = claim_of_centre.find(e.other);
+      if (!e.strong || it == claim_of_centre.end()) continue;
+      const size_t a = find(k), b = find(it->second);
+      root[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  std::vector<Claim> merged;
+  std::vector<size_t> merged_index(claims.size(), SIZE_MAX);
+  for (size_t k = 0; k < claims.size(); ++k) {
+    const size_t r = find(k);
+    if (merged_index[r] == SIZE_MAX) {
+      merged_index[r] = merged.size();
+      merged.push_back(Claim{claims[k].center, {}});
+    }
+    Claim& into = merged[merged_index[r]];
+    into.sentences.insert(into.sentences.end(), claims[k].sentences.begin(), claims[k].sentences.end());
+  }
+  return merged;
+}
 
 }  // namespace
 
@@ -58,45 +106,86 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
   }
   auto group_of = [&](size_t s) { return doc_group[cluster.sentences[s].sentence.doc]; };
 
-  // Links between sentences of different independent sources.
-  std::vector<std::vector<Edge>> edges(n);
+
+  // Links between sentences of different independent sources: candidates
+  // from the stems they share (a stem in more than half of the sentences
+  // proposes no pair), the closest few of each sentence by IDF cosine, each
+  // pair judged by the claim model.
+  const size_t common_df = std::max<size_t>(kMinCommonDf, n / 2);
   std::vector<std::vector<uint32_t>> copies(n);
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (lower, higher) sentence index
   std::vector<double> dot(n, 0);
   std::vector<uint32_t> shared(n, 0);
   std::vector<uint32_t> touched;
+  std::vector<Edge> candidates;
   for (size_t s = 0; s < n; ++s) {
     if (vecs[s].terms.size() < kMinStems) continue;
     touched.clear();
     for (uint32_t id : vecs[s].terms) {
+      if (postings[id].size() > common_df) continue;
       for (uint32_t o : postings[id]) {
-        if (o <= s || cluster.sentences[o].sentence.doc == cluster.sentences[s].sentence.doc) continue;
+        if (o == s || cluster.sentences[o].sentence.doc == cluster.sentences[s].sentence.doc) continue;
         if (shared[o] == 0) touched.push_back(o);
         dot[o] += idf[id] * idf[id];
         ++shared[o];
       }
     }
+    candidates.clear();
     for (uint32_t o : touched) {
       const double cosine = dot[o] / (vecs[s].norm * vecs[o].norm);
       if (group_of(o) == group_of(s)) {
         // A syndicated copy's version of the sentence: it joins whatever
         // claim its original joins, but never makes a claim "widely reported".
-        if (cosine >= kCopySimilarity) {
+        if (cosine >= kCopySimilarity && o > s) {
           copies[s].push_back(o);
           copies[o].push_back(static_cast<uint32_t>(s));
         }
-      } else if (cosine >= options.claim_similarity && shared[o] >= options.claim_min_shared_stems) {
-        edges[s].push_back({o, cosine});
-        edges[o].push_back({static_cast<uint32_t>(s), cosine});
+      } else if (cosine >= options.claim_similarity && shared[o] >= options.claim_min_shared_stems &&
+                 shared[o] >= kMinSharedShare * static_cast<double>(std::min(vecs[s].terms.size(), vecs[o].terms.size()))) {
+        candidates.push_back({o, cosine});
       }
       dot[o] = 0;
       shared[o] = 0;
     }
+    const size_t keep = std::min<size_t>(candidates.size(), options.claim_candidates);
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
+                      candidates.end(), [](const Edge& a, const Edge& b) {
+                        return a.similarity > b.similarity || (a.similarity == b.similarity && a.other < b.other);
+                      });
+    for (size_t k = 0; k < keep; ++k) {
+      const auto o = candidates[k].other;
+      pairs.emplace_back(std::min<uint32_t>(s, o), std::max<uint32_t>(s, o));
+    }
+  }
+  // A pair among either sentence's closest is judged once.
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  // Profiles (for the claim model) of the sentences in some pair.
+  std::vector<represent::ClaimProfile> profiles(n);
+  std::vector<bool> profiled(n, false);
+  for (const auto& [s, o] : pairs) {
+    for (uint32_t x : {s, o}) {
+      if (!profiled[x]) profiles[x] = represent::ProfileSentence(cluster.sentences[x].tokens);
+      profiled[x] = true;
+    }
+  }
+  const represent::ClaimMatcher matcher(represent::ClaimModel::Default(), options.claim_probability);
+  std::vector<std::vector<Edge>> edges(n);
+  for (const auto& [s, o] : pairs) {
+    const represent::ClaimMatch match = matcher.Match(profiles[s], profiles[o]);
+    if (match.numbers_conflict || match.negation_differs) continue;
+    if (!match.same && match.probability < options.claim_join_probability) continue;
+    edges[s].push_back({o, match.probability, match.same});
+    edges[o].push_back({s, match.probability, match.same});
   }
 
-  // Stars around the best-connected sentences.
+  // Stars around the best-connected sentences. A star needs one link the
+  // model calls the same claim; then each other source joins with its
+  // closest sentence, down to the weaker join probability (a sentence that
+  // states the claim among other things is less than a paraphrase).
   std::vector<double> strength(n, 0);
   for (size_t s = 0; s < n; ++s) {
-    for (const Edge& e : edges[s]) strength[s] += e.similarity;
+    for (const Edge& e : edges[s]) strength[s] += e.strong ? e.similarity : 0;
   }
   std::vector<uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0);
@@ -105,7 +194,11 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
   std::vector<bool> assigned(n, false);
   std::vector<Claim> claims;
   for (uint32_t c : order) {
-    if (assigned[c] || edges[c].empty()) continue;
+    if (assigned[c] || std::none_of(edges[c].begin(), edges[c].end(), [&](const Edge& e) {
+          return e.strong && !assigned[e.other];
+        })) {
+      continue;
+    }
     std::unordered_map<uint32_t, Edge> best_of_group;
     for (const Edge& e : edges[c]) {
       if (assigned[e.other]) continue;
@@ -124,6 +217,7 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
     std::sort(claim.sentences.begin() + 1, claim.sentences.end());
     claims.push_back(std::move(claim));
   }
+  claims = MergeLinkedCentres(std::move(claims), edges);
 
   // Single-source claims: each document's sentences closest to the cluster's
   // overall content (sum of IDF x document frequency of their stems).

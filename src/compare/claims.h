@@ -1,8 +1,10 @@
 // Key claims: sentence-level content units that several sources state alike.
 //
 // Each sentence is its set of content stems weighted by IDF over the
-// cluster's sentences. Sentences of different independent sources whose
-// weighted cosine and shared-stem count pass the thresholds are linked; claims
+// cluster's sentences. For each sentence, the sentences of other independent
+// sources closest by weighted cosine (a few, found through the stems they
+// share) are candidates; the learned claim model (represent/claim_matcher.h)
+// links those that state the same claim in any words; claims
 // are stars around the best-connected sentences (each centre takes its best
 // unassigned match from every other source), which avoids the chaining of
 // single-link clustering. Sentences no other source states become

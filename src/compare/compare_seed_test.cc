@@ -123,5 +123,33 @@ TEST(CompareSeedTest, FramingContrastsAssassinationWithKilling) {
   EXPECT_TRUE(terms.count("killing"));
 }
 
+// Issue 12: all six articles report the vote in their own words ("voted to
+// expel U.S. troops", "passed a resolution calling ... to expel foreign
+// troops", "lawmakers voted to expel"); the claim model must see one claim.
+TEST(CompareSeedTest, ParliamentsVoteIsOneClaimFromAtLeastFiveSources) {
+  CHORUS_REQUIRE_SHARED_DATA(dir, "seed-cluster");
+  const Comparison c = CompareSeed(dir);
+  uint32_t best = 0;
+  for (const Fact& f : c.facts) {
+    if (f.kind != FactKind::kClaim) continue;
+    const bool about_vote = f.text.find("arliament") != std::string::npos &&
+                            f.text.find("expel") != std::string::npos;
+    if (about_vote) best = std::max<uint32_t>(best, static_cast<uint32_t>(f.sources.size()));
+  }
+  EXPECT_GE(best, 5u);
+}
+
+// Issue 12: countries, capitals and leaders get their WordNet types.
+TEST(CompareSeedTest, CountriesAndCapitalsArePlaces) {
+  CHORUS_REQUIRE_SHARED_DATA(dir, "seed-cluster");
+  const Comparison c = CompareSeed(dir);
+  for (const char* place : {"Iran", "Iraq", "Syria", "Washington", "Baghdad", "Tehran"}) {
+    auto it = std::find_if(c.entities.begin(), c.entities.end(),
+                           [&](const ComparedEntity& e) { return e.name == place; });
+    ASSERT_NE(it, c.entities.end()) << place;
+    EXPECT_EQ(it->type, EntityType::kPlace) << place;
+  }
+}
+
 }  // namespace
 }  // namespace chorus

@@ -287,6 +287,8 @@ class SentenceScanner {
       m.hint = EntityType::kPerson;
     } else if (organisation) {
       m.hint = EntityType::kOrganisation;
+    } else if (auto known = lex_.known_names.find(joined); known != lex_.known_names.end()) {
+      m.hint = known->second;
     } else if (e - b > 1 && lex_.place_words.count(BaseNorm(e - 1)) > 0) {
       m.hint = EntityType::kPlace;
     } else if (run_start > 0 && lex_.place_prepositions.count(tokens_[run_start - 1].norm) > 0) {

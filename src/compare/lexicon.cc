@@ -6,6 +6,7 @@
 namespace chorus {
 namespace embedded {
 extern const std::string_view kEntityLexicon;
+extern const std::string_view kWordnetEntities;
 extern const std::string_view kFramingLexicon;
 }  // namespace embedded
 
@@ -100,8 +101,29 @@ std::vector<LoadedTermGroup> ParseFramingLexicon(std::string_view text) {
   return groups;
 }
 
+void AddKnownNames(std::string_view text, EntityLexicon* lexicon) {
+  while (!text.empty()) {
+    const size_t eol = std::min(text.find('\n'), text.size());
+    const std::string_view line = text.substr(0, eol);
+    text.remove_prefix(std::min(eol + 1, text.size()));
+    const size_t tab = line.find('\t');
+    if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+    const std::string_view kind = line.substr(tab + 1);
+    EntityType type = EntityType::kOther;
+    if (kind == "person") type = EntityType::kPerson;
+    if (kind == "place") type = EntityType::kPlace;
+    if (kind == "organisation") type = EntityType::kOrganisation;
+    if (type == EntityType::kOther) continue;
+    lexicon->known_names.emplace(Tokenizer::Normalize(line.substr(0, tab)), type);
+  }
+}
+
 const EntityLexicon& DefaultEntityLexicon() {
-  static const auto* lex = new EntityLexicon(ParseEntityLexicon(embedded::kEntityLexicon));
+  static const auto* lex = [] {
+    auto* lexicon = new EntityLexicon(ParseEntityLexicon(embedded::kEntityLexicon));
+    AddKnownNames(embedded::kWordnetEntities, lexicon);
+    return lexicon;
+  }();
   return *lex;
 }
 

@@ -39,6 +39,10 @@ struct EntityLexicon {
   WordSet adjectives;
   // Normalised variant ("u.s.", "united states") -> canonical entry.
   std::unordered_map<std::string, AcronymEntry> acronyms;
+  // Lower-case names WordNet knows as people, places or organisations
+  // ("iran" -> place, "vladimir putin" -> person), from
+  // data/wordnet_entities.txt.
+  std::unordered_map<std::string, EntityType, WordHash, std::equal_to<>> known_names;
 };
 
 struct LoadedTermGroup {
@@ -49,6 +53,10 @@ struct LoadedTermGroup {
 
 // Parses the entity lexicon format ("[section]" headings, one entry a line).
 EntityLexicon ParseEntityLexicon(std::string_view text);
+// Adds "Name<TAB>person|place|organisation" lines ('#' comments) to
+// lexicon->known_names; other lines are skipped (the file is compiled in and
+// checked by a test).
+void AddKnownNames(std::string_view text, EntityLexicon* lexicon);
 // Parses "referent: term, term" lines.
 std::vector<LoadedTermGroup> ParseFramingLexicon(std::string_view text);
 
