@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chorus/analyzer.h"
+#include "chorus/article_json.h"
 #include "chorus/compare.h"
 #include "chorus/rouge.h"
 #include "chorus/summarizer.h"
@@ -26,33 +27,18 @@ namespace {
   throw std::runtime_error(status.ToString());
 }
 
-std::string Get(const py::dict& d, const char* key) {
-  if (!d.contains(key) || d[key].is_none()) return "";
-  return py::str(d[key]);
-}
-
-chorus::Cluster ToCluster(const std::string& id, const std::vector<py::dict>& articles) {
+// The articles arrive as the JSON text of a list (the Python layer dumps
+// them): read by the one article JSON reader every face uses.
+chorus::Cluster ToCluster(const std::string& id, const std::string& articles_json) {
+  chorus::Result<std::vector<chorus::Document>> docs = chorus::ArticlesFromJson(articles_json);
+  if (!docs.ok()) Raise(docs.status());
   chorus::Cluster cluster;
   cluster.id = id;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    const py::dict& a = articles[i];
-    if (!a.contains("text")) {
-      throw py::value_error("article " + std::to_string(i) + " has no \"text\"");
-    }
-    chorus::Document doc;
-    doc.id = Get(a, "id");
-    if (doc.id.empty()) doc.id = std::to_string(i + 1);
-    doc.text = Get(a, "text");
-    doc.title = Get(a, "title");
-    doc.date = Get(a, "date");
-    doc.source = Get(a, "source");
-    doc.url = Get(a, "url");
-    cluster.documents.push_back(std::move(doc));
-  }
+  cluster.documents = std::move(*docs);
   return cluster;
 }
 
-std::string Summarize(const std::vector<py::dict>& articles, const std::string& method,
+std::string Summarize(const std::string& articles, const std::string& method,
                       const std::string& unit, uint32_t amount, const std::string& query,
                       const std::string& id) {
   chorus::SummaryOptions options;
@@ -87,7 +73,7 @@ std::string Summarize(const std::vector<py::dict>& articles, const std::string& 
   return json;
 }
 
-std::string Compare(const std::vector<py::dict>& articles, const std::string& id) {
+std::string Compare(const std::string& articles, const std::string& id) {
   chorus::Cluster cluster = ToCluster(id, articles);
   py::gil_scoped_release release;
   const chorus::ClusterAnalyzer analyzer;
@@ -95,8 +81,7 @@ std::string Compare(const std::vector<py::dict>& articles, const std::string& id
   return chorus::ComparisonToJson(comparer.Compare(analyzer.Analyze(cluster)));
 }
 
-std::vector<std::tuple<std::string, int, std::string>> Sentences(
-    const std::vector<py::dict>& articles) {
+std::vector<std::tuple<std::string, int, std::string>> Sentences(const std::string& articles) {
   chorus::Cluster cluster = ToCluster("", articles);
   std::vector<std::tuple<std::string, int, std::string>> out;
   py::gil_scoped_release release;
@@ -137,13 +122,13 @@ py::dict Rouge(const std::string& peer, const std::vector<std::string>& models,
 
 PYBIND11_MODULE(_chorus, m) {
   m.doc() = "chorus: multi-source news summaries with citations (native module)";
-  m.def("summarize", &Summarize, py::arg("articles"), py::arg("method"), py::arg("unit"),
+  m.def("summarize", &Summarize, py::arg("articles_json"), py::arg("method"), py::arg("unit"),
         py::arg("amount"), py::arg("query"), py::arg("id"),
         "Summary of one cluster of articles, as the JSON `chorus summarize --format json` prints.");
-  m.def("compare", &Compare, py::arg("articles"), py::arg("id"),
+  m.def("compare", &Compare, py::arg("articles_json"), py::arg("id"),
         "Entities, facts with their sources, discrepancies and framing, as the JSON "
         "`chorus compare --format json` prints.");
-  m.def("sentences", &Sentences, py::arg("articles"),
+  m.def("sentences", &Sentences, py::arg("articles_json"),
         "Cleaned, split sentences: (doc id, index in doc, text) tuples.");
   m.def("rouge", &Rouge, py::arg("peer"), py::arg("models"), py::arg("flags"),
         "ROUGE-1.5.5 scores of one peer against models (one sentence a line each).");

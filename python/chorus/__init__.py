@@ -8,8 +8,10 @@ the C++ library, with the GIL released.
     >>> for sent in s["summary"]:
     ...     print(sent["text"], sent["support"])
 
-Articles are dicts with "text" and optional "id", "title", "date"
-(YYYY-MM-DD), "source", "url". Bad arguments raise ValueError.
+Articles are dicts with "text" (or "html", a web page, or "file", a text file's
+content) and optional "id", "title", "date" (YYYY-MM-DD), "source", "url",
+read by the same rules as the CLI's JSON Lines and the HTTP API (the C++
+library's ArticlesFromJson). Bad arguments raise ValueError.
 """
 
 import json as _json
@@ -17,6 +19,11 @@ import json as _json
 from . import _chorus
 
 __all__ = ["summarize", "compare", "sentences", "rouge", "methods"]
+
+
+def _articles_json(articles):
+    """The articles as the JSON list the library reads."""
+    return _json.dumps(list(articles), ensure_ascii=False)
 
 
 def methods():
@@ -36,18 +43,18 @@ def summarize(articles, words=None, bytes=None, sentences=None, method="chorus",
     unit, amount = next(iter(budgets.items())) if budgets else ("words", 100)
     if amount < 0:
         raise ValueError("%s must be positive (got %d)" % (unit, amount))
-    return _json.loads(_chorus.summarize(list(articles), method, unit, int(amount), query, id))
+    return _json.loads(_chorus.summarize(_articles_json(articles), method, unit, int(amount), query, id))
 
 
 def compare(articles, id=""):
     """What the sources agree on and where they differ: {"entities", "facts", "discrepancies",
     "exclusives", "framing", ...}, as `chorus compare --format json` prints it."""
-    return _json.loads(_chorus.compare(list(articles), id))
+    return _json.loads(_chorus.compare(_articles_json(articles), id))
 
 
 def sentences(articles):
     """Cleaned, split sentences as (doc id, index, text) tuples."""
-    return _chorus.sentences(list(articles))
+    return _chorus.sentences(_articles_json(articles))
 
 
 def rouge(peer, models, flags="-n 2 -m -l 100 -2 4 -u"):

@@ -73,3 +73,17 @@ def test_compare_finds_shared_facts_with_their_sources():
             assert src.split("#")[0] in ids
     with pytest.raises(ValueError):
         chorus.compare([{"id": "x"}])
+
+
+def test_articles_are_read_by_the_library_rules():
+    # The same rules as JSON Lines and the HTTP API: integer ids kept as
+    # written, a missing id is the position, a date-time keeps its date.
+    text = "A fire destroyed three warehouses at the harbor on Sunday, officials said."
+    result = chorus.summarize([{"id": 7, "text": text, "date": "2020-01-05T10:00:00Z"},
+                               {"text": text + " More."}], sentences=1)
+    assert result["summary"][0]["doc"] == "7"
+    assert result["summary"][0]["support"] == ["7", "2"]
+    with pytest.raises(ValueError, match="date: expected YYYY-MM-DD"):
+        chorus.summarize([{"id": "a", "text": text, "date": "5 Jan 2020"}])
+    with pytest.raises(ValueError, match=r"\[1\]\.id: duplicate id"):
+        chorus.compare([{"id": "a", "text": text}, {"id": "a", "text": text}])

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "ingest/article_json.h"
 #include "ingest/line_reader.h"
 
 namespace chorus::ingest {
@@ -38,30 +39,6 @@ bool GetText(dom::element value, std::string_view field, std::string* out, std::
   return true;
 }
 
-bool GetDocument(dom::object object, size_t index, Document* doc, std::string* error) {
-  bool has_text = false;
-  for (dom::key_value_pair kv : object) {
-    std::string_view key = kv.key;
-    std::string* target = key == "id"       ? &doc->id
-                          : key == "text"   ? &doc->text
-                          : key == "date"   ? &doc->date
-                          : key == "source" ? &doc->source
-                          : key == "title"  ? &doc->title
-                          : key == "url"    ? &doc->url
-                                            : nullptr;
-    if (target == nullptr) continue;  // extra fields are ignored
-    if (!GetText(kv.value, fmt::format("documents[{}].{}", index, key), target, error)) {
-      return false;
-    }
-    if (key == "text") has_text = true;
-  }
-  if (!has_text) {
-    *error = fmt::format("documents[{}]: missing \"text\"", index);
-    return false;
-  }
-  return true;
-}
-
 bool GetReferences(dom::element value, std::vector<std::string>* out, std::string* error) {
   dom::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) {
@@ -74,28 +51,6 @@ bool GetReferences(dom::element value, std::vector<std::string>* out, std::strin
     std::string ref;
     if (!GetText(item, "references[]", &ref, error)) return false;
     out->push_back(std::move(ref));
-  }
-  return true;
-}
-
-bool GetDocuments(dom::element value, Cluster* cluster, std::string* error) {
-  dom::array array;
-  if (value.get_array().get(array) != simdjson::SUCCESS) {
-    *error = "field \"documents\": expected an array of articles";
-    return false;
-  }
-  size_t index = 0;
-  for (dom::element item : array) {
-    dom::object object;
-    if (item.get_object().get(object) != simdjson::SUCCESS) {
-      *error = fmt::format("documents[{}]: expected an object", index);
-      return false;
-    }
-    Document doc;
-    if (!GetDocument(object, index, &doc, error)) return false;
-    if (doc.id.empty()) doc.id = fmt::format("{}", index + 1);
-    cluster->documents.push_back(std::move(doc));
-    ++index;
   }
   return true;
 }
@@ -125,42 +80,40 @@ bool JsonlParser::Parse(std::string_view line, size_t capacity, JsonlRecord* rec
     *error = "expected a JSON object ({...}) on each line";
     return false;
   }
-  Cluster& cluster = record->cluster;
-  Document& article = record->article;
-  bool has_documents = false;
-  bool has_text = false;
-  for (dom::key_value_pair kv : object) {
-    std::string_view key = kv.key;
-    bool ok = true;
-    if (key == "id") {
-      ok = GetText(kv.value, "id", &cluster.id, error);
-    } else if (key == "documents") {
-      has_documents = true;
-      ok = GetDocuments(kv.value, &cluster, error);
-    } else if (key == "references") {
-      ok = GetReferences(kv.value, &cluster.references, error);
-    } else if (key == "text") {
-      has_text = true;
-      ok = GetText(kv.value, "text", &article.text, error);
-    } else if (key == "date") {
-      ok = GetText(kv.value, "date", &article.date, error);
-    } else if (key == "source") {
-      ok = GetText(kv.value, "source", &article.source, error);
-    } else if (key == "title") {
-      ok = GetText(kv.value, "title", &article.title, error);
-    } else if (key == "url") {
-      ok = GetText(kv.value, "url", &article.url, error);
-    }
-    if (!ok) return false;
-  }
-  if (has_documents) {
+  // A cluster line: its id, references and documents.
+  dom::element documents;
+  if (object.at_key("documents").get(documents) == simdjson::SUCCESS) {
     record->kind = JsonlRecord::Kind::kCluster;
+    Cluster& cluster = record->cluster;
+    dom::element value;
+    if (object.at_key("id").get(value) == simdjson::SUCCESS &&
+        !GetText(value, "id", &cluster.id, error)) {
+      return false;
+    }
+    if (object.at_key("references").get(value) == simdjson::SUCCESS &&
+        !GetReferences(value, &cluster.references, error)) {
+      return false;
+    }
+    Result<std::vector<Document>> docs = ReadArticleListJson(documents, "documents");
+    if (!docs.ok()) {
+      *error = docs.status().message();
+      return false;
+    }
+    cluster.documents = std::move(*docs);
     return true;
   }
-  if (has_text) {
+  // An article line: the id is left empty when it gives none (the reader
+  // names it after the file and line).
+  if (object.at_key("text").error() == simdjson::SUCCESS ||
+      object.at_key("html").error() == simdjson::SUCCESS ||
+      object.at_key("file").error() == simdjson::SUCCESS) {
     record->kind = JsonlRecord::Kind::kArticle;
-    article.id = std::move(cluster.id);
-    cluster = Cluster();
+    Result<Document> doc = ReadArticleJson(root, "", "");
+    if (!doc.ok()) {
+      *error = doc.status().message();
+      return false;
+    }
+    record->article = std::move(*doc);
     return true;
   }
   *error = "line has neither \"documents\" (a cluster) nor \"text\" (an article)";

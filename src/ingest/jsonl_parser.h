@@ -9,8 +9,10 @@
 //   std::string error;
 //   if (!parser.Parse(line, capacity, &record, &error)) Report(error);
 //
-// A line with "documents" is a cluster; a line with "text" is an article.
-// Extra fields are ignored; string fields also accept numbers (ids often are).
+// A line with "documents" is a cluster; a line with "text" (or "html",
+// "file") is an article. Articles, on their own or in "documents", are read by
+// the one article JSON reader (chorus/article_json.h); a cluster's "id" and
+// "references" may also be numbers. Extra fields are ignored.
 // Thread safety: none (reuses simdjson's buffers); one parser per thread.
 // Not copyable; movable. simdjson stays out of this header: its object layout
 // depends on compile definitions (threads), which every includer must not need.

@@ -1,11 +1,11 @@
 // Parsing and validating API request bodies: the JSON articles of
 // POST /v1/summarize, /v1/compare and /v1/articles, and their options.
 //
-// Body: {"id"?, "articles": [{"id", "text", "title"?, "date"?, "source"?,
-//        "url"?}], "options": {...}}. An article may give "html" (a web page)
-// instead of "text": its main text, title and date are extracted as ingest
-// reads .html files. Every error is a Status whose message names the
-// field at fault ("articles[2].text: expected a string"): kParseError for
+// Body: {"id"?, "articles": [article...], "options": {...}}, each article read
+// by the one article JSON reader every face uses (chorus/article_json.h:
+// "text", or "html"/"file" read as ingest reads files; ids default to the
+// position and must be unique). Every error is a Status whose message names
+// the field at fault ("articles[2].text: expected a string"): kParseError for
 // malformed JSON, kInvalidArgument for wrong fields, kResourceExhausted when
 // there are more articles than allowed. Unknown article fields are ignored
 // (as ingest does); unknown option names are errors, so a typo is not

@@ -45,7 +45,6 @@ TEST(ApiRequestTest, ErrorsNameTheField) {
             "articles[0].text: expected a string");
   EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "text": "  \n"}]})"),
             "articles[0].text: must not be empty");
-  EXPECT_EQ(ErrorOf(R"({"articles": [{"text": "x"}]})"), "articles[0].id: missing");
   EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]})"),
             "articles[1].id: duplicate id \"a\"");
   EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "text": "x", "date": "29 Nov"}]})"),
@@ -54,6 +53,20 @@ TEST(ApiRequestTest, ErrorsNameTheField) {
             "articles[0].title: expected a string");
   EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "text": "x"}], "options": 3})"),
             "options: expected an object");
+}
+
+// The API reads articles as JSON Lines input and Python do
+// (chorus/article_json.h): a missing id is the article's position, an
+// integer id is kept as written, a date-time keeps its date.
+TEST(ApiRequestTest, ArticlesFollowTheOneArticleJsonRule) {
+  auto r = ParseArticlesRequest(
+      R"({"articles": [{"text": "x"}, {"id": 12, "text": "y", "date": "2020-01-05T10:30:00Z"}]})", 10);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->cluster.documents[0].id, "1");
+  EXPECT_EQ(r->cluster.documents[1].id, "12");
+  EXPECT_EQ(r->cluster.documents[1].date, "2020-01-05");
+  EXPECT_EQ(ErrorOf(R"({"articles": [{"text": "x"}, {"id": "1", "text": "y"}]})"),
+            "articles[1].id: duplicate id \"1\"");
 }
 
 TEST(ApiRequestTest, HtmlArticlesAreReadAsWebPages) {
