@@ -14,7 +14,7 @@
 //     (at least 2) are pruned. A cluster of one or two articles counts
 //     sentences instead of articles.
 //  3. Selection: the integer program of coverage_selector.h, solved exactly
-//     (branch-and-bound, GLPK past its node limit) within the budget, with pairs of near-identical candidates excluded
+//     (branch-and-bound within a work limit) within the budget, with pairs of near-identical candidates excluded
 //     from being chosen together; a tiny tie-break favours early sentences and
 //     filling the budget.
 //     Budget the program leaves unused (it stops when no concept is left to
@@ -90,8 +90,8 @@ struct ConceptSummarizerOptions {
   bool fill_budget = true;
   // Query-focused boost, see above (default 1).
   double query_weight = 1.0;
-  // Solver limits: search nodes before GLPK, GLPK's nodes before the best
-  // solution it knows; its time limit is only a reported safety net.
+  // Solver limits: the search's work, and GLPK's nodes when it is asked to
+  // go on; its time limit is only a reported safety net.
   CoverageSolverOptions solver;
   // How support (citations) is decided.
   SupportOptions support;

@@ -14,9 +14,9 @@ namespace {
 // gains within the budget left bounds every solution below the node.
 class CoverageSearch {
  public:
-  CoverageSearch(const CoverageProblem& problem, uint64_t node_limit)
+  CoverageSearch(const CoverageProblem& problem, uint64_t work_limit)
       : p_(problem),
-        node_limit_(node_limit),
+        work_limit_(work_limit),
         conflicts_(problem.item_concepts.size()),
         covered_(problem.concept_weights.size(), 0),
         blocked_(problem.item_concepts.size(), 0) {
@@ -27,7 +27,7 @@ class CoverageSearch {
   }
 
   // Searches for a solution better than `incumbent` (objective `value`);
-  // returns false if the node limit stopped it first.
+  // returns false if the work limit stopped it first.
   bool Run(std::vector<uint32_t> incumbent, double value) {
     best_items_ = std::move(incumbent);
     best_ = value;
@@ -38,6 +38,7 @@ class CoverageSearch {
   }
   const std::vector<uint32_t>& best_items() const { return best_items_; }
   uint64_t nodes() const { return nodes_; }
+  uint64_t work() const { return work_; }
 
  private:
   struct Candidate {
@@ -72,7 +73,12 @@ class CoverageSearch {
   }
 
   void Visit(const std::vector<uint32_t>& allowed, double value, uint64_t room) {
-    if (++nodes_ > node_limit_) {
+    // The work of a node: a look-up per concept of every allowed item, and
+    // one per item for sorting and copying. Counting work instead of nodes
+    // gives small programs more nodes than large ones for the same time.
+    ++nodes_;
+    for (uint32_t i : allowed) work_ += 1 + p_.item_concepts[i].size();
+    if (work_ > work_limit_) {
       aborted_ = true;
       return;
     }
@@ -113,7 +119,7 @@ class CoverageSearch {
   static constexpr double kImprovement = 1e-10;
 
   const CoverageProblem& p_;
-  const uint64_t node_limit_;
+  const uint64_t work_limit_;
   std::vector<std::vector<uint32_t>> conflicts_;  // per item
   std::vector<int> covered_;                      // per concept: chosen items holding it
   std::vector<int> blocked_;                      // per item: chosen items in conflict with it
@@ -121,14 +127,15 @@ class CoverageSearch {
   std::vector<uint32_t> best_items_;
   double best_ = 0;
   uint64_t nodes_ = 0;
+  uint64_t work_ = 0;
   bool aborted_ = false;
 };
 
 }  // namespace
 
-CoverageSolution SolveCoverageSearch(const CoverageProblem& problem, uint64_t node_limit) {
+CoverageSolution SolveCoverageSearch(const CoverageProblem& problem, uint64_t work_limit) {
   CoverageSolution greedy = SolveCoverageGreedy(problem);
-  CoverageSearch search(problem, node_limit);
+  CoverageSearch search(problem, work_limit);
   // Starting just below the greedy's value lets the search find it (or an
   // equal solution) itself, so ties resolve in the search's order.
   const bool finished = search.Run(greedy.items, greedy.objective - 1e-9);
@@ -139,19 +146,19 @@ CoverageSolution SolveCoverageSearch(const CoverageProblem& problem, uint64_t no
   solution.proven_optimal = finished;
   solution.solver = finished ? "search" : "search-limit";
   solution.search_nodes = search.nodes();
+  solution.search_work = search.work();
   return solution;
 }
 
 CoverageSolution SolveCoverage(const CoverageProblem& problem,
                                const CoverageSolverOptions& options) {
-  uint64_t search_nodes = 0;
-  if (options.search_node_limit > 0) {
-    CoverageSolution solution = SolveCoverageSearch(problem, options.search_node_limit);
-    if (solution.proven_optimal) return solution;
-    search_nodes = solution.search_nodes;
-  }
-  CoverageSolution solution = SolveCoverageIlp(problem, options);
-  solution.search_nodes = search_nodes;
+  if (options.search_work_limit == 0) return SolveCoverageIlp(problem, options);
+  const CoverageSolution searched = SolveCoverageSearch(problem, options.search_work_limit);
+  if (searched.proven_optimal || !options.glpk_after_search) return searched;
+  // GLPK goes on from the best solution the search met.
+  CoverageSolution solution = SolveCoverageIlp(problem, options, &searched);
+  solution.search_nodes = searched.search_nodes;
+  solution.search_work = searched.search_work;
   return solution;
 }
 

@@ -37,10 +37,10 @@ bool Conflicts(const std::vector<std::vector<uint32_t>>& conflict_lists, const s
 // so a relative gap scaled by it bounds the absolute gap.
 constexpr double kGreedyBoundFactor = 2.0 / (1.0 - 0.36787944117144233);
 
-// What GLPK's callback needs: the greedy incumbent to offer once, and the
+// What GLPK's callback needs: the first incumbent to offer once, and the
 // node count that stops the search.
 struct BranchAndCutControl {
-  std::vector<double> start;  // 1-based column values of the greedy solution
+  std::vector<double> start;  // 1-based column values of the first incumbent
   bool offered = false;
   uint64_t node_limit = 0;
   uint64_t nodes = 0;
@@ -132,10 +132,11 @@ CoverageSolution SolveCoverageGreedy(const CoverageProblem& problem) {
   return solution;
 }
 
-CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const CoverageSolverOptions& options) {
+CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const CoverageSolverOptions& options,
+                                  const CoverageSolution* start) {
   const int n_items = static_cast<int>(problem.item_concepts.size());
   const int n_concepts = static_cast<int>(problem.concept_weights.size());
-  CoverageSolution greedy = SolveCoverageGreedy(problem);
+  CoverageSolution greedy = start != nullptr ? *start : SolveCoverageGreedy(problem);
   if (n_items == 0 || greedy.items.empty()) return greedy;
 
   // Concepts held by exactly the same items are covered together in every
@@ -207,7 +208,7 @@ CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const Coverage
   }
   glp_load_matrix(lp.get(), static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
 
-  // The greedy solution seeds branch-and-bound as its first incumbent.
+  // The start (or greedy) solution seeds branch-and-bound as its first incumbent.
   BranchAndCutControl control;
   control.node_limit = options.glpk_node_limit;
   control.start.assign(n_items + n_classes + 1, 0.0);

@@ -65,7 +65,7 @@ TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
     CoverageProblem p = RandomProblem(rng);
     for (double& w : p.concept_weights) w += 1.5 / (1 + rng() % 7);
     for (size_t i = 0; i < p.item_costs.size(); ++i) p.item_bonus.push_back(1e-6 / (1 + rng() % 5));
-    const CoverageSolution s = SolveCoverageSearch(p, 1000000);
+    const CoverageSolution s = SolveCoverageSearch(p, 100000000);
     ASSERT_TRUE(s.proven_optimal) << "trial " << trial;
     uint64_t cost = 0;
     for (uint32_t i : s.items) cost += p.item_costs[i];
@@ -78,17 +78,22 @@ TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
   }
 }
 
-// Past its node limit the search hands over to GLPK, which still finds the optimum.
-TEST(CoverageSelectorTest, NodeLimitFallsBackOnGlpk) {
+// Past its work limit the search hands over to GLPK when asked, which still
+// finds the optimum; otherwise its best solution, at least the greedy's, is used.
+TEST(CoverageSelectorTest, WorkLimitFallsBackOnGlpkWhenAsked) {
   std::mt19937 rng(17);
   for (int trial = 0; trial < 50; ++trial) {
     const CoverageProblem p = RandomProblem(rng);
     CoverageSolverOptions options;
-    options.search_node_limit = 1;
+    options.search_work_limit = 1;
+    const CoverageSolution searched = SolveCoverage(p, options);
+    EXPECT_EQ(searched.solver, "search-limit") << "trial " << trial;
+    EXPECT_GE(searched.objective + 1e-9, SolveCoverageGreedy(p).objective) << "trial " << trial;
+    options.glpk_after_search = true;
     const CoverageSolution s = SolveCoverage(p, options);
     EXPECT_EQ(s.solver.substr(0, 4), "glpk") << "trial " << trial;
     EXPECT_DOUBLE_EQ(s.objective, BruteForceOptimum(p)) << "trial " << trial;
-    options.search_node_limit = 1000000;
+    options.search_work_limit = 100000000;
     EXPECT_EQ(SolveCoverage(p, options).solver, "search") << "trial " << trial;
     EXPECT_DOUBLE_EQ(SolveCoverage(p, options).objective, BruteForceOptimum(p))
         << "trial " << trial;
@@ -114,20 +119,42 @@ CoverageProblem HardProblem(uint32_t seed) {
   return p;
 }
 
+// Work, not time, ends the search: the same program gives the same solution
+// and work on every run, and more work never finds a worse one.
+TEST(CoverageSelectorTest, SearchStopsAtWorkLimitReproducibly) {
+  const CoverageProblem p = HardProblem(4);
+  CoverageSolverOptions options;
+  options.search_work_limit = 200000;
+  const CoverageSolution first = SolveCoverage(p, options);
+  EXPECT_EQ(first.solver, "search-limit");
+  EXPECT_FALSE(first.proven_optimal);
+  EXPECT_GT(first.search_work, options.search_work_limit);
+  EXPECT_LT(first.search_work, options.search_work_limit + 150 * 20) << "at most one node past the limit";
+  EXPECT_GE(first.objective + 1e-9, SolveCoverageGreedy(p).objective);
+  for (int run = 0; run < 3; ++run) {
+    const CoverageSolution again = SolveCoverage(p, options);
+    EXPECT_EQ(again.items, first.items);
+    EXPECT_EQ(again.search_nodes, first.search_nodes);
+  }
+  options.search_work_limit = 2000000;
+  EXPECT_GE(SolveCoverage(p, options).objective + 1e-9, first.objective);
+}
+
 // The node limit, not time, ends GLPK's search: the same program gives the
 // same solution and node count on every run, and the time limit never fires.
 TEST(CoverageSelectorTest, GlpkStopsAtNodeLimitReproducibly) {
   const CoverageProblem p = HardProblem(5);
   CoverageSolverOptions options;
-  options.search_node_limit = 50;
+  options.search_work_limit = 5000;
+  options.glpk_after_search = true;
   options.glpk_node_limit = 3;
   const CoverageSolution first = SolveCoverage(p, options);
   EXPECT_EQ(first.solver, "glpk-node-limit");
   EXPECT_FALSE(first.proven_optimal);
   EXPECT_FALSE(first.time_limit_reached);
   EXPECT_EQ(first.glpk_nodes, 4u) << "the fourth subproblem stops the search";
-  EXPECT_EQ(first.search_nodes, 51u);
-  EXPECT_GE(first.objective + 1e-9, SolveCoverageGreedy(p).objective);
+  EXPECT_GT(first.search_work, 5000u);
+  EXPECT_GE(first.objective + 1e-9, SolveCoverageSearch(p, 5000).objective);
   for (int run = 0; run < 3; ++run) {
     const CoverageSolution again = SolveCoverage(p, options);
     EXPECT_EQ(again.items, first.items);
@@ -143,7 +170,7 @@ TEST(CoverageSelectorTest, GlpkStopsAtNodeLimitReproducibly) {
 TEST(CoverageSelectorTest, TimeLimitIsReported) {
   const CoverageProblem p = HardProblem(6);
   CoverageSolverOptions options;
-  options.search_node_limit = 0;
+  options.search_work_limit = 0;
   options.glpk_node_limit = 1000000;
   options.time_limit_ms = 1;
   const CoverageSolution s = SolveCoverage(p, options);

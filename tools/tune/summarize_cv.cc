@@ -50,7 +50,8 @@ const std::map<std::string, Setter>& Setters() {
       {"compress", [](auto& o, double v) { o.compress = v != 0; }},
       {"min_concepts", [](auto& o, double v) { o.min_concepts = static_cast<uint32_t>(v); }},
       {"optimality_tolerance", [](auto& o, double v) { o.solver.optimality_tolerance = v; }},
-      {"search_node_limit", [](auto& o, double v) { o.solver.search_node_limit = static_cast<uint64_t>(v); }},
+      {"search_work_limit", [](auto& o, double v) { o.solver.search_work_limit = static_cast<uint64_t>(v); }},
+      {"glpk_after_search", [](auto& o, double v) { o.solver.glpk_after_search = v != 0; }},
       {"glpk_node_limit", [](auto& o, double v) { o.solver.glpk_node_limit = static_cast<uint64_t>(v); }},
       {"time_limit_ms", [](auto& o, double v) { o.solver.time_limit_ms = static_cast<int>(v); }},
   };
@@ -148,7 +149,6 @@ int Run(int argc, char** argv) {
   const ClusterAnalyzer analyzer;
   std::vector<AnalyzedCluster> analyzed;
   for (const Cluster& c : clusters) analyzed.push_back(analyzer.Analyze(c));
-
   const std::vector<Point> points = GridPoints(axes);
   SummaryOptions summary_options;
   summary_options.budget = preset->budget;
@@ -164,7 +164,7 @@ int Run(int argc, char** argv) {
     std::array<double, 3> mean{0, 0, 0};
     double words = 0, seconds = 0, slowest = 0;
     std::map<std::string, int> solvers;  // how each cluster's program was solved
-    uint64_t most_search_nodes = 0, most_glpk_nodes = 0;
+    uint64_t most_search_nodes = 0, most_glpk_nodes = 0, most_search_work = 0;
     for (size_t c = 0; c < clusters.size(); ++c) {
       const double start = ThreadCpuSeconds();
       CoverageSolution selection;
@@ -172,6 +172,7 @@ int Run(int argc, char** argv) {
       Result<Summary> summary = summarizer.Summarize(analyzed[c], summary_options, &selection);
       ++solvers[selection.solver];
       most_search_nodes = std::max(most_search_nodes, selection.search_nodes);
+      if (selection.solver == "search") most_search_work = std::max(most_search_work, selection.search_work);
       most_glpk_nodes = std::max(most_glpk_nodes, selection.glpk_nodes);
       const double took = ThreadCpuSeconds() - start;
       seconds += took;
@@ -188,8 +189,8 @@ int Run(int argc, char** argv) {
                1000 * seconds / clusters.size(), 1000 * slowest);
     std::string outcomes;
     for (const auto& [solver, n] : solvers) outcomes += fmt::format(" {} {}", solver, n);
-    fmt::print("  solved by:{}; most search nodes {}, most GLPK nodes {}\n", outcomes, most_search_nodes,
-               most_glpk_nodes);
+    fmt::print("  solved by:{}; most search nodes {}, most GLPK nodes {}, most work of a finished search {}\n",
+               outcomes, most_search_nodes, most_glpk_nodes, most_search_work);
   }
 
   // Cross-validation of the selection: best point on k-1 folds, scored on the rest.
