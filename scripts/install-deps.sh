@@ -11,6 +11,10 @@ packages=(
   libxgboost-dev wordnet-base
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
+  # The Python package: a venv, pip and setuptools to install it offline; Dask,
+  # pandas and tqdm for chorus.dask, DataFrames and progress bars.
+  python3-venv python3-pip python3-setuptools python3-wheel
+  python3-dask python3-distributed python3-pandas python3-tqdm python3-psutil
   clang libclang-rt-14-dev
 )
 # Browser tests for the web page (issue: chorus serve) need these; optional elsewhere.

@@ -1,0 +1,61 @@
+// What the pybind11 files of chorus._chorus share: turning Python article
+// dicts into the library's Documents, and library errors into Python
+// exceptions (at the edge, and only here).
+//
+// Exceptions: kInvalidArgument -> ValueError; kNotFound -> chorus.NotFoundError
+// (a LookupError); every other code -> chorus.ChorusError (a RuntimeError).
+// Each carries the library's message.
+#ifndef CHORUS_PYTHON_BINDINGS_H_
+#define CHORUS_PYTHON_BINDINGS_H_
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+#include <vector>
+
+#include "chorus/document.h"
+#include "chorus/status.h"
+#include "chorus/summarizer.h"
+
+namespace chorus::python {
+
+namespace py = pybind11;
+
+// Raises the Python exception for a failed `status` (which must not be ok).
+[[noreturn]] void Raise(const Status& status);
+
+// Article dicts ({"text", "id"?, "title"?, "date"?, "source"?, "url"?}) as
+// Documents. An article without "text" is a ValueError naming its position; a
+// missing id becomes the 1-based position (as the CLI numbers the articles of
+// a cluster) unless `number_missing_ids` is false (a stream needs real ids).
+Document ToDocument(const py::handle& article, size_t index, bool number_missing_ids = true);
+std::vector<Document> ToDocuments(const py::iterable& articles, bool number_missing_ids = true);
+Cluster ToCluster(const std::string& id, const py::iterable& articles);
+// A cluster dict: {"id"?, "documents": [article...], "references"?: [str...]}.
+Cluster ClusterFromDict(const py::handle& cluster, size_t index);
+
+// A budget of `amount` `unit`s ("words", "bytes" or "sentences"; else
+// ValueError) and a query.
+SummaryOptions ToSummaryOptions(const std::string& unit, uint32_t amount, const std::string& query);
+// `chorus summarize --format json` / `chorus compare --format json` of one
+// cluster, computed without the GIL.
+std::string SummarizeJson(const Cluster& cluster, const std::string& method,
+                          const SummaryOptions& options);
+std::string CompareJson(const Cluster& cluster);
+
+// {"id", "documents": [{"id", "source", "date", "title", "url", "text"}],
+// "references"? } as `chorus summarize` reads a cluster line.
+py::dict ClusterToDict(const Cluster& cluster);
+
+// A parsed JSON value (json.loads of `text`): the library renders JSON once
+// and every face shows the same bytes, so Python parses the CLI's JSON.
+py::object LoadJson(const std::string& text);
+
+void RegisterErrors(py::module_& m);
+void RegisterSummary(py::module_& m);
+void RegisterStream(py::module_& m);
+void RegisterIngest(py::module_& m);
+
+}  // namespace chorus::python
+
+#endif  // CHORUS_PYTHON_BINDINGS_H_

@@ -1,0 +1,149 @@
+"""Event clustering: EventStream over a store, Clusterer in memory."""
+
+import json
+import os
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+from . import _chorus, frames
+from ._api import _budget
+
+Article = Dict[str, Any]
+
+
+class EventStream:
+    """Online event clustering into a chorus store (SQLite), as `chorus
+    cluster --store PATH` does: the same file the CLI and `chorus serve` read.
+
+    Opening replays the store, so new articles continue its events. Each
+    article is assigned in arrival order, without looking ahead; an id
+    already stored is skipped (re-adding a feed stores nothing twice).
+
+        >>> with chorus.EventStream("news.db") as stream:
+        ...     stream.add(articles)        # [{"article", "event", "duplicate_of"}]
+        ...     stream.events()             # [{"event", "label", "articles", ...}]
+        ...     stream.summarize(1, words=60)
+
+    One writer per store; not thread-safe (use one per thread). `threshold`
+    (0..1) is the similarity an article needs to join an event, `window_days`
+    how far apart in time an article and an event may be (0: no window);
+    both as `chorus cluster --threshold/--window`.
+    """
+
+    def __init__(self, store: Union[str, "os.PathLike[str]"] = "chorus.db", threshold: float = 0.2,
+                 window_days: float = 30, batch_size: int = 500) -> None:
+        self._native = _chorus.EventStream(os.fspath(store), float(threshold), float(window_days),
+                                           int(batch_size))
+
+    def add(self, articles: Iterable[Article], as_frame: bool = False):
+        """Assigns and stores `articles` (dicts with "id" and "text"); returns
+        their assignments as `chorus cluster --format jsonl` prints them (a
+        DataFrame with `as_frame`). Articles already stored are skipped and not
+        listed. An article without id is a ValueError naming its position;
+        the articles before it are kept."""
+        assignments = json.loads(self._native.add(list(articles)))
+        return frames.assignments_frame(assignments) if as_frame else assignments
+
+    def events(self, after: int = 0, limit: int = 0, as_frame: bool = False):
+        """Events of the store by ascending id (those above `after`, at most
+        `limit`; 0: all), as `chorus events --format json`."""
+        events = json.loads(self._native.events(int(after), int(limit)))
+        return frames.events_frame(events) if as_frame else events
+
+    def event(self, event_id: int, include_duplicates: bool = False) -> Dict[str, Any]:
+        """The articles of one event as a cluster dict {"id", "documents"} (in
+        date, then arrival order; copies left out unless asked for).
+        chorus.NotFoundError for an unknown event."""
+        return self._native.event(int(event_id), include_duplicates)
+
+    def summarize(self, event_id: int, words: Optional[int] = None, bytes: Optional[int] = None,
+                  sentences: Optional[int] = None, method: str = "chorus",
+                  query: str = "") -> Dict[str, Any]:
+        """`chorus summarize --store PATH --event ID --format json`."""
+        unit, amount = _budget(words, bytes, sentences)
+        return json.loads(self._native.summarize(int(event_id), method, unit, amount, query))
+
+    def compare(self, event_id: int) -> Dict[str, Any]:
+        """`chorus compare --store PATH --event ID --format json`."""
+        return json.loads(self._native.compare(int(event_id)))
+
+    @property
+    def articles(self) -> int:
+        """Articles in the store (this run's included)."""
+        return self._native.articles
+
+    @property
+    def event_count(self) -> int:
+        return self._native.event_count
+
+    @property
+    def skipped(self) -> int:
+        """Articles skipped in this run because their id was already stored."""
+        return self._native.skipped
+
+    @property
+    def path(self) -> str:
+        return self._native.path
+
+    def close(self) -> None:
+        """Closes the store (everything added is already committed)."""
+        self._native.close()
+
+    def __enter__(self) -> "EventStream":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return "EventStream(%r)" % self.path
+
+
+class Clusterer:
+    """Online event clustering in memory: the clusterer EventStream uses,
+    without a store. `add` returns one assignment per article:
+    {"article", "event", "new_event", "duplicate_of"}."""
+
+    def __init__(self, threshold: float = 0.2, window_days: float = 30) -> None:
+        self._native = _chorus.Clusterer(float(threshold), float(window_days))
+        self._ids: List[str] = []
+
+    def add(self, articles: Iterable[Article], as_frame: bool = False):
+        """Assigns `articles` in order (ids default to the arrival number)."""
+        articles = list(articles)
+        events, opened, copies = self._native.add(articles)
+        out = []
+        for i, a in enumerate(articles):
+            self._ids.append(str(a.get("id") or len(self._ids) + 1))
+            out.append({"article": self._ids[-1], "event": events[i], "new_event": opened[i],
+                        "duplicate_of": self._ids[copies[i]] if copies[i] >= 0 else None})
+        if as_frame:
+            return frames._pandas().DataFrame(out, columns=["article", "event", "new_event",
+                                                            "duplicate_of"])
+        return out
+
+    def events(self, as_frame: bool = False):
+        """Every event so far, as `chorus events --format json` lists them."""
+        events = json.loads(self._native.describe(list(range(1, self._native.event_count + 1))))
+        return frames.events_frame(events) if as_frame else events
+
+    @property
+    def articles(self) -> int:
+        return self._native.articles
+
+    @property
+    def event_count(self) -> int:
+        return self._native.event_count
+
+
+def events(store: Union[str, "os.PathLike[str]"] = "chorus.db", after: int = 0, limit: int = 0,
+           as_frame: bool = False):
+    """Events of a store, read-only (`chorus events --store PATH --format json`)."""
+    listed = json.loads(_chorus.store_events(os.fspath(store), int(after), int(limit)))
+    return frames.events_frame(listed) if as_frame else listed
+
+
+def event(store: Union[str, "os.PathLike[str]"], event_id: int,
+          include_duplicates: bool = False) -> Dict[str, Any]:
+    """One event of a store, read-only, as a cluster dict {"id", "documents"}
+    to pass to chorus.summarize / chorus.compare."""
+    return _chorus.store_event(os.fspath(store), int(event_id), include_duplicates)

@@ -1,0 +1,315 @@
+// Event clustering from Python: EventStream (a store, as `chorus cluster`),
+// Clusterer (in memory), reading stores, partitioned clustering for
+// chorus.dask, and clustering scores.
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bindings.h"
+#include "chorus/cluster_metrics.h"
+#include "chorus/event_json.h"
+#include "chorus/event_stream.h"
+#include "chorus/partitioned_clustering.h"
+#include "chorus/store.h"
+
+namespace chorus::python {
+namespace {
+
+ClustererOptions ToClustererOptions(double threshold, double window_days) {
+  ClustererOptions options;
+  if (!(threshold >= 0 && threshold <= 1)) {
+    throw py::value_error("threshold must be between 0 and 1, not " + std::to_string(threshold));
+  }
+  if (!(window_days >= 0)) {
+    throw py::value_error("window_days must be 0 or more, not " + std::to_string(window_days));
+  }
+  options.threshold = threshold;
+  options.window_days = window_days;
+  return options;
+}
+
+std::string JsonArray(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ",";
+    out += items[i];
+  }
+  return out + "]";
+}
+
+// Python's EventStream: chorus::EventStream plus reads of its store.
+class PyEventStream {
+ public:
+  PyEventStream(const std::string& path, double threshold, double window_days, uint32_t batch_size) {
+    EventStreamOptions options;
+    options.clusterer = ToClustererOptions(threshold, window_days);
+    if (batch_size == 0) throw py::value_error("batch_size must be at least 1");
+    options.batch_size = batch_size;
+    Result<std::unique_ptr<EventStream>> stream = InternalError("not opened");
+    {
+      py::gil_scoped_release release;
+      stream = EventStream::Open(path, options);
+    }
+    if (!stream.ok()) Raise(stream.status());
+    stream_ = std::move(*stream);
+  }
+
+  // Assigns and commits `articles`; the committed assignments as JSON.
+  std::string Add(const py::iterable& articles) {
+    std::vector<Document> docs = ToDocuments(articles, /*number_missing_ids=*/false);
+    std::vector<std::string> lines;
+    Status status;
+    {
+      py::gil_scoped_release release;
+      auto sink = [&](const StreamAssignment& a) { lines.push_back(AssignmentToJson(a)); };
+      for (size_t i = 0; i < docs.size() && status.ok(); ++i) {
+        status = Stream().Add(std::move(docs[i]), sink);
+        if (status.code() == StatusCode::kInvalidArgument) {
+          status = InvalidArgumentError("article " + std::to_string(i + 1) + ": " + status.message());
+        }
+      }
+      // What was assigned before an error is committed too: no lost work.
+      Status flushed = Stream().Flush(sink);
+      if (status.ok()) status = flushed;
+    }
+    if (!status.ok()) Raise(status);
+    return JsonArray(lines);
+  }
+
+  std::string Events(int64_t after, uint32_t limit) const {
+    Result<std::vector<EventInfo>> events = InternalError("not read");
+    {
+      py::gil_scoped_release release;
+      events = Stream().store().ListEvents({after, limit});
+    }
+    if (!events.ok()) Raise(events.status());
+    return EventsToJson(*events);
+  }
+
+  Cluster Load(int64_t event, bool include_duplicates) const {
+    Result<Cluster> cluster = InternalError("not read");
+    {
+      py::gil_scoped_release release;
+      cluster = Stream().store().LoadEvent(event, include_duplicates);
+    }
+    if (!cluster.ok()) Raise(cluster.status());
+    return std::move(*cluster);
+  }
+
+  uint64_t Articles() const { return Stream().clusterer().ArticleCount(); }
+  int64_t EventCount() const { return Stream().clusterer().EventCount(); }
+  uint64_t Skipped() const { return Stream().skipped(); }
+  std::string Path() const { return Stream().store().path(); }
+  void Close() { stream_.reset(); }
+
+ private:
+  EventStream& Stream() const {
+    if (!stream_) throw py::value_error("the EventStream is closed");
+    return *stream_;
+  }
+  std::unique_ptr<EventStream> stream_;
+};
+
+// Python's Clusterer: an EventClusterer without a store. add() returns
+// (events, new_event, duplicate_of) lists, duplicate_of being the arrival
+// index of the copied article or -1.
+class PyClusterer {
+ public:
+  PyClusterer(double threshold, double window_days)
+      : clusterer_(ToClustererOptions(threshold, window_days)) {}
+
+  py::tuple Add(const py::iterable& articles) {
+    const std::vector<Document> docs = ToDocuments(articles);
+    std::vector<int64_t> events;
+    std::vector<bool> opened;
+    std::vector<int64_t> copies;
+    {
+      py::gil_scoped_release release;
+      for (const Document& d : docs) {
+        const ArticleAssignment a = clusterer_.Add(d);
+        events.push_back(a.event);
+        opened.push_back(a.new_event);
+        copies.push_back(a.duplicate_of ? static_cast<int64_t>(*a.duplicate_of) : -1);
+      }
+    }
+    return py::make_tuple(events, opened, copies);
+  }
+
+  std::string Describe(const std::vector<int64_t>& ids) const {
+    std::vector<EventInfo> events;
+    for (int64_t id : ids) {
+      if (id < 1 || id > clusterer_.EventCount()) {
+        throw py::value_error("no event " + std::to_string(id) + " (events are 1.." +
+                              std::to_string(clusterer_.EventCount()) + ")");
+      }
+      events.push_back(clusterer_.Describe(id));
+    }
+    return EventsToJson(events);
+  }
+
+  uint64_t Articles() const { return clusterer_.ArticleCount(); }
+  int64_t EventCount() const { return clusterer_.EventCount(); }
+
+ private:
+  EventClusterer clusterer_;
+};
+
+template <typename T>
+std::vector<T> Slice(const std::vector<T>& v, size_t from) {
+  return {v.begin() + static_cast<std::ptrdiff_t>(std::min(from, v.size())), v.end()};
+}
+
+// ClusterPartition for chorus.dask: a dict of plain lists (picklable), with
+// the local events at the partition's end (the next warm-up) sliced off.
+py::dict ClusterPartitionDict(const py::iterable& warmup, const py::iterable& articles,
+                              double threshold, double window_days, double overlap_days) {
+  const std::vector<Document> before = ToDocuments(warmup);
+  const std::vector<Document> own = ToDocuments(articles);
+  const ClustererOptions options = ToClustererOptions(threshold, window_days);
+  ClusteredPartition p;
+  size_t tail = 0;
+  std::vector<std::string> events_json;
+  {
+    py::gil_scoped_release release;
+    p = ClusterPartition(before, own, options);
+    tail = WarmupStart(own, overlap_days);
+    for (const EventInfo& e : p.event_info) events_json.push_back(EventToJson(e));
+  }
+  // Copies are named by the partition-relative index; a warm-up original is
+  // negative, so "none" is a separate None, not a sentinel.
+  py::list duplicate_of;
+  for (const auto& d : p.duplicate_of) {
+    if (d) {
+      duplicate_of.append(*d);
+    } else {
+      duplicate_of.append(py::none());
+    }
+  }
+  py::dict out;
+  out["warmup_events"] = p.warmup_events;
+  out["events"] = p.events;
+  out["new_event"] = p.new_event;
+  out["duplicate_of"] = duplicate_of;
+  out["tail_events"] = Slice(p.events, tail);
+  out["event_info"] = LoadJson(JsonArray(events_json));
+  return out;
+}
+
+std::vector<std::vector<int64_t>> Stitch(const std::vector<py::dict>& partitions) {
+  std::vector<PartitionBoundary> boundaries;
+  for (const py::dict& p : partitions) {
+    PartitionBoundary b;
+    b.warmup_events = p["warmup_events"].cast<std::vector<int64_t>>();
+    b.tail_events = p["tail_events"].cast<std::vector<int64_t>>();
+    b.events = static_cast<int64_t>(py::len(p["event_info"]));
+    boundaries.push_back(std::move(b));
+  }
+  auto global = StitchPartitions(boundaries);
+  if (!global.ok()) Raise(global.status());
+  return std::move(*global);
+}
+
+std::unique_ptr<EventStore> OpenReadOnly(const std::string& path) {
+  StoreOptions options;
+  options.read_only = true;
+  auto store = EventStore::Open(path, options);
+  if (!store.ok()) Raise(store.status());
+  return std::move(*store);
+}
+
+py::dict ScoreClusteringDict(const std::vector<int64_t>& gold, const std::vector<int64_t>& predicted) {
+  if (gold.size() != predicted.size()) {
+    throw py::value_error("gold has " + std::to_string(gold.size()) + " labels, predicted " +
+                          std::to_string(predicted.size()));
+  }
+  ClusteringScores s;
+  {
+    py::gil_scoped_release release;
+    s = ScoreClustering(gold, predicted);
+  }
+  py::dict out;
+  out["bcubed_precision"] = s.bcubed_precision;
+  out["bcubed_recall"] = s.bcubed_recall;
+  out["bcubed_f1"] = s.bcubed_f1;
+  out["adjusted_rand"] = s.adjusted_rand;
+  out["items"] = s.items;
+  out["gold_clusters"] = s.gold_clusters;
+  out["predicted_clusters"] = s.predicted_clusters;
+  return out;
+}
+
+}  // namespace
+
+void RegisterStream(py::module_& m) {
+  py::class_<PyEventStream>(m, "EventStream",
+                            "Online event clustering into a SQLite store (`chorus cluster`).")
+      .def(py::init<const std::string&, double, double, uint32_t>(), py::arg("path"),
+           py::arg("threshold"), py::arg("window_days"), py::arg("batch_size"))
+      .def("add", &PyEventStream::Add, py::arg("articles"),
+           "Assigns and commits articles; their assignments as the JSON array "
+           "`chorus cluster --format jsonl` prints line by line.")
+      .def("events", &PyEventStream::Events, py::arg("after"), py::arg("limit"),
+           "Events as `chorus events --format json` prints them.")
+      .def(
+          "event",
+          [](const PyEventStream& s, int64_t event, bool include_duplicates) {
+            return ClusterToDict(s.Load(event, include_duplicates));
+          },
+          py::arg("event"), py::arg("include_duplicates"))
+      .def(
+          "summarize",
+          [](const PyEventStream& s, int64_t event, const std::string& method,
+             const std::string& unit, uint32_t amount, const std::string& query) {
+            return SummarizeJson(s.Load(event, false), method, ToSummaryOptions(unit, amount, query));
+          },
+          py::arg("event"), py::arg("method"), py::arg("unit"), py::arg("amount"), py::arg("query"))
+      .def(
+          "compare",
+          [](const PyEventStream& s, int64_t event) { return CompareJson(s.Load(event, false)); },
+          py::arg("event"))
+      .def_property_readonly("articles", &PyEventStream::Articles)
+      .def_property_readonly("event_count", &PyEventStream::EventCount)
+      .def_property_readonly("skipped", &PyEventStream::Skipped)
+      .def_property_readonly("path", &PyEventStream::Path)
+      .def("close", &PyEventStream::Close);
+
+  py::class_<PyClusterer>(m, "Clusterer", "Online event clustering in memory.")
+      .def(py::init<double, double>(), py::arg("threshold"), py::arg("window_days"))
+      .def("add", &PyClusterer::Add, py::arg("articles"))
+      .def("describe", &PyClusterer::Describe, py::arg("events"))
+      .def_property_readonly("articles", &PyClusterer::Articles)
+      .def_property_readonly("event_count", &PyClusterer::EventCount);
+
+  m.def(
+      "store_events",
+      [](const std::string& path, int64_t after, uint32_t limit) {
+        auto store = OpenReadOnly(path);
+        auto events = store->ListEvents({after, limit});
+        if (!events.ok()) Raise(events.status());
+        return EventsToJson(*events);
+      },
+      py::arg("path"), py::arg("after"), py::arg("limit"));
+  m.def(
+      "store_event",
+      [](const std::string& path, int64_t event, bool include_duplicates) {
+        auto cluster = OpenReadOnly(path)->LoadEvent(event, include_duplicates);
+        if (!cluster.ok()) Raise(cluster.status());
+        return ClusterToDict(*cluster);
+      },
+      py::arg("path"), py::arg("event"), py::arg("include_duplicates"));
+  m.def("cluster_partition", &ClusterPartitionDict, py::arg("warmup"), py::arg("articles"),
+        py::arg("threshold"), py::arg("window_days"), py::arg("overlap_days"));
+  m.def(
+      "warmup_start",
+      [](const py::iterable& articles, double overlap_days) {
+        return WarmupStart(ToDocuments(articles), overlap_days);
+      },
+      py::arg("articles"), py::arg("overlap_days"));
+  m.def("stitch", &Stitch, py::arg("partitions"));
+  m.def("score_clustering", &ScoreClusteringDict, py::arg("gold"), py::arg("predicted"));
+}
+
+}  // namespace chorus::python

@@ -1,0 +1,110 @@
+#include "chorus/partitioned_clustering.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cluster/test_articles.h"
+
+namespace chorus {
+namespace {
+
+using testing::Article;
+using testing::ThreeEvents;
+
+std::vector<int64_t> Tail(const ClusteredPartition& p, size_t start) {
+  return {p.events.begin() + static_cast<std::ptrdiff_t>(start), p.events.end()};
+}
+
+TEST(WarmupStartTest, KeepsTheLastDaysAndUndatedArticlesAmongThem) {
+  std::vector<Document> docs = {Article("a", "", "2024-07-01", "x"), Article("b", "", "2024-07-02", "x"),
+                                Article("c", "", "", "x"), Article("d", "", "2024-07-04", "x"),
+                                Article("e", "", "", "x")};
+  EXPECT_EQ(WarmupStart(docs, 1), 3u);  // d and the undated e after it
+  EXPECT_EQ(WarmupStart(docs, 3), 1u);  // b (2 days before d), undated c, d, e
+  EXPECT_EQ(WarmupStart(docs, 10), 0u);
+  EXPECT_EQ(WarmupStart(docs, 0), docs.size());
+  std::vector<Document> undated = {Article("u", "", "", "x")};
+  EXPECT_EQ(WarmupStart(undated, 5), 1u);
+}
+
+// Two partitions whose cut falls inside all three events: the warm-up ties
+// each event's halves together, and the stitched clustering equals one
+// clusterer's over the whole stream.
+TEST(PartitionedClusteringTest, EventsRunningAcrossTheCutAreStitched) {
+  const std::vector<Document> all = ThreeEvents();
+  ASSERT_EQ(all.size(), 6u);
+  const std::span<const Document> first(all.data(), 3), second(all.data() + 3, 3);
+  const size_t tail = WarmupStart(first, 30);
+  ASSERT_EQ(tail, 0u);
+  const ClusteredPartition p0 = ClusterPartition({}, first, {});
+  const ClusteredPartition p1 = ClusterPartition(first.subspan(tail), second, {});
+  EXPECT_EQ(p1.warmup_events.size(), 3u);
+  EXPECT_EQ(p0.event_info.size(), 3u);
+
+  std::vector<PartitionBoundary> boundaries(2);
+  boundaries[0].tail_events = Tail(p0, tail);
+  boundaries[0].events = static_cast<int64_t>(p0.event_info.size());
+  boundaries[1].warmup_events = p1.warmup_events;
+  boundaries[1].events = static_cast<int64_t>(p1.event_info.size());
+  auto global = StitchPartitions(boundaries);
+  ASSERT_TRUE(global.ok()) << global.status().ToString();
+
+  EventClusterer whole;
+  std::vector<int64_t> expected;
+  for (const Document& d : all) expected.push_back(whole.Add(d).event);
+  std::vector<int64_t> stitched;
+  for (int64_t e : p0.events) stitched.push_back((*global)[0][e - 1]);
+  for (int64_t e : p1.events) stitched.push_back((*global)[1][e - 1]);
+  EXPECT_EQ(stitched, expected);
+}
+
+TEST(PartitionedClusteringTest, WithoutWarmupEventsStartAfreshAndAreNumberedInOrder) {
+  std::vector<PartitionBoundary> boundaries(3);
+  boundaries[0].events = 2;
+  boundaries[0].tail_events = {2, 2};
+  boundaries[1].events = 3;
+  boundaries[1].warmup_events = {1, 3};  // local 1 and 3 both continue global 2
+  boundaries[1].tail_events = {2};
+  boundaries[2].events = 2;
+  boundaries[2].warmup_events = {2};  // local 2 continues partition 1's new event
+  auto global = StitchPartitions(boundaries);
+  ASSERT_TRUE(global.ok()) << global.status().ToString();
+  EXPECT_EQ((*global)[0], (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ((*global)[1], (std::vector<int64_t>{2, 3, 2}));
+  EXPECT_EQ((*global)[2], (std::vector<int64_t>{4, 3}));
+}
+
+TEST(PartitionedClusteringTest, MajorityOfWarmupArticlesDecides) {
+  std::vector<PartitionBoundary> boundaries(2);
+  boundaries[0].events = 3;
+  boundaries[0].tail_events = {1, 3, 3, 1};
+  boundaries[1].events = 1;
+  boundaries[1].warmup_events = {1, 1, 1, 1};  // a local merge of global 1 and 3: a tie, the older wins
+  auto global = StitchPartitions(boundaries);
+  ASSERT_TRUE(global.ok());
+  EXPECT_EQ((*global)[1], (std::vector<int64_t>{1}));
+  boundaries[0].tail_events = {1, 3, 3, 3};
+  global = StitchPartitions(boundaries);
+  ASSERT_TRUE(global.ok());
+  EXPECT_EQ((*global)[1], (std::vector<int64_t>{3}));
+}
+
+TEST(PartitionedClusteringTest, MismatchedBoundariesAreErrors) {
+  std::vector<PartitionBoundary> boundaries(2);
+  boundaries[0].events = 1;
+  boundaries[0].tail_events = {1};
+  boundaries[1].events = 1;
+  boundaries[1].warmup_events = {1, 1};
+  EXPECT_EQ(StitchPartitions(boundaries).status().code(), StatusCode::kInvalidArgument);
+  boundaries[1].warmup_events = {2};
+  EXPECT_EQ(StitchPartitions(boundaries).status().code(), StatusCode::kInvalidArgument);
+  boundaries[1].warmup_events = {};
+  boundaries[0].warmup_events = {1};
+  EXPECT_EQ(StitchPartitions(boundaries).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace chorus
