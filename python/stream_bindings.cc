@@ -157,6 +157,53 @@ class PyClusterer {
   EventClusterer clusterer_;
 };
 
+// StitchedStoreWriter for chorus.dask: appends a partition's articles with
+// their global events and copied article ids (None: not a copy).
+class PyStoreWriter {
+ public:
+  PyStoreWriter(const std::string& path, double threshold, double window_days) {
+    auto writer = StitchedStoreWriter::Open(path, ToClustererOptions(threshold, window_days));
+    if (!writer.ok()) Raise(writer.status());
+    writer_ = std::move(*writer);
+  }
+
+  void Append(const py::iterable& articles, const std::vector<int64_t>& events,
+              const std::vector<std::optional<std::string>>& duplicate_of) {
+    std::vector<Document> docs = ToDocuments(articles, /*number_missing_ids=*/false);
+    if (docs.size() != events.size() || docs.size() != duplicate_of.size()) {
+      throw py::value_error("articles, events and duplicate_of differ in length");
+    }
+    Status status;
+    {
+      py::gil_scoped_release release;
+      for (size_t i = 0; i < docs.size() && status.ok(); ++i) {
+        status = Writer().Append(std::move(docs[i]), events[i], duplicate_of[i]);
+      }
+    }
+    if (!status.ok()) Raise(status);
+  }
+
+  void Close() {
+    if (!writer_) return;
+    Status status;
+    {
+      py::gil_scoped_release release;
+      status = writer_->Flush();
+    }
+    writer_.reset();
+    if (!status.ok()) Raise(status);
+  }
+
+  uint64_t Articles() { return Writer().articles(); }
+
+ private:
+  StitchedStoreWriter& Writer() {
+    if (!writer_) throw py::value_error("the store writer is closed");
+    return *writer_;
+  }
+  std::unique_ptr<StitchedStoreWriter> writer_;
+};
+
 template <typename T>
 std::vector<T> Slice(const std::vector<T>& v, size_t from) {
   return {v.begin() + static_cast<std::ptrdiff_t>(std::min(from, v.size())), v.end()};
@@ -195,6 +242,7 @@ py::dict ClusterPartitionDict(const py::iterable& warmup, const py::iterable& ar
   out["duplicate_of"] = duplicate_of;
   out["tail_events"] = Slice(p.events, tail);
   out["event_info"] = LoadJson(JsonArray(events_json));
+  out["events_count"] = p.event_info.size();
   return out;
 }
 
@@ -204,7 +252,7 @@ std::vector<std::vector<int64_t>> Stitch(const std::vector<py::dict>& partitions
     PartitionBoundary b;
     b.warmup_events = p["warmup_events"].cast<std::vector<int64_t>>();
     b.tail_events = p["tail_events"].cast<std::vector<int64_t>>();
-    b.events = static_cast<int64_t>(py::len(p["event_info"]));
+    b.events = p["events"].cast<int64_t>();
     boundaries.push_back(std::move(b));
   }
   auto global = StitchPartitions(boundaries);
@@ -282,6 +330,15 @@ void RegisterStream(py::module_& m) {
       .def("describe", &PyClusterer::Describe, py::arg("events"))
       .def_property_readonly("articles", &PyClusterer::Articles)
       .def_property_readonly("event_count", &PyClusterer::EventCount);
+
+  py::class_<PyStoreWriter>(m, "StitchedStoreWriter",
+                            "Writes a clustering decided elsewhere into a new chorus store.")
+      .def(py::init<const std::string&, double, double>(), py::arg("path"), py::arg("threshold"),
+           py::arg("window_days"))
+      .def("append", &PyStoreWriter::Append, py::arg("articles"), py::arg("events"),
+           py::arg("duplicate_of"))
+      .def_property_readonly("articles", &PyStoreWriter::Articles)
+      .def("close", &PyStoreWriter::Close, "Commits what is pending and closes the store.");
 
   m.def(
       "store_events",

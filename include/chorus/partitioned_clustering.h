@@ -33,13 +33,16 @@
 #define CHORUS_PARTITIONED_CLUSTERING_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "chorus/clusterer.h"
 #include "chorus/document.h"
 #include "chorus/status.h"
+#include "chorus/store.h"
 
 namespace chorus {
 
@@ -79,6 +82,48 @@ struct PartitionBoundary {
 // tail in length, or names a local event out of range.
 Result<std::vector<std::vector<int64_t>>> StitchPartitions(
     std::span<const PartitionBoundary> partitions);
+
+// Writes a clustering decided elsewhere (a stitched one) into a new chorus
+// store, in stream order, so that `chorus events/summarize --store`, the
+// server and `chorus cluster` (which continues it) read it as one written by
+// `chorus cluster`: each article's features are computed again (as
+// EventClusterer::Add does) and replayed into the given event, so the stored
+// events' labels and statistics are those of the merged events.
+//
+//   ASSIGN_OR_RETURN(auto writer, StitchedStoreWriter::Open("events.db", {}));
+//   for (...) RETURN_IF_ERROR(writer->Append(article, event, duplicate_of));
+//   RETURN_IF_ERROR(writer->Flush());
+//
+// Not thread-safe; one writer per store (it holds the store open).
+class StitchedStoreWriter {
+ public:
+  // Creates or opens the store at `path`, which must hold no articles
+  // (kInvalidArgument otherwise: a stitched clustering starts a store).
+  // `options` must be those the clustering used (a continuing `chorus
+  // cluster` uses its own flags).
+  static Result<std::unique_ptr<StitchedStoreWriter>> Open(const std::string& path,
+                                                           ClustererOptions options,
+                                                           uint32_t batch_size = 5000);
+  ~StitchedStoreWriter();
+  StitchedStoreWriter(const StitchedStoreWriter&) = delete;
+  StitchedStoreWriter& operator=(const StitchedStoreWriter&) = delete;
+
+  // Appends the next article of the stream in `event`: events must first
+  // appear in id order (1, 2, ...), and a copy must be in its original's
+  // event (kInvalidArgument otherwise). `duplicate_of` names an article
+  // appended before. An id appended before is skipped (returns Ok).
+  Status Append(Document article, int64_t event, const std::optional<std::string>& duplicate_of);
+  // Commits what is pending.
+  Status Flush();
+
+  uint64_t articles() const;  // appended (skipped ones excluded)
+  uint64_t skipped() const;   // ids seen before
+
+ private:
+  struct State;
+  explicit StitchedStoreWriter(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace chorus
 

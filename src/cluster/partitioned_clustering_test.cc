@@ -1,11 +1,14 @@
 #include "chorus/partitioned_clustering.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "chorus/event_stream.h"
 #include "cluster/test_articles.h"
 
 namespace chorus {
@@ -104,6 +107,86 @@ TEST(PartitionedClusteringTest, MismatchedBoundariesAreErrors) {
   boundaries[1].warmup_events = {};
   boundaries[0].warmup_events = {1};
   EXPECT_EQ(StitchPartitions(boundaries).status().code(), StatusCode::kInvalidArgument);
+}
+
+class StitchedStoreWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("chorus_stitched_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Path(const char* name) const { return (dir_ / name).string(); }
+  std::filesystem::path dir_;
+};
+
+// The writer's store reads like one `chorus cluster` wrote: same events, same
+// labels, and a later EventStream continues its events.
+TEST_F(StitchedStoreWriterTest, StoreEqualsOneClusterersAndContinues) {
+  const std::vector<Document> all = ThreeEvents();
+  auto stream = EventStream::Open(Path("cluster.db"), {});
+  ASSERT_TRUE(stream.ok());
+  std::vector<int64_t> events;
+  for (const Document& d : all) {
+    ASSERT_TRUE((*stream)->Add(d, [&](const StreamAssignment& a) { events.push_back(a.event); }).ok());
+  }
+  ASSERT_TRUE((*stream)->Flush([&](const StreamAssignment& a) { events.push_back(a.event); }).ok());
+  const auto expected = (*stream)->store().ListEvents();
+  ASSERT_TRUE(expected.ok());
+
+  auto writer = StitchedStoreWriter::Open(Path("stitched.db"), {});
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  for (size_t i = 0; i < all.size(); ++i) {
+    ASSERT_TRUE((*writer)->Append(all[i], events[i], std::nullopt).ok());
+  }
+  EXPECT_TRUE((*writer)->Append(all[0], events[0], std::nullopt).ok());  // seen: skipped
+  EXPECT_EQ((*writer)->skipped(), 1u);
+  ASSERT_TRUE((*writer)->Flush().ok());
+  writer->reset();
+
+  auto reopened = EventStream::Open(Path("stitched.db"), {});
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  const auto got = (*reopened)->store().ListEvents();
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), expected->size());
+  for (size_t i = 0; i < got->size(); ++i) {
+    EXPECT_EQ((*got)[i].top_terms, (*expected)[i].top_terms);
+    EXPECT_EQ((*got)[i].articles, (*expected)[i].articles);
+  }
+  // A new flood article continues the stored flood event.
+  int64_t flood = 0;
+  Document more = all[0];
+  more.id = "flood-3";
+  ASSERT_TRUE((*reopened)->Add(more, [&](const StreamAssignment& a) { flood = a.event; }).ok());
+  ASSERT_TRUE((*reopened)->Flush([&](const StreamAssignment& a) { flood = a.event; }).ok());
+  EXPECT_EQ(flood, events[0]);
+}
+
+TEST_F(StitchedStoreWriterTest, RefusesOutOfOrderEventsBadCopiesAndUsedStores) {
+  const std::vector<Document> all = ThreeEvents();
+  auto writer = StitchedStoreWriter::Open(Path("s.db"), {});
+  ASSERT_TRUE(writer.ok());
+  EXPECT_EQ((*writer)->Append(all[0], 2, std::nullopt).code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE((*writer)->Append(all[0], 1, std::nullopt).ok());
+  EXPECT_EQ((*writer)->Append(all[1], 2, std::string("nope")).code(), StatusCode::kInvalidArgument);
+  Document unnamed = all[1];
+  unnamed.id.clear();
+  EXPECT_EQ((*writer)->Append(unnamed, 2, std::nullopt).code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE((*writer)->Append(all[1], 2, std::nullopt).ok());
+  // A copy must be in its original's event; after that the writer stops.
+  EXPECT_EQ((*writer)->Append(all[2], 2, all[0].id).code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE((*writer)->Flush().ok());
+  writer->reset();
+  auto stream = EventStream::Open(Path("used.db"), {});
+  ASSERT_TRUE(stream.ok());
+  ASSERT_TRUE((*stream)->Add(all[0], nullptr).ok());
+  ASSERT_TRUE((*stream)->Flush(nullptr).ok());
+  stream->reset();
+  EXPECT_EQ(StitchedStoreWriter::Open(Path("used.db"), {}).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -1,0 +1,108 @@
+"""chorus.dask on a LocalCluster: the same answers as one process."""
+import json
+
+import pytest
+
+dask = pytest.importorskip("dask")
+pytest.importorskip("distributed")
+import dask.bag as db
+import dask.dataframe as dd
+import pandas as pd
+from dask.distributed import Client, LocalCluster
+
+import chorus
+import chorus.dask as cd
+from conftest import stream_articles
+
+
+@pytest.fixture(scope="module")
+def client():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as c:
+        yield c
+
+
+def story_clusters():
+    articles = stream_articles()
+    return [{"id": story, "documents": [a for a in articles if a["id"].startswith(story)],
+             "references": [articles[i]["text"]]}
+            for i, story in enumerate(("flood", "chess", "volcano"))]
+
+
+def test_stitched_partitions_agree_with_one_clusterer(client, tmp_path):
+    articles = stream_articles()
+    single = chorus.Clusterer().add(articles)
+    for partitions in (1, 2, 3):
+        bag = db.from_sequence(articles, npartitions=partitions)
+        # Each story has an article in the last two days before every cut.
+        result = cd.cluster_stream(bag, overlap_days=2)
+        assert result.partitions == partitions
+        got = result.assignments.compute()
+        assert got["article"].tolist() == [a["id"] for a in articles]
+        assert got["event"].tolist() == [a["event"] for a in single]
+        assert got["new_event"].tolist() == [a["new_event"] for a in single]
+    one = chorus.Clusterer()
+    one.add(articles)
+    columns = ["event", "first_date", "last_date", "articles", "duplicates", "independent_sources"]
+    assert result.events()[columns].to_dict("records") == \
+        one.events(as_frame=True)[columns].to_dict("records")
+
+
+def test_without_warmup_events_do_not_continue(client):
+    # overlap 0: the partitions share nothing, so each story splits at the cut.
+    bag = db.from_sequence(stream_articles(), npartitions=2)
+    got = cd.cluster_stream(bag, overlap_days=0).assignments.compute()
+    assert got["event"].nunique() == 6
+
+
+def test_stitched_store_reads_like_chorus_cluster(client, cli, tmp_path):
+    articles = stream_articles()
+    bag = db.from_sequence(articles, npartitions=2)
+    result = cd.cluster_stream(bag, overlap_days=1)
+    assert result.to_store(tmp_path / "s.db", bag) == len(articles)
+    listed = chorus.events(tmp_path / "s.db")
+    assert listed == json.loads(cli("events", "--store", tmp_path / "s.db", "--format", "json"))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(a) + "\n" for a in articles))
+    cli("cluster", feed, "--store", tmp_path / "one.db")
+    assert listed == chorus.events(tmp_path / "one.db")
+    assert result.events().to_dict("records") == listed
+    with pytest.raises(ValueError, match="already holds"):
+        result.to_store(tmp_path / "s.db", bag)
+
+
+def test_summarize_and_compare_over_a_bag_and_a_frame(client):
+    clusters = story_clusters()
+    expected = [chorus.summarize(c["documents"], words=40, id=c["id"]) for c in clusters]
+    bag = db.from_sequence(clusters, npartitions=2)
+    assert cd.summarize(bag, words=40).compute() == expected
+    assert cd.compare(bag).compute() == [chorus.compare(c["documents"], id=c["id"])
+                                         for c in clusters]
+    rows = [dict(a, cluster=c["id"]) for c in clusters for a in c["documents"]]
+    frame = dd.from_pandas(pd.DataFrame(rows), npartitions=3)
+    by_id = {s["id"]: s for s in cd.summarize(frame, words=40).compute()}
+    assert by_id == {s["id"]: s for s in expected}
+    sentences = cd.summary_sentences(cd.summarize(bag, words=40)).compute()
+    assert len(sentences) == sum(len(s["summary"]) for s in expected)
+    with pytest.raises(ValueError, match="no 'story' column"):
+        cd.summarize(frame, cluster_column="story")
+
+
+def test_eval_over_partitions_keeps_the_averages(client):
+    clusters = story_clusters()
+    single = chorus.eval(clusters, methods=["lead", "lexrank"])
+    spread = cd.eval(db.from_sequence(clusters, npartitions=2), methods=["lead", "lexrank"])
+    assert spread["clusters"] == single["clusters"] == 3
+    for one, many in zip(single["systems"], spread["systems"]):
+        assert one["system"] == many["system"]
+        for m1, m2 in zip(one["metrics"], many["metrics"]):
+            assert m2["R"] == pytest.approx(m1["R"], abs=2e-5)
+            assert m2["ci_lower"] is None
+
+
+def test_read_articles_keeps_article_fields_only(tmp_path):
+    path = tmp_path / "a.jsonl"
+    rows = [dict(a, event="gold-%d" % i) for i, a in enumerate(stream_articles())]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows) + "\n")
+    got = cd.read_articles(str(path)).compute()
+    assert got == stream_articles()

@@ -1,0 +1,140 @@
+#include <algorithm>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "chorus/partitioned_clustering.h"
+#include "fmt/format.h"
+
+namespace chorus {
+namespace {
+
+// Articles a featurizing clusterer sees before it is replaced: it keeps a
+// one-article event per article, so it is renewed to bound its memory.
+constexpr uint64_t kFeaturizerArticles = 50000;
+
+// A clusterer that only computes features: no candidate events are looked up
+// (query_terms = 0), so every article opens an event of its own at little cost.
+EventClusterer Featurizer(ClustererOptions options) {
+  options.query_terms = 0;
+  return EventClusterer(options);
+}
+
+}  // namespace
+
+struct StitchedStoreWriter::State {
+  ClustererOptions options;
+  uint32_t batch_size = 0;
+  std::unique_ptr<EventStore> store;
+  EventClusterer featurizer;
+  EventClusterer merged;  // the stitched events, replayed
+  std::unordered_map<std::string, uint32_t> term_of;  // stem -> merged term id
+  std::unordered_map<std::string, uint64_t> seq_of;   // article id -> seq
+  uint32_t stored_terms = 0;
+  StoreBatch pending;
+  std::set<int64_t> touched;
+  uint64_t skipped = 0;
+  // Set when an article could not be replayed or a batch not written: the
+  // merged clusterer is then ahead of the store, so the writer stops.
+  Status broken;
+
+  explicit State(const ClustererOptions& o) : options(o), featurizer(Featurizer(o)), merged(o) {}
+
+  // The featurizer's record in the merged clusterer's term ids.
+  Result<ArticleRecord> Remap(ArticleRecord record) {
+    for (auto& [term, w] : record.terms) {
+      const std::string& stem = featurizer.Term(term);
+      auto [it, added] = term_of.emplace(stem, merged.TermCount());
+      if (added) RETURN_IF_ERROR(merged.RestoreTerm(it->second, stem, featurizer.TermLabel(term)));
+      term = it->second;
+    }
+    std::sort(record.terms.begin(), record.terms.end());
+    return record;
+  }
+};
+
+StitchedStoreWriter::StitchedStoreWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+StitchedStoreWriter::~StitchedStoreWriter() = default;
+
+Result<std::unique_ptr<StitchedStoreWriter>> StitchedStoreWriter::Open(const std::string& path,
+                                                                       ClustererOptions options,
+                                                                       uint32_t batch_size) {
+  if (batch_size == 0) return InvalidArgumentError("batch size must be at least 1");
+  auto state = std::make_unique<State>(options);
+  state->batch_size = batch_size;
+  ASSIGN_OR_RETURN(state->store, EventStore::Open(path, StoreOptions{}));
+  ASSIGN_OR_RETURN(const uint64_t held, state->store->ArticleCount());
+  if (held > 0) {
+    return InvalidArgumentError(fmt::format(
+        "{} already holds {} articles: write a stitched clustering into a new store", path, held));
+  }
+  return std::unique_ptr<StitchedStoreWriter>(new StitchedStoreWriter(std::move(state)));
+}
+
+Status StitchedStoreWriter::Append(Document article, int64_t event,
+                                   const std::optional<std::string>& duplicate_of) {
+  State& s = *state_;
+  RETURN_IF_ERROR(s.broken);
+  if (article.id.empty()) return InvalidArgumentError("article has no id");
+  const uint64_t seq = s.seq_of.size();
+  if (!s.seq_of.emplace(article.id, seq).second) {
+    ++s.skipped;
+    return Status::Ok();
+  }
+  std::optional<uint64_t> original;
+  if (duplicate_of) {
+    const auto it = s.seq_of.find(*duplicate_of);
+    if (it == s.seq_of.end() || it->second == seq) {
+      s.seq_of.erase(article.id);
+      return InvalidArgumentError(fmt::format("article {} copies {}, which was not written before it",
+                                              article.id, *duplicate_of));
+    }
+    original = it->second;
+  }
+  if (!original && (event < 1 || event > s.merged.EventCount() + 1)) {
+    s.seq_of.erase(article.id);
+    return InvalidArgumentError(fmt::format(
+        "article {} opens event {} but the last event is {}: events must appear in id order",
+        article.id, event, s.merged.EventCount()));
+  }
+  if (s.featurizer.ArticleCount() >= kFeaturizerArticles) s.featurizer = Featurizer(s.options);
+  ASSIGN_OR_RETURN(ArticleRecord record, s.Remap(s.featurizer.Add(article).record));
+  Status placed = s.merged.Restore(record, event, original, article.source);
+  if (!placed.ok()) {
+    s.broken = InvalidArgumentError(fmt::format("article {}: {}", article.id, placed.message()));
+    return s.broken;
+  }
+  StoredArticle stored;
+  stored.seq = seq;
+  stored.event = event;
+  stored.duplicate_of = original;
+  stored.record = std::move(record);
+  stored.document = std::move(article);
+  s.pending.articles.push_back(std::move(stored));
+  s.touched.insert(event);
+  return s.pending.articles.size() >= s.batch_size ? Flush() : Status::Ok();
+}
+
+Status StitchedStoreWriter::Flush() {
+  State& s = *state_;
+  RETURN_IF_ERROR(s.broken);
+  if (s.pending.articles.empty()) return Status::Ok();
+  for (uint32_t id = s.stored_terms; id < s.merged.TermCount(); ++id) {
+    s.pending.terms.push_back({id, s.merged.Term(id), s.merged.TermLabel(id)});
+  }
+  for (int64_t e : s.touched) s.pending.events.push_back(s.merged.Describe(e));
+  Status written = s.store->Write(s.pending);
+  if (!written.ok()) {
+    s.broken = written;
+    return written;
+  }
+  s.stored_terms = s.merged.TermCount();
+  s.pending = StoreBatch();
+  s.touched.clear();
+  return Status::Ok();
+}
+
+uint64_t StitchedStoreWriter::articles() const { return state_->seq_of.size(); }
+uint64_t StitchedStoreWriter::skipped() const { return state_->skipped; }
+
+}  // namespace chorus
