@@ -24,12 +24,13 @@ namespace py = pybind11;
 // Raises the Python exception for a failed `status` (which must not be ok).
 [[noreturn]] void Raise(const Status& status);
 
-// Article dicts ({"text", "id"?, "title"?, "date"?, "source"?, "url"?}) as
-// Documents. An article without "text" is a ValueError naming its position; a
-// missing id becomes the 1-based position (as the CLI numbers the articles of
-// a cluster) unless `number_missing_ids` is false (a stream needs real ids).
-Document ToDocument(const py::handle& article, size_t index, bool number_missing_ids = true);
-std::vector<Document> ToDocuments(const py::iterable& articles, bool number_missing_ids = true);
+// Article dicts ({"text" | "html" | "file", "id"?, "title"?, "date"?,
+// "source"?, "url"?}) as Documents, read by the library's one article reader
+// (chorus/article_json.h: the rules of JSON Lines input and the HTTP API; a
+// missing id is the position from 1). With `require_ids` an article without
+// id is a ValueError (a stream stores each article once, by id). TypeError
+// for an item that is not a dict.
+std::vector<Document> ToDocuments(const py::iterable& articles, bool require_ids = false);
 Cluster ToCluster(const std::string& id, const py::iterable& articles);
 // A cluster dict: {"id"?, "documents": [article...], "references"?: [str...]}.
 Cluster ClusterFromDict(const py::handle& cluster, size_t index);

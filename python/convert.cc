@@ -1,8 +1,8 @@
-#include <cmath>
 #include <string>
 #include <vector>
 
 #include "bindings.h"
+#include "chorus/article_json.h"
 
 namespace chorus::python {
 namespace {
@@ -13,13 +13,14 @@ PyObject* chorus_error = nullptr;
 struct ChorusErrorTag {};
 struct NotFoundErrorTag {};
 
-std::string Field(const py::dict& d, const char* key) {
-  if (!d.contains(key)) return "";
-  py::handle v = d[key];
-  // None, and the NaN pandas puts in an empty cell, mean "not given".
-  if (v.is_none()) return "";
-  if (py::isinstance<py::float_>(v) && std::isnan(v.cast<double>())) return "";
-  return py::str(v);
+// The articles as the JSON text of a list, for the library's one article
+// reader (chorus/article_json.h): Python dicts follow the rules of JSON Lines
+// input and the HTTP API. NaN (pandas' empty cell) becomes null, i.e. absent.
+std::string ArticlesJson(const py::iterable& articles) {
+  static py::object* dumps = new py::object(  // lives as long as the process
+      py::module_::import("json").attr("dumps"));
+  static py::object* clean = new py::object(py::module_::import("chorus._api").attr("_json_ready"));
+  return py::str((*dumps)((*clean)(articles), py::arg("ensure_ascii") = false));
 }
 
 }  // namespace
@@ -37,31 +38,30 @@ void Raise(const Status& status) {
   }
 }
 
-Document ToDocument(const py::handle& article, size_t index, bool number_missing_ids) {
-  if (!py::isinstance<py::dict>(article)) {
-    throw py::type_error("article " + std::to_string(index + 1) + " is a " +
-                         std::string(py::str(py::type::of(article).attr("__name__"))) +
-                         ", not a dict with \"text\"");
+std::vector<Document> ToDocuments(const py::iterable& articles, bool require_ids) {
+  const py::list list(articles);
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (!py::isinstance<py::dict>(list[i])) {
+      throw py::type_error("article " + std::to_string(i + 1) + " is a " +
+                           std::string(py::str(py::type::of(list[i]).attr("__name__"))) +
+                           ", not a dict");
+    }
+    if (require_ids) {
+      const auto d = py::reinterpret_borrow<py::dict>(list[i]);
+      if (!d.contains("id") || d["id"].is_none() || py::str(d["id"]).cast<std::string>().empty()) {
+        throw py::value_error("article " + std::to_string(i + 1) +
+                              " has no \"id\" (a stream needs ids to store each article once)");
+      }
+    }
   }
-  const auto d = py::reinterpret_borrow<py::dict>(article);
-  if (!d.contains("text") || d["text"].is_none()) {
-    throw py::value_error("article " + std::to_string(index + 1) + " has no \"text\"");
+  const std::string json = ArticlesJson(list);
+  Result<std::vector<Document>> docs = InternalError("not read");
+  {
+    py::gil_scoped_release release;
+    docs = ArticlesFromJson(json);
   }
-  Document doc;
-  doc.id = Field(d, "id");
-  if (doc.id.empty() && number_missing_ids) doc.id = std::to_string(index + 1);
-  doc.text = Field(d, "text");
-  doc.title = Field(d, "title");
-  doc.date = Field(d, "date");
-  doc.source = Field(d, "source");
-  doc.url = Field(d, "url");
-  return doc;
-}
-
-std::vector<Document> ToDocuments(const py::iterable& articles, bool number_missing_ids) {
-  std::vector<Document> out;
-  for (py::handle a : articles) out.push_back(ToDocument(a, out.size(), number_missing_ids));
-  return out;
+  if (!docs.ok()) Raise(docs.status());
+  return std::move(*docs);
 }
 
 Cluster ToCluster(const std::string& id, const py::iterable& articles) {

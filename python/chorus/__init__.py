@@ -8,8 +8,10 @@ the work happens in C++ with the GIL released, and results are the JSON the
     >>> articles = chorus.read_articles("examples/harbor-fire")
     >>> chorus.summarize(articles, words=60)["summary"][0]["text"]
 
-Articles are dicts with "text" and optional "id", "title", "date"
-(YYYY-MM-DD), "source", "url". Clusters are dicts {"id", "documents":
+Articles are dicts with "text" (or "html", a web page, or "file", a text
+file's content) and optional "id", "title", "date" (YYYY-MM-DD), "source",
+"url", read by the same rules as the CLI's JSON Lines and the HTTP API (the
+library's ArticlesFromJson). Clusters are dicts {"id", "documents":
 [article...], "references"?: [str...]}.
 
 Events: ``EventStream`` clusters articles online into the SQLite store the

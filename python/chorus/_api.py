@@ -18,6 +18,22 @@ def _paths(inputs: Union[PathLike, Sequence[PathLike]]) -> List[str]:
     return [os.fspath(p) for p in inputs]
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value != value:  # NaN: pandas' empty cell
+        return None
+    if hasattr(value, "isoformat"):  # datetime, date, pandas.Timestamp
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # a numpy scalar
+        return value.item()
+    return value
+
+
+def _json_ready(articles: Iterable[Article]) -> List[Article]:
+    """Article dicts as json.dumps takes them (the native module reads
+    articles as JSON text, by the library's one set of rules)."""
+    return [{k: _plain(v) for k, v in a.items()} for a in articles]
+
+
 def _budget(words: Optional[int], bytes: Optional[int], sentences: Optional[int],
             default: Tuple[str, int] = ("words", 100)) -> Tuple[str, int]:
     given = {k: v for k, v in (("words", words), ("bytes", bytes), ("sentences", sentences))

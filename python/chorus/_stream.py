@@ -31,15 +31,16 @@ class EventStream:
 
     def __init__(self, store: Union[str, "os.PathLike[str]"] = "chorus.db", threshold: float = 0.2,
                  window_days: float = 30, batch_size: int = 500) -> None:
-        self._native = _chorus.EventStream(os.fspath(store), float(threshold), float(window_days),
+        self._path = os.fspath(store)
+        self._native = _chorus.EventStream(self._path, float(threshold), float(window_days),
                                            int(batch_size))
 
     def add(self, articles: Iterable[Article], as_frame: bool = False):
         """Assigns and stores `articles` (dicts with "id" and "text"); returns
         their assignments as `chorus cluster --format jsonl` prints them (a
         DataFrame with `as_frame`). Articles already stored are skipped and not
-        listed. An article without id is a ValueError naming its position;
-        the articles before it are kept."""
+        listed. An article without id, or one the library's article rules
+        reject, is a ValueError naming it, and nothing is added."""
         assignments = json.loads(self._native.add(list(articles)))
         return frames.assignments_frame(assignments) if as_frame else assignments
 
@@ -82,7 +83,7 @@ class EventStream:
 
     @property
     def path(self) -> str:
-        return self._native.path
+        return self._path
 
     def close(self) -> None:
         """Closes the store (everything added is already committed)."""

@@ -66,9 +66,11 @@ def test_errors_carry_the_library_message(tmp_path):
     with pytest.raises(chorus.NotFoundError):
         chorus.events(tmp_path / "missing.db")
     with chorus.EventStream(tmp_path / "t.db") as stream:
-        with pytest.raises(ValueError, match="article 2"):
+        with pytest.raises(ValueError, match="article 2 has no \"id\""):
             stream.add([{"id": "a", "text": "Some text here."}, {"text": "no id"}])
-        assert stream.articles == 1  # the article before the bad one is kept
+        with pytest.raises(ValueError, match=r"\[0\]\.date: expected YYYY-MM-DD"):
+            stream.add([{"id": "a", "text": "Some text here.", "date": "5 Jan"}])
+        assert stream.articles == 0  # a list with a bad article adds nothing
     with pytest.raises(ValueError, match="threshold"):
         chorus.EventStream(tmp_path / "u.db", threshold=2)
     with pytest.raises(TypeError):
