@@ -27,10 +27,11 @@ namespace py = pybind11;
 // Article dicts ({"text" | "html" | "file", "id"?, "title"?, "date"?,
 // "source"?, "url"?}) as Documents, read by the library's one article reader
 // (chorus/article_json.h: the rules of JSON Lines input and the HTTP API; a
-// missing id is the position from 1). With `require_ids` an article without
-// id is a ValueError (a stream stores each article once, by id). TypeError
-// for an item that is not a dict.
-std::vector<Document> ToDocuments(const py::iterable& articles, bool require_ids = false);
+// missing id is the position from 1; ids unique in the list). With `stream`
+// each article is read alone, as a JSON Lines article line (a repeated id is
+// the stream's to skip), and one without id is a ValueError (a stream stores
+// each article once, by id). TypeError for an item that is not a dict.
+std::vector<Document> ToDocuments(const py::iterable& articles, bool stream = false);
 Cluster ToCluster(const std::string& id, const py::iterable& articles);
 // A cluster dict: {"id"?, "documents": [article...], "references"?: [str...]}.
 Cluster ClusterFromDict(const py::handle& cluster, size_t index);

@@ -16,11 +16,24 @@ struct NotFoundErrorTag {};
 // The articles as the JSON text of a list, for the library's one article
 // reader (chorus/article_json.h): Python dicts follow the rules of JSON Lines
 // input and the HTTP API. NaN (pandas' empty cell) becomes null, i.e. absent.
-std::string ArticlesJson(const py::iterable& articles) {
-  static py::object* dumps = new py::object(  // lives as long as the process
-      py::module_::import("json").attr("dumps"));
-  static py::object* clean = new py::object(py::module_::import("chorus._api").attr("_json_ready"));
-  return py::str((*dumps)((*clean)(articles), py::arg("ensure_ascii") = false));
+py::object JsonReady(const py::iterable& articles) {
+  static py::object* ready = new py::object(  // lives as long as the process
+      py::module_::import("chorus._api").attr("_json_ready"));
+  return (*ready)(articles);
+}
+
+std::string Dumps(const py::handle& value) {
+  static py::object* dumps = new py::object(py::module_::import("json").attr("dumps"));
+  return py::str((*dumps)(value, py::arg("ensure_ascii") = false));
+}
+
+std::string ArticlesJson(const py::iterable& articles) { return Dumps(JsonReady(articles)); }
+
+// Each article as its own JSON object text.
+std::vector<std::string> ArticlesJsonEach(const py::iterable& articles) {
+  std::vector<std::string> out;
+  for (py::handle a : JsonReady(articles)) out.push_back(Dumps(a));
+  return out;
 }
 
 }  // namespace
@@ -38,7 +51,7 @@ void Raise(const Status& status) {
   }
 }
 
-std::vector<Document> ToDocuments(const py::iterable& articles, bool require_ids) {
+std::vector<Document> ToDocuments(const py::iterable& articles, bool stream) {
   const py::list list(articles);
   for (size_t i = 0; i < list.size(); ++i) {
     if (!py::isinstance<py::dict>(list[i])) {
@@ -46,7 +59,7 @@ std::vector<Document> ToDocuments(const py::iterable& articles, bool require_ids
                            std::string(py::str(py::type::of(list[i]).attr("__name__"))) +
                            ", not a dict");
     }
-    if (require_ids) {
+    if (stream) {
       const auto d = py::reinterpret_borrow<py::dict>(list[i]);
       if (!d.contains("id") || d["id"].is_none() || py::str(d["id"]).cast<std::string>().empty()) {
         throw py::value_error("article " + std::to_string(i + 1) +
@@ -54,11 +67,31 @@ std::vector<Document> ToDocuments(const py::iterable& articles, bool require_ids
       }
     }
   }
-  const std::string json = ArticlesJson(list);
   Result<std::vector<Document>> docs = InternalError("not read");
-  {
+  if (!stream) {
+    const std::string json = ArticlesJson(list);
     py::gil_scoped_release release;
     docs = ArticlesFromJson(json);
+  } else {
+    // One object at a time, as JSON Lines articles are read: a repeated id
+    // is the stream's to skip, not an error of the list.
+    const std::vector<std::string> objects = ArticlesJsonEach(list);
+    py::gil_scoped_release release;
+    std::vector<Document> out;
+    Status status;
+    for (size_t i = 0; i < objects.size() && status.ok(); ++i) {
+      Result<Document> doc = ArticleFromJson(objects[i], std::to_string(i + 1));
+      if (doc.ok()) {
+        out.push_back(std::move(*doc));
+      } else {
+        status = Status(doc.status().code(), "[" + std::to_string(i) + "]." + doc.status().message());
+      }
+    }
+    if (status.ok()) {
+      docs = std::move(out);
+    } else {
+      docs = status;
+    }
   }
   if (!docs.ok()) Raise(docs.status());
   return std::move(*docs);

@@ -59,7 +59,7 @@ class PyEventStream {
 
   // Assigns and commits `articles`; the committed assignments as JSON.
   std::string Add(const py::iterable& articles) {
-    std::vector<Document> docs = ToDocuments(articles, /*require_ids=*/true);
+    std::vector<Document> docs = ToDocuments(articles, /*stream=*/true);
     std::vector<std::string> lines;
     Status status;
     {
@@ -169,7 +169,7 @@ class PyStoreWriter {
 
   void Append(const py::iterable& articles, const std::vector<int64_t>& events,
               const std::vector<std::optional<std::string>>& duplicate_of) {
-    std::vector<Document> docs = ToDocuments(articles, /*require_ids=*/true);
+    std::vector<Document> docs = ToDocuments(articles, /*stream=*/true);
     if (docs.size() != events.size() || docs.size() != duplicate_of.size()) {
       throw py::value_error("articles, events and duplicate_of differ in length");
     }
