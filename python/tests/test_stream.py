@@ -37,6 +37,13 @@ def test_event_stream_groups_stories_and_continues_its_store(tmp_path):
     assert chorus.event(store, 1)["documents"] == cluster["documents"]
 
 
+def test_a_repeated_id_is_skipped_as_chorus_cluster_skips_it(tmp_path):
+    a = stream_articles()[0]
+    with chorus.EventStream(tmp_path / "s.db") as stream:
+        assert [x["article"] for x in stream.add([a, dict(a, text="Other text.")])] == [a["id"]]
+        assert stream.skipped == 1
+
+
 def test_frames_have_the_cli_columns(tmp_path):
     pd = pytest.importorskip("pandas")
     with chorus.EventStream(tmp_path / "s.db") as stream:
