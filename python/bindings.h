@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "chorus/diagnostics.h"
 #include "chorus/document.h"
 #include "chorus/status.h"
 #include "chorus/summarizer.h"
@@ -48,6 +49,10 @@ std::string CompareJson(const Cluster& cluster);
 // {"id", "documents": [{"id", "source", "date", "title", "url", "text"}],
 // "references"? } as `chorus summarize` reads a cluster line.
 py::dict ClusterToDict(const Cluster& cluster);
+
+// Input problems a read went past become Python warnings; with `strict` the
+// first error is raised (chorus.ChorusError) instead.
+void ReportDiagnostics(const Diagnostics& diagnostics, bool strict);
 
 // A parsed JSON value (json.loads of `text`): the library renders JSON once
 // and every face shows the same bytes, so Python parses the CLI's JSON.

@@ -3,6 +3,7 @@
 
 #include "bindings.h"
 #include "chorus/article_json.h"
+#include "chorus/diagnostics.h"
 
 namespace chorus::python {
 namespace {
@@ -124,6 +125,14 @@ py::object LoadJson(const std::string& text) {
   static py::object* loads =
       new py::object(py::module_::import("json").attr("loads"));  // never freed: lives as long as the module
   return (*loads)(py::str(text));
+}
+
+void ReportDiagnostics(const Diagnostics& diagnostics, bool strict) {
+  py::object warn = py::module_::import("warnings").attr("warn");
+  for (const Diagnostic& d : diagnostics.all()) {
+    if (strict && d.severity == Diagnostic::Severity::kError) Raise(ParseError(d.ToString()));
+    warn(d.ToString());
+  }
 }
 
 void RegisterErrors(py::module_& m) {

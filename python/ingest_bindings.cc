@@ -23,52 +23,27 @@ py::dict ArticleDict(const Document& d) {
   return a;
 }
 
-// Input problems the read went past become Python warnings; under `strict`
-// the first one is raised.
-void Report(const Diagnostics& diagnostics, const Status& status, bool strict) {
-  py::object warn = py::module_::import("warnings").attr("warn");
-  for (const Diagnostic& d : diagnostics.all()) {
-    if (strict && d.severity == Diagnostic::Severity::kError) Raise(ParseError(d.ToString()));
-    warn(d.ToString());
+// Reads `inputs` with `read` (ReadArticles or ReadClusters) into a list of
+// `ToDict(item)`.
+template <typename Item, typename Reader, typename ToDict>
+py::list ReadAll(const Reader& read, const ToDict& to_dict, const std::vector<std::string>& inputs,
+                 bool strict) {
+  std::vector<Item> items;
+  Diagnostics diagnostics;
+  IngestOptions options;
+  options.strict = strict;
+  Status status;
+  {
+    py::gil_scoped_release release;
+    status = read(inputs, options, &diagnostics, [&](Item&& item) {
+      items.push_back(std::move(item));
+      return Status::Ok();
+    });
   }
+  ReportDiagnostics(diagnostics, strict);
   if (!status.ok()) Raise(status);
-}
-
-py::list ReadArticleDicts(const std::vector<std::string>& inputs, bool strict) {
-  std::vector<Document> docs;
-  Diagnostics diagnostics;
-  IngestOptions options;
-  options.strict = strict;
-  Status status;
-  {
-    py::gil_scoped_release release;
-    status = ReadArticles(inputs, options, &diagnostics, [&](Document&& d) {
-      docs.push_back(std::move(d));
-      return Status::Ok();
-    });
-  }
-  Report(diagnostics, status, strict);
   py::list out;
-  for (const Document& d : docs) out.append(ArticleDict(d));
-  return out;
-}
-
-py::list ReadClusterDicts(const std::vector<std::string>& inputs, bool strict) {
-  std::vector<Cluster> clusters;
-  Diagnostics diagnostics;
-  IngestOptions options;
-  options.strict = strict;
-  Status status;
-  {
-    py::gil_scoped_release release;
-    status = ReadClusters(inputs, options, &diagnostics, [&](Cluster&& c) {
-      clusters.push_back(std::move(c));
-      return Status::Ok();
-    });
-  }
-  Report(diagnostics, status, strict);
-  py::list out;
-  for (const Cluster& c : clusters) out.append(ClusterToDict(c));
+  for (const Item& item : items) out.append(to_dict(item));
   return out;
 }
 
@@ -85,9 +60,19 @@ py::dict ClusterToDict(const Cluster& cluster) {
 }
 
 void RegisterIngest(py::module_& m) {
-  m.def("read_articles", &ReadArticleDicts, py::arg("inputs"), py::arg("strict"),
+  m.def(
+      "read_articles",
+      [](const std::vector<std::string>& inputs, bool strict) {
+        return ReadAll<Document>(ReadArticles, ArticleDict, inputs, strict);
+      },
+      py::arg("inputs"), py::arg("strict"),
         "Articles of `inputs` (what `chorus cluster` reads), in input order.");
-  m.def("read_clusters", &ReadClusterDicts, py::arg("inputs"), py::arg("strict"),
+  m.def(
+      "read_clusters",
+      [](const std::vector<std::string>& inputs, bool strict) {
+        return ReadAll<Cluster>(ReadClusters, ClusterToDict, inputs, strict);
+      },
+      py::arg("inputs"), py::arg("strict"),
         "Clusters of `inputs` (what `chorus summarize` reads).");
 }
 

@@ -99,12 +99,7 @@ std::string EvalFile(const std::string& path, const std::string& preset,
     py::gil_scoped_release release;
     report = RunEvalOnFile(path, options, &diagnostics, ToProgress(progress));
   }
-  // Input problems the run went past are warnings; under `strict` the first fails it.
-  py::object warn = py::module_::import("warnings").attr("warn");
-  for (const Diagnostic& d : diagnostics.all()) {
-    if (strict && d.severity == Diagnostic::Severity::kError) Raise(ParseError(d.ToString()));
-    warn(d.ToString());
-  }
+  ReportDiagnostics(diagnostics, strict);
   return ReportJson(report);
 }
 

@@ -10,7 +10,20 @@ from ._api import _budget
 Article = Dict[str, Any]
 
 
-class EventStream:
+class _Counts:
+    _native: Any
+
+    @property
+    def articles(self) -> int:
+        """Articles clustered (for a stream: in its store, this run's included)."""
+        return self._native.articles
+
+    @property
+    def event_count(self) -> int:
+        return self._native.event_count
+
+
+class EventStream(_Counts):
     """Online event clustering into a chorus store (SQLite), as `chorus
     cluster --store PATH` does: the same file the CLI and `chorus serve` read.
 
@@ -68,15 +81,6 @@ class EventStream:
         return json.loads(self._native.compare(int(event_id)))
 
     @property
-    def articles(self) -> int:
-        """Articles in the store (this run's included)."""
-        return self._native.articles
-
-    @property
-    def event_count(self) -> int:
-        return self._native.event_count
-
-    @property
     def skipped(self) -> int:
         """Articles skipped in this run because their id was already stored."""
         return self._native.skipped
@@ -99,7 +103,7 @@ class EventStream:
         return "EventStream(%r)" % self.path
 
 
-class Clusterer:
+class Clusterer(_Counts):
     """Online event clustering in memory: the clusterer EventStream uses,
     without a store. `add` returns one assignment per article:
     {"article", "event", "new_event", "duplicate_of"}."""
@@ -127,13 +131,6 @@ class Clusterer:
         events = json.loads(self._native.describe(list(range(1, self._native.event_count + 1))))
         return frames.events_frame(events) if as_frame else events
 
-    @property
-    def articles(self) -> int:
-        return self._native.articles
-
-    @property
-    def event_count(self) -> int:
-        return self._native.event_count
 
 
 def events(store: Union[str, "os.PathLike[str]"] = "chorus.db", after: int = 0, limit: int = 0,
