@@ -3,11 +3,13 @@
 #include <gumbo.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "base/dates.h"
 #include "base/strings.h"
+#include "ingest/html_nesting.h"
 #include "ingest/text_article.h"
 
 namespace chorus::ingest {
@@ -98,21 +100,30 @@ struct Extraction {
   }
 };
 
-std::string TextOf(const GumboNode* node) {
-  std::string out;
+// Our walks stop this deep. BoundHtmlNesting keeps gumbo's trees shallower
+// than this on any page; the limit keeps the walks' own stack bounded anyway.
+constexpr int kMaxWalkDepth = 600;
+
+void AppendTextOf(const GumboNode* node, std::string* out, int depth = 0) {
+  if (depth > kMaxWalkDepth) return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-    AppendCollapsed(node->v.text.text, &out);
+    AppendCollapsed(node->v.text.text, out);
   } else if (node->type == GUMBO_NODE_ELEMENT) {
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
-      out += TextOf(static_cast<const GumboNode*>(children.data[i]));
+      AppendTextOf(static_cast<const GumboNode*>(children.data[i]), out, depth + 1);
     }
   }
+}
+
+std::string TextOf(const GumboNode* node) {
+  std::string out;
+  AppendTextOf(node, &out);
   return out;
 }
 
 void Walk(const GumboNode* node, Extraction* x, int depth) {
-  if (depth > 400) return;  // gumbo caps nesting too; this keeps our stack bounded
+  if (depth > kMaxWalkDepth) return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
       node->type == GUMBO_NODE_WHITESPACE) {
     AppendCollapsed(node->v.text.text, &x->current);
@@ -135,7 +146,7 @@ void Walk(const GumboNode* node, Extraction* x, int depth) {
 
 // Depth-first search for the first element with `tag`.
 const GumboNode* FindFirst(const GumboNode* node, GumboTag tag, int depth = 0) {
-  if (node->type != GUMBO_NODE_ELEMENT || depth > 400) return nullptr;
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxWalkDepth) return nullptr;
   if (node->v.element.tag == tag) return node;
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
@@ -151,7 +162,7 @@ struct PageMeta {
 };
 
 void CollectMeta(const GumboNode* node, PageMeta* meta, int depth = 0) {
-  if (node->type != GUMBO_NODE_ELEMENT || depth > 400) return;
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxWalkDepth) return;
   const GumboElement& e = node->v.element;
   if (e.tag == GUMBO_TAG_META) {
     std::string key = Lower(Attribute(e, "property"));
@@ -178,14 +189,69 @@ void CollectMeta(const GumboNode* node, PageMeta* meta, int depth = 0) {
 
 std::string Trimmed(std::string_view s) { return std::string(Trim(s)); }
 
+// Every block gumbo allocates during one parse, on a list: the tree is freed
+// by walking the list, not by gumbo's recursive gumbo_destroy_output.
+class GumboArena {
+ public:
+  GumboArena() = default;
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+  ~GumboArena() {
+    while (head_ != nullptr) {
+      Block* next = head_->next;
+      std::free(head_);
+      head_ = next;
+    }
+  }
+
+  void Use(GumboOptions* options) {
+    options->allocator = &Allocate;
+    options->deallocator = &Deallocate;
+    options->userdata = this;
+  }
+
+ private:
+  struct alignas(std::max_align_t) Block {
+    Block* prev;
+    Block* next;
+  };
+
+  static void* Allocate(void* self, size_t size) {
+    auto* arena = static_cast<GumboArena*>(self);
+    auto* block = static_cast<Block*>(std::malloc(sizeof(Block) + size));
+    if (block == nullptr) std::abort();  // gumbo cannot take a failed allocation
+    block->prev = nullptr;
+    block->next = arena->head_;
+    if (arena->head_ != nullptr) arena->head_->prev = block;
+    arena->head_ = block;
+    return block + 1;
+  }
+
+  static void Deallocate(void* self, void* ptr) {
+    if (ptr == nullptr) return;
+    auto* arena = static_cast<GumboArena*>(self);
+    Block* block = static_cast<Block*>(ptr) - 1;
+    if (block->prev != nullptr) block->prev->next = block->next;
+    if (block->next != nullptr) block->next->prev = block->prev;
+    if (arena->head_ == block) arena->head_ = block->next;
+    std::free(block);
+  }
+
+  Block* head_ = nullptr;
+};
+
 }  // namespace
 
 Document ParseHtmlArticle(std::string_view html, std::string_view name) {
   Document doc;
   doc.id = IdFromFileName(name);
+  const BoundedHtml bounded = BoundHtmlNesting(html);
+  GumboArena arena;  // declared before the output it frees
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read gumbo's error list; don't build it
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  arena.Use(&options);
+  GumboOutput* output =
+      gumbo_parse_with_options(&options, bounded.html.data(), bounded.html.size());
   if (output == nullptr) return doc;
 
   PageMeta meta;
@@ -211,8 +277,7 @@ Document ParseHtmlArticle(std::string_view html, std::string_view name) {
     if (!doc.text.empty()) doc.text += "\n\n";
     doc.text += p;
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return doc;
+  return doc;  // the arena frees gumbo's tree
 }
 
 }  // namespace chorus::ingest
