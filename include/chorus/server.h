@@ -7,11 +7,21 @@
 // web page at /. Errors are JSON {"error": {"code", "message"}} with the HTTP
 // status of their kind (400, 404, 405, 413, 503).
 //
-// Connections are read by a pool of I/O threads; the work of a request
-// (analysis, summarizing, comparing, the store) runs on a pool of `threads`
-// workers behind a queue of at most `queue_limit` waiting requests. When the
-// queue is full the request is answered 503 at once, so an overloaded server
-// sheds load instead of building up latency.
+// One thread reads every connection (no thread waits on a slow client: the
+// head must arrive within header_timeout_ms, at most 100 fields and 32 KiB);
+// complete requests go to a pool of handler threads; the work of a request
+// (parsing its JSON and HTML, analysis, summarizing, comparing, the store)
+// runs on a pool of `threads` workers behind a queue of at most
+// `queue_limit` waiting requests. When the queue is full the request is
+// answered 503 at once, so an overloaded server sheds load instead of
+// building up latency. A request still working at its deadline
+// (max_request_ms) is answered 503 and its work is cancelled.
+//
+// Requests from web pages: the Host must be localhost, an IP address or one
+// of `allowed_hosts` (else 403: DNS rebinding); writes must be
+// Content-Type: application/json (else 415), and a request with an Origin
+// header must come from this server's own origin (else 403), so a page on
+// another site cannot post to the API through the user's browser.
 //
 //   chorus::ServerOptions opt;  opt.port = 0;  // ephemeral
 //   auto server = chorus::Server::Create(opt);
@@ -35,6 +45,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "chorus/status.h"
 
@@ -50,9 +61,18 @@ struct ServerOptions {
   std::string store_path = "chorus.db";
   // Worker threads doing the requests' work. 0: hardware concurrency.
   uint32_t threads = 0;
-  // Threads reading and writing connections (they mostly wait on workers or
-  // on idle keep-alive clients). 0: 4 x workers + queue_limit, at least 16.
+  // Threads answering complete requests (they mostly wait on workers).
+  // 0: 4 x workers + queue_limit, at least 16.
   uint32_t io_threads = 0;
+  // Open connections; at the limit a new one closes the idlest. Default 1024
+  // (at most the process's open-file limit less 64).
+  uint32_t max_connections = 1024;
+  // A request's head (request line and header fields) must arrive within
+  // this of its first byte, else 408. Default 5000 ms.
+  uint32_t header_timeout_ms = 5000;
+  // Host names accepted besides localhost and IP addresses (a name the
+  // server is reached by, e.g. behind a proxy); "*" accepts any. Default none.
+  std::vector<std::string> allowed_hosts;
   // Requests that may wait for a worker; one more is answered 503. Default 64.
   uint32_t queue_limit = 64;
   // Largest request body accepted; a larger one is answered 413. Default 8 MiB.
@@ -60,7 +80,7 @@ struct ServerOptions {
   // Most articles in one request; more is answered 413. Default 1000.
   uint32_t max_articles = 1000;
   // Longest a request may take (waiting plus working) before it is answered
-  // 503 "deadline exceeded"; its result is then discarded. Default 10000 ms.
+  // 503 "deadline exceeded"; its work is then cancelled. Default 10000 ms.
   uint32_t max_request_ms = 10000;
   // Writes one JSON line per request (time, method, path, status, bytes,
   // latency_ms) to this sink; empty: no access log. Default: standard error.

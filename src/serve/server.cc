@@ -2,7 +2,6 @@
 #include "chorus/server.h"
 
 #include <fmt/format.h>
-#include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
@@ -12,12 +11,16 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <thread>
 
 #include "serve/cluster_engine.h"
+#include "serve/connection_loop.h"
 #include "serve/event_service.h"
+#include "serve/http_wire.h"
 #include "serve/metrics.h"
+#include "serve/request_policy.h"
 #include "serve/router.h"
 #include "serve/routes.h"
 #include "serve/work_queue.h"
@@ -26,16 +29,6 @@ namespace chorus {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// What the handler learned about the request it is answering, for the access
-// log and metrics written after the response (httplib calls the logger on the
-// same thread, right after writing).
-struct RequestContext {
-  const httplib::Request* request = nullptr;
-  Clock::time_point start;
-  std::string route;
-};
-thread_local RequestContext tls_request;
 
 std::string UtcTimestamp() {
   const auto now = std::chrono::system_clock::now();
@@ -62,6 +55,15 @@ void ServerOptions::DefaultAccessLog(std::string_view line) {
   std::fwrite(out.data(), 1, out.size(), stderr);
 }
 
+// The method as a metrics label: a client inventing methods must not add
+// series.
+std::string_view MethodLabel(std::string_view method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (method == known) return known;
+  }
+  return "other";
+}
+
 struct Server::State {
   ServerOptions options;
   serve::MetricsRegistry metrics;
@@ -69,48 +71,43 @@ struct Server::State {
   std::shared_ptr<serve::EventService> events;  // the store: closed when State goes
   std::unique_ptr<serve::WorkQueue> queue;
   serve::Router router;
-  httplib::Server http;
-  std::atomic<int> bound_port{-1};
-  std::atomic<bool> stop_requested{false};
-  std::atomic<bool> in_run{false};
+  std::unique_ptr<serve::ConnectionLoop> loop;
+  std::atomic<bool> bound{false};
   std::mutex run_mu;  // serializes Run with itself
 
-  void Serve(const httplib::Request& req, httplib::Response& res);
-  void Log(const httplib::Request& req, const httplib::Response& res);
+  serve::HttpResponse Handle(const serve::IncomingRequest& in);
+  void Record(std::string_view route, std::string_view method, std::string_view path,
+              const std::string& remote, const serve::HttpResponse& res, double seconds);
 };
 
-void Server::State::Serve(const httplib::Request& req, httplib::Response& res) {
-  tls_request = {&req, Clock::now(), "unmatched"};
+serve::HttpResponse Server::State::Handle(const serve::IncomingRequest& in) {
   serve::HttpRequest request;
-  request.method = req.method;
-  request.path = req.path;
-  for (const auto& [k, v] : req.params) request.query.emplace(k, v);
-  request.body = req.body;
-  serve::HttpResponse out = router.Handle(request);
-  tls_request.route = out.route;
+  request.method = in.head.method;
+  serve::HttpResponse out;
+  if (!serve::SplitTarget(in.head.target, &request.path, &request.query)) {
+    out = serve::ErrorResponse(400, "bad_request", "the request target is not a path");
+    out.route = "transport";
+  } else {
+    request.body = in.body;
+    out = router.Handle(request);
+  }
   // Counted before the response is written, so a client that reads /metrics
   // right after a response sees that response counted.
-  metrics.RecordRequest(out.route, req.method, out.status,
-                        std::chrono::duration<double>(Clock::now() - tls_request.start).count());
-  res.status = out.status;
-  for (const auto& [k, v] : out.headers) res.set_header(k, v);
-  res.set_content(std::move(out.body), out.content_type);
+  Record(out.route, in.head.method, request.path, in.remote, out,
+         std::chrono::duration<double>(Clock::now() - in.start).count());
+  return out;
 }
 
-void Server::State::Log(const httplib::Request& req, const httplib::Response& res) {
-  // Requests httplib refused before routing (413, malformed request lines)
-  // have no context of ours: their latency is not measured.
-  const bool routed = tls_request.request == &req;
-  const double seconds =
-      routed ? std::chrono::duration<double>(Clock::now() - tls_request.start).count() : 0.0;
-  const std::string route = routed ? tls_request.route : "transport";
-  tls_request = {};
-  if (!routed) metrics.RecordRequest(route, req.method, res.status, seconds);
+void Server::State::Record(std::string_view route, std::string_view method,
+                           std::string_view path, const std::string& remote,
+                           const serve::HttpResponse& res, double seconds) {
+  metrics.RecordRequest(std::string(route), std::string(MethodLabel(method)), res.status,
+                        seconds);
   if (!options.access_log) return;
-  nlohmann::json line = {{"time", UtcTimestamp()},     {"method", req.method},
-                         {"path", req.path},           {"status", res.status},
-                         {"bytes", res.body.size()},   {"latency_ms", seconds * 1000.0},
-                         {"remote", req.remote_addr}};
+  nlohmann::json line = {{"time", UtcTimestamp()},   {"method", method},
+                         {"path", path},             {"status", res.status},
+                         {"bytes", res.body.size()}, {"latency_ms", seconds * 1000.0},
+                         {"remote", remote}};
   options.access_log(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -125,7 +122,11 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   state->options = std::move(options);
   ServerOptions& opt = state->options;
   opt.threads = ResolveThreads(opt.threads);
+  // Handler threads wait on workers for at most threads + queue_limit
+  // requests; the rest answer /healthz, /metrics and refusals at once.
   if (opt.io_threads == 0) opt.io_threads = std::max(16u, 4 * opt.threads + opt.queue_limit);
+  if (opt.max_connections == 0) return InvalidArgumentError("max connections: must be > 0");
+  if (opt.header_timeout_ms == 0) return InvalidArgumentError("header timeout: must be > 0");
   ASSIGN_OR_RETURN(state->engine, serve::ClusterEngine::Create());
   ASSIGN_OR_RETURN(state->events, serve::EventService::Open(opt.store_path));
   state->queue = std::make_unique<serve::WorkQueue>(opt.threads, opt.queue_limit);
@@ -165,48 +166,26 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
                           [q = state->queue.get()] { return double(q->Running()); });
 
   State* s = state.get();
-  httplib::Server& http = s->http;
-  const uint32_t io_threads = opt.io_threads;
-  http.new_task_queue = [io_threads] { return new httplib::ThreadPool(io_threads); };
-  http.set_payload_max_length(opt.max_body_bytes);
-  // httplib's default adds SO_REUSEPORT, which lets a second server bind a
-  // port already in use: keep only SO_REUSEADDR so that fails loudly.
-  http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  });
-  // httplib writes a response's headers and body in separate sends; with
-  // Nagle on, the body waits for the client's delayed ACK (~40 ms on Linux),
-  // which capped a keep-alive connection at ~25 requests/s whatever the CPU.
-  http.set_tcp_nodelay(true);
-  http.set_keep_alive_max_count(1000);
-  http.set_keep_alive_timeout(2);
-  http.set_read_timeout(10);
-  http.set_write_timeout(10);
-  const auto handler = [s](const httplib::Request& req, httplib::Response& res) {
-    s->Serve(req, res);
+  serve::TransportOptions transport;
+  transport.max_body_bytes = opt.max_body_bytes;
+  transport.max_buffered_bytes = std::max(transport.max_buffered_bytes, 4 * opt.max_body_bytes);
+  transport.max_connections = opt.max_connections;
+  transport.header_timeout_ms = opt.header_timeout_ms;
+  transport.handler_threads = opt.io_threads;
+  serve::TransportCallbacks callbacks;
+  callbacks.screen = [s](const serve::RequestHead& head) {
+    return serve::ScreenRequest(head, s->options.allowed_hosts);
   };
-  // Every method and path goes through the Router, which answers 404 and 405.
-  http.Get(".*", handler);
-  http.Post(".*", handler);
-  http.Put(".*", handler);
-  http.Patch(".*", handler);
-  http.Delete(".*", handler);
-  http.Options(".*", handler);
-  // Errors httplib answers itself (413, malformed requests) get our JSON body.
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const std::string message =
-        res.status == 413 ? "request body is larger than the server accepts"
-                          : fmt::format("the server could not read the request (HTTP {})",
-                                        res.status);
-    serve::HttpResponse e = serve::ErrorResponse(
-        res.status, serve::ErrorCodeForHttpStatus(res.status), message);
-    res.set_content(e.body, e.content_type);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  http.set_logger([s](const httplib::Request& req, const httplib::Response& res) { s->Log(req, res); });
+  callbacks.handle = [s](const serve::IncomingRequest& in) { return s->Handle(in); };
+  callbacks.refused = [s](const serve::RequestHead* head, const std::string& remote,
+                          const serve::HttpResponse& res, double seconds) {
+    // Answered from the head alone, or with no request read at all.
+    std::string path;
+    std::map<std::string, std::string> query;
+    if (head != nullptr) serve::SplitTarget(head->target, &path, &query);
+    s->Record("transport", head != nullptr ? head->method : "", path, remote, res, seconds);
+  };
+  state->loop = std::make_unique<serve::ConnectionLoop>(std::move(transport), std::move(callbacks));
   return std::unique_ptr<Server>(new Server(std::move(state)));
 }
 
@@ -221,47 +200,26 @@ Server::~Server() {
 const ServerOptions& Server::options() const { return state_->options; }
 
 int Server::port() const {
-  const int p = state_->bound_port.load();
+  const int p = state_->loop->port();
   return p >= 0 ? p : state_->options.port;
 }
 
 Status Server::Bind() {
-  if (state_->bound_port.load() >= 0) return Status::Ok();
   const ServerOptions& opt = state_->options;
-  int port = opt.port;
-  if (port == 0) {
-    port = state_->http.bind_to_any_port(opt.host.c_str());
-    if (port < 0) port = 0;
-  } else if (!state_->http.bind_to_port(opt.host.c_str(), port)) {
-    port = 0;
-  }
-  if (port <= 0) {
-    return UnavailableError(fmt::format("cannot listen on {}:{} (in use, or not an address of "
-                                        "this machine)", opt.host, opt.port));
-  }
-  state_->bound_port = port;
+  RETURN_IF_ERROR(state_->loop->Bind(opt.host, opt.port));
+  state_->bound = true;
   return Status::Ok();
 }
 
 Status Server::Run() {
   std::lock_guard<std::mutex> lock(state_->run_mu);
   RETURN_IF_ERROR(Bind());
-  state_->in_run = true;
-  if (!state_->stop_requested) state_->http.listen_after_bind();
-  state_->in_run = false;
-  // httplib has joined its connection threads: no request is in flight.
+  state_->loop->Run();
+  // Every request read has been answered: nothing is in flight.
   state_->queue->Shutdown();
   return Status::Ok();
 }
 
-void Server::Stop() {
-  state_->stop_requested = true;
-  // httplib ignores stop() until its accept loop runs: wait for it to start
-  // if Run is on its way in.
-  for (int i = 0; i < 2000 && state_->in_run && !state_->http.is_running(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  state_->http.stop();
-}
+void Server::Stop() { state_->loop->Stop(); }
 
 }  // namespace chorus

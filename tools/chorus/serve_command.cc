@@ -89,6 +89,17 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
                   "Longest a request may take before it is answered 503")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-connections", options->max_connections,
+                  "Open connections; at the limit a new one closes the idlest")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--header-timeout-ms", options->header_timeout_ms,
+                  "Time a client has to send a request's head (else 408)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--allow-host", options->allowed_hosts,
+                  "Also accept requests whose Host is this name (repeatable; '*' for any). "
+                  "Without it only localhost and IP addresses are accepted, against DNS rebinding");
   auto quiet = std::make_shared<bool>(false);
   cmd->add_flag("--no-access-log", *quiet, "Do not write the JSON access log to stderr");
   cmd->callback([options, quiet, exit_code] {
