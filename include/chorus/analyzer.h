@@ -12,12 +12,14 @@
 #define CHORUS_ANALYZER_H_
 
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <vector>
 
 #include "chorus/cleaner.h"
 #include "chorus/document.h"
 #include "chorus/sentence_splitter.h"
+#include "chorus/status.h"
 #include "chorus/tokenizer.h"
 
 namespace chorus {
@@ -53,6 +55,10 @@ class ClusterAnalyzer {
   ClusterAnalyzer& operator=(const ClusterAnalyzer&) = delete;
 
   AnalyzedCluster Analyze(const Cluster& cluster) const;
+  // The same, stopping with kCancelled (between documents) once `stop` is
+  // requested: how a server gives up on a request past its deadline. The
+  // result, when there is one, does not depend on `stop`.
+  Result<AnalyzedCluster> Analyze(const Cluster& cluster, const std::stop_token& stop) const;
 
  private:
   AnalyzerOptions options_;

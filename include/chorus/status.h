@@ -33,6 +33,7 @@ enum class StatusCode {
   kResourceExhausted,  // a size or time limit was reached
   kUnavailable,        // try again later (server overloaded, store busy)
   kInternal,           // a bug in chorus: please report it
+  kCancelled,          // the caller stopped the work (through its std::stop_token)
 };
 
 // The lower-case name of a code, as printed in messages ("parse error").
@@ -70,6 +71,7 @@ inline Status UnavailableError(std::string m) {
   return Status(StatusCode::kUnavailable, std::move(m));
 }
 inline Status InternalError(std::string m) { return Status(StatusCode::kInternal, std::move(m)); }
+inline Status CancelledError(std::string m) { return Status(StatusCode::kCancelled, std::move(m)); }
 
 // Either a T or a non-OK Status.
 template <typename T>

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,10 @@ struct SummaryOptions {
   SummaryBudget budget;  // default: 100 words
   // Query-focused mode: when non-empty, favour content about this text.
   std::string query;
+  // Once a stop is requested, Summarize returns kCancelled as soon as it
+  // next checks (a server past a request's deadline). The summary, when one
+  // is returned, never depends on it. Default: never stopped.
+  std::stop_token stop;
 };
 
 struct SummarySentence {

@@ -116,7 +116,8 @@ Result<Document> ReadArticleJson(const dom::element& value, std::string_view def
 }
 
 Result<std::vector<Document>> ReadArticleListJson(const dom::element& value,
-                                                  std::string_view where) {
+                                                  std::string_view where,
+                                                  const std::stop_token& stop) {
   dom::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) {
     return InvalidArgumentError(fmt::format("{}: expected an array of articles", where));
@@ -125,6 +126,7 @@ Result<std::vector<Document>> ReadArticleListJson(const dom::element& value,
   std::unordered_set<std::string> ids;
   size_t index = 0;
   for (dom::element item : array) {
+    if (stop.stop_requested()) return CancelledError("reading articles stopped");
     const std::string at = fmt::format("{}[{}]", where, index);
     ASSIGN_OR_RETURN(Document doc, ReadArticleJson(item, fmt::format("{}", index + 1), at));
     if (!ids.insert(doc.id).second) {

@@ -10,6 +10,7 @@
 #ifndef CHORUS_SRC_INGEST_ARTICLE_JSON_H_
 #define CHORUS_SRC_INGEST_ARTICLE_JSON_H_
 
+#include <stop_token>
 #include <string_view>
 #include <vector>
 
@@ -27,9 +28,11 @@ Result<Document> ReadArticleJson(const simdjson::dom::element& value, std::strin
                                  std::string_view where);
 
 // An array of article objects: default ids "1", "2", ...; ids unique. Errors
-// say `<where>[i].field`.
+// say `<where>[i].field`. kCancelled (between articles: a page's HTML takes
+// time) once `stop` is requested.
 Result<std::vector<Document>> ReadArticleListJson(const simdjson::dom::element& value,
-                                                  std::string_view where);
+                                                  std::string_view where,
+                                                  const std::stop_token& stop = {});
 
 }  // namespace chorus::ingest
 

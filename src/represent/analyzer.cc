@@ -9,12 +9,18 @@ ClusterAnalyzer::ClusterAnalyzer(AnalyzerOptions options, const Cleaner& cleaner
       tokenizer_(options.tokenizer) {}
 
 AnalyzedCluster ClusterAnalyzer::Analyze(const Cluster& cluster) const {
+  return std::move(Analyze(cluster, std::stop_token())).value();  // never cancelled
+}
+
+Result<AnalyzedCluster> ClusterAnalyzer::Analyze(const Cluster& cluster,
+                                                 const std::stop_token& stop) const {
   AnalyzedCluster out;
   out.id = cluster.id;
   // Every sentence's tokens in one vocabulary generation, kept with them.
   const TokenScope scope;
   out.vocabulary = scope.keep_alive();
   for (const Document& input : cluster.documents) {
+    if (stop.stop_requested()) return CancelledError("analysis stopped");
     std::vector<Document> cleaned;
     if (options_.clean) {
       cleaned = cleaner_.Clean(input, &out.removals);

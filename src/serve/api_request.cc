@@ -12,7 +12,8 @@ namespace chorus::serve {
 
 using nlohmann::json;
 
-Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max_articles) {
+Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max_articles,
+                                             const std::stop_token& stop) {
   // simdjson, as JSON Lines input is read: the articles go to the same reader.
   simdjson::dom::parser parser;
   simdjson::dom::element root;
@@ -46,7 +47,8 @@ Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max
     }
     req.cluster.id = std::string(id);
   }
-  ASSIGN_OR_RETURN(req.cluster.documents, ingest::ReadArticleListJson(articles, "articles"));
+  ASSIGN_OR_RETURN(req.cluster.documents,
+                   ingest::ReadArticleListJson(articles, "articles", stop));
   req.options = json::object();
   if (object.at_key("options").get(value) == simdjson::SUCCESS && !value.is_null()) {
     if (!value.is_object()) return InvalidArgumentError("options: expected an object");

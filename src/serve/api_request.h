@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -35,8 +36,11 @@ struct ArticlesRequest {
   nlohmann::json options;   // the "options" object (empty object when absent)
 };
 
-// Parses the body; at least one article, at most `max_articles`.
-Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max_articles);
+// Parses the body; at least one article, at most `max_articles`. Pages
+// ("html") are parsed here: kCancelled (between articles) once `stop` is
+// requested.
+Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max_articles,
+                                             const std::stop_token& stop = {});
 
 struct SummarizeRequestOptions {
   std::string method;       // empty: the default method

@@ -1,6 +1,8 @@
 #include "serve/bounded_call.h"
 
 #include <condition_variable>
+#include <exception>
+#include <new>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -15,6 +17,7 @@ struct Slot {
   std::mutex mu;
   std::condition_variable done;
   std::optional<HttpResponse> response;  // GUARDED_BY(mu)
+  std::stop_source stop;
 
   void Fill(HttpResponse r) {
     {
@@ -30,14 +33,24 @@ HttpResponse DeadlineExceeded() {
                        "the request took longer than the server's time limit per request");
 }
 
+HttpResponse Guarded(const BoundedWork& work, const std::stop_token& stop) {
+  try {
+    return work(stop);
+  } catch (const std::bad_alloc&) {
+    return ErrorResponse(500, "internal", "the server ran out of memory for this request");
+  } catch (const std::exception& e) {
+    return ErrorResponse(500, "internal", std::string("internal error: ") + e.what());
+  }
+}
+
 }  // namespace
 
 HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline,
-                        std::function<HttpResponse()> work) {
+                        BoundedWork work) {
   auto slot = std::make_shared<Slot>();
   const bool queued = queue.Submit(
-      [slot, work = std::move(work)] { slot->Fill(work()); }, deadline,
-      [slot] { slot->Fill(DeadlineExceeded()); });
+      [slot, work = std::move(work)] { slot->Fill(Guarded(work, slot->stop.get_token())); },
+      deadline, [slot] { slot->Fill(DeadlineExceeded()); });
   if (!queued) {
     HttpResponse r =
         ErrorResponse(503, "overloaded", "the server is busy (request queue full); retry later");
@@ -46,6 +59,7 @@ HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline,
   }
   std::unique_lock<std::mutex> lock(slot->mu);
   if (!slot->done.wait_until(lock, deadline, [&] { return slot->response.has_value(); })) {
+    slot->stop.request_stop();  // the worker gives up at its next check
     return DeadlineExceeded();
   }
   return std::move(*slot->response);

@@ -26,8 +26,9 @@ Result<const Summarizer*> ClusterEngine::Find(std::string_view method) const {
                                           method, fmt::join(methods_, ", ")));
 }
 
-AnalyzedCluster ClusterEngine::Analyze(const Cluster& cluster) const {
-  return analyzer_.Analyze(cluster);
+Result<AnalyzedCluster> ClusterEngine::Analyze(const Cluster& cluster,
+                                               const std::stop_token& stop) const {
+  return analyzer_.Analyze(cluster, stop);
 }
 
 Result<std::string> ClusterEngine::SummaryJson(const AnalyzedCluster& cluster,

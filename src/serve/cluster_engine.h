@@ -4,7 +4,7 @@
 //
 //   ClusterEngine engine;
 //   ASSIGN_OR_RETURN(const Summarizer* s, engine.Find("lexrank"));
-//   AnalyzedCluster ac = engine.Analyze(cluster);
+//   ASSIGN_OR_RETURN(AnalyzedCluster ac, engine.Analyze(cluster, stop));
 //   ASSIGN_OR_RETURN(std::string json, engine.SummaryJson(ac, *s, options));
 //
 // Thread safety: every method is const and may run concurrently (the
@@ -15,6 +15,7 @@
 
 #include <map>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,8 @@ class ClusterEngine {
   Result<const Summarizer*> Find(std::string_view method) const;
   const std::vector<std::string>& methods() const { return methods_; }
 
-  AnalyzedCluster Analyze(const Cluster& cluster) const;
+  // kCancelled once `stop` is requested.
+  Result<AnalyzedCluster> Analyze(const Cluster& cluster, const std::stop_token& stop) const;
   // SummaryToJson, indented as the CLI's --format json prints it, + "\n".
   Result<std::string> SummaryJson(const AnalyzedCluster& cluster, const Summarizer& summarizer,
                                   const SummaryOptions& options) const;

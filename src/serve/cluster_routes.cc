@@ -1,8 +1,8 @@
 // POST /v1/summarize: one cluster in the request body.
 //
-// The body is parsed and validated on the I/O thread (cheap, and a malformed
-// request is answered without taking a worker); the analysis and summary run
-// on the work queue.
+// Everything runs on the work queue under the request's deadline: parsing
+// the JSON and any web pages in it, the analysis and the summary, each
+// stopping when the deadline passes.
 #include <memory>
 #include <utility>
 
@@ -16,21 +16,23 @@ namespace chorus::serve {
 void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
                       Router* router) {
   router->Add("POST", "/v1/summarize", [ctx, engine](const HttpRequest& req, const PathParams&) {
-    const auto deadline = RequestDeadline(ctx);
-    Result<ArticlesRequest> parsed = ParseArticlesRequest(req.body, ctx.options->max_articles);
-    if (!parsed.ok()) return ErrorResponse(parsed.status());
-    Result<SummarizeRequestOptions> options = ParseSummarizeOptions(parsed->options);
-    if (!options.ok()) return ErrorResponse(options.status());
-    Result<const Summarizer*> summarizer = engine->Find(options->method);
-    if (!summarizer.ok()) return ErrorResponse(summarizer.status());
-    auto cluster = std::make_shared<Cluster>(std::move(parsed->cluster));
-    return RunBounded(*ctx.queue, deadline,
-                      [engine, cluster, summary = options->summary, s = *summarizer] {
-                        const AnalyzedCluster analyzed = engine->Analyze(*cluster);
-                        Result<std::string> json = engine->SummaryJson(analyzed, *s, summary);
-                        if (!json.ok()) return ErrorResponse(json.status());
-                        return JsonResponse(200, std::move(*json));
-                      });
+    auto body = std::make_shared<const std::string>(req.body);
+    return RunBounded(*ctx.queue, RequestDeadline(ctx),
+                      [ctx, engine, body](const std::stop_token& stop) {
+      Result<ArticlesRequest> parsed =
+          ParseArticlesRequest(*body, ctx.options->max_articles, stop);
+      if (!parsed.ok()) return ErrorResponse(parsed.status());
+      Result<SummarizeRequestOptions> options = ParseSummarizeOptions(parsed->options);
+      if (!options.ok()) return ErrorResponse(options.status());
+      Result<const Summarizer*> summarizer = engine->Find(options->method);
+      if (!summarizer.ok()) return ErrorResponse(summarizer.status());
+      Result<AnalyzedCluster> analyzed = engine->Analyze(parsed->cluster, stop);
+      if (!analyzed.ok()) return ErrorResponse(analyzed.status());
+      options->summary.stop = stop;
+      Result<std::string> json = engine->SummaryJson(*analyzed, **summarizer, options->summary);
+      if (!json.ok()) return ErrorResponse(json.status());
+      return JsonResponse(200, std::move(*json));
+    });
   });
 }
 

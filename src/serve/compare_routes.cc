@@ -19,14 +19,17 @@ std::string ComparisonJson(const AnalyzedCluster& cluster) {
 void AddCompareRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
                      Router* router) {
   router->Add("POST", "/v1/compare", [ctx, engine](const HttpRequest& req, const PathParams&) {
-    const auto deadline = RequestDeadline(ctx);
-    Result<ArticlesRequest> parsed = ParseArticlesRequest(req.body, ctx.options->max_articles);
-    if (!parsed.ok()) return ErrorResponse(parsed.status());
-    // `chorus compare` has no options beyond its output format yet.
-    if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
-    auto cluster = std::make_shared<Cluster>(std::move(parsed->cluster));
-    return RunBounded(*ctx.queue, deadline, [engine, cluster] {
-      return JsonResponse(200, ComparisonJson(engine->Analyze(*cluster)));
+    auto body = std::make_shared<const std::string>(req.body);
+    return RunBounded(*ctx.queue, RequestDeadline(ctx),
+                      [ctx, engine, body](const std::stop_token& stop) {
+      Result<ArticlesRequest> parsed =
+          ParseArticlesRequest(*body, ctx.options->max_articles, stop);
+      if (!parsed.ok()) return ErrorResponse(parsed.status());
+      // `chorus compare` has no options beyond its output format yet.
+      if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
+      Result<AnalyzedCluster> analyzed = engine->Analyze(parsed->cluster, stop);
+      if (!analyzed.ok()) return ErrorResponse(analyzed.status());
+      return JsonResponse(200, ComparisonJson(*analyzed));
     });
   });
 }

@@ -79,13 +79,15 @@ constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
 void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> events,
                     std::shared_ptr<const ClusterEngine> engine, Router* router) {
   router->Add("POST", "/v1/articles", [ctx, events](const HttpRequest& req, const PathParams&) {
-    const auto deadline = RequestDeadline(ctx);
-    Result<ArticlesRequest> parsed = ParseArticlesRequest(req.body, ctx.options->max_articles);
-    if (!parsed.ok()) return ErrorResponse(parsed.status());
-    if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
-    auto docs = std::make_shared<std::vector<Document>>(std::move(parsed->cluster.documents));
-    return RunBounded(*ctx.queue, deadline, [events, docs] {
-      Result<nlohmann::json> added = events->AddArticles(std::move(*docs));
+    auto body = std::make_shared<const std::string>(req.body);
+    return RunBounded(*ctx.queue, RequestDeadline(ctx),
+                      [ctx, events, body](const std::stop_token& stop) {
+      Result<ArticlesRequest> parsed =
+          ParseArticlesRequest(*body, ctx.options->max_articles, stop);
+      if (!parsed.ok()) return ErrorResponse(parsed.status());
+      if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
+      // Not stopped past this point: a batch is stored whole or not at all.
+      Result<nlohmann::json> added = events->AddArticles(std::move(parsed->cluster.documents));
       if (!added.ok()) return ErrorResponse(added.status());
       return JsonResponse(200, added->dump(-1, ' ', false, kReplace));
     });
@@ -93,7 +95,7 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
   router->Add("GET", "/v1/events", [ctx, events](const HttpRequest& req, const PathParams&) {
     Result<EventPage> page = PageOf(req.query);
     if (!page.ok()) return ErrorResponse(page.status());
-    return RunBounded(*ctx.queue, RequestDeadline(ctx), [events, page = *page] {
+    return RunBounded(*ctx.queue, RequestDeadline(ctx), [events, page = *page](const std::stop_token&) {
       Result<nlohmann::json> list = events->ListEvents(page);
       if (!list.ok()) return ErrorResponse(list.status());
       return JsonResponse(200, list->dump(-1, ' ', false, kReplace));
@@ -108,10 +110,14 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
     Result<const Summarizer*> summarizer = engine->Find(options->method);
     if (!summarizer.ok()) return ErrorResponse(summarizer.status());
     return RunBounded(*ctx.queue, RequestDeadline(ctx),
-                      [events, engine, id = *id, summary = options->summary, s = *summarizer] {
+                      [events, engine, id = *id, summary = options->summary,
+                       s = *summarizer](const std::stop_token& stop) mutable {
       Result<std::pair<nlohmann::json, Cluster>> event = events->LoadEvent(id);
       if (!event.ok()) return ErrorResponse(event.status());
-      const AnalyzedCluster analyzed = engine->Analyze(event->second);
+      Result<AnalyzedCluster> analyzed_or = engine->Analyze(event->second, stop);
+      if (!analyzed_or.ok()) return ErrorResponse(analyzed_or.status());
+      const AnalyzedCluster& analyzed = *analyzed_or;
+      summary.stop = stop;
       Result<std::string> summary_json = engine->SummaryJson(analyzed, *s, summary);
       if (!summary_json.ok()) return ErrorResponse(summary_json.status());
       // The summary and comparison are spliced in as the renderers wrote them.

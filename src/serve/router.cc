@@ -61,7 +61,8 @@ HttpResponse ErrorResponse(const Status& status) {
     case StatusCode::kParseError: http = 400; break;
     case StatusCode::kNotFound: http = 404; break;
     case StatusCode::kResourceExhausted: http = 413; break;
-    case StatusCode::kUnavailable: http = 503; break;
+    case StatusCode::kUnavailable:
+    case StatusCode::kCancelled: http = 503; break;
     default: http = 500; break;
   }
   return ErrorResponse(http, ErrorCodeForHttpStatus(http), status.message());

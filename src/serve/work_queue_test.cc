@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <future>
+#include <memory>
+#include <new>
 
 #include "serve/bounded_call.h"
 
@@ -49,34 +51,55 @@ TEST(WorkQueueTest, ExpiredTasksAreSkipped) {
 TEST(RunBoundedTest, ReturnsTheWorkResponseOr503) {
   WorkQueue q(1, 0);
   const auto far = WorkQueue::Clock::now() + 10s;
-  EXPECT_EQ(RunBounded(q, far, [] { return JsonResponse(201, "{}"); }).status, 201);
+  EXPECT_EQ(RunBounded(q, far, [](const std::stop_token&) { return JsonResponse(201, "{}"); })
+                .status,
+            201);
 
   std::promise<void> release;
   std::shared_future<void> gate = release.get_future().share();
   std::promise<void> started;
   std::thread busy([&] {
-    RunBounded(q, far, [gate, &started] {
+    RunBounded(q, far, [gate, &started](const std::stop_token&) {
       started.set_value();
       gate.wait();
       return JsonResponse(200, "{}");
     });
   });
   started.get_future().wait();
-  const HttpResponse overloaded = RunBounded(q, far, [] { return JsonResponse(200, "{}"); });
+  const HttpResponse overloaded =
+      RunBounded(q, far, [](const std::stop_token&) { return JsonResponse(200, "{}"); });
   EXPECT_EQ(overloaded.status, 503);
   EXPECT_NE(overloaded.body.find("overloaded"), std::string::npos);
   release.set_value();
   busy.join();
 }
 
-TEST(RunBoundedTest, SlowWorkIsAnswered503AtTheDeadline) {
+TEST(RunBoundedTest, SlowWorkIsAnswered503AtTheDeadlineAndStopped) {
   WorkQueue q(1, 1);
-  const HttpResponse r = RunBounded(q, WorkQueue::Clock::now() + 20ms, [] {
-    std::this_thread::sleep_for(200ms);
-    return JsonResponse(200, "{}");
-  });
+  auto stopped = std::make_shared<std::promise<void>>();
+  const HttpResponse r =
+      RunBounded(q, WorkQueue::Clock::now() + 20ms, [stopped](const std::stop_token& stop) {
+        // Work that checks its token, as the library's stages do.
+        while (!stop.stop_requested()) std::this_thread::sleep_for(1ms);
+        stopped->set_value();
+        return JsonResponse(200, "{}");
+      });
   EXPECT_EQ(r.status, 503);
   EXPECT_NE(r.body.find("deadline_exceeded"), std::string::npos);
+  // The worker was told to stop, and did (else this waits forever: the test
+  // times out).
+  stopped->get_future().wait();
+  q.Shutdown();
+}
+
+TEST(RunBoundedTest, AnExceptionInTheWorkIs500) {
+  WorkQueue q(1, 1);
+  const HttpResponse r =
+      RunBounded(q, WorkQueue::Clock::now() + 10s, [](const std::stop_token&) -> HttpResponse {
+        throw std::bad_alloc();
+      });
+  EXPECT_EQ(r.status, 500);
+  EXPECT_NE(r.body.find("out of memory"), std::string::npos);
 }
 
 }  // namespace

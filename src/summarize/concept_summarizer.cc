@@ -398,6 +398,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
   if (options.budget.amount == 0) {
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
+  if (options.stop.stop_requested()) return CancelledError("summary stopped");
   const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations,
                                options_.max_position, options_.drop_bare_quotes};
   const std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
@@ -441,6 +442,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
     std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.sentence < b.sentence; });
   }
   AddItems(cluster, ss, rows, scored, options.budget, options_.redundancy_cosine, &problem);
+  if (options.stop.stop_requested()) return CancelledError("summary stopped");
 
   const CoverageSolution solution = SolveCoverage(problem, options_.solver);
   std::vector<uint32_t> chosen;

@@ -305,6 +305,35 @@ TEST(GraphRankTest, IsolatedNodesJumpUniformly) {
   EXPECT_NEAR(p[1], 0.5, 1e-12);
 }
 
+TEST(GraphRankTest, LargeClustersRankTheirLeadSentencesOnly) {
+  const AnalyzedCluster cluster = Earthquake();
+  std::vector<uint32_t> all(cluster.sentences.size());
+  for (uint32_t s = 0; s < all.size(); ++s) all[s] = s;
+  GraphRankOptions options;
+  options.max_sentences = static_cast<uint32_t>(cluster.documents.size());
+  // One sentence per document: each document's first, in cluster order.
+  const std::vector<uint32_t> kept = GraphCandidates(cluster, all, options);
+  ASSERT_EQ(kept.size(), cluster.documents.size());
+  for (uint32_t i = 0; i < kept.size(); ++i) {
+    EXPECT_EQ(kept[i], cluster.doc_first_sentence[i]);
+  }
+  options.max_sentences = 1000;
+  EXPECT_EQ(GraphCandidates(cluster, all, options), all);
+}
+
+TEST(BaselinesTest, AStoppedSummaryIsCancelled) {
+  std::stop_source stop;
+  stop.request_stop();
+  for (const std::string& method : SummarizerMethods()) {
+    auto s = MakeSummarizer(method);
+    ASSERT_TRUE(s.ok());
+    SummaryOptions options;
+    options.stop = stop.get_token();
+    EXPECT_EQ((*s)->Summarize(Earthquake(), options).status().code(), StatusCode::kCancelled)
+        << method;
+  }
+}
+
 TEST(ClusterTermsTest, CountsTermsSkipsStopwordsAndFilters) {
   const AnalyzedCluster cluster = Earthquake();
   const ClusterTerms terms(cluster, {}, IdfFormula::kPlain);

@@ -26,6 +26,7 @@ Status ValidateSummaryOptions(const SummaryOptions& options) {
   if (options.budget.amount == 0) {
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
+  if (options.stop.stop_requested()) return CancelledError("summary stopped");
   return Status::Ok();
 }
 

@@ -1,5 +1,6 @@
 #include "summarize/baselines/graph_rank.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace chorus::baselines {
@@ -31,6 +32,19 @@ std::vector<double> GraphRank(const std::vector<double>& weights, uint32_t n,
     if (change < options.tolerance) break;
   }
   return p;
+}
+
+std::vector<uint32_t> GraphCandidates(const AnalyzedCluster& cluster,
+                                      const std::vector<uint32_t>& candidates,
+                                      const GraphRankOptions& options) {
+  if (candidates.size() <= options.max_sentences) return candidates;
+  std::vector<uint32_t> kept = candidates;
+  std::stable_sort(kept.begin(), kept.end(), [&](uint32_t a, uint32_t b) {
+    return cluster.sentences[a].sentence.index < cluster.sentences[b].sentence.index;
+  });
+  kept.resize(options.max_sentences);
+  std::sort(kept.begin(), kept.end());
+  return kept;
 }
 
 }  // namespace chorus::baselines

@@ -34,8 +34,8 @@ class IdfCosine {
 
 }  // namespace
 
-std::vector<double> LexRankSummarizer::Scores(const ClusterTerms& terms) const {
-  const std::vector<uint32_t>& cand = terms.candidates();
+std::vector<double> LexRankSummarizer::Scores(const ClusterTerms& terms,
+                                              const std::vector<uint32_t>& cand) const {
   const uint32_t n = static_cast<uint32_t>(cand.size());
   const IdfCosine cosine(terms);
   std::vector<double> weights(size_t{n} * n, 0.0);
@@ -53,8 +53,8 @@ Result<Summary> LexRankSummarizer::Summarize(const AnalyzedCluster& cluster,
                                              const SummaryOptions& options) const {
   RETURN_IF_ERROR(ValidateSummaryOptions(options));
   const ClusterTerms terms(cluster, options_.filter, options_.idf);
-  const std::vector<uint32_t>& cand = terms.candidates();
-  const std::vector<double> scores = Scores(terms);
+  const std::vector<uint32_t> cand = GraphCandidates(cluster, terms.candidates(), options_.rank);
+  const std::vector<double> scores = Scores(terms, cand);
   const std::vector<uint32_t> ranked = RankByScore(cand, scores);
   const IdfCosine cosine(terms);
   const std::vector<uint32_t> picked = FillInRankOrder(

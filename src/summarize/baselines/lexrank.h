@@ -40,8 +40,8 @@ class LexRankSummarizer final : public Summarizer {
   Result<Summary> Summarize(const AnalyzedCluster& cluster,
                             const SummaryOptions& options) const override;
 
-  // LexRank score of each candidate (ClusterTerms::candidates() order).
-  std::vector<double> Scores(const ClusterTerms& terms) const;
+  // LexRank score of each sentence of `cand` (candidates, as GraphCandidates gives them).
+  std::vector<double> Scores(const ClusterTerms& terms, const std::vector<uint32_t>& cand) const;
 
  private:
   LexRankOptions options_;

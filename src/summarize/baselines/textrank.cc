@@ -7,8 +7,8 @@
 
 namespace chorus::baselines {
 
-std::vector<double> TextRankSummarizer::Scores(const ClusterTerms& terms) const {
-  const std::vector<uint32_t>& cand = terms.candidates();
+std::vector<double> TextRankSummarizer::Scores(const ClusterTerms& terms,
+                                              const std::vector<uint32_t>& cand) const {
   const uint32_t n = static_cast<uint32_t>(cand.size());
   std::vector<double> log_length(n);
   for (uint32_t i = 0; i < n; ++i) log_length[i] = std::log(std::max(terms.words(cand[i]), 1u));
@@ -29,8 +29,8 @@ Result<Summary> TextRankSummarizer::Summarize(const AnalyzedCluster& cluster,
                                               const SummaryOptions& options) const {
   RETURN_IF_ERROR(ValidateSummaryOptions(options));
   const ClusterTerms terms(cluster, options_.filter);
-  const std::vector<uint32_t>& cand = terms.candidates();
-  const std::vector<double> scores = Scores(terms);
+  const std::vector<uint32_t> cand = GraphCandidates(cluster, terms.candidates(), options_.rank);
+  const std::vector<double> scores = Scores(terms, cand);
   const std::vector<uint32_t> ranked = RankByScore(cand, scores);
   const std::vector<uint32_t> picked =
       FillInRankOrder(cluster, ranked, options.budget,

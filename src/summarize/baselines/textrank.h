@@ -36,8 +36,8 @@ class TextRankSummarizer final : public Summarizer {
   Result<Summary> Summarize(const AnalyzedCluster& cluster,
                             const SummaryOptions& options) const override;
 
-  // TextRank score of each candidate (ClusterTerms::candidates() order).
-  std::vector<double> Scores(const ClusterTerms& terms) const;
+  // TextRank score of each sentence of `cand` (candidates, as GraphCandidates gives them).
+  std::vector<double> Scores(const ClusterTerms& terms, const std::vector<uint32_t>& cand) const;
 
  private:
   TextRankOptions options_;
