@@ -52,7 +52,10 @@ def read_articles(paths, blocksize: Optional[str] = "64MiB") -> db.Bag:
 def _clusters_of_frame(frame: pd.DataFrame, cluster: str) -> List[Dict[str, Any]]:
     out = []
     for key, rows in frame.groupby(cluster, sort=False):
-        docs = rows[[c for c in ARTICLE_FIELDS if c in rows.columns]].to_dict("records")
+        if "order" in rows.columns:  # stitched events: the store's order
+            rows = rows.sort_values(["date", "order"], na_position="first", kind="stable")
+        rows = rows[[c for c in ARTICLE_FIELDS if c in rows.columns]]
+        docs = rows.astype(object).where(rows.notnull(), None).to_dict("records")
         out.append({"id": str(key), "documents": docs})
     return out
 
@@ -210,6 +213,22 @@ def _cluster(warmup, articles, threshold, window_days, overlap_days) -> Dict[str
     return out
 
 
+def _events_in(assigned: pd.DataFrame) -> set:
+    return set(assigned["event"].tolist())
+
+
+def _event_rows(articles: List[Dict[str, Any]], assigned: pd.DataFrame, shared: set,
+                crossing: bool) -> pd.DataFrame:
+    """A partition's non-copy articles with their event and stream order:
+    those of events in `shared` when `crossing`, else the others."""
+    frame = pd.DataFrame(articles, columns=list(ARTICLE_FIELDS)).astype(object)
+    frame["event"] = assigned["event"].to_numpy()
+    frame["order"] = (assigned["partition"].to_numpy() << 32) + pd.RangeIndex(len(frame)).to_numpy()
+    keep = assigned["duplicate_of"].isnull().to_numpy() & \
+        (frame["event"].isin(shared).to_numpy() == crossing)
+    return frame[keep].reset_index(drop=True)
+
+
 def _boundary(c: Dict[str, Any]) -> Dict[str, Any]:
     return {"warmup_events": c["warmup_events"], "tail_events": c["tail_events"],
             "events": c["events_count"]}
@@ -297,12 +316,27 @@ class StitchedClustering:
 
     def clusters(self, articles: db.Bag) -> db.Bag:
         """A bag of cluster dicts (one per event: {"id", "documents"}, copies
-        left out as `chorus summarize --store --event` does), to pass to
-        summarize/compare. `articles` is the bag that was clustered."""
-        frame = articles.to_dataframe(meta={k: object for k in ARTICLE_FIELDS})
-        a = self.assignments[self.assignments["duplicate_of"].isnull()][["article", "event"]]
-        joined = frame.merge(a, left_on="id", right_on="article", how="inner")
-        return _as_cluster_bag(joined.drop(columns=["article"]), "event")
+        left out and documents in date then stream order, as `chorus
+        summarize --store --event` reads an event), to pass to summarize or
+        compare. `articles` is the bag that was clustered. Events within one
+        partition are grouped where they are; only those running across a
+        cut are shuffled."""
+        parts, assigned = articles.to_delayed(), self.assignments.to_delayed()
+        seen = dask.compute(*[dask.delayed(_events_in)(a) for a in assigned])
+        counts: Dict[int, int] = {}
+        for events in seen:
+            for e in events:
+                counts[e] = counts.get(e, 0) + 1
+        shared = {e for e, n in counts.items() if n > 1}
+        local = [dask.delayed(_event_rows)(p, a, shared, False) for p, a in zip(parts, assigned)]
+        crossing = [dask.delayed(_event_rows)(p, a, shared, True) for p, a in zip(parts, assigned)]
+        meta = pd.DataFrame({c: pd.Series(dtype=object) for c in ARTICLE_FIELDS})
+        meta["event"] = pd.Series(dtype="int64")
+        meta["order"] = pd.Series(dtype="int64")
+        local_bag = db.from_delayed([dask.delayed(_clusters_of_frame)(f, "event") for f in local])
+        if not shared:
+            return local_bag
+        return db.concat([local_bag, _as_cluster_bag(dd.from_delayed(crossing, meta=meta), "event")])
 
     def to_store(self, path, articles: db.Bag, progress: bool = False) -> int:
         """Writes the stitched events into a new chorus store at `path` (SQLite:

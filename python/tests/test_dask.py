@@ -69,6 +69,12 @@ def test_stitched_store_reads_like_chorus_cluster(client, cli, tmp_path):
     assert result.events().to_dict("records") == listed
     with pytest.raises(ValueError, match="already holds"):
         result.to_store(tmp_path / "s.db", bag)
+    # The stitched events as clusters are the store's events, in its order.
+    clusters = sorted(result.clusters(bag).compute(), key=lambda c: int(c["id"]))
+    assert [c["id"] for c in clusters] == ["1", "2", "3"]
+    for c in clusters:
+        stored = chorus.event(tmp_path / "s.db", int(c["id"]))["documents"]
+        assert [d["id"] for d in c["documents"]] == [d["id"] for d in stored]
 
 
 def test_summarize_and_compare_over_a_bag_and_a_frame(client):
