@@ -168,11 +168,13 @@ void RegisterSummary(py::module_& m) {
   m.def(
       "summarize",
       [](const py::iterable& articles, const std::string& method, const std::string& unit,
-         uint32_t amount, const std::string& query, const std::string& id) {
-        return SummarizeJson(ToCluster(id, articles), method, ToSummaryOptions(unit, amount, query));
+         uint32_t amount, const std::string& query, const std::string& id, bool neutral) {
+        SummaryOptions options = ToSummaryOptions(unit, amount, query);
+        options.neutral = neutral;
+        return SummarizeJson(ToCluster(id, articles), method, options);
       },
       py::arg("articles"), py::arg("method"), py::arg("unit"), py::arg("amount"), py::arg("query"),
-      py::arg("id"),
+      py::arg("id"), py::arg("neutral") = false,
       "Summary of one cluster of articles, as the JSON `chorus summarize --format json` prints.");
   m.def("compare", &Compare, py::arg("articles"), py::arg("id"),
         "Entities, facts with their sources, discrepancies and framing, as the JSON "

@@ -255,6 +255,21 @@ function renderFraming(comparison) {
   $('#framing-section').hidden = cards.length === 0;
 }
 
+function renderPerspectives(comparison) {
+  const factList = (refs, label) => refs?.length
+    ? el('ul', { 'aria-label': label }, refs.map((f) => el('li', {}, f.text)))
+    : el('p', { class: 'loaded' }, 'nothing');
+  const sides = (comparison?.perspectives || []).map((p) => el('section', { class: `side ${p.lean}` },
+    el('h4', {}, p.lean),
+    el('p', { class: 'loaded' }, (p.outlets || []).join(', ')),
+    el('h5', {}, 'Only this side reports'), factList(p.only_here, `Only ${p.lean} reports`),
+    el('h5', {}, 'Leaves out what the others report'), factList(p.left_out, `${p.lean} leaves out`),
+    p.terms?.length ? [el('h5', {}, 'Its words'),
+      el('ul', { class: 'terms' }, p.terms.slice(0, 8).map((t) => el('li', {}, t.term)))] : null));
+  $('#perspectives').replaceChildren(...sides);
+  $('#perspectives-section').hidden = sides.length === 0;
+}
+
 function renderSources() {
   $('#sources').replaceChildren(...docs.map((d) => el('li', {},
     d.url ? el('a', { href: d.url, rel: 'noreferrer' }, d.title || d.id) : (d.title || d.id),
@@ -286,6 +301,7 @@ function renderAccount(articles, summary, comparison) {
   renderFacts(comparison);
   renderDiscrepancies(comparison);
   renderFraming(comparison);
+  renderPerspectives(comparison);
   renderSources();
 }
 

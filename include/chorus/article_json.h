@@ -3,7 +3,7 @@
 // of a cluster line), the HTTP API's "articles" and Python's article dicts.
 // Whatever the face, the same object gives the same Document or the same error.
 //
-//   {"id": "a1", "text": "...", "title"?, "source"?, "url"?, "date"?}
+//   {"id": "a1", "text": "...", "title"?, "source"?, "url"?, "date"?, "lean"?}
 //
 // - "id": a string, or an integer (kept as written). Absent, null or "": the
 //   caller's default (the article's position in its list, from 1; a JSON
@@ -13,7 +13,8 @@
 //   or "file" (a text file's whole content, header and title lines read as
 //   ingest reads text files). It must hold more than whitespace.
 // - "title", "source", "url": strings; given, they override what "html" or
-//   "file" yielded.
+//   "file" yielded. "lean": a string (the outlet's political lean, any label;
+//   compare falls back on its outlet table without it).
 // - "date": "YYYY-MM-DD", or an ISO 8601 date-time that starts with one
 //   ("2020-01-05T14:30:00Z" keeps "2020-01-05"). The calendar is not checked.
 // - null stands for an absent field; other fields are ignored.

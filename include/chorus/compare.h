@@ -12,7 +12,10 @@
 //     exclusives (facts only one source reports);
 //   - framing: per source, its distinctive terms by the weighted log-odds
 //     ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
-//     2008), and its loaded terms for shared referents.
+//     2008), and its loaded terms for shared referents;
+//   - perspectives: per political lean (the articles' "lean", else the
+//     outlet's AllSides rating), its outlets, the facts only it reports, what
+//     the other sides report that it leaves out, and its framing.
 //
 //   chorus::ClusterAnalyzer analyzer;
 //   chorus::Comparer comparer;
@@ -66,6 +69,9 @@ struct CompareOptions {
   // share at least this many other content stems (same slot, not two
   // different counts of troops). Default 2.
   uint32_t discrepancy_min_context = 2;
+  // Facts listed per perspective as only that side's or as left out by it,
+  // most-supported first. Default 8.
+  uint32_t perspective_facts = 8;
   // Distinctive terms reported per source. Default 10.
   uint32_t framing_terms = 10;
   // Terms a source uses fewer times than this are not reported as its
@@ -90,6 +96,8 @@ struct ComparedSource {
   std::string date;
   std::string outlet;   // Document::source; may be empty
   uint32_t group = 0;   // independent-source group; syndicated copies share one
+  std::string lean;     // Document::lean (lower-case; "centre" reads "center"), else the
+                        // outlet's in the shipped AllSides lean table; may be empty
 };
 
 enum class EntityType { kPerson, kOrganisation, kPlace, kOther };
@@ -152,6 +160,18 @@ struct SourceFraming {
   std::vector<LoadedTermUse> loaded;  // loaded-term uses, by referent
 };
 
+// How one side (all sources of one lean) tells the story against the others,
+// as AllSides sets left, center and right coverage side by side.
+struct Perspective {
+  std::string lean;                  // "left", "center", "right" or the articles' own label
+  std::vector<std::string> outlets;  // its outlets (document ids where no outlet is given)
+  std::vector<std::string> sources;  // its document ids
+  std::vector<uint32_t> only_here;   // facts (indices into Comparison::facts) only this side reports
+  std::vector<uint32_t> left_out;    // facts every other side reports and this one does not
+  std::vector<FramingTerm> terms;    // its distinctive terms against the other sides
+  std::vector<LoadedTermUse> loaded;  // its loaded-term uses, by referent
+};
+
 struct Comparison {
   std::string cluster_id;
   std::vector<ComparedSource> sources;
@@ -160,6 +180,9 @@ struct Comparison {
   std::vector<Discrepancy> discrepancies;
   std::vector<Exclusive> exclusives;     // one per source with any
   std::vector<SourceFraming> framing;    // one per source
+  // One per lean, left, center, right first; empty unless the sources have at
+  // least two leans.
+  std::vector<Perspective> perspectives;
 };
 
 class Comparer {

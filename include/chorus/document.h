@@ -22,6 +22,9 @@ struct Document {
   std::string title;   // may be empty
   std::string url;     // may be empty
   std::string text;    // body text, UTF-8, paragraphs separated by blank lines
+  std::string lean;    // the outlet's political lean as the input gives it ("left",
+                       // "center", "right" or any label); may be empty (compare
+                       // then looks the outlet up in its lean table)
 };
 
 // Articles about one event, with optional human reference summaries (the

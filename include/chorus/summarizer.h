@@ -47,6 +47,11 @@ struct SummaryOptions {
   // next checks (a server past a request's deadline). The summary, when one
   // is returned, never depends on it. Default: never stopped.
   std::stop_token stop;
+  // Neutral mode (the chorus method): avoid sentences holding loaded terms
+  // (words outlets' headlines use and AllSides editors' neutral headlines
+  // avoid, data/loaded_terms.txt) whenever loaded-free candidates remain.
+  // Default off.
+  bool neutral = false;
 };
 
 struct SummarySentence {

@@ -10,7 +10,7 @@ the work happens in C++ with the GIL released, and results are the JSON the
 
 Articles are dicts with "text" (or "html", a web page, or "file", a text
 file's content) and optional "id", "title", "date" (YYYY-MM-DD), "source",
-"url", read by the same rules as the CLI's JSON Lines and the HTTP API (the
+"url", "lean", read by the same rules as the CLI's JSON Lines and the HTTP API (the
 library's ArticlesFromJson). Clusters are dicts {"id", "documents":
 [article...], "references"?: [str...]}.
 

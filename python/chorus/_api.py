@@ -54,15 +54,18 @@ def methods() -> List[str]:
 
 def summarize(articles: Iterable[Article], words: Optional[int] = None,
               bytes: Optional[int] = None, sentences: Optional[int] = None,
-              method: str = "chorus", query: str = "", id: str = "") -> Dict[str, Any]:
+              method: str = "chorus", query: str = "", id: str = "",
+              neutral: bool = False) -> Dict[str, Any]:
     """Summary of one cluster of articles, as `chorus summarize --format json`.
 
     Returns {"id", "method", "summary": [{"text", "doc", "sentence",
     "support"}]}: whole sentences in reading order, each with the ids of the
     documents that support it. Give at most one budget (default 100 words).
+    neutral=True avoids sentences with loaded terms (`chorus summarize --neutral`).
     """
     unit, amount = _budget(words, bytes, sentences)
-    return json.loads(_chorus.summarize(list(articles), method, unit, amount, query, id))
+    return json.loads(_chorus.summarize(list(articles), method, unit, amount, query, id,
+                                        bool(neutral)))
 
 
 def compare(articles: Iterable[Article], id: str = "") -> Dict[str, Any]:

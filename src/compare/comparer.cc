@@ -13,6 +13,7 @@
 #include "compare/lexicon.h"
 #include "compare/name_key.h"
 #include "compare/numbers.h"
+#include "compare/perspectives.h"
 #include "compare/quotes.h"
 #include "compare/syndication.h"
 
@@ -408,7 +409,7 @@ Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
   const std::vector<uint32_t> groups = SyndicationGroups(cluster, options_.syndication_containment);
   for (size_t d = 0; d < cluster.documents.size(); ++d) {
     const Document& doc = cluster.documents[d];
-    out.sources.push_back({doc.id, doc.title, doc.date, doc.source, groups[d]});
+    out.sources.push_back({doc.id, doc.title, doc.date, doc.source, groups[d], SourceLean(doc)});
   }
   EntityAnalysis entities =
       LinkEntities(cluster, ExtractEntityMentions(cluster, DefaultEntityLexicon()), groups);
@@ -437,6 +438,7 @@ Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
   std::sort(out.exclusives.begin(), out.exclusives.end(),
             [](const Exclusive& a, const Exclusive& b) { return a.source < b.source; });
   out.framing = ComputeFraming(cluster, DefaultFramingLexicon(), options_);
+  out.perspectives = ComputePerspectives(cluster, out, DefaultFramingLexicon(), options_);
   return out;
 }
 

@@ -35,14 +35,29 @@ double LogOddsZ(double y_i, double n_i, double y_j, double n_j, double alpha_w, 
 std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
                                           const std::vector<LoadedTermGroup>& lexicon,
                                           const CompareOptions& options) {
-  const size_t docs = cluster.documents.size();
+  std::vector<uint32_t> side_of_doc(cluster.documents.size());
+  std::vector<std::string> sides;
+  for (uint32_t d = 0; d < side_of_doc.size(); ++d) {
+    side_of_doc[d] = d;
+    sides.push_back(cluster.documents[d].id);
+  }
+  return ComputeFraming(cluster, lexicon, options, side_of_doc, sides);
+}
+
+std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
+                                          const std::vector<LoadedTermGroup>& lexicon,
+                                          const CompareOptions& options,
+                                          const std::vector<uint32_t>& side_of_doc,
+                                          const std::vector<std::string>& sides) {
+  const size_t docs = sides.size();  // sides read as documents from here on
   std::unordered_map<std::string, TermStats> terms;
   std::vector<double> doc_total(docs, 0);
   double total = 0;
   auto count = [&](std::string_view key, std::string_view surface, uint32_t doc) {
     TermStats& st = terms[std::string(key)];
-    if (st.per_doc.empty() || st.per_doc.back().first != doc) st.per_doc.emplace_back(doc, 0);
-    ++st.per_doc.back().second;
+    auto it = std::find_if(st.per_doc.begin(), st.per_doc.end(), [&](const auto& p) { return p.first == doc; });
+    if (it == st.per_doc.end()) it = st.per_doc.emplace(st.per_doc.end(), doc, 0);
+    ++it->second;
     ++st.total;
     ++st.surfaces[std::string(surface)];
     ++doc_total[doc];
@@ -56,10 +71,12 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
       terms_starting_with[lexicon[g].terms[t].second.front()].emplace_back(g, t);
     }
   }
-  for (size_t d = 0; d < docs; ++d) {
-    framing[d].source = cluster.documents[d].id;
-    std::map<std::pair<size_t, size_t>, uint32_t> loaded;  // (group, term) -> uses
-    for (uint32_t s = cluster.doc_first_sentence[d]; s < cluster.doc_first_sentence[d + 1]; ++s) {
+  for (size_t d = 0; d < docs; ++d) framing[d].source = sides[d];
+  std::vector<std::map<std::pair<size_t, size_t>, uint32_t>> loaded_of(docs);  // (group, term) -> uses
+  for (size_t doc = 0; doc < cluster.documents.size(); ++doc) {
+    const uint32_t d = side_of_doc[doc];
+    std::map<std::pair<size_t, size_t>, uint32_t>& loaded = loaded_of[d];
+    for (uint32_t s = cluster.doc_first_sentence[doc]; s < cluster.doc_first_sentence[doc + 1]; ++s) {
       const auto& tokens = cluster.sentences[s].tokens;
       for (size_t i = 0; i < tokens.size(); ++i) {
         if (!IsContent(tokens[i])) continue;
@@ -90,7 +107,9 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
         i += best_len;
       }
     }
-    for (const auto& [key, uses] : loaded) {
+  }
+  for (size_t d = 0; d < docs; ++d) {
+    for (const auto& [key, uses] : loaded_of[d]) {
       framing[d].loaded.push_back(
           {lexicon[key.first].referent, lexicon[key.first].terms[key.second].first, uses});
     }

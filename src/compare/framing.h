@@ -28,6 +28,14 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
                                           const std::vector<LoadedTermGroup>& lexicon,
                                           const CompareOptions& options);
 
+// One SourceFraming per side: the documents with one side_of_doc value read as
+// one source against all the others (SourceFraming::source is sides[side]).
+std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
+                                          const std::vector<LoadedTermGroup>& lexicon,
+                                          const CompareOptions& options,
+                                          const std::vector<uint32_t>& side_of_doc,
+                                          const std::vector<std::string>& sides);
+
 // The z-score of the weighted log-odds ratio for one term (exposed for tests).
 double LogOddsZ(double y_i, double n_i, double y_j, double n_j, double alpha_w, double alpha_0);
 

@@ -47,7 +47,34 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;pad
 text-align:left;vertical-align:top}.src{display:inline-block;background:#eef;border-radius:3px;
 padding:0 .3em;margin:1px;font-size:.85em}.n{font-weight:bold;text-align:right}
 .kind{color:#666;font-size:.85em}details{font-size:.85em;color:#444}.z{color:#666}
+.sides{display:flex;gap:1em}.side{flex:1;min-width:0;border-top:4px solid #999;padding:.3em .5em}
+.side.left{border-color:#2a6fdb}.side.center{border-color:#8a4fbf}.side.right{border-color:#d33}
+.side h3{margin:.2em 0;font-size:1em}.side ul{padding-left:1.1em;margin:.2em 0}
 </style>)";
+
+// Left, center and right (or the articles' own labels) in columns.
+std::string PerspectivesHtml(const Comparison& c) {
+  if (c.perspectives.empty()) return {};
+  auto facts = [&](const std::vector<uint32_t>& indices) {
+    if (indices.empty()) return std::string("<p class=kind>nothing</p>");
+    std::string out = "<ul>";
+    for (uint32_t i : indices) {
+      out += fmt::format("<li>{} <span class=z>[{}]</span></li>", Escape(c.facts[i].text), c.facts[i].support);
+    }
+    return out + "</ul>";
+  };
+  std::string h = "\n<h2>Perspectives</h2><div class=sides>";
+  for (const Perspective& p : c.perspectives) {
+    std::string outlets, terms;
+    for (const std::string& o : p.outlets) outlets += (outlets.empty() ? "" : ", ") + Escape(o);
+    for (const FramingTerm& t : p.terms) terms += Escape(t.term) + "; ";
+    for (const LoadedTermUse& u : p.loaded) terms += fmt::format("<i>{}</i> ({}); ", Escape(u.term), Escape(u.referent));
+    h += fmt::format("<div class=\"side {}\"><h3>{}</h3><p class=kind>{}</p><b>Only here</b>{}"
+                     "<b>Leaves out</b>{}<b>Words</b><p>{}</p></div>",
+                     Escape(p.lean), Escape(p.lean), outlets, facts(p.only_here), facts(p.left_out), terms);
+  }
+  return h + "</div>";
+}
 
 }  // namespace
 
@@ -103,7 +130,7 @@ std::string ComparisonToHtml(const Comparison& c) {
     }
     h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", Escape(f.source), terms, loaded);
   }
-  h += "</table>\n</body></html>\n";
+  h += "</table>" + PerspectivesHtml(c) + "\n</body></html>\n";
   return h;
 }
 

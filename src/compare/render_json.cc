@@ -17,6 +17,32 @@ json MentionsJson(const std::vector<FactMention>& mentions) {
   return out;
 }
 
+// References to facts by index, with enough to read them in place.
+json FactRefsJson(const Comparison& c, const std::vector<uint32_t>& indices) {
+  json list = json::array();
+  for (uint32_t i : indices) {
+    list.push_back({{"index", i}, {"kind", FactKindName(c.facts[i].kind)}, {"text", c.facts[i].text},
+                    {"support", c.facts[i].support}});
+  }
+  return list;
+}
+
+json TermsJson(const std::vector<FramingTerm>& terms) {
+  json out = json::array();
+  for (const FramingTerm& t : terms) {
+    out.push_back({{"term", t.term}, {"score", std::round(t.score * 1000) / 1000}, {"count", t.count}});
+  }
+  return out;
+}
+
+json LoadedJson(const std::vector<LoadedTermUse>& uses) {
+  json out = json::array();
+  for (const LoadedTermUse& u : uses) {
+    out.push_back({{"referent", u.referent}, {"term", u.term}, {"count", u.count}});
+  }
+  return out;
+}
+
 json FactJson(const Fact& f) {
   json j = {{"kind", FactKindName(f.kind)}, {"text", f.text}};
   if (!f.value.empty()) j["value"] = f.value;
@@ -36,7 +62,7 @@ std::string ComparisonToJson(const Comparison& c) {
   json& sources = root["sources"] = json::array();
   for (const ComparedSource& s : c.sources) {
     sources.push_back({{"id", s.id}, {"title", s.title}, {"date", s.date}, {"outlet", s.outlet},
-                       {"group", s.group}});
+                       {"group", s.group}, {"lean", s.lean}});
   }
   json& entities = root["entities"] = json::array();
   for (const ComparedEntity& e : c.entities) {
@@ -67,15 +93,17 @@ std::string ComparisonToJson(const Comparison& c) {
   }
   json& framing = root["framing"] = json::array();
   for (const SourceFraming& f : c.framing) {
-    json terms = json::array();
-    for (const FramingTerm& t : f.terms) {
-      terms.push_back({{"term", t.term}, {"score", std::round(t.score * 1000) / 1000}, {"count", t.count}});
-    }
-    json loaded = json::array();
-    for (const LoadedTermUse& u : f.loaded) {
-      loaded.push_back({{"referent", u.referent}, {"term", u.term}, {"count", u.count}});
-    }
-    framing.push_back({{"source", f.source}, {"terms", std::move(terms)}, {"loaded", std::move(loaded)}});
+    framing.push_back({{"source", f.source}, {"terms", TermsJson(f.terms)}, {"loaded", LoadedJson(f.loaded)}});
+  }
+  json& perspectives = root["perspectives"] = json::array();
+  for (const Perspective& p : c.perspectives) {
+    perspectives.push_back({{"lean", p.lean},
+                            {"outlets", p.outlets},
+                            {"sources", p.sources},
+                            {"only_here", FactRefsJson(c, p.only_here)},
+                            {"left_out", FactRefsJson(c, p.left_out)},
+                            {"terms", TermsJson(p.terms)},
+                            {"loaded", LoadedJson(p.loaded)}});
   }
   // Invalid UTF-8 cannot reach here from the analyzer, but a library caller
   // may build a Comparison by hand: replace rather than throw.

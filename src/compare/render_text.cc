@@ -1,7 +1,9 @@
 // Plain-text rendering of a Comparison for a terminal.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "chorus/compare.h"
 
@@ -25,6 +27,77 @@ std::string FactLine(const Fact& f) {
   if (!f.speaker.empty()) line += " -- " + f.speaker;
   line += fmt::format("\n      sources: {}", fmt::join(f.sources, ", "));
   return line;
+}
+
+// Greedy word wrap to `width` display columns (a UTF-8 continuation byte
+// takes none).
+std::vector<std::string> Wrap(const std::string& text, size_t width) {
+  std::vector<std::string> lines(1);
+  size_t used = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    size_t cols = 0;
+    for (unsigned char ch : word) cols += (ch & 0xC0) != 0x80;
+    if (used > 0 && used + 1 + cols > width) lines.emplace_back(), used = 0;
+    if (used > 0) lines.back() += ' ', ++used;
+    lines.back() += word;
+    used += cols;
+    start = end + 1;
+  }
+  return lines;
+}
+
+size_t Columns(const std::string& s) {
+  size_t cols = 0;
+  for (unsigned char ch : s) cols += (ch & 0xC0) != 0x80;
+  return cols;
+}
+
+// One column of the side-by-side perspectives.
+std::vector<std::string> PerspectiveColumn(const Comparison& c, const Perspective& p, size_t width) {
+  std::vector<std::string> col;
+  auto add = [&](const std::string& text) {
+    for (std::string& line : Wrap(text, width)) col.push_back(std::move(line));
+  };
+  add(fmt::format("{} ({})", p.lean, fmt::join(p.outlets, ", ")));
+  add("only here:");
+  for (uint32_t i : p.only_here) add("- " + Clip(c.facts[i].text, 110));
+  if (p.only_here.empty()) add("  (nothing)");
+  add("leaves out:");
+  for (uint32_t i : p.left_out) add("- " + Clip(c.facts[i].text, 110));
+  if (p.left_out.empty()) add("  (nothing)");
+  std::string terms = "terms:";
+  for (const FramingTerm& t : p.terms) terms += " " + t.term + ";";
+  for (const LoadedTermUse& u : p.loaded) terms += fmt::format(" \"{}\" [{}];", u.term, u.referent);
+  add(terms);
+  return col;
+}
+
+std::string PerspectivesText(const Comparison& c) {
+  if (c.perspectives.empty()) return {};
+  constexpr size_t kWidth = 110;
+  const size_t width = std::max<size_t>(24, kWidth / c.perspectives.size() - 3);
+  std::vector<std::vector<std::string>> cols;
+  size_t rows = 0;
+  for (const Perspective& p : c.perspectives) {
+    cols.push_back(PerspectiveColumn(c, p, width));
+    rows = std::max(rows, cols.back().size());
+  }
+  std::string out = "\nPERSPECTIVES (by lean, side by side)\n";
+  for (size_t r = 0; r < rows; ++r) {
+    std::string line = " ";
+    for (size_t k = 0; k < cols.size(); ++k) {
+      const std::string cell = r < cols[k].size() ? cols[k][r] : "";
+      line += " " + cell;
+      if (k + 1 < cols.size()) line += std::string(width - std::min(width, Columns(cell)), ' ') + " |";
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -81,7 +154,7 @@ std::string ComparisonToText(const Comparison& c) {
       out += "\n";
     }
   }
-  return out;
+  return out + PerspectivesText(c);
 }
 
 }  // namespace chorus

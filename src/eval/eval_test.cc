@@ -19,10 +19,10 @@ Cluster TwoArticleCluster(const std::string& id, const std::string& reference) {
   Cluster c;
   c.id = id;
   c.documents.push_back({"a", "", "2024-05-01", "", "",
-                         "Old news from the day before is here in full.\nIt says little."});
+                         "Old news from the day before is here in full.\nIt says little.", ""});
   c.documents.push_back({"b", "", "2024-05-02", "", "",
                          "The river flooded the valley town on Thursday night.\n"
-                         "Hundreds of residents fled to higher ground."});
+                         "Hundreds of residents fled to higher ground.", ""});
   c.references = {reference};
   return c;
 }

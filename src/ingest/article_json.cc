@@ -110,6 +110,7 @@ Result<Document> ReadArticleJson(const dom::element& value, std::string_view def
   RETURN_IF_ERROR(OptionalString(object, "title", where, &doc.title));
   RETURN_IF_ERROR(OptionalString(object, "source", where, &doc.source));
   RETURN_IF_ERROR(OptionalString(object, "url", where, &doc.url));
+  RETURN_IF_ERROR(OptionalString(object, "lean", where, &doc.lean));
   RETURN_IF_ERROR(OptionalString(object, "date", where, &doc.date));
   RETURN_IF_ERROR(ReadDate(where, &doc.date));
   return doc;

@@ -35,6 +35,7 @@ bool ApplyHeaderLine(std::string_view line, Document* doc, std::string_view* aft
   std::string* field = key == "source" ? &doc->source
                        : key == "url"  ? &doc->url
                        : key == "title" ? &doc->title
+                       : key == "lean" ? &doc->lean
                                         : nullptr;
   if (field == nullptr || value.empty()) return false;
   *field = std::string(value);

@@ -1,7 +1,7 @@
 // Plain-text articles: one article a file, with optional header lines.
 //
 // Header lines open the file, each starting with a space and a key (the seed
-// format): " date YYYY-MM-DD", " source NAME", " url URL", " title TITLE".
+// format): " date YYYY-MM-DD", " source NAME", " url URL", " title TITLE", " lean LEAN".
 // Text may follow the date on its line: a headline there becomes the title,
 // anything else the first paragraph. After the headers, a first line that
 // looks like a headline (short, no final period) followed by a blank line is

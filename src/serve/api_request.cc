@@ -75,7 +75,7 @@ Status CheckKnownOptions(const nlohmann::json& options,
 }
 
 Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& options) {
-  RETURN_IF_ERROR(CheckKnownOptions(options, {"words", "bytes", "sentences", "method", "query"}));
+  RETURN_IF_ERROR(CheckKnownOptions(options, {"words", "bytes", "sentences", "method", "query", "neutral"}));
   SummarizeRequestOptions out;
   int budgets = 0;
   for (const auto& [key, unit] : {std::pair{"words", BudgetUnit::kWords},
@@ -101,6 +101,10 @@ Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& opti
       return InvalidArgumentError(fmt::format("options.{}: expected a string", key));
     }
     *field = it->get<std::string>();
+  }
+  if (const auto it = options.find("neutral"); it != options.end() && !it->is_null()) {
+    if (!it->is_boolean()) return InvalidArgumentError("options.neutral: expected true or false");
+    out.summary.neutral = it->get<bool>();
   }
   return out;
 }

@@ -10,6 +10,7 @@
 
 #include "summarize/budget.h"
 #include "summarize/candidates.h"
+#include "summarize/loaded_terms.h"
 #include "summarize/sentence_compressor.h"
 
 namespace chorus {
@@ -123,6 +124,21 @@ struct Scored {
   double total = 0;  // total weight of its concepts
   std::vector<uint32_t> concepts;
 };
+
+// Neutral mode: candidates holding a loaded term go, as long as at least two
+// loaded-free ones stay (a summary of loaded sentences beats none).
+void DropLoadedRows(const StemmedSentences& ss, const LoadedTerms& loaded, std::vector<Scored>* scored) {
+  std::unordered_set<uint32_t> loaded_ids;
+  for (const auto& [stem, id] : ss.ids) {
+    if (loaded.Contains(stem)) loaded_ids.insert(id);
+  }
+  auto is_loaded = [&](const Scored& s) {
+    const auto& stems = ss.stems[s.sentence];
+    return std::any_of(stems.begin(), stems.end(), [&](uint32_t id) { return loaded_ids.count(id) > 0; });
+  };
+  const auto clean = std::count_if(scored->begin(), scored->end(), [&](const Scored& s) { return !is_loaded(s); });
+  if (clean >= 2) std::erase_if(*scored, is_loaded);
+}
 
 // Cosine of two sets of `na` and `nb` words sharing `common`.
 double CosineOfCounts(size_t common, size_t na, size_t nb) {
@@ -441,6 +457,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
     scored.resize(options_.max_candidates);
     std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.sentence < b.sentence; });
   }
+  if (options.neutral) DropLoadedRows(ss, LoadedTerms::Default(), &scored);
   AddItems(cluster, ss, rows, scored, options.budget, options_.redundancy_cosine, &problem);
   if (options.stop.stop_requested()) return CancelledError("summary stopped");
 

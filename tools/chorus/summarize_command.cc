@@ -24,6 +24,7 @@ struct SummarizeFlags {
   std::string format = "text";
   bool cite = false;
   std::string query;
+  bool neutral = false;
   bool strict = false;
   std::string rules;
   std::string store = "chorus.db";  // with --event: read the event from this store
@@ -49,6 +50,7 @@ int RunSummarize(const SummarizeFlags& flags) {
 
   SummaryOptions options;
   options.query = flags.query;
+  options.neutral = flags.neutral;
   if (flags.words) options.budget = {BudgetUnit::kWords, *flags.words};
   if (flags.bytes) options.budget = {BudgetUnit::kBytes, *flags.bytes};
   if (flags.sentences) options.budget = {BudgetUnit::kSentences, *flags.sentences};
@@ -123,6 +125,8 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   cmd->add_flag("--cite", flags->cite, "Text output: end each sentence with [supporting document ids]");
   cmd->add_option("--query", flags->query, "Favour content about this text (query-focused summary)");
+  cmd->add_flag("--neutral", flags->neutral,
+                "Avoid sentences with loaded terms (words outlets' headlines use and neutral editors avoid)");
   cmd->add_flag("--strict", flags->strict, "Stop at the first input error");
   cmd->add_option("--rules", flags->rules, "Cleaning rule file replacing the default rules");
   cmd->callback([flags, exit_code, event] {
