@@ -33,6 +33,12 @@ struct Cluster {
   std::string id;
   std::vector<Document> documents;
   std::vector<std::string> references;
+  // What the reader asks about ("query" in JSON Lines): when not empty, the
+  // summary is focused on it. May be empty.
+  std::string query;
+  // Ids of earlier clusters ("update_of") whose articles the reader has
+  // already read: the summary tells what is new since them. May be empty.
+  std::vector<std::string> update_of;
 };
 
 // A sentence of a document, after cleaning and splitting.

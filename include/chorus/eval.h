@@ -11,10 +11,14 @@
 //   std::cout << chorus::FormatEvalReport(*report, chorus::EvalFormat::kTable);
 //
 // Presets fix the ROUGE flags and the summary budget the literature uses:
-//   duc2004:   -n 2 -m -l 100 -2 4 -u, 100 words (DUC 2004 task 2)
-//   multinews: -n 2 -m -l 300 -2 4 -u, 300 words (Multi-News test set)
+//   duc2004:        -n 2 -m -l 100 -2 4 -u, 100 words (DUC 2004 task 2)
+//   multinews:      -n 2 -m -l 300 -2 4 -u, 300 words (Multi-News test set)
+//   duc2006:        -n 2 -m -l 250 -2 4 -u, 250 words (DUC 2006, query-focused)
+//   duc2007-update: -n 2 -m -l 100 -2 4 -u, 100 words (DUC 2007 update task)
 // Summaries never exceed the budget, so the -l truncation only ever affects
-// published peers.
+// published peers. A cluster's "query" focuses its summary, and its
+// "update_of" makes it an update for a reader of those earlier clusters
+// (chorus/read_history.h), as `chorus summarize` does.
 //
 // Thread safety: RunEval and RunEvalOnFile are reentrant (each builds its own
 // scorer); the progress callback is called from the calling thread only.

@@ -12,7 +12,10 @@
 //     main text extracted with gumbo;
 //   - a .jsonl file (or JSON Lines on stdin): a line with "documents" is a
 //     cluster ({"id", "documents": [{"id", "text", "date"?, "source"?,
-//     "title"?, "url"?}], "references"?: [...]}); a line with "text" is one
+//     "title"?, "url"?}], "references"?: [...], "query"?: "...",
+//     "update_of"?: ["earlier cluster id", ...]}; a DUC "topic" object,
+//     {"title", "narrative"}, stands for "query": "title. narrative" when
+//     there is none); a line with "text" is one
 //     article. Consecutive article lines of one file form one cluster when
 //     read as clusters, and a stream when read as articles.
 // Extra JSON fields are ignored. Invalid UTF-8 is repaired (U+FFFD) with a

@@ -52,6 +52,10 @@ struct SummaryOptions {
   // avoid, data/loaded_terms.txt) whenever loaded-free candidates remain.
   // Default off.
   bool neutral = false;
+  // Update mode: when set, the articles the reader has already read,
+  // analyzed; the summary tells what the cluster adds to them. Not owned:
+  // must outlive the Summarize call. Methods other than "chorus" ignore it.
+  const AnalyzedCluster* already_read = nullptr;
 };
 
 struct SummarySentence {
@@ -62,6 +66,10 @@ struct SummarySentence {
   // Documents (indices) whose content supports this sentence, including its
   // own, ascending.
   std::vector<uint32_t> support;
+  // The sentence was shortened (a dateline, connective, attribution or
+  // aside removed): `text` is the shorter form, `original` as written.
+  bool compressed = false;
+  std::string original;
 };
 
 struct Summary {

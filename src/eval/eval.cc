@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "chorus/ingest.h"
+#include "chorus/read_history.h"
 #include "summarize/budget.h"
 
 namespace chorus {
@@ -84,6 +85,7 @@ std::vector<EvalPreset> EvalPresets() {
       {"duc2004", "-n 2 -m -l 100 -2 4 -u", {BudgetUnit::kWords, 100}},
       {"multinews", "-n 2 -m -l 300 -2 4 -u", {BudgetUnit::kWords, 300}},
       {"duc2006", "-n 2 -m -l 250 -2 4 -u", {BudgetUnit::kWords, 250}},
+      {"duc2007-update", "-n 2 -m -l 100 -2 4 -u", {BudgetUnit::kWords, 100}},
   };
 }
 
@@ -154,11 +156,28 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters, std::span<const Ro
     }
   }
 
+  // What the reader of each scored cluster has read: the clusters its
+  // update_of names, earlier in the input (as `chorus summarize` reads them).
+  std::vector<Cluster> read(scored.size());
+  {
+    ReadHistory history;
+    size_t next = 0;
+    for (const Cluster& c : clusters) {
+      if (next < scored.size() && scored[next] == &c) {
+        Result<Cluster> articles = history.ArticlesOf(c.update_of);
+        if (!articles.ok()) {
+          return Status(articles.status().code(), fmt::format("cluster '{}': {}", c.id, articles.status().message()));
+        }
+        read[next++] = std::move(*articles);
+      }
+      history.Add(c);
+    }
+  }
   const ClusterAnalyzer analyzer(options.analyzer);
-  std::vector<AnalyzedCluster> analyzed(scored.size());
+  std::vector<AnalyzedUpdate> analyzed(scored.size());
   const Clock::time_point analysis_start = Clock::now();
   ParallelFor(scored.size(), options.jobs, "analyze", progress,
-              [&](size_t i) { analyzed[i] = analyzer.Analyze(*scored[i]); });
+              [&](size_t i) { analyzed[i] = AnalyzeUpdate(analyzer, read[i], *scored[i]); });
   report.analysis_seconds_per_cluster =
       std::chrono::duration<double>(Clock::now() - analysis_start).count() / scored.size();
 
@@ -170,7 +189,10 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters, std::span<const Ro
     std::vector<double> seconds(scored.size(), 0.0);
     ParallelFor(scored.size(), options.jobs, "summarize " + method, progress, [&](size_t i) {
       const Clock::time_point start = Clock::now();
-      summaries[i] = summarizer->Summarize(analyzed[i], summary_options);
+      SummaryOptions cluster_options = summary_options;
+      cluster_options.query = scored[i]->query;
+      cluster_options.already_read = analyzed[i].already_read();
+      summaries[i] = summarizer->Summarize(analyzed[i].fresh, cluster_options);
       seconds[i] = std::chrono::duration<double>(Clock::now() - start).count();
     });
     double words = 0;

@@ -70,6 +70,34 @@ TEST_F(IngestTest, ReadsJsonlClustersWithExtraFields) {
   EXPECT_TRUE(diags_.all().empty());
 }
 
+// "query" and "update_of"; a DUC "topic" stands for a missing query.
+TEST_F(IngestTest, ReadsQueriesTopicsAndUpdateOf) {
+  std::string path = Write("q.jsonl",
+      R"({"id": "a", "query": "Who won?", "topic": {"title": "T", "narrative": "N."}, "documents": [{"text": "A."}]})"
+      "\n"
+      R"({"id": "b", "update_of": ["a", 7], "topic": {"title": "Euro steps", "narrative": "Describe them."}, )"
+      R"("documents": [{"text": "B."}]})"
+      "\n"
+      R"({"id": "c", "update_of": "b", "topic": null, "documents": [{"text": "C."}]})"
+      "\n"
+      R"({"id": "d", "update_of": [{"x": 1}], "documents": [{"text": "D."}]})"
+      "\n"
+      R"({"id": "e", "topic": "just a string", "documents": [{"text": "E."}]})"
+      "\n");
+  std::vector<Cluster> clusters;
+  ASSERT_TRUE(Read({path}, &clusters).ok());
+  ASSERT_EQ(clusters.size(), 3u);
+  EXPECT_EQ(clusters[0].query, "Who won?");
+  EXPECT_TRUE(clusters[0].update_of.empty());
+  EXPECT_EQ(clusters[1].query, "Euro steps. Describe them.");
+  EXPECT_EQ(clusters[1].update_of, (std::vector<std::string>{"a", "7"}));
+  EXPECT_EQ(clusters[2].query, "");
+  EXPECT_EQ(clusters[2].update_of, (std::vector<std::string>{"b"}));
+  ASSERT_EQ(diags_.all().size(), 2u);
+  EXPECT_NE(diags_.all()[0].ToString().find("update_of[]"), std::string::npos) << diags_.all()[0].ToString();
+  EXPECT_NE(diags_.all()[1].ToString().find("\"topic\""), std::string::npos) << diags_.all()[1].ToString();
+}
+
 TEST_F(IngestTest, ConsecutiveArticleLinesFormOneClusterOrAStream) {
   std::string path = Write("stream.jsonl",
                            "{\"id\": \"x\", \"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");

@@ -39,18 +39,41 @@ bool GetText(dom::element value, std::string_view field, std::string* out, std::
   return true;
 }
 
-bool GetReferences(dom::element value, std::vector<std::string>* out, std::string* error) {
+// A list of strings, or one string standing for a list of one (empty: none).
+bool GetTextList(dom::element value, std::string_view field, std::vector<std::string>* out,
+                 std::string* error) {
   dom::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) {
     std::string one;
-    if (!GetText(value, "references", &one, error)) return false;
+    if (!GetText(value, field, &one, error)) return false;
     if (!one.empty()) out->push_back(std::move(one));
     return true;
   }
+  const std::string item_field = fmt::format("{}[]", field);
   for (dom::element item : array) {
-    std::string ref;
-    if (!GetText(item, "references[]", &ref, error)) return false;
-    out->push_back(std::move(ref));
+    std::string text;
+    if (!GetText(item, item_field, &text, error)) return false;
+    out->push_back(std::move(text));
+  }
+  return true;
+}
+
+// A DUC topic statement, {"title", "narrative"}, as one query: "title. narrative".
+bool GetTopicQuery(dom::element value, std::string* query, std::string* error) {
+  dom::object topic;
+  if (value.get_object().get(topic) != simdjson::SUCCESS) {
+    if (value.is_null()) return true;
+    *error = "field \"topic\": expected an object with \"title\" and \"narrative\"";
+    return false;
+  }
+  for (const char* key : {"title", "narrative"}) {
+    dom::element part;
+    std::string text;
+    if (topic.at_key(key).get(part) != simdjson::SUCCESS) continue;
+    if (!GetText(part, std::string("topic.") + key, &text, error)) return false;
+    if (text.empty()) continue;
+    if (!query->empty()) *query += query->back() == '.' ? " " : ". ";
+    *query += text;
   }
   return true;
 }
@@ -80,7 +103,7 @@ bool JsonlParser::Parse(std::string_view line, size_t capacity, JsonlRecord* rec
     *error = "expected a JSON object ({...}) on each line";
     return false;
   }
-  // A cluster line: its id, references and documents.
+  // A cluster line: its id, references, query, update_of and documents.
   dom::element documents;
   if (object.at_key("documents").get(documents) == simdjson::SUCCESS) {
     record->kind = JsonlRecord::Kind::kCluster;
@@ -91,7 +114,19 @@ bool JsonlParser::Parse(std::string_view line, size_t capacity, JsonlRecord* rec
       return false;
     }
     if (object.at_key("references").get(value) == simdjson::SUCCESS &&
-        !GetReferences(value, &cluster.references, error)) {
+        !GetTextList(value, "references", &cluster.references, error)) {
+      return false;
+    }
+    if (object.at_key("query").get(value) == simdjson::SUCCESS &&
+        !GetText(value, "query", &cluster.query, error)) {
+      return false;
+    }
+    if (cluster.query.empty() && object.at_key("topic").get(value) == simdjson::SUCCESS &&
+        !GetTopicQuery(value, &cluster.query, error)) {
+      return false;
+    }
+    if (object.at_key("update_of").get(value) == simdjson::SUCCESS &&
+        !GetTextList(value, "update_of", &cluster.update_of, error)) {
       return false;
     }
     Result<std::vector<Document>> docs = ReadArticleListJson(documents, "documents");

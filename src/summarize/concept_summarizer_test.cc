@@ -1,4 +1,5 @@
 #include "summarize/concept_summarizer.h"
+#include "summarize/summary_opening.h"
 
 #include <gtest/gtest.h>
 
@@ -112,21 +113,26 @@ TEST(ConceptSummarizerTest, CitesTheDocumentsThatReportTheSameFact) {
   EXPECT_TRUE(some_multi_source);
 }
 
-TEST(ConceptSummarizerTest, OrdersByDateThenPositionUndatedLast) {
+// An opener that can stand alone, then time, then source order: articles by
+// date (undated last), one article's sentences together in their order.
+TEST(ConceptSummarizerTest, OpensWithAStandaloneSentenceThenOrdersByDateAndSource) {
   const AnalyzedCluster cluster = AnalyzeArticles(FloodArticles());
   SummaryOptions opt;
   opt.budget = {BudgetUnit::kWords, 200};
   const Summary s = SummarizeOrDie(cluster, opt);
   ASSERT_GE(s.sentences.size(), 3u);
-  for (size_t i = 1; i < s.sentences.size(); ++i) {
-    const std::string& d0 = cluster.documents[s.sentences[i - 1].doc].date;
-    const std::string& d1 = cluster.documents[s.sentences[i].doc].date;
+  EXPECT_TRUE(CanOpenSummary(s.sentences[0].text)) << s.sentences[0].text;
+  for (size_t i = 2; i < s.sentences.size(); ++i) {
+    const SummarySentence& a = s.sentences[i - 1];
+    const SummarySentence& b = s.sentences[i];
+    const std::string& d0 = cluster.documents[a.doc].date;
+    const std::string& d1 = cluster.documents[b.doc].date;
     if (d0.empty()) {
       EXPECT_TRUE(d1.empty());
     } else if (!d1.empty()) {
       EXPECT_LE(d0, d1);
       if (d0 == d1) {
-        EXPECT_LE(s.sentences[i - 1].sentence, s.sentences[i].sentence);
+        EXPECT_LE(std::make_pair(a.doc, a.sentence), std::make_pair(b.doc, b.sentence));
       }
     }
   }
@@ -203,6 +209,52 @@ TEST(ConceptSummarizerTest, QueryFavoursMatchingContent) {
   const Summary generic = SummarizeOrDie(cluster, opt);
   ASSERT_EQ(generic.sentences.size(), 1u);
   EXPECT_NE(generic.sentences[0].text, s.sentences[0].text);
+}
+
+// A reader who has read the first day's articles is told what is new: no
+// sentence restating what was read, the rescue and the emergency first.
+TEST(ConceptSummarizerTest, UpdateTellsWhatIsNewSinceTheReadArticles) {
+  const std::vector<TestArticle> all = FloodArticles();
+  const AnalyzedCluster read = AnalyzeArticles({all[1]}, "day-1");
+  const AnalyzedCluster later = AnalyzeArticles({all[0], all[2], all[3], all[4]}, "day-2");
+  SummaryOptions opt;
+  opt.budget = {BudgetUnit::kWords, 60};
+  opt.already_read = &read;
+  const Summary update = SummarizeOrDie(later, opt);
+  ASSERT_FALSE(update.sentences.empty());
+  for (const SummarySentence& s : update.sentences) {
+    EXPECT_EQ(s.text.find("forecasters warned"), std::string::npos) << s.text;
+  }
+  EXPECT_TRUE(CanOpenSummary(update.sentences[0].text));
+  // After reading the very same articles there is nothing new to tell.
+  const AnalyzedCluster same = AnalyzeArticles({all[0], all[2], all[3], all[4]}, "same");
+  opt.already_read = &same;
+  EXPECT_TRUE(SummarizeOrDie(later, opt).sentences.empty());
+}
+
+// A compressed sentence says so and keeps its original.
+TEST(ConceptSummarizerTest, CompressedSentencesKeepTheirOriginal) {
+  const std::string dam =
+      "The Kelburn dam held through the night after engineers piled sandbags along its crest, officials said Sunday.";
+  const std::string water = "Water levels in the reservoir began to fall slowly by Sunday morning.";
+  const AnalyzedCluster cluster = AnalyzeArticles({
+      {"a", "2024-03-03", dam + " " + water},
+      {"b", "2024-03-03", dam + " Families in the lower valley were allowed to go home. " + water},
+      {"c", "2024-03-04", water + " " + dam},
+  });
+  SummaryOptions opt;
+  // 18 + 12 words do not fit; without its attribution the dam sentence has 14.
+  opt.budget = {BudgetUnit::kWords, 26};
+  const Summary s = SummarizeOrDie(cluster, opt);
+  ASSERT_EQ(s.sentences.size(), 2u);
+  const auto compressed = std::find_if(s.sentences.begin(), s.sentences.end(),
+                                       [](const SummarySentence& x) { return x.compressed; });
+  ASSERT_NE(compressed, s.sentences.end());
+  EXPECT_EQ(compressed->text, "The Kelburn dam held through the night after engineers piled sandbags along its crest.");
+  EXPECT_EQ(compressed->original, dam);
+  for (const SummarySentence& sentence : s.sentences) {
+    EXPECT_EQ(sentence.original.empty(), !sentence.compressed);
+  }
 }
 
 TEST(CandidatesTest, BareQuotesNameNoSpeaker) {

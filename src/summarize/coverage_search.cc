@@ -162,4 +162,44 @@ CoverageSolution SolveCoverage(const CoverageProblem& problem,
   return solution;
 }
 
+CoverageSolution SolveCoverageWith(const CoverageProblem& problem, uint32_t forced,
+                                   const CoverageSolverOptions& options) {
+  const auto n = static_cast<uint32_t>(problem.item_concepts.size());
+  // The rest of the program once `forced` is chosen: its concepts covered,
+  // its cost spent, the items in conflict with it gone.
+  std::vector<char> covered(problem.concept_weights.size(), 0);
+  for (uint32_t c : problem.item_concepts[forced]) covered[c] = 1;
+  std::vector<char> gone(n, 0);
+  gone[forced] = 1;
+  for (const auto& [a, b] : problem.conflicts) {
+    if (a == forced) gone[b] = 1;
+    if (b == forced) gone[a] = 1;
+  }
+  CoverageProblem rest;
+  rest.concept_weights = problem.concept_weights;
+  rest.capacity = problem.capacity - std::min<uint64_t>(problem.capacity, problem.item_costs[forced]);
+  std::vector<uint32_t> original;               // rest item -> problem item
+  std::vector<uint32_t> index(n, UINT32_MAX);   // problem item -> rest item
+  for (uint32_t i = 0; i < n; ++i) {
+    if (gone[i]) continue;
+    index[i] = static_cast<uint32_t>(original.size());
+    original.push_back(i);
+    std::vector<uint32_t>& concepts = rest.item_concepts.emplace_back();
+    for (uint32_t c : problem.item_concepts[i]) {
+      if (!covered[c]) concepts.push_back(c);
+    }
+    rest.item_costs.push_back(problem.item_costs[i]);
+    rest.item_bonus.push_back(i < problem.item_bonus.size() ? problem.item_bonus[i] : 0.0);
+  }
+  for (const auto& [a, b] : problem.conflicts) {
+    if (!gone[a] && !gone[b]) rest.conflicts.emplace_back(index[a], index[b]);
+  }
+  CoverageSolution solution = SolveCoverage(rest, options);
+  for (uint32_t& item : solution.items) item = original[item];
+  solution.items.push_back(forced);
+  std::sort(solution.items.begin(), solution.items.end());
+  solution.objective = CoverageObjective(problem, solution.items);
+  return solution;
+}
+
 }  // namespace chorus

@@ -96,6 +96,11 @@ struct CoverageSolverOptions {
 // work limit: the optimum, or the best solution met (solver says which).
 CoverageSolution SolveCoverage(const CoverageProblem& problem, const CoverageSolverOptions& options = {});
 
+// SolveCoverage with item `forced` chosen first (it must fit the capacity):
+// the best solution holding it.
+CoverageSolution SolveCoverageWith(const CoverageProblem& problem, uint32_t forced,
+                                   const CoverageSolverOptions& options = {});
+
 // Exact branch-and-bound (see above), seeded with the greedy solution. The
 // optimum is exact, with no tolerance, when proven_optimal; otherwise the
 // best solution met within `work_limit` (at least the greedy's).

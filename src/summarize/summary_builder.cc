@@ -82,13 +82,13 @@ std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32
   return Supporters(cluster, BuildContentIndex(cluster), sentence, options);
 }
 
-std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen) {
+std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen, uint32_t opener) {
   auto key = [&](uint32_t i) {
     const Sentence& s = cluster.sentences[i].sentence;
     // A view into the cluster, never into a temporary: the key outlives this lambda.
     const std::string_view date =
         s.doc < cluster.documents.size() ? std::string_view(cluster.documents[s.doc].date) : std::string_view();
-    return std::make_tuple(date.empty(), date, s.index, s.doc);
+    return std::make_tuple(i != opener, date.empty(), date, s.doc, s.index);
   };
   std::stable_sort(chosen.begin(), chosen.end(),
                    [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
@@ -96,13 +96,13 @@ std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<u
 }
 
 Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>& chosen,
-                     std::string_view method, const SupportOptions& options) {
+                     std::string_view method, const SupportOptions& options, uint32_t opener) {
   Summary summary;
   summary.cluster_id = cluster.id;
   summary.method = std::string(method);
   if (chosen.empty()) return summary;
   const ContentIndex index = BuildContentIndex(cluster);
-  for (uint32_t i : ReadingOrder(cluster, chosen)) {
+  for (uint32_t i : ReadingOrder(cluster, chosen, opener)) {
     const Sentence& s = cluster.sentences[i].sentence;
     SummarySentence out;
     out.text = s.text;

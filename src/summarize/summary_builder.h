@@ -12,9 +12,11 @@
 // that merely mentions the same names apart from one that reports the same fact.
 // The sentence's own document is always listed.
 //
-// Order. Chronological by document date where dates exist ("YYYY-MM-DD"
-// compares as text), then by position in the document (lead sentences first),
-// then by document index. Sentences of undated documents come after dated ones.
+// Order. Time, then source order: articles by date where dates exist
+// ("YYYY-MM-DD" compares as text; undated ones after dated ones), articles of
+// one date in the order given, and each article's sentences in its order.
+// An opener, when given, comes first (summary_opening.h: the first sentence
+// must stand alone), the others in that order after it.
 //
 // Thread safety: pure functions.
 #ifndef CHORUS_SUMMARIZE_SUMMARY_BUILDER_H_
@@ -37,17 +39,22 @@ struct SupportOptions {
   double min_coverage = 0.4;
 };
 
+inline constexpr uint32_t kNoOpener = UINT32_MAX;
+
 // Builds the Summary of `cluster` made of the sentences at `chosen` (indices
 // into cluster.sentences, any order, no repeats): ordered, with support.
+// `opener`, if not kNoOpener, is one of `chosen` and comes first.
 Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>& chosen,
-                     std::string_view method, const SupportOptions& options = {});
+                     std::string_view method, const SupportOptions& options = {},
+                     uint32_t opener = kNoOpener);
 
 // The documents supporting cluster.sentences[sentence] (ascending, own included).
 std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32_t sentence,
                                           const SupportOptions& options = {});
 
 // Indices of `chosen` sorted into reading order (see above).
-std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen);
+std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen,
+                                   uint32_t opener = kNoOpener);
 
 }  // namespace chorus
 

@@ -16,10 +16,15 @@ std::string SummaryToJson(const Summary& summary, const AnalyzedCluster& cluster
   for (const SummarySentence& s : summary.sentences) {
     nlohmann::ordered_json support = nlohmann::ordered_json::array();
     for (uint32_t d : s.support) support.push_back(DocId(cluster, d));
-    sentences.push_back({{"text", s.text},
-                         {"doc", s.doc_id.empty() ? DocId(cluster, s.doc) : s.doc_id},
-                         {"sentence", s.sentence},
-                         {"support", std::move(support)}});
+    nlohmann::ordered_json sentence = {{"text", s.text},
+                                       {"doc", s.doc_id.empty() ? DocId(cluster, s.doc) : s.doc_id},
+                                       {"sentence", s.sentence},
+                                       {"support", std::move(support)}};
+    if (s.compressed) {
+      sentence["compressed"] = true;
+      sentence["original"] = s.original;
+    }
+    sentences.push_back(std::move(sentence));
   }
   nlohmann::ordered_json out = {
       {"id", summary.cluster_id}, {"method", summary.method}, {"summary", std::move(sentences)}};

@@ -52,6 +52,16 @@ TEST(SummaryJsonTest, WarningsOnlyWhenThereAreSome) {
   EXPECT_EQ(j["warnings"], nlohmann::json::array({"selection stopped at its safety time limit"}));
 }
 
+TEST(SummaryJsonTest, CompressedSentencesCarryTheirOriginal) {
+  EXPECT_FALSE(nlohmann::json::parse(SummaryToJson(OneSentence(), TwoDocs()))["summary"][0].contains("compressed"));
+  Summary s = OneSentence();
+  s.sentences[0].compressed = true;
+  s.sentences[0].original = "Rescuers pulled \"twelve\" people from homes, officials said.";
+  const auto j = nlohmann::json::parse(SummaryToJson(s, TwoDocs()))["summary"][0];
+  EXPECT_EQ(j["compressed"], true);
+  EXPECT_EQ(j["original"], "Rescuers pulled \"twelve\" people from homes, officials said.");
+}
+
 TEST(SummaryJsonTest, TextWithAndWithoutCitations) {
   EXPECT_EQ(SummaryToText(OneSentence(), TwoDocs(), false), "Rescuers pulled \"twelve\" people from homes.\n");
   EXPECT_EQ(SummaryToText(OneSentence(), TwoDocs(), true),

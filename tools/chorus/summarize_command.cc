@@ -10,6 +10,7 @@
 
 #include "chorus/analyzer.h"
 #include "chorus/ingest.h"
+#include "chorus/read_history.h"
 #include "chorus/store.h"
 #include "chorus/summarizer.h"
 #include "chorus/summary_json.h"
@@ -25,6 +26,7 @@ struct SummarizeFlags {
   bool cite = false;
   std::string query;
   bool neutral = false;
+  std::string since;  // YYYY-MM-DD: articles dated before it were read
   bool strict = false;
   std::string rules;
   std::string store = "chorus.db";  // with --event: read the event from this store
@@ -60,14 +62,35 @@ int RunSummarize(const SummarizeFlags& flags) {
   ingest.strict = flags.strict;
   bool summarize_failed = false;
   size_t clusters = 0;
+  // Earlier clusters of the input, for the "update_of" of later ones.
+  ReadHistory history(ReadHistory::kDefaultMaxBytes / 4);
+  // What the reader of `cluster` has read: the clusters it is an update of,
+  // and with --since its own articles dated before.
+  auto analyze_update = [&](const Cluster& cluster) -> Result<AnalyzedUpdate> {
+    ASSIGN_OR_RETURN(Cluster read, history.ArticlesOf(cluster.update_of));
+    if (flags.since.empty()) return AnalyzeUpdate(analyzer, read, cluster);
+    ASSIGN_OR_RETURN(DateSplit split, SplitAtDate(cluster, flags.since));
+    for (Document& d : split.before.documents) read.documents.push_back(std::move(d));
+    return AnalyzeUpdate(analyzer, read, split.since);
+  };
   auto summarize_cluster = [&](Cluster&& cluster) -> Status {
-    const AnalyzedCluster analyzed = analyzer.Analyze(cluster);
-    Result<Summary> summary = (*summarizer)->Summarize(analyzed, options);
+    Result<Summary> summary = InternalError("not summarized");
+    Result<AnalyzedUpdate> update = analyze_update(cluster);
+    if (update.ok()) {
+      SummaryOptions cluster_options = options;
+      if (!cluster.query.empty()) cluster_options.query = cluster.query;  // --query is for clusters without one
+      cluster_options.already_read = update->already_read();
+      summary = (*summarizer)->Summarize(update->fresh, cluster_options);
+    } else {
+      summary = update.status();
+    }
     if (!summary.ok()) {
       std::cerr << fmt::format("chorus summarize: cluster {}: {}\n", cluster.id, summary.status().ToString());
       summarize_failed = true;
+      history.Add(std::move(cluster));
       return flags.strict ? summary.status() : Status::Ok();
     }
+    const AnalyzedCluster& analyzed = update->fresh;
     for (const std::string& warning : summary->warnings) {
       std::cerr << fmt::format("chorus summarize: cluster {}: warning: {}\n", cluster.id, warning);
     }
@@ -79,6 +102,7 @@ int RunSummarize(const SummarizeFlags& flags) {
     }
     std::cout.flush();  // a stream of clusters gives one summary as each is read
     ++clusters;
+    history.Add(std::move(cluster));
     return Status::Ok();
   };
   Status status;
@@ -124,7 +148,11 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
       ->capture_default_str();
   cmd->add_flag("--cite", flags->cite, "Text output: end each sentence with [supporting document ids]");
-  cmd->add_option("--query", flags->query, "Favour content about this text (query-focused summary)");
+  cmd->add_option("--query", flags->query,
+                  "Favour content about this text (query-focused summary), for clusters without their own \"query\"");
+  cmd->add_option("--since", flags->since,
+                  "Update summary: what is new in articles dated DATE (YYYY-MM-DD) or later, for a reader "
+                  "who has read the earlier ones (with --event: the stored event's articles)");
   cmd->add_flag("--neutral", flags->neutral,
                 "Avoid sentences with loaded terms (words outlets' headlines use and neutral editors avoid)");
   cmd->add_flag("--strict", flags->strict, "Stop at the first input error");
@@ -132,6 +160,11 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
   cmd->callback([flags, exit_code, event] {
     if (flags->inputs.empty() == (event->count() == 0)) {
       std::cerr << "chorus summarize: give input files, or --event ID (with --store), not both\n";
+      *exit_code = kExitUsageError;
+      return;
+    }
+    if (Result<DateSplit> valid = SplitAtDate(Cluster{}, flags->since); !flags->since.empty() && !valid.ok()) {
+      std::cerr << "chorus summarize: --" << valid.status().message() << "\n";
       *exit_code = kExitUsageError;
       return;
     }

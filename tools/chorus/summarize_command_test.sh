@@ -70,6 +70,43 @@ check "malformed line named" grep -qF 'bad.jsonl:2' "$tmp/bad.err"
 check "--strict exits 1" test $? -eq 1
 check "--strict stops at the first error" test "$(wc -l <"$tmp/strict.out")" -eq 1
 
+# A cluster's "query" focuses its summary; --query applies only to clusters without one.
+printf '%s\n' \
+  '{"id":"q","query":"bridge inspection","documents":[{"id":"a","text":"The river burst its banks after three days of heavy rain in the valley. Engineers will inspect the old bridge after the water rose above its arches."},{"id":"b","text":"The river burst its banks in the valley after heavy rain. Engineers will inspect the old bridge, which was closed on Saturday."},{"id":"c","text":"Heavy rain made the river burst its banks in the valley. The old bridge was closed so engineers could inspect it."}]}' \
+  >"$tmp/query.jsonl"
+"$chorus" summarize "$tmp/query.jsonl" --sentences 1 >"$tmp/q1.txt"
+check "cluster query focuses the summary" grep -q 'bridge' "$tmp/q1.txt"
+"$chorus" summarize "$tmp/query.jsonl" --sentences 1 --query "heavy rain in the valley" >"$tmp/q2.txt"
+check "--query does not override a cluster's query" cmp -s "$tmp/q1.txt" "$tmp/q2.txt"
+
+# update_of: a later cluster told to a reader of an earlier one; --since splits one cluster by date.
+printf '%s\n' \
+  '{"id":"day1","documents":[{"id":"a","date":"2024-03-01","text":"Forecasters warned that the Marra River could burst its banks near Kelburn after two days of rain. Residents of low streets in Kelburn were told to move their cars to higher ground."},{"id":"b","date":"2024-03-01","text":"Forecasters warned that the Marra River could burst its banks near Kelburn after two days of rain. Schools in the valley will stay closed on Friday because of the storm."}]}' \
+  '{"id":"day2","update_of":["day1"],"documents":[{"id":"c","date":"2024-03-02","text":"Forecasters warned that the Marra River could burst its banks near Kelburn after two days of rain. Rescue teams pulled twelve people from flooded homes in Kelburn on Saturday morning."},{"id":"d","date":"2024-03-02","text":"Rescue teams pulled twelve people from flooded homes in Kelburn on Saturday. The governor declared a state of emergency for the whole valley."}]}' \
+  >"$tmp/update.jsonl"
+"$chorus" summarize "$tmp/update.jsonl" --words 40 --format jsonl >"$tmp/update.out"
+check "update_of exits 0" test $? -eq 0
+check "update tells what is new" bash -c 'tail -1 "$1" | grep -q "Rescue teams"' _ "$tmp/update.out"
+check "update repeats nothing read" bash -c '! tail -1 "$1" | grep -q "Forecasters warned"' _ "$tmp/update.out"
+{ echo '{"id":"all","documents":['; tail -1 "$tmp/update.jsonl" | sed 's/.*"documents":\[//; s/\]}$//'; echo ','; head -1 "$tmp/update.jsonl" | sed 's/.*"documents":\[//; s/\]}$//'; echo ']}'; } | tr -d '\n' >"$tmp/event.jsonl"
+"$chorus" summarize "$tmp/event.jsonl" --words 40 --since 2024-03-02 --format jsonl >"$tmp/since.out"
+check "--since exits 0" test $? -eq 0
+check "--since tells only what is new" bash -c 'grep -q "Rescue teams" "$1" && ! grep -q "Forecasters warned" "$1"' _ "$tmp/since.out"
+"$chorus" summarize "$tmp/event.jsonl" --since "2 March" >/dev/null 2>"$tmp/since.err"
+check "bad --since exits 2" test $? -eq 2
+check "bad --since explained" grep -qF 'expected a date as YYYY-MM-DD' "$tmp/since.err"
+tail -1 "$tmp/update.jsonl" | "$chorus" summarize - >/dev/null 2>"$tmp/noref.err"
+check "update_of of an unknown cluster exits 1" test $? -eq 1
+check "update_of of an unknown cluster explained" grep -qF "update_of names cluster 'day1'" "$tmp/noref.err"
+
+# The first sentence can stand alone; compressed sentences say so, with the original.
+"$chorus" summarize "$ex" --words 100 --format json >"$tmp/open.json"
+check "first sentence is no quote or question" bash -c \
+  'grep -m1 "\"text\"" "$1" | grep -vqE "\"text\": \"(\\\\\"|He |She |They |It |But |And )|\\?\",?$"' _ "$tmp/open.json"
+if grep -qF '"compressed": true' "$tmp/open.json"; then
+  check "compressed sentences keep the original" grep -qF '"original": ' "$tmp/open.json"
+fi
+
 "$chorus" summarize "$tmp/missing-dir" >/dev/null 2>&1
 check "missing path exits 1" test $? -eq 1
 "$chorus" summarize "$ex" --words 10 --bytes 10 >/dev/null 2>&1

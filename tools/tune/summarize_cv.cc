@@ -20,12 +20,15 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <regex>
 #include <string>
 #include <vector>
 
 #include "chorus/analyzer.h"
 #include "chorus/eval.h"
 #include "chorus/ingest.h"
+#include "chorus/read_history.h"
 #include "chorus/rouge.h"
 #include "summarize/budget.h"
 #include "summarize/concept_summarizer.h"
@@ -50,6 +53,7 @@ const std::map<std::string, Setter>& Setters() {
       {"compress", [](auto& o, double v) { o.compress = v != 0; }},
       {"min_concepts", [](auto& o, double v) { o.min_concepts = static_cast<uint32_t>(v); }},
       {"optimality_tolerance", [](auto& o, double v) { o.solver.optimality_tolerance = v; }},
+      {"query_weight", [](auto& o, double v) { o.query_weight = v; }},
       {"search_work_limit", [](auto& o, double v) { o.solver.search_work_limit = static_cast<uint64_t>(v); }},
       {"glpk_after_search", [](auto& o, double v) { o.solver.glpk_after_search = v != 0; }},
       {"glpk_node_limit", [](auto& o, double v) { o.solver.glpk_node_limit = static_cast<uint64_t>(v); }},
@@ -125,6 +129,11 @@ int Run(int argc, char** argv) {
   app.add_option("--preset", preset_name, "Eval preset (ROUGE flags and budget)");
   app.add_option("--grid", grid, "Parameter axis name=v1,v2,... (repeatable)");
   app.add_option("--folds", folds, "Number of folds (clusters i with i % folds == f form fold f)");
+  bool no_query = false, no_update = false;
+  std::string subset;
+  app.add_option("--subset", subset, "Score only the clusters whose id matches this regular expression");
+  app.add_flag("--no-query", no_query, "Ignore the clusters' \"query\" (generic summaries)");
+  app.add_flag("--no-update", no_update, "Ignore the clusters' \"update_of\" (summaries blind to what was read)");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<Axis> axes;
@@ -149,6 +158,31 @@ int Run(int argc, char** argv) {
   const ClusterAnalyzer analyzer;
   std::vector<AnalyzedCluster> analyzed;
   for (const Cluster& c : clusters) analyzed.push_back(analyzer.Analyze(c));
+  // Update sets: the articles of the clusters each names in update_of, analyzed.
+  std::vector<std::optional<AnalyzedCluster>> already_read(clusters.size());
+  if (!no_update) {
+    ReadHistory history;
+    for (size_t c = 0; c < clusters.size(); ++c) {
+      Result<Cluster> read = history.ArticlesOf(clusters[c].update_of);
+      if (!read.ok()) return std::cerr << read.status().ToString() << "\n", 1;
+      if (!read->documents.empty()) already_read[c] = analyzer.Analyze(*read);
+      history.Add(clusters[c]);
+    }
+  }
+  if (!subset.empty()) {  // score only these; the others were read above for update_of
+    const std::regex pattern(subset);
+    size_t kept = 0;
+    for (size_t c = 0; c < clusters.size(); ++c) {
+      if (!std::regex_search(clusters[c].id, pattern)) continue;
+      clusters[kept] = std::move(clusters[c]);
+      analyzed[kept] = std::move(analyzed[c]);
+      already_read[kept++] = std::move(already_read[c]);
+    }
+    clusters.resize(kept);
+    analyzed.resize(kept);
+    already_read.resize(kept);
+  }
+
   const std::vector<Point> points = GridPoints(axes);
   SummaryOptions summary_options;
   summary_options.budget = preset->budget;
@@ -169,6 +203,8 @@ int Run(int argc, char** argv) {
       const double start = ThreadCpuSeconds();
       CoverageSolution selection;
       selection.solver = "none";
+      summary_options.query = no_query ? "" : clusters[c].query;
+      summary_options.already_read = already_read[c] ? &*already_read[c] : nullptr;
       Result<Summary> summary = summarizer.Summarize(analyzed[c], summary_options, &selection);
       ++solvers[selection.solver];
       most_search_nodes = std::max(most_search_nodes, selection.search_nodes);

@@ -1,0 +1,190 @@
+#include "summarize/concept_weights.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace chorus {
+namespace {
+
+constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+// Half of a concept's query relevance is its own words, half its company
+// (see the header): no evidence favours either.
+constexpr double kDirectShare = 0.5;
+
+struct ConceptStat {
+  uint32_t last_unit = kNone;  // the last unit (article or sentence) counted
+  uint32_t units = 0;          // distinct units holding the concept
+  double weight = 0;           // units plus position bonus
+  double relevance_sum = 0;    // query relevance summed over the sentences holding it
+  uint32_t sentences = 0;      // sentences holding it
+};
+using ConceptStats = std::unordered_map<uint64_t, ConceptStat>;
+
+// Counts, for every concept, the units holding it and its weight. Repeated
+// articles (groups[d] != d) are skipped when articles are the units.
+ConceptStats CountConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
+                           const std::vector<uint32_t>& groups, bool by_document, const QueryFocus& query,
+                           double position_weight) {
+  ConceptStats stats;
+  size_t occurrences = 0;
+  for (size_t i = 0; i < cluster.sentences.size(); ++i) occurrences += row_concepts[i].size();
+  stats.reserve(occurrences / 2);
+  for (size_t i = 0; i < cluster.sentences.size(); ++i) {
+    const Sentence& s = cluster.sentences[i].sentence;
+    if (by_document && s.doc < groups.size() && groups[s.doc] != s.doc) continue;
+    const uint32_t unit = by_document ? s.doc : static_cast<uint32_t>(i);
+    const double relevance = query.empty() ? 0.0 : query.row_relevance[i];
+    for (uint64_t key : row_concepts[i]) {
+      ConceptStat& st = stats[key];
+      st.relevance_sum += relevance;
+      ++st.sentences;
+      if (st.last_unit == unit) continue;
+      st.last_unit = unit;
+      ++st.units;
+      st.weight += 1.0 + position_weight / (1.0 + s.index);
+    }
+  }
+  return stats;
+}
+
+// Units a concept needs: the share of units asked for (at least 2), lowered
+// until at least `min_concepts` concepts remain; 1 if no concept repeats at all.
+uint32_t PruningThreshold(const ConceptStats& stats, uint32_t n_units, bool by_document,
+                          const ConceptWeightOptions& options) {
+  uint32_t threshold =
+      by_document ? std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(options.min_doc_fraction * n_units))) : 2;
+  std::vector<uint32_t> at_least(threshold + 1, 0);  // concepts with >= t units
+  for (const auto& [key, st] : stats) at_least[std::min(st.units, threshold)]++;
+  for (uint32_t t = threshold; t > 0; --t) at_least[t - 1] += at_least[t];
+  while (threshold > 2 && at_least[threshold] < options.min_concepts) --threshold;
+  return at_least[threshold] == 0 ? 1 : threshold;
+}
+
+// Share of a concept's words that are query words (0, 0.5 or 1).
+double OwnRelevance(uint64_t key, const std::vector<uint32_t>& query_stems) {
+  auto is_query = [&](uint64_t stem) {
+    return std::binary_search(query_stems.begin(), query_stems.end(), static_cast<uint32_t>(stem));
+  };
+  if (key & kUnigramTag) return is_query(key & 0xffffffffu) ? 1.0 : 0.0;
+  return 0.5 * (is_query(key >> 32) + is_query(key & 0xffffffffu));
+}
+
+// The mean, over the concepts the threshold keeps, of their sentences' mean relevance.
+double MeanCompanyRelevance(const ConceptStats& stats, uint32_t threshold) {
+  double sum = 0, n = 0;
+  for (const auto& [key, st] : stats) {
+    if (st.units < threshold || st.sentences == 0) continue;
+    sum += st.relevance_sum / st.sentences;
+    n += 1;
+  }
+  return n > 0 ? sum / n : 0.0;
+}
+
+}  // namespace
+
+QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss,
+                        size_t n_sentences) {
+  QueryFocus focus;
+  {
+    const TokenScope scope;  // the query's token views live until the lookups are done
+    for (const Token& t : tokenizer.Tokenize(query)) {
+      auto it = ss.ids.find(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem));
+      if (!t.stopword && it != ss.ids.end()) focus.stems.push_back(it->second);
+    }
+  }
+  std::sort(focus.stems.begin(), focus.stems.end());
+  focus.stems.erase(std::unique(focus.stems.begin(), focus.stems.end()), focus.stems.end());
+  if (focus.stems.empty()) return focus;
+  // idf over the cluster's sentences: a query word every sentence holds tells nothing.
+  std::vector<double> idf(focus.stems.size(), 0.0);
+  for (size_t i = 0; i < n_sentences; ++i) {
+    for (size_t q = 0; q < focus.stems.size(); ++q) idf[q] += ss.Holds(i, focus.stems[q]);
+  }
+  double total = 0;
+  for (double& x : idf) {
+    x = std::log(1.0 + static_cast<double>(n_sentences) / std::max(1.0, x));
+    total += x;
+  }
+  focus.row_relevance.assign(ss.stems.size(), 0.0);
+  for (size_t r = 0; r < ss.stems.size(); ++r) {
+    for (size_t q = 0; q < focus.stems.size(); ++q) {
+      if (ss.Holds(r, focus.stems[q])) focus.row_relevance[r] += idf[q] / total;
+    }
+  }
+  return focus;
+}
+
+ReadConcepts CountReadConcepts(const AnalyzedCluster& read, bool unigrams, StemmedSentences* ss) {
+  ReadConcepts out;
+  out.n_articles = static_cast<uint32_t>(read.documents.size());
+  std::unordered_map<uint64_t, uint32_t> last_article;
+  for (const AnalyzedSentence& s : read.sentences) {
+    // A scratch row at the end of `ss`, removed again below.
+    const uint32_t row = ss->AddRow(s.tokens);
+    for (uint64_t key : ss->Concepts(row, unigrams)) {
+      auto [it, inserted] = last_article.emplace(key, s.sentence.doc);
+      if (inserted || it->second != s.sentence.doc) {
+        it->second = s.sentence.doc;
+        ++out.articles[key];
+      }
+    }
+    for (const Token& t : s.tokens) {
+      if (t.numeric) out.numbers.push_back(ss->Id(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem)));
+    }
+    out.sentences.push_back(std::move(ss->content[row]));
+    ss->stems.pop_back();
+    ss->stopword.pop_back();
+    ss->content.pop_back();
+  }
+  std::sort(out.numbers.begin(), out.numbers.end());
+  out.numbers.erase(std::unique(out.numbers.begin(), out.numbers.end()), out.numbers.end());
+  return out;
+}
+
+WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
+                           const std::vector<uint32_t>& groups, const std::vector<uint32_t>& candidate_rows,
+                           const QueryFocus& query, const ReadConcepts* read, const ConceptWeightOptions& options) {
+  uint32_t n_groups = 0;
+  for (uint32_t d = 0; d < groups.size(); ++d) n_groups += groups[d] == d;
+  // Articles are the units of evidence; with one or two articles, sentences.
+  const bool by_document = n_groups >= 3;
+  const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
+  const ConceptStats stats = CountConcepts(cluster, row_concepts, groups, by_document, query, options.position_weight);
+  const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options);
+  const double mean_company = query.empty() ? 0.0 : MeanCompanyRelevance(stats, threshold);
+
+  WeightedRows out;
+  std::unordered_map<uint64_t, uint32_t> index;  // concept key -> index into out.weights
+  for (uint32_t row : candidate_rows) {
+    WeightedRow weighted{row, 0, {}};
+    for (uint64_t key : row_concepts[row]) {
+      const auto it = stats.find(key);
+      if (it == stats.end()) continue;
+      const ConceptStat& st = it->second;
+      double boost = 1.0;
+      if (!query.empty()) {
+        const double company = mean_company > 0 && st.sentences > 0 ? st.relevance_sum / st.sentences / mean_company : 0;
+        boost += options.query_weight *
+                 (kDirectShare * OwnRelevance(key, query.stems) + (1 - kDirectShare) * company);
+      }
+      const uint32_t needed =
+          std::min(threshold, std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(threshold / boost))));
+      if (st.units < needed) continue;
+      double w = st.weight * boost * (key & kUnigramTag ? options.unigram_weight : 1.0);
+      if (read != nullptr && read->n_articles > 0) {
+        const auto r = read->articles.find(key);
+        if (r != read->articles.end()) w *= 1.0 - static_cast<double>(r->second) / read->n_articles;
+      }
+      if (w <= 0) continue;
+      const auto [slot, inserted] = index.emplace(key, static_cast<uint32_t>(out.weights.size()));
+      if (inserted) out.weights.push_back(w);
+      weighted.concepts.push_back(slot->second);
+      weighted.total += w;
+    }
+    if (!weighted.concepts.empty()) out.rows.push_back(std::move(weighted));
+  }
+  return out;
+}
+
+}  // namespace chorus

@@ -1,0 +1,93 @@
+// ConceptWeights: what each concept of a cluster is worth to its summary.
+//
+// Evidence. A concept's weight is the number of distinct articles that hold
+// it (near-duplicate articles count once), each article adding
+// position_weight / (1 + the index of its first sentence holding it) on top
+// of 1, since news puts what matters first. A cluster of one or two articles
+// counts sentences instead. Concepts in fewer units than the pruning
+// threshold (min_doc_fraction of the articles, at least 2, lowered until
+// min_concepts survive) are dropped; content unigrams weigh unigram_weight.
+//
+// Query. A concept's relevance r is half its share of query words (0, 1/2 or
+// 1: "reservation system" holds one of the query's words) and half the mean
+// query relevance of the sentences holding it, relative to the mean over the
+// concepts kept (a sentence's relevance: the idf-weighted share of the
+// query's words it holds). The second half carries the query to the words
+// that come with it in this cluster ("casino", "tribe" for a query on
+// reservations), the way pseudo-relevance feedback expands a query. The
+// weight is multiplied by b = 1 + query_weight * r, and the evidence needed
+// is divided by b: what the reader asked about needs fewer articles to count.
+//
+// Novelty. When the reader has read earlier articles, a concept's weight is
+// multiplied by (1 - the share of those articles that hold it): what every
+// read article said is worth nothing, what none said keeps its weight.
+//
+// Thread safety: pure functions over their arguments.
+#ifndef CHORUS_SUMMARIZE_CONCEPT_WEIGHTS_H_
+#define CHORUS_SUMMARIZE_CONCEPT_WEIGHTS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chorus/analyzer.h"
+#include "chorus/tokenizer.h"
+#include "summarize/stemmed_sentences.h"
+
+namespace chorus {
+
+struct ConceptWeightOptions {
+  double position_weight = 1.5;
+  double min_doc_fraction = 0.3;
+  uint32_t min_concepts = 20;
+  double unigram_weight = 0.5;
+  double query_weight = 2.0;
+};
+
+// The query as the cluster sees it.
+struct QueryFocus {
+  std::vector<uint32_t> stems;         // its content stems that the cluster holds, sorted
+  std::vector<double> row_relevance;   // per row of the StemmedSentences (empty without a query)
+  bool empty() const { return stems.empty(); }
+};
+
+// `query` tokenized and looked up in `ss`; relevance is computed for every
+// row, the idf over the first `n_sentences` rows (the cluster's sentences).
+QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss,
+                        size_t n_sentences);
+
+// What the reader has already read: for each concept key, the read articles
+// holding it, and every read sentence's content stems (ids of `ss`).
+struct ReadConcepts {
+  std::unordered_map<uint64_t, uint32_t> articles;
+  uint32_t n_articles = 0;
+  std::vector<std::vector<uint32_t>> sentences;
+  std::vector<uint32_t> numbers;  // stems of numeric tokens read, sorted unique
+};
+
+// Interns `read`'s stems into `ss` (no rows are added) and counts its concepts.
+ReadConcepts CountReadConcepts(const AnalyzedCluster& read, bool unigrams, StemmedSentences* ss);
+
+// A candidate row with the concepts it holds (indices into the weights).
+struct WeightedRow {
+  uint32_t row = 0;
+  double total = 0;  // total weight of its concepts
+  std::vector<uint32_t> concepts;
+};
+
+struct WeightedRows {
+  std::vector<WeightedRow> rows;  // candidates holding at least one kept concept, in candidate order
+  std::vector<double> weights;    // per concept index
+};
+
+// Weighs the concepts of `candidate_rows`. `row_concepts` holds every row's
+// concept keys; `groups` maps each article to its near-duplicate group's
+// first article; `read` may be null.
+WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
+                           const std::vector<uint32_t>& groups, const std::vector<uint32_t>& candidate_rows,
+                           const QueryFocus& query, const ReadConcepts* read, const ConceptWeightOptions& options);
+
+}  // namespace chorus
+
+#endif  // CHORUS_SUMMARIZE_CONCEPT_WEIGHTS_H_

@@ -1,0 +1,61 @@
+// StemmedSentences: the sentences a summary is chosen from, as rows of
+// interned stem ids (small integers instead of strings), so that concepts are
+// 64-bit keys and overlaps are merges of sorted integer lists.
+//
+// Rows are the cluster's sentences first (row i = cluster.sentences[i]),
+// then whatever the summarizer adds (compressed variants of candidates).
+// Ids come from the stems' text, so sentences of another analyzed cluster
+// (the articles a reader has already read) share them: ReadRows interns
+// those without adding rows.
+//
+// Concepts: a word bigram is the key (stem_a << 32 | stem_b), skipped when
+// both words are stopwords; a content-word unigram is kUnigramTag | stem.
+//
+// Thread safety: a value type; const methods may be called concurrently.
+#ifndef CHORUS_SUMMARIZE_STEMMED_SENTENCES_H_
+#define CHORUS_SUMMARIZE_STEMMED_SENTENCES_H_
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chorus/analyzer.h"
+
+namespace chorus {
+
+inline constexpr uint64_t kUnigramTag = uint64_t{1} << 63;
+
+struct StemmedSentences {
+  std::vector<std::vector<uint32_t>> stems;    // per row, per token
+  std::vector<std::vector<char>> stopword;     // per row, per token
+  std::vector<std::vector<uint32_t>> content;  // per row: content stems, sorted unique
+  std::unordered_map<std::string_view, uint32_t> ids;  // stem -> id (views into the tokens' vocabulary)
+
+  // The id of `stem`, made if new.
+  uint32_t Id(std::string_view stem);
+  // Appends a row of `tokens` (those kept by `keep`, if given: one flag per
+  // token) and returns its index.
+  uint32_t AddRow(const std::vector<Token>& tokens, const std::vector<char>* keep = nullptr);
+  // Concept keys of row `row`, sorted unique: bigrams not made only of
+  // stopwords, and content unigrams when `unigrams`.
+  std::vector<uint64_t> Concepts(size_t row, bool unigrams) const;
+  // Whether row `row` holds content stem `stem`.
+  bool Holds(size_t row, uint32_t stem) const;
+};
+
+// The cluster's sentences as rows 0..n-1.
+StemmedSentences Intern(const AnalyzedCluster& cluster);
+
+// Content stems a sorted unique list shares with another.
+size_t CommonCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
+// Cosine of two sets of `na` and `nb` words sharing `common`.
+double CosineOfCounts(size_t common, size_t na, size_t nb);
+
+// Cosine of two sorted unique stem lists.
+double Cosine(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
+
+}  // namespace chorus
+
+#endif  // CHORUS_SUMMARIZE_STEMMED_SENTENCES_H_
