@@ -1,6 +1,7 @@
 // Summarizer speed, single thread: DUC 2004 end to end (ingest included), one
-// 500-article cluster (all DUC 2004 documents), growth with cluster size, and
-// the server's per-request work on examples/harbor-fire.
+// 500-article cluster (all DUC 2004 documents), growth with cluster size,
+// DUC 2006's 25-article clusters with their queries, and the server's
+// per-request work on examples/harbor-fire.
 // Needs ../shared/data (or $CHORUS_SHARED_DATA_DIR); skips with a message otherwise.
 #include <benchmark/benchmark.h>
 
@@ -105,6 +106,42 @@ void BM_SummarizeOnlyOfN(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_SummarizeOnlyOfN)->Arg(10)->Arg(50)->Arg(100)->Arg(500)->Unit(benchmark::kMillisecond);
+
+std::string Duc2006Path() {
+  const char* dir = std::getenv("CHORUS_SHARED_DATA_DIR");
+  return std::string(dir ? dir : CHORUS_DEFAULT_SHARED_DATA_DIR) + "/duc2006/clusters.jsonl";
+}
+
+// DUC 2006 with each cluster's query: analysis and a 250-word query-focused
+// summary of each of the 50 clusters of 25 articles (reading the file is not
+// timed). The time per cluster is the counter `per_cluster` (issue 13: < 50 ms).
+void BM_Duc2006WithQuery(benchmark::State& state) {
+  std::vector<Cluster> clusters;
+  Diagnostics diagnostics;
+  (void)ReadClusters({Duc2006Path()}, {}, &diagnostics, [&](Cluster&& c) {
+    clusters.push_back(std::move(c));
+    return Status::Ok();
+  });
+  if (clusters.empty()) {
+    state.SkipWithError(("shared data missing: " + Duc2006Path()).c_str());
+    return;
+  }
+  auto summarizer = MakeSummarizer("chorus");
+  const ClusterAnalyzer analyzer;
+  for (auto _ : state) {
+    for (const Cluster& cluster : clusters) {
+      SummaryOptions options;
+      options.budget = {BudgetUnit::kWords, 250};
+      options.query = cluster.query;
+      Result<Summary> s = (*summarizer)->Summarize(analyzer.Analyze(cluster), options);
+      benchmark::DoNotOptimize(s);
+    }
+  }
+  state.counters["per_cluster"] = benchmark::Counter(static_cast<double>(clusters.size()),
+                                                     benchmark::Counter::kIsIterationInvariantRate |
+                                                         benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_Duc2006WithQuery)->Unit(benchmark::kMillisecond);
 
 // What one POST /v1/summarize of the five harbor-fire articles costs the
 // server beside HTTP and JSON: analysis and a 100-word summary.

@@ -41,9 +41,10 @@ Cluster ClusterFromDict(const py::handle& cluster, size_t index);
 // ValueError) and a query.
 SummaryOptions ToSummaryOptions(const std::string& unit, uint32_t amount, const std::string& query);
 // `chorus summarize --format json` / `chorus compare --format json` of one
-// cluster, computed without the GIL.
+// cluster, computed without the GIL; with `since` (YYYY-MM-DD), of its
+// articles dated since then, for a reader of the earlier ones.
 std::string SummarizeJson(const Cluster& cluster, const std::string& method,
-                          const SummaryOptions& options);
+                          const SummaryOptions& options, const std::string& since = "");
 std::string CompareJson(const Cluster& cluster);
 
 // {"id", "documents": [{"id", "source", "date", "title", "url", "text"}],

@@ -310,10 +310,11 @@ void RegisterStream(py::module_& m) {
       .def(
           "summarize",
           [](const PyEventStream& s, int64_t event, const std::string& method,
-             const std::string& unit, uint32_t amount, const std::string& query) {
-            return SummarizeJson(s.Load(event, false), method, ToSummaryOptions(unit, amount, query));
+             const std::string& unit, uint32_t amount, const std::string& query, const std::string& since) {
+            return SummarizeJson(s.Load(event, false), method, ToSummaryOptions(unit, amount, query), since);
           },
-          py::arg("event"), py::arg("method"), py::arg("unit"), py::arg("amount"), py::arg("query"))
+          py::arg("event"), py::arg("method"), py::arg("unit"), py::arg("amount"), py::arg("query"),
+          py::arg("since") = "")
       .def(
           "compare",
           [](const PyEventStream& s, int64_t event) { return CompareJson(s.Load(event, false)); },

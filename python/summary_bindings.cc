@@ -13,6 +13,7 @@
 #include "chorus/compare.h"
 #include "chorus/diagnostics.h"
 #include "chorus/eval.h"
+#include "chorus/read_history.h"
 #include "chorus/rouge.h"
 #include "chorus/summarizer.h"
 #include "chorus/summary_json.h"
@@ -137,7 +138,7 @@ SummaryOptions ToSummaryOptions(const std::string& unit, uint32_t amount, const 
 }
 
 std::string SummarizeJson(const Cluster& cluster, const std::string& method,
-                          const SummaryOptions& options) {
+                          const SummaryOptions& options, const std::string& since) {
   auto summarizer = MakeSummarizer(method);
   if (!summarizer.ok()) Raise(summarizer.status());
   std::string json;
@@ -145,10 +146,15 @@ std::string SummarizeJson(const Cluster& cluster, const std::string& method,
   {
     py::gil_scoped_release release;
     const ClusterAnalyzer analyzer;
-    const AnalyzedCluster analyzed = analyzer.Analyze(cluster);
-    auto summary = (*summarizer)->Summarize(analyzed, options);
+    Result<AnalyzedUpdate> update = AnalyzeSince(analyzer, cluster, since);
+    Result<Summary> summary = update.status();
+    if (update.ok()) {
+      SummaryOptions update_options = options;
+      update_options.already_read = update->already_read();
+      summary = (*summarizer)->Summarize(update->fresh, update_options);
+    }
     if (summary.ok()) {
-      json = SummaryToJson(*summary, analyzed);
+      json = SummaryToJson(*summary, update->fresh);
     } else {
       status = summary.status();
     }
@@ -168,13 +174,14 @@ void RegisterSummary(py::module_& m) {
   m.def(
       "summarize",
       [](const py::iterable& articles, const std::string& method, const std::string& unit,
-         uint32_t amount, const std::string& query, const std::string& id, bool neutral) {
+         uint32_t amount, const std::string& query, const std::string& id, bool neutral,
+         const std::string& since) {
         SummaryOptions options = ToSummaryOptions(unit, amount, query);
         options.neutral = neutral;
-        return SummarizeJson(ToCluster(id, articles), method, options);
+        return SummarizeJson(ToCluster(id, articles), method, options, since);
       },
       py::arg("articles"), py::arg("method"), py::arg("unit"), py::arg("amount"), py::arg("query"),
-      py::arg("id"), py::arg("neutral") = false,
+      py::arg("id"), py::arg("neutral") = false, py::arg("since") = "",
       "Summary of one cluster of articles, as the JSON `chorus summarize --format json` prints.");
   m.def("compare", &Compare, py::arg("articles"), py::arg("id"),
         "Entities, facts with their sources, discrepancies and framing, as the JSON "

@@ -318,6 +318,10 @@ async function summarizeCurrent(event) {
   if (busy) return;
   const articles = currentArticles();
   showError('');
+  // Pasted or chosen articles are no stored event: no "What's new" for them.
+  openEventId = null;
+  $('#whats-new').hidden = true;
+  $('#summary-heading').textContent = 'Summary';
   if (!articles.length) {
     showError('No articles yet: paste some text (articles separated by a line with ---) or choose files.');
     return;
@@ -428,15 +432,31 @@ async function loadEvents(after = 0) {
   }
 }
 
-async function openEvent(id) {
+// A stored event's account; with `since` (YYYY-MM-DD), "What's new": the
+// summary tells what its articles dated since then add to the earlier ones.
+let openEventId = null;
+async function openEvent(id, since = '') {
   if (busy) return;
   setBusy(true);
   showError('');
-  setStatus(`Opening event ${id}…`, true);
+  setStatus(since ? `What's new in event ${id} since ${since}…` : `Opening event ${id}…`, true);
   try {
-    const data = await api('GET', `/v1/events/${encodeURIComponent(id)}`);
+    const params = new URLSearchParams(currentOptions());
+    if (since) params.set('since', since);
+    const query = params.toString();
+    const data = await api('GET', `/v1/events/${encodeURIComponent(id)}${query ? `?${query}` : ''}`);
     renderAccount(data.articles || [], data.summary, data.comparison);
-    setStatus(`Event ${id}: ${data.event?.label || ''} — ${plural((data.articles || []).length, 'article')}.`);
+    openEventId = id;
+    const form = $('#whats-new');
+    form.hidden = false;
+    // Default: the event's last day is new, everything before it was read.
+    if (!since) $('#since').value = data.event?.last_date || '';
+    $('#whole-event').hidden = !since;
+    $('#summary-heading').textContent = since ? `What's new since ${since}` : 'Summary';
+    const sentences = (data.summary?.summary || []).length;
+    setStatus(since
+      ? `Event ${id}: ${plural(sentences, 'new sentence')} since ${since}${sentences ? '' : ' (nothing new)'}.`
+      : `Event ${id}: ${data.event?.label || ''} — ${plural((data.articles || []).length, 'article')}.`);
     $('#results').focus();
   } catch (err) {
     setStatus('Could not open the event.');
@@ -444,6 +464,14 @@ async function openEvent(id) {
   } finally {
     setBusy(false);
   }
+}
+
+function initWhatsNew() {
+  $('#whats-new').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (openEventId !== null && $('#since').value) openEvent(openEventId, $('#since').value);
+  });
+  $('#whole-event').addEventListener('click', () => { if (openEventId !== null) openEvent(openEventId); });
 }
 
 // ---------- tabs (WAI-ARIA tabs pattern: arrows move, Enter/click selects) ----------
@@ -496,6 +524,7 @@ async function initMethods() {
 document.addEventListener('DOMContentLoaded', () => {
   initTabs();
   initFiles();
+  initWhatsNew();
   initMethods();
   $('#articles-form').addEventListener('submit', summarizeCurrent);
   $('#store').addEventListener('click', storeCurrent);

@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <list>
 #include <map>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,12 +82,15 @@ struct AnalyzedUpdate {
   const AnalyzedCluster* already_read() const { return read.documents.empty() ? nullptr : &read; }
 };
 
-// `cluster` for a reader who has read `read` (may have no articles).
-AnalyzedUpdate AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read, const Cluster& cluster);
+// `cluster` for a reader who has read `read` (may have no articles);
+// kCancelled once `stop` is requested (ClusterAnalyzer::Analyze).
+Result<AnalyzedUpdate> AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read, const Cluster& cluster,
+                                     const std::stop_token& stop = {});
 
 // `cluster` for a reader who has read its articles dated before `since`
 // (SplitAtDate); `since` empty: nothing read.
-Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster, std::string_view since);
+Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster, std::string_view since,
+                                    const std::stop_token& stop = {});
 
 }  // namespace chorus
 

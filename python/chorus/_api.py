@@ -55,17 +55,20 @@ def methods() -> List[str]:
 def summarize(articles: Iterable[Article], words: Optional[int] = None,
               bytes: Optional[int] = None, sentences: Optional[int] = None,
               method: str = "chorus", query: str = "", id: str = "",
-              neutral: bool = False) -> Dict[str, Any]:
+              neutral: bool = False, since: str = "") -> Dict[str, Any]:
     """Summary of one cluster of articles, as `chorus summarize --format json`.
 
     Returns {"id", "method", "summary": [{"text", "doc", "sentence",
     "support"}]}: whole sentences in reading order, each with the ids of the
-    documents that support it. Give at most one budget (default 100 words).
+    documents that support it ("compressed": True and "original" when a
+    sentence was shortened). Give at most one budget (default 100 words).
+    `query` focuses the summary on what it asks; `since` ("YYYY-MM-DD")
+    tells what the articles dated since then add for a reader of the earlier ones.
     neutral=True avoids sentences with loaded terms (`chorus summarize --neutral`).
     """
     unit, amount = _budget(words, bytes, sentences)
     return json.loads(_chorus.summarize(list(articles), method, unit, amount, query, id,
-                                        bool(neutral)))
+                                        bool(neutral), since))
 
 
 def compare(articles: Iterable[Article], id: str = "") -> Dict[str, Any]:

@@ -71,10 +71,11 @@ class EventStream(_Counts):
 
     def summarize(self, event_id: int, words: Optional[int] = None, bytes: Optional[int] = None,
                   sentences: Optional[int] = None, method: str = "chorus",
-                  query: str = "") -> Dict[str, Any]:
-        """`chorus summarize --store PATH --event ID --format json`."""
+                  query: str = "", since: str = "") -> Dict[str, Any]:
+        """`chorus summarize --store PATH --event ID --format json` (with
+        `since`, `--since DATE`: what is new since then)."""
         unit, amount = _budget(words, bytes, sentences)
-        return json.loads(self._native.summarize(int(event_id), method, unit, amount, query))
+        return json.loads(self._native.summarize(int(event_id), method, unit, amount, query, since))
 
     def compare(self, event_id: int) -> Dict[str, Any]:
         """`chorus compare --store PATH --event ID --format json`."""

@@ -29,6 +29,27 @@ def test_summarize_honours_budget_and_cites():
         assert s["doc"] in s["support"]
 
 
+def test_query_and_since():
+    articles = [
+        {"id": "a", "date": "2024-03-01", "text": "Forecasters warned the Marra River could burst its banks near "
+         "Kelburn after two days of rain. Residents were told to move their cars to higher ground."},
+        {"id": "b", "date": "2024-03-01", "text": "Forecasters warned the Marra River could burst its banks near "
+         "Kelburn after two days of rain. Schools in the valley will stay closed on Friday."},
+        {"id": "c", "date": "2024-03-02", "text": "Rescue teams pulled twelve people from flooded homes in Kelburn "
+         "on Saturday. The governor declared a state of emergency for the whole valley."},
+        {"id": "d", "date": "2024-03-02", "text": "Rescue teams pulled twelve people from flooded homes in Kelburn. "
+         "Forecasters warned the Marra River could burst its banks near Kelburn after two days of rain."},
+    ]
+    update = chorus.summarize(articles, words=40, since="2024-03-02")
+    assert update["summary"]
+    assert all(s["doc"] in ("c", "d") for s in update["summary"])
+    assert not any("Forecasters" in s["text"] for s in update["summary"])
+    focused = chorus.summarize(articles, sentences=1, query="schools closed")
+    assert focused["summary"]
+    with pytest.raises(ValueError):
+        chorus.summarize(articles, since="March 2")
+
+
 def test_methods_and_baselines():
     assert chorus.methods()[0] == "chorus"
     assert "lexrank" in chorus.methods()

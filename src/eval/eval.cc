@@ -177,7 +177,7 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters, std::span<const Ro
   std::vector<AnalyzedUpdate> analyzed(scored.size());
   const Clock::time_point analysis_start = Clock::now();
   ParallelFor(scored.size(), options.jobs, "analyze", progress,
-              [&](size_t i) { analyzed[i] = AnalyzeUpdate(analyzer, read[i], *scored[i]); });
+              [&](size_t i) { analyzed[i] = AnalyzeUpdate(analyzer, read[i], *scored[i]).value(); });
   report.analysis_seconds_per_cluster =
       std::chrono::duration<double>(Clock::now() - analysis_start).count() / scored.size();
 

@@ -1,5 +1,7 @@
 #include "serve/api_request.h"
 
+#include "base/dates.h"
+
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -75,7 +77,8 @@ Status CheckKnownOptions(const nlohmann::json& options,
 }
 
 Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& options) {
-  RETURN_IF_ERROR(CheckKnownOptions(options, {"words", "bytes", "sentences", "method", "query", "neutral"}));
+  RETURN_IF_ERROR(
+      CheckKnownOptions(options, {"words", "bytes", "sentences", "method", "query", "neutral", "since"}));
   SummarizeRequestOptions out;
   int budgets = 0;
   for (const auto& [key, unit] : {std::pair{"words", BudgetUnit::kWords},
@@ -94,7 +97,7 @@ Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& opti
     return InvalidArgumentError("options: give only one of words, bytes, sentences");
   }
   for (const auto& [key, field] :
-       {std::pair{"method", &out.method}, std::pair{"query", &out.summary.query}}) {
+       {std::pair{"method", &out.method}, std::pair{"query", &out.summary.query}, std::pair{"since", &out.since}}) {
     const auto it = options.find(key);
     if (it == options.end() || it->is_null()) continue;
     if (!it->is_string()) {
@@ -105,6 +108,9 @@ Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& opti
   if (const auto it = options.find("neutral"); it != options.end() && !it->is_null()) {
     if (!it->is_boolean()) return InvalidArgumentError("options.neutral: expected true or false");
     out.summary.neutral = it->get<bool>();
+  }
+  if (!out.since.empty() && !IsIsoDate(out.since)) {
+    return InvalidArgumentError(fmt::format("options.since: expected a date as YYYY-MM-DD, got \"{}\"", out.since));
   }
   return out;
 }

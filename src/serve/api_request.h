@@ -45,11 +45,14 @@ Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max
 struct SummarizeRequestOptions {
   std::string method;       // empty: the default method
   SummaryOptions summary;   // budget and query
+  // "YYYY-MM-DD": an update summary of the articles dated since then, for a
+  // reader of the earlier ones (chorus/read_history.h). Empty: all articles.
+  std::string since;
 };
 
 // Options of /v1/summarize, named as `chorus summarize`'s flags: "words",
 // "bytes" or "sentences" (one of them; a positive integer), "method",
-// "query".
+// "query", "since" (YYYY-MM-DD).
 Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& options);
 
 // Fails naming the first key of `options` not in `known` ("options.wordz:

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "chorus/read_history.h"
 #include "chorus/summary_json.h"
 
 namespace chorus::serve {
@@ -36,6 +37,13 @@ Result<std::string> ClusterEngine::SummaryJson(const AnalyzedCluster& cluster,
                                                const SummaryOptions& options) const {
   ASSIGN_OR_RETURN(Summary summary, summarizer.Summarize(cluster, options));
   return SummaryToJson(summary, cluster, /*indent=*/2) + "\n";
+}
+
+Result<std::string> ClusterEngine::SummaryJsonSince(const Cluster& cluster, std::string_view since,
+                                                    const Summarizer& summarizer, SummaryOptions options) const {
+  ASSIGN_OR_RETURN(const AnalyzedUpdate update, AnalyzeSince(analyzer_, cluster, since, options.stop));
+  options.already_read = update.already_read();
+  return SummaryJson(update.fresh, summarizer, options);
 }
 
 }  // namespace chorus::serve

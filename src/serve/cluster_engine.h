@@ -6,6 +6,7 @@
 //   ASSIGN_OR_RETURN(const Summarizer* s, engine.Find("lexrank"));
 //   ASSIGN_OR_RETURN(AnalyzedCluster ac, engine.Analyze(cluster, stop));
 //   ASSIGN_OR_RETURN(std::string json, engine.SummaryJson(ac, *s, options));
+//   // or, what is new since a date: engine.SummaryJsonSince(cluster, "2024-03-02", *s, options)
 //
 // Thread safety: every method is const and may run concurrently (the
 // analyzer, summarizers and comparer are const and reentrant). Not copyable
@@ -39,6 +40,10 @@ class ClusterEngine {
 
   // kCancelled once `stop` is requested.
   Result<AnalyzedCluster> Analyze(const Cluster& cluster, const std::stop_token& stop) const;
+  // The summary of `cluster`'s articles dated `since` or later (all of them
+  // when empty), for a reader of the earlier ones, as SummaryJson renders it.
+  Result<std::string> SummaryJsonSince(const Cluster& cluster, std::string_view since, const Summarizer& summarizer,
+                                       SummaryOptions options) const;
   // SummaryToJson, indented as the CLI's --format json prints it, + "\n".
   Result<std::string> SummaryJson(const AnalyzedCluster& cluster, const Summarizer& summarizer,
                                   const SummaryOptions& options) const;

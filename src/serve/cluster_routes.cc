@@ -26,10 +26,9 @@ void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEng
       if (!options.ok()) return ErrorResponse(options.status());
       Result<const Summarizer*> summarizer = engine->Find(options->method);
       if (!summarizer.ok()) return ErrorResponse(summarizer.status());
-      Result<AnalyzedCluster> analyzed = engine->Analyze(parsed->cluster, stop);
-      if (!analyzed.ok()) return ErrorResponse(analyzed.status());
       options->summary.stop = stop;
-      Result<std::string> json = engine->SummaryJson(*analyzed, **summarizer, options->summary);
+      Result<std::string> json =
+          engine->SummaryJsonSince(parsed->cluster, options->since, **summarizer, options->summary);
       if (!json.ok()) return ErrorResponse(json.status());
       return JsonResponse(200, std::move(*json));
     });

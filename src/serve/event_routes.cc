@@ -22,7 +22,8 @@ std::optional<int64_t> ParseEventId(std::string_view text) {
   return id;
 }
 
-// Summary options of GET /v1/events/{id} from its query (?words=80&method=lexrank).
+// Summary options of GET /v1/events/{id} from its query (?words=80&method=lexrank;
+// ?since=2024-03-02 for what is new since a date, "What's new" on the web page).
 Result<SummarizeRequestOptions> QueryOptions(const std::map<std::string, std::string>& query) {
   nlohmann::json options = nlohmann::json::object();
   for (const auto& [key, value] : query) {
@@ -110,7 +111,7 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
     Result<const Summarizer*> summarizer = engine->Find(options->method);
     if (!summarizer.ok()) return ErrorResponse(summarizer.status());
     return RunBounded(*ctx.queue, RequestDeadline(ctx),
-                      [events, engine, id = *id, summary = options->summary,
+                      [events, engine, id = *id, summary = options->summary, since = options->since,
                        s = *summarizer](const std::stop_token& stop) mutable {
       Result<std::pair<nlohmann::json, Cluster>> event = events->LoadEvent(id);
       if (!event.ok()) return ErrorResponse(event.status());
@@ -118,7 +119,8 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       if (!analyzed_or.ok()) return ErrorResponse(analyzed_or.status());
       const AnalyzedCluster& analyzed = *analyzed_or;
       summary.stop = stop;
-      Result<std::string> summary_json = engine->SummaryJson(analyzed, *s, summary);
+      Result<std::string> summary_json = since.empty() ? engine->SummaryJson(analyzed, *s, summary)
+                                                       : engine->SummaryJsonSince(event->second, since, *s, summary);
       if (!summary_json.ok()) return ErrorResponse(summary_json.status());
       // The summary and comparison are spliced in as the renderers wrote them.
       std::string body = "{\"event\":" + event->first.dump(-1, ' ', false, kReplace);

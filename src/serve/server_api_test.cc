@@ -76,6 +76,27 @@ TEST(ServerApiTest, ConcurrentRequestsGiveIdenticalBodies) {
   for (const std::string& body : bodies) EXPECT_EQ(body, first->body);
 }
 
+// options.query focuses the summary; options.since makes it an update for a
+// reader of the articles dated before.
+TEST(ServerApiTest, QueryAndSinceOptions) {
+  RunningServer server(TestOptions());
+  httplib::Client c = server.Client();
+  auto focused = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()},
+                                               {"options", {{"sentences", 1}, {"query", "how many firefighters"}}}});
+  ASSERT_EQ(focused->status, 200) << focused->body;
+  EXPECT_NE(Parse(focused)["summary"][0]["text"].get<std::string>().find("firefighters"), std::string::npos)
+      << focused->body;
+  auto generic = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()}, {"options", {{"sentences", 1}}}});
+  EXPECT_NE(Parse(generic)["summary"][0]["text"], Parse(focused)["summary"][0]["text"]);
+  auto update = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()},
+                                              {"options", {{"words", 40}, {"since", "2024-05-02"}}}});
+  ASSERT_EQ(update->status, 200) << update->body;
+  for (const json& s : Parse(update)["summary"]) EXPECT_EQ(s["doc"], "fire-c") << s;
+  auto bad = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()}, {"options", {{"since", "May 2"}}}});
+  ASSERT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("options.since"), std::string::npos) << bad->body;
+}
+
 TEST(ServerApiTest, BadRequestsAre400NamingTheField) {
   RunningServer server(TestOptions());
   httplib::Client c = server.Client();

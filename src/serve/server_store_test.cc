@@ -191,6 +191,15 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     }
     EXPECT_FALSE(e["comparison"]["facts"].empty());
 
+    // What's new since 2024-05-02: only the later report, for a reader of the first two.
+    auto update = c.Get("/v1/events/1?words=30&since=2024-05-02");
+    ASSERT_EQ(update->status, 200) << update->body;
+    const json u = Parse(update);
+    EXPECT_EQ(u["articles"].size(), 3u);
+    ASSERT_FALSE(u["summary"]["summary"].empty());
+    for (const json& sentence : u["summary"]["summary"]) EXPECT_EQ(sentence["doc"], "fire-c") << sentence;
+    EXPECT_EQ(c.Get("/v1/events/1?since=May")->status, 400);
+
     // Adding the same articles again stores nothing twice; new ones continue the events.
     auto again = PostJson(c, "/v1/articles", {{"articles", testing::FireArticles()}});
     ASSERT_EQ(again->status, 200);

@@ -67,17 +67,21 @@ Result<DateSplit> SplitAtDate(const Cluster& cluster, std::string_view date) {
   return split;
 }
 
-AnalyzedUpdate AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read, const Cluster& cluster) {
+Result<AnalyzedUpdate> AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read, const Cluster& cluster,
+                                     const std::stop_token& stop) {
   AnalyzedUpdate update;
-  if (!read.documents.empty()) update.read = analyzer.Analyze(read);
-  update.fresh = analyzer.Analyze(cluster);
+  if (!read.documents.empty()) {
+    ASSIGN_OR_RETURN(update.read, analyzer.Analyze(read, stop));
+  }
+  ASSIGN_OR_RETURN(update.fresh, analyzer.Analyze(cluster, stop));
   return update;
 }
 
-Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster, std::string_view since) {
-  if (since.empty()) return AnalyzeUpdate(analyzer, Cluster{}, cluster);
+Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster, std::string_view since,
+                                    const std::stop_token& stop) {
+  if (since.empty()) return AnalyzeUpdate(analyzer, Cluster{}, cluster, stop);
   ASSIGN_OR_RETURN(DateSplit split, SplitAtDate(cluster, since));
-  return AnalyzeUpdate(analyzer, split.before, split.since);
+  return AnalyzeUpdate(analyzer, split.before, split.since, stop);
 }
 
 }  // namespace chorus

@@ -125,6 +125,19 @@ try {
     const facts = await page.$$eval('#facts tbody tr', (n) => n.length);
     assert.ok(facts >= 1, 'no facts for the stored event');
   });
+  // "What's new": the event's last day for a reader of the days before.
+  await check('a stored event offers what is new since its last day', async () => {
+    assert.ok(await page.isVisible('#whats-new'), 'no What\'s new form');
+    assert.match(await page.inputValue('#since'), /^\d{4}-\d{2}-\d{2}$/);
+  });
+  await page.click('#whats-new-button');
+  await page.locator('#status', { hasText: /new sentences? since \d{4}-\d{2}-\d{2}/ }).waitFor({ timeout: 30000 });
+  await check('What\'s new shows an update summary under its own heading', async () => {
+    assert.match(await page.textContent('#summary-heading'), /^What's new since \d{4}-\d{2}-\d{2}$/);
+    assert.ok(await page.isVisible('#whole-event'), 'no way back to the whole event');
+  });
+  await page.click('#whole-event');
+  await page.locator('#status', { hasText: /^Event \d+:/ }).waitFor({ timeout: 30000 });
   const events = path.join(artifactDir, 'browser-event.png');
   await page.screenshot({ path: events, fullPage: true });
   console.log(`screenshot: ${path.resolve(events)}`);
