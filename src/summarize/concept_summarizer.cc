@@ -97,8 +97,8 @@ void DropLoadedRows(const StemmedSentences& ss, const LoadedTerms& loaded, std::
 }
 
 // The row that opens the summary (summary_opening.h), or kNoOpener when no
-// chosen row can. For a reader who has read earlier articles the heaviest
-// (the concepts' weights already discount what was read): the biggest new
+// chosen row can. For a reader who has read earlier articles, the one that
+// tells the most they have not read (`row_weight`): the biggest new
 // development first. Otherwise the first in reading order.
 uint32_t ChooseOpener(const AnalyzedCluster& cluster, const CandidateRows& rows, const std::vector<uint32_t>& chosen,
                       const std::unordered_map<uint32_t, double>& row_weight, bool update) {
@@ -213,8 +213,14 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
   if (options_.fill_budget) {
     FillBudget(cluster, ss, rows, candidates, options.budget, options_.redundancy_cosine, &chosen);
   }
+  // What each row tells that the reader has not read: its concepts' weights
+  // times the share of the read articles that lack them.
   std::unordered_map<uint32_t, double> row_weight;
-  for (const WeightedRow& w : weighted.rows) row_weight[w.row] = w.total;
+  for (const WeightedRow& w : weighted.rows) {
+    double fresh = 0;
+    for (uint32_t c : w.concepts) fresh += weighted.weights[c] * (1.0 - weighted.read_shares[c]);
+    row_weight[w.row] = fresh;
+  }
   uint32_t opener = ChooseOpener(cluster, rows, chosen, row_weight, read.has_value());
   if (opener == kNoOpener) {
     // No chosen sentence can open the summary: choose again around the best one that can.

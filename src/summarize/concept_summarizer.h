@@ -8,8 +8,7 @@
 //  2. Concepts: stemmed word bigrams that are not made only of stopwords (and,
 //     with `unigram_weight` > 0, content-word stems), weighted by the articles
 //     holding them, early mentions counting more, rare ones pruned; a query
-//     raises what is about it, earlier reading lowers what was already told
-//     (concept_weights.h).
+//     raises what is about it (concept_weights.h).
 //  3. Selection: the integer program of coverage_selector.h (branch-and-bound
 //     within a work limit) within the budget, with pairs of near-identical
 //     candidates excluded from being chosen together; a tiny tie-break
@@ -22,9 +21,10 @@
 //     a reader who has read earlier articles, the one carrying the most new
 //     weight. When no chosen sentence can open, the program is solved again
 //     around the heaviest candidate that can.
-//  5. Update mode (SummaryOptions::already_read): besides the discount of
-//     step 2, a candidate that repeats a read sentence (one read sentence
-//     holds 60% of its content words) and states no new number is dropped.
+//  5. Update mode (SummaryOptions::already_read): a candidate that repeats
+//     a read sentence (one read sentence holds 80% of its content words) and
+//     states no number the read articles lack is dropped, and the opener is
+//     the sentence telling the most that was not read.
 //
 // Thread safety: Summarize is const; share an instance freely. Not copyable.
 #ifndef CHORUS_SUMMARIZE_CONCEPT_SUMMARIZER_H_

@@ -171,14 +171,17 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
       const uint32_t needed =
           std::min(threshold, std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(threshold / boost))));
       if (st.units < needed) continue;
-      double w = st.weight * boost * (key & kUnigramTag ? options.unigram_weight : 1.0);
-      if (read != nullptr && read->n_articles > 0) {
-        const auto r = read->articles.find(key);
-        if (r != read->articles.end()) w *= 1.0 - static_cast<double>(r->second) / read->n_articles;
-      }
-      if (w <= 0) continue;
+      const double w = st.weight * boost * (key & kUnigramTag ? options.unigram_weight : 1.0);
       const auto [slot, inserted] = index.emplace(key, static_cast<uint32_t>(out.weights.size()));
-      if (inserted) out.weights.push_back(w);
+      if (inserted) {
+        out.weights.push_back(w);
+        double read_share = 0;
+        if (read != nullptr && read->n_articles > 0) {
+          const auto r = read->articles.find(key);
+          if (r != read->articles.end()) read_share = static_cast<double>(r->second) / read->n_articles;
+        }
+        out.read_shares.push_back(read_share);
+      }
       weighted.concepts.push_back(slot->second);
       weighted.total += w;
     }
