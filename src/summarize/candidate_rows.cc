@@ -61,7 +61,7 @@ std::vector<uint32_t> AddCompressedVariants(const std::vector<uint32_t>& candida
     if (c.text.empty()) continue;
     std::vector<char> keep(sentence.tokens.size());
     for (size_t k = 0; k < keep.size(); ++k) keep[k] = !IsRemoved(c.removed, sentence.tokens[k].begin);
-    added.push_back(ss->AddRow(sentence.tokens, &keep));
+    added.push_back(ss->AddPartOf(i, keep));
     rows->variants.push_back({i, std::move(c.text)});
   }
   return added;

@@ -9,20 +9,36 @@ uint32_t StemmedSentences::Id(std::string_view stem) {
   return ids.emplace(stem, static_cast<uint32_t>(ids.size())).first->second;
 }
 
-uint32_t StemmedSentences::AddRow(const std::vector<Token>& tokens, const std::vector<char>* keep) {
+uint32_t StemmedSentences::AddRow(const std::vector<Token>& tokens) {
   std::vector<uint32_t>& row_stems = stems.emplace_back();
   std::vector<char>& row_stop = stopword.emplace_back();
   std::vector<uint32_t>& row_content = content.emplace_back();
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    if (keep != nullptr && !(*keep)[k]) continue;
-    const Token& t = tokens[k];
-    const uint32_t id = Id(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem));
-    row_stems.push_back(id);
+  row_stems.reserve(tokens.size());
+  row_stop.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    row_stems.push_back(Id(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem)));
     row_stop.push_back(t.stopword ? 1 : 0);
-    if (!t.stopword) row_content.push_back(id);
+    if (!t.stopword) row_content.push_back(row_stems.back());
   }
   std::sort(row_content.begin(), row_content.end());
   row_content.erase(std::unique(row_content.begin(), row_content.end()), row_content.end());
+  return static_cast<uint32_t>(stems.size() - 1);
+}
+
+uint32_t StemmedSentences::AddPartOf(uint32_t row, const std::vector<char>& keep) {
+  std::vector<uint32_t> part_stems, part_content;
+  std::vector<char> part_stop;
+  for (size_t k = 0; k < keep.size(); ++k) {
+    if (!keep[k]) continue;
+    part_stems.push_back(stems[row][k]);
+    part_stop.push_back(stopword[row][k]);
+    if (!part_stop.back()) part_content.push_back(part_stems.back());
+  }
+  std::sort(part_content.begin(), part_content.end());
+  part_content.erase(std::unique(part_content.begin(), part_content.end()), part_content.end());
+  stems.push_back(std::move(part_stems));
+  stopword.push_back(std::move(part_stop));
+  content.push_back(std::move(part_content));
   return static_cast<uint32_t>(stems.size() - 1);
 }
 

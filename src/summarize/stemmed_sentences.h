@@ -34,9 +34,11 @@ struct StemmedSentences {
 
   // The id of `stem`, made if new.
   uint32_t Id(std::string_view stem);
-  // Appends a row of `tokens` (those kept by `keep`, if given: one flag per
-  // token) and returns its index.
-  uint32_t AddRow(const std::vector<Token>& tokens, const std::vector<char>* keep = nullptr);
+  // Appends a row of `tokens` and returns its index.
+  uint32_t AddRow(const std::vector<Token>& tokens);
+  // Appends the tokens of row `row` that `keep` flags (one flag per token)
+  // as a new row and returns its index.
+  uint32_t AddPartOf(uint32_t row, const std::vector<char>& keep);
   // Concept keys of row `row`, sorted unique: bigrams not made only of
   // stopwords, and content unigrams when `unigrams`.
   std::vector<uint64_t> Concepts(size_t row, bool unigrams) const;
