@@ -96,12 +96,20 @@ void DropLoadedRows(const StemmedSentences& ss, const LoadedTerms& loaded, std::
   if (clean >= 2) std::erase_if(*rows, is_loaded);
 }
 
+// What row `w` tells that the reader has not read: its concepts' weights
+// times the share of the read articles that lack them.
+double FreshWeight(const WeightedRows& weighted, const WeightedRow& w) {
+  double fresh = 0;
+  for (uint32_t c : w.concepts) fresh += weighted.weights[c] * (1.0 - weighted.read_shares[c]);
+  return fresh;
+}
+
 // The row that opens the summary (summary_opening.h), or kNoOpener when no
 // chosen row can. For a reader who has read earlier articles, the one that
-// tells the most they have not read (`row_weight`): the biggest new
-// development first. Otherwise the first in reading order.
+// tells the most they have not read: the biggest new development first.
+// Otherwise the first in reading order.
 uint32_t ChooseOpener(const AnalyzedCluster& cluster, const CandidateRows& rows, const std::vector<uint32_t>& chosen,
-                      const std::unordered_map<uint32_t, double>& row_weight, bool update) {
+                      const WeightedRows& weighted, bool update) {
   std::vector<uint32_t> sentences;
   for (uint32_t r : chosen) sentences.push_back(rows.Sentence(r));
   uint32_t best = kNoOpener;
@@ -110,8 +118,9 @@ uint32_t ChooseOpener(const AnalyzedCluster& cluster, const CandidateRows& rows,
     const auto row = std::find_if(chosen.begin(), chosen.end(), [&](uint32_t r) { return rows.Sentence(r) == sentence; });
     if (!CanOpenSummary(rows.Text(*row))) continue;
     if (!update) return *row;
-    const auto w = row_weight.find(*row);
-    const double weight = w == row_weight.end() ? 0.0 : w->second;
+    const auto w = std::find_if(weighted.rows.begin(), weighted.rows.end(),
+                                [&](const WeightedRow& x) { return x.row == *row; });
+    const double weight = w == weighted.rows.end() ? 0.0 : FreshWeight(weighted, *w);
     if (weight > best_weight) best = *row, best_weight = weight;
   }
   return best;
@@ -126,6 +135,39 @@ std::optional<uint32_t> BestOpeningItem(const CandidateRows& rows, const Weighte
     if (!best || weighted.rows[k].total > weighted.rows[*best].total) best = k;
   }
   return best;
+}
+
+// The rows a summary is made of, and the one that opens it.
+struct Selection {
+  CoverageSolution solution;
+  std::vector<uint32_t> rows;
+  uint32_t opener = kNoOpener;
+};
+
+// Solves `problem` (item k is weighted.rows[k]), fills the budget it leaves,
+// and finds an opener; when no chosen row can open, solves again around the
+// heaviest candidate that can.
+Selection SelectRows(const AnalyzedCluster& cluster, const StemmedSentences& ss, const CandidateRows& rows,
+                     const WeightedRows& weighted, const CoverageProblem& problem,
+                     const std::vector<uint32_t>& candidates, const SummaryBudget& budget, bool update,
+                     const ConceptSummarizerOptions& options) {
+  Selection selection;
+  auto take = [&](CoverageSolution solution) {
+    selection.solution = std::move(solution);
+    selection.rows.clear();
+    for (uint32_t item : selection.solution.items) selection.rows.push_back(weighted.rows[item].row);
+    if (options.fill_budget) {
+      FillBudget(cluster, ss, rows, candidates, budget, options.redundancy_cosine, &selection.rows);
+    }
+  };
+  take(SolveCoverage(problem, options.solver));
+  selection.opener = ChooseOpener(cluster, rows, selection.rows, weighted, update);
+  if (selection.opener != kNoOpener) return selection;
+  if (const std::optional<uint32_t> item = BestOpeningItem(rows, weighted, problem)) {
+    take(SolveCoverageWith(problem, *item, options.solver));
+    selection.opener = weighted.rows[*item].row;
+  }
+  return selection;
 }
 
 // The summary of the chosen rows: built on the original sentences (so
@@ -160,7 +202,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
 }
 
 Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, const SummaryOptions& options,
-                                             CoverageSolution* selection) const {
+                                             CoverageSolution* report) const {
   if (options.budget.amount == 0) {
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
@@ -207,41 +249,17 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
       BuildCoverageProgram(ss, rows, weighted, options.budget, options_.redundancy_cosine);
   if (options.stop.stop_requested()) return CancelledError("summary stopped");
 
-  CoverageSolution solution = SolveCoverage(problem, options_.solver);
-  std::vector<uint32_t> chosen;
-  for (uint32_t item : solution.items) chosen.push_back(weighted.rows[item].row);
-  if (options_.fill_budget) {
-    FillBudget(cluster, ss, rows, candidates, options.budget, options_.redundancy_cosine, &chosen);
-  }
-  // What each row tells that the reader has not read: its concepts' weights
-  // times the share of the read articles that lack them.
-  std::unordered_map<uint32_t, double> row_weight;
-  for (const WeightedRow& w : weighted.rows) {
-    double fresh = 0;
-    for (uint32_t c : w.concepts) fresh += weighted.weights[c] * (1.0 - weighted.read_shares[c]);
-    row_weight[w.row] = fresh;
-  }
-  uint32_t opener = ChooseOpener(cluster, rows, chosen, row_weight, read.has_value());
-  if (opener == kNoOpener) {
-    // No chosen sentence can open the summary: choose again around the best one that can.
-    if (const std::optional<uint32_t> item = BestOpeningItem(rows, weighted, problem)) {
-      solution = SolveCoverageWith(problem, *item, options_.solver);
-      chosen.clear();
-      for (uint32_t k : solution.items) chosen.push_back(weighted.rows[k].row);
-      if (options_.fill_budget) {
-        FillBudget(cluster, ss, rows, candidates, options.budget, options_.redundancy_cosine, &chosen);
-      }
-      opener = weighted.rows[*item].row;
-    }
-  }
-  Summary summary = BuildFromRows(cluster, rows, chosen, opener, name(), options_.support);
+  const Selection selection = SelectRows(cluster, ss, rows, weighted, problem, candidates, options.budget,
+                                         read.has_value(), options_);
+  const CoverageSolution& solution = selection.solution;
+  Summary summary = BuildFromRows(cluster, rows, selection.rows, selection.opener, name(), options_.support);
   if (solution.time_limit_reached) {
     summary.warnings.push_back(fmt::format(
         "sentence selection stopped at its {} ms safety time limit before its work limit ({} nodes): "
         "this summary may differ between runs and machines",
         options_.solver.time_limit_ms, options_.solver.glpk_node_limit));
   }
-  if (selection != nullptr) *selection = solution;
+  if (report != nullptr) *report = solution;
   return summary;
 }
 

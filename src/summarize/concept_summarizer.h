@@ -111,10 +111,10 @@ class ConceptSummarizer : public Summarizer {
   Result<Summary> Summarize(const AnalyzedCluster& cluster,
                             const SummaryOptions& options) const override;
   // The same, also reporting how the selection program was solved (solver,
-  // nodes) in `selection` when there was a program; for experiments
-  // (tools/tune) that count the solver's outcomes. `selection` may be null.
+  // nodes) in `report` when there was a program; for experiments
+  // (tools/tune) that count the solver's outcomes. `report` may be null.
   Result<Summary> Summarize(const AnalyzedCluster& cluster, const SummaryOptions& options,
-                            CoverageSolution* selection) const;
+                            CoverageSolution* report) const;
 
  private:
   ConceptSummarizerOptions options_;
