@@ -43,12 +43,14 @@
 
 namespace chorus {
 
+// The ConceptSummarizerOptions fields of the same names (documented and
+// defaulted there; the summarizer copies them in).
 struct ConceptWeightOptions {
-  double position_weight = 1.5;
-  double min_doc_fraction = 0.3;
-  uint32_t min_concepts = 20;
-  double unigram_weight = 0.5;
-  double query_weight = 2.0;
+  double position_weight = 0;
+  double min_doc_fraction = 0;
+  uint32_t min_concepts = 0;
+  double unigram_weight = 0;
+  double query_weight = 0;
 };
 
 // The query as the cluster sees it.

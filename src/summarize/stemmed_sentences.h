@@ -5,8 +5,7 @@
 // Rows are the cluster's sentences first (row i = cluster.sentences[i]),
 // then whatever the summarizer adds (compressed variants of candidates).
 // Ids come from the stems' text, so sentences of another analyzed cluster
-// (the articles a reader has already read) share them: ReadRows interns
-// those without adding rows.
+// (the articles a reader has already read, concept_weights.h) share them.
 //
 // Concepts: a word bigram is the key (stem_a << 32 | stem_b), skipped when
 // both words are stopwords; a content-word unigram is kUnigramTag | stem.
