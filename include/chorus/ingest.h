@@ -23,8 +23,9 @@
 //
 // Errors about one line or one file are reported to Diagnostics and reading
 // goes on with the rest (or stops at the first under `strict`); a Status error
-// is returned only for problems that stop the whole read (a missing path,
-// strict mode's first error, or the sink's own error). Every input problem,
+// is returned only for problems that stop the whole read (strict mode's first
+// error, or the sink's own error). Missing paths are reported before anything
+// is read. Every input problem,
 // including those that stop the read, is in Diagnostics: a caller that prints
 // Diagnostics as they come needs to print the returned Status only when
 // Diagnostics has no errors (then it is the sink's own). Empty files, binary
@@ -56,6 +57,10 @@ struct IngestOptions {
   // Largest article text accepted, in bytes; longer texts are cut at a UTF-8
   // boundary with a warning. Default 64 MiB.
   size_t max_document_bytes = size_t{64} << 20;
+  // Longest JSON Lines line read (a cluster line holds all its articles);
+  // a longer line is reported and skipped without being held in memory.
+  // Default 256 MiB.
+  size_t max_line_bytes = size_t{256} << 20;
 };
 
 using ClusterSink = std::function<Status(Cluster&&)>;

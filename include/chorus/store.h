@@ -63,6 +63,15 @@ struct EventPage {
   uint32_t limit = 0;
 };
 
+// At most how much of an event LoadEvent returns (0: no limit): a server
+// answers for an event of 100k articles within the bounds of one request.
+// The articles kept are spread evenly over the event's date order (its
+// first and last among them), so they span the whole story.
+struct EventSample {
+  uint32_t max_articles = 0;
+  size_t max_text_bytes = 0;
+};
+
 // Everything one batch transaction writes.
 struct StoreBatch {
   std::vector<StoredArticle> articles;            // new articles, ascending seq
@@ -90,8 +99,10 @@ class EventStore {
 
   // The articles of event `event` as a cluster (id = the event id), in date
   // then arrival order; copies of other articles are left out unless
-  // `include_duplicates`. kNotFound when the event does not exist.
-  Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false) const;
+  // `include_duplicates`; within `sample`. kNotFound when the event does not
+  // exist.
+  Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false,
+                            EventSample sample = {}) const;
   // The events of `page`, by ascending id (all of them by default).
   Result<std::vector<EventInfo>> ListEvents(EventPage page = {}) const;
   Result<uint64_t> ArticleCount() const;

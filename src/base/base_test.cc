@@ -35,7 +35,13 @@ TEST(StringsTest, Headlines) {
 
 TEST(DatesTest, IsoDates) {
   EXPECT_TRUE(IsIsoDate("2020-01-05"));
-  EXPECT_TRUE(IsIsoDate("2020-13-45"));  // shape only
+  EXPECT_FALSE(IsIsoDate("2020-13-45"));  // the calendar is checked
+  EXPECT_FALSE(IsIsoDate("2020-00-10"));
+  EXPECT_FALSE(IsIsoDate("2020-04-31"));
+  EXPECT_TRUE(IsIsoDate("2020-02-29"));
+  EXPECT_FALSE(IsIsoDate("2021-02-29"));
+  EXPECT_FALSE(IsIsoDate("1900-02-29"));
+  EXPECT_TRUE(IsIsoDate("2000-02-29"));
   EXPECT_FALSE(IsIsoDate("2020-1-05"));
   EXPECT_FALSE(IsIsoDate("2020-01-05T10:00"));
   EXPECT_FALSE(IsIsoDate("2020/01/05"));
@@ -86,6 +92,16 @@ TEST(DisjointSetsTest, SmallestMemberRepresentsItsSet) {
   EXPECT_EQ(sets.Labels(), (std::vector<uint32_t>{0, 1, 2, 3, 2, 2}));
   DisjointSets none(0);
   EXPECT_TRUE(none.Sets().empty());
+}
+
+TEST(Utf8Test, ControlCharactersAreReplaced) {
+  using namespace std::string_literals;
+  std::string text = "red \x1b[31mtext\x1b[0m, nul\0here,\fpage\tkept\r\n\xC2\x9B c1 caf\xC3\xA9"s;
+  EXPECT_EQ(ReplaceControlCharacters(&text), 5u);
+  EXPECT_EQ(text, "red \xEF\xBF\xBD[31mtext\xEF\xBF\xBD[0m, nul\xEF\xBF\xBDhere, page\tkept\r\n"
+                  "\xEF\xBF\xBD c1 caf\xC3\xA9");
+  std::string clean = "plain text\n";
+  EXPECT_EQ(ReplaceControlCharacters(&clean), 0u);
 }
 
 }  // namespace

@@ -9,8 +9,8 @@
 
 namespace chorus {
 
-// True when `s` is exactly "YYYY-MM-DD" in shape (ten characters, digits and
-// two dashes; the calendar is not checked: "2020-13-45" passes).
+// True when `s` is exactly "YYYY-MM-DD" and a day of the calendar
+// ("2020-02-29" is, "2021-02-29" and "2020-13-45" are not).
 bool IsIsoDate(std::string_view s);
 
 enum class MonthForms {

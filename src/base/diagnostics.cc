@@ -2,12 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.h"
+
 namespace chorus {
 
 std::string Diagnostic::ToString() const {
   const char* kind = severity == Severity::kError ? "error" : "warning";
-  if (line > 0) return fmt::format("{}:{}: {}: {}", file, line, kind, message);
-  return fmt::format("{}: {}: {}", file, kind, message);
+  std::string out = line > 0 ? fmt::format("{}:{}: {}: {}", file, line, kind, message)
+                             : fmt::format("{}: {}: {}", file, kind, message);
+  // Messages quote the input, and are printed on a terminal.
+  ReplaceControlCharacters(&out);
+  return out;
 }
 
 void Diagnostics::Warning(std::string file, uint64_t line, std::string message) {

@@ -66,4 +66,36 @@ bool TruncateUtf8(std::string* text, size_t max_bytes) {
   return true;
 }
 
+size_t ReplaceControlCharacters(std::string* text) {
+  const std::string& t = *text;
+  // Bytes of the control character at `i` (1: C0 or DEL, 2: C1), else 0.
+  const auto control_at = [&t](size_t i) -> size_t {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return 1;
+    if (c == 0xC2 && i + 1 < t.size()) {
+      const auto next = static_cast<unsigned char>(t[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return 2;
+    }
+    return 0;
+  };
+  size_t found = 0;
+  for (size_t i = 0; i < t.size(); ++i) found += control_at(i) > 0;
+  if (found == 0) return 0;
+  std::string out;
+  out.reserve(t.size() + 2 * found);
+  for (size_t i = 0; i < t.size(); ++i) {
+    const size_t n = control_at(i);
+    if (n == 0) {
+      out.push_back(t[i]);
+    } else if (t[i] == '\f' || t[i] == '\v') {
+      out.push_back(' ');
+    } else {
+      out += "\xEF\xBF\xBD";
+      i += n - 1;
+    }
+  }
+  *text = std::move(out);
+  return found;
+}
+
 }  // namespace chorus

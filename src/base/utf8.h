@@ -23,6 +23,14 @@ size_t FirstInvalidUtf8(std::string_view text);
 // Returns the number of replacements made (0 leaves `*text` untouched).
 size_t RepairUtf8(std::string* text);
 
+// Replaces control characters in valid UTF-8 `*text`: form feed and vertical
+// tab by a space, the others (NUL, ESC, BEL, DEL, the C1 controls U+0080 to
+// U+009F) by U+FFFD; tab, newline and carriage return stay. No news text holds
+// them, and printed as they are they drive the reader's terminal (an ESC
+// sequence from a JSON "\u001b" recolours or rewrites it). Returns the number
+// replaced (0 leaves `*text` untouched).
+size_t ReplaceControlCharacters(std::string* text);
+
 // Cuts `*text` to at most `max_bytes` without splitting a UTF-8 sequence.
 // Returns true when it cut.
 bool TruncateUtf8(std::string* text, size_t max_bytes);

@@ -6,9 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
-#include <fstream>
-#include <sstream>
 
+#include "base/files.h"
 #include "base/strings.h"
 #include "base/utf8.h"
 #include "clean/compiled_rule.h"
@@ -57,11 +56,9 @@ Result<Cleaner> Cleaner::FromRules(std::string_view rules_text, std::string_view
 }
 
 Result<Cleaner> Cleaner::FromRuleFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(StatusCode::kNotFound, fmt::format("cannot read rule file {}", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return FromRules(text.str(), path);
+  // The shipped rules are ~10 KB; a rule file of megabytes is a wrong path.
+  ASSIGN_OR_RETURN(std::string text, ReadFileBounded(path, "rule file", size_t{4} << 20));
+  return FromRules(text, path);
 }
 
 const Cleaner& Cleaner::Default() {

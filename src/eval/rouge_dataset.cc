@@ -3,12 +3,11 @@
 #include <simdjson.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <system_error>
 
+#include "base/files.h"
 #include "base/strings.h"
 #include "base/utf8.h"
 #include "chorus/rouge.h"
@@ -16,20 +15,11 @@
 namespace chorus {
 namespace {
 
+// Datasets and peer files are read whole; a gigabyte is far past any of them.
+constexpr size_t kMaxDatasetBytes = size_t{1} << 30;
+
 Result<std::string> ReadWholeFile(const std::string& path, std::string_view what) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
-    return NotFoundError(fmt::format("{} file {} does not exist", what, path));
-  }
-  if (std::filesystem::is_directory(path, error)) {
-    return InvalidArgumentError(fmt::format("{} file {} is a directory", what, path));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(fmt::format("cannot open {} file {}", what, path));
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) return IoError(fmt::format("cannot read {} file {}", what, path));
-  return std::move(contents).str();
+  return ReadFileBounded(path, std::string(what) + " file", kMaxDatasetBytes);
 }
 
 // Calls `on_line(line_number, line)` for every non-blank line.

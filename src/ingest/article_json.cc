@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "chorus/article_json.h"
 #include "chorus/ingest.h"
+#include "ingest/text_checks.h"
 
 namespace chorus::ingest {
 namespace {
@@ -113,6 +114,7 @@ Result<Document> ReadArticleJson(const dom::element& value, std::string_view def
   RETURN_IF_ERROR(OptionalString(object, "lean", where, &doc.lean));
   RETURN_IF_ERROR(OptionalString(object, "date", where, &doc.date));
   RETURN_IF_ERROR(ReadDate(where, &doc.date));
+  ReplaceControlCharacters(&doc);  // "\u001b" and "\u0000" decode to raw bytes
   return doc;
 }
 

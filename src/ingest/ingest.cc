@@ -63,16 +63,22 @@ class InputReader {
       : options_(options), diags_(diagnostics), cluster_sink_(clusters), article_sink_(articles) {}
 
   Status Run(const std::vector<std::string>& inputs) {
-    // A missing path is caught before any work, so a typo costs nothing.
+    // Missing paths are reported before any work (a typo shows at once) and
+    // the other inputs are read; under strict the first one stops the run.
+    std::vector<std::string> present;
     for (const std::string& input : inputs) {
       std::error_code ec;
-      if (input != "-" && !fs::exists(input, ec)) {
+      if (input == "-" || fs::exists(input, ec)) {
+        present.push_back(input);
+      } else if (options_.strict) {
         return Stop(input, 0, "no such file or directory", StatusCode::kNotFound);
+      } else {
+        diags_->Error(input, 0, "no such file or directory");
       }
     }
     Cluster loose;  // article files named one by one form one cluster
     loose.id = "input";
-    for (const std::string& input : inputs) {
+    for (const std::string& input : present) {
       std::error_code ec;
       if (input == "-") {
         RETURN_IF_ERROR(ReadStdin(&loose));
@@ -214,8 +220,15 @@ class InputReader {
     size_t errors_before = diags_->error_count();
     std::string repaired;
     std::string_view line;
+    reader->set_max_line_bytes(options_.max_line_bytes);
     while (reader->Next(&line)) {
       const uint64_t line_no = reader->line_number();
+      if (reader->line_too_long()) {
+        RETURN_IF_ERROR(Error(name, line_no,
+                              fmt::format("line longer than {} bytes; skipped",
+                                          options_.max_line_bytes)));
+        continue;
+      }
       if (IsBlank(line)) continue;
       ingest::JsonlRecord record;
       std::string error;
@@ -289,7 +302,10 @@ Document ParseArticleText(std::string_view text, std::string_view name, bool is_
     RepairUtf8(&repaired);
     text = repaired;
   }
-  return is_html ? ingest::ParseHtmlArticle(text, name) : ingest::ParseTextArticle(text, name);
+  Document doc =
+      is_html ? ingest::ParseHtmlArticle(text, name) : ingest::ParseTextArticle(text, name);
+  ingest::ReplaceControlCharacters(&doc);
+  return doc;
 }
 
 }  // namespace chorus

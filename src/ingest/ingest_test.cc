@@ -201,10 +201,22 @@ TEST_F(IngestTest, EmptyAndBinaryFilesAreSkippedWithAnError) {
   EXPECT_NE(diags_.all()[1].message.find("binary file"), std::string::npos);
 }
 
-TEST_F(IngestTest, MissingPathStopsBeforeReadingAnything) {
+TEST_F(IngestTest, MissingPathIsReportedAndTheOtherInputsAreRead) {
   std::string good = Write("a.txt", "Text.\n");
   std::vector<Cluster> clusters;
-  Status s = Read({good, (dir_ / "nope.txt").string()}, &clusters);
+  ASSERT_TRUE(Read({(dir_ / "nope.txt").string(), good}, &clusters).ok());
+  ASSERT_EQ(clusters.size(), 1u);
+  ASSERT_EQ(diags_.error_count(), 1u);
+  EXPECT_NE(diags_.all()[0].ToString().find("nope.txt"), std::string::npos);
+  EXPECT_NE(diags_.all()[0].message.find("no such file"), std::string::npos);
+}
+
+TEST_F(IngestTest, UnderStrictAMissingPathStopsBeforeReadingAnything) {
+  std::string good = Write("a.txt", "Text.\n");
+  std::vector<Cluster> clusters;
+  IngestOptions strict;
+  strict.strict = true;
+  Status s = Read({good, (dir_ / "nope.txt").string()}, &clusters, strict);
   EXPECT_EQ(s.code(), StatusCode::kNotFound);
   EXPECT_NE(s.message().find("nope.txt"), std::string::npos);
   EXPECT_TRUE(clusters.empty());

@@ -67,18 +67,45 @@ bool LineReader::Fill() {
   return got > 0;
 }
 
+void LineReader::SkipRestOfLine() {
+  while (true) {
+    const void* nl = std::memchr(buffer_.get() + begin_, '\n', end_ - begin_);
+    if (nl != nullptr) {
+      begin_ = static_cast<size_t>(static_cast<const char*>(nl) - buffer_.get()) + 1;
+      return;
+    }
+    begin_ = end_;  // dropped: the buffer does not grow for this line
+    if (!Fill()) return;
+  }
+}
+
 bool LineReader::Next(std::string_view* line) {
+  too_long_ = false;
   while (true) {
     const char* start = buffer_.get() + begin_;
     const void* nl = std::memchr(start + scanned_, '\n', end_ - begin_ - scanned_);
     if (nl != nullptr) {
       size_t len = static_cast<const char*>(nl) - start;
-      *line = std::string_view(start, len);
       begin_ += len + 1;
       scanned_ = 0;
+      if (len > max_line_bytes_) {  // read whole in one chunk, but still too long
+        too_long_ = true;
+        *line = std::string_view();
+        ++line_number_;
+        return true;
+      }
+      *line = std::string_view(start, len);
       break;
     }
     scanned_ = end_ - begin_;
+    if (scanned_ > max_line_bytes_) {
+      SkipRestOfLine();
+      scanned_ = 0;
+      too_long_ = true;
+      *line = std::string_view();
+      ++line_number_;
+      return true;
+    }
     if (!Fill()) {
       if (begin_ == end_) return false;
       *line = std::string_view(buffer_.get() + begin_, end_ - begin_);

@@ -30,6 +30,11 @@ class LineReader {
   static constexpr size_t kKeepBytes = size_t{4} << 20;
 
   explicit LineReader(std::FILE* file, size_t chunk_bytes = size_t{1} << 20);
+
+  // Lines longer than this are not held: Next() skips one (reading past it
+  // without buffering it) and returns it empty with line_too_long() true.
+  // Default: no limit.
+  void set_max_line_bytes(size_t max) { max_line_bytes_ = max; }
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -47,6 +52,8 @@ class LineReader {
 
   // 1-based number of the line last returned by Next().
   uint64_t line_number() const { return line_number_; }
+  // The line last returned by Next() was longer than max_line_bytes.
+  bool line_too_long() const { return too_long_; }
   bool failed() const { return failed_; }
 
  private:
@@ -55,8 +62,13 @@ class LineReader {
   // Makes the buffer at least `size` bytes, keeping the buffered bytes.
   void Grow(size_t size);
 
+  // Consumes the rest of an overlong line, up to and including its '\n'.
+  void SkipRestOfLine();
+
   std::FILE* file_;
   size_t chunk_bytes_;
+  size_t max_line_bytes_ = SIZE_MAX;
+  bool too_long_ = false;
   std::unique_ptr<char[]> buffer_;  // capacity_ bytes, not zero-filled
   size_t capacity_ = 0;
   size_t begin_ = 0;  // first unconsumed byte

@@ -45,6 +45,31 @@ TEST(LineReaderTest, SplitsLinesAcrossChunksAndGrowsForLongLines) {
   EXPECT_EQ(ReadLines(bytes, 1 << 20), expected);
 }
 
+TEST(LineReaderTest, OverlongLinesAreSkippedWithoutBeingHeld) {
+  const std::string bytes = "short\n" + std::string(100000, 'x') + "\nafter\n" +
+                            std::string(5000, 'y');
+  std::FILE* f = FileOf(bytes);
+  {
+    LineReader reader(f, 64);
+    reader.set_max_line_bytes(1000);
+    std::string_view line;
+    ASSERT_TRUE(reader.Next(&line));
+    EXPECT_EQ(line, "short");
+    EXPECT_FALSE(reader.line_too_long());
+    ASSERT_TRUE(reader.Next(&line));
+    EXPECT_TRUE(reader.line_too_long());
+    EXPECT_EQ(line, "");
+    EXPECT_EQ(reader.line_number(), 2u);
+    ASSERT_TRUE(reader.Next(&line));
+    EXPECT_EQ(line, "after");
+    EXPECT_FALSE(reader.line_too_long());
+    ASSERT_TRUE(reader.Next(&line));  // the last one, without a newline
+    EXPECT_TRUE(reader.line_too_long());
+    EXPECT_FALSE(reader.Next(&line));
+  }
+  std::fclose(f);
+}
+
 TEST(LineReaderTest, ReusedBufferHoldsNoStaleBytes) {
   // The first reader fills the thread's buffer; the second, shorter input
   // must not see the first one's bytes.

@@ -33,4 +33,11 @@ bool LooksLikeHtml(std::string_view text) {
   return false;
 }
 
+void ReplaceControlCharacters(Document* doc) {
+  for (std::string* field : {&doc->id, &doc->text, &doc->title, &doc->source, &doc->url,
+                             &doc->date}) {
+    chorus::ReplaceControlCharacters(field);
+  }
+}
+
 }  // namespace chorus::ingest

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "chorus/document.h"
+
 namespace chorus::ingest {
 
 // True when `head` (the first bytes of a file) looks like binary data rather
@@ -15,6 +17,10 @@ namespace chorus::ingest {
 // characters other than tab, newline, carriage return and form feed, or more
 // than one byte in eight belongs to an invalid UTF-8 sequence.
 bool LooksBinary(std::string_view head);
+
+// Control characters in every field of `doc` replaced (base/utf8.h): what an
+// article says can be printed on a terminal as it is.
+void ReplaceControlCharacters(Document* doc);
 
 // True when `text` starts (after a BOM and whitespace) like an HTML document:
 // "<!doctype html", "<html", "<head" or "<body", case-insensitively.

@@ -3,10 +3,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
+
+#include "base/files.h"
 
 namespace chorus::embedded {
 extern const std::string_view kClaimModel;
@@ -166,12 +166,9 @@ Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view nam
 }
 
 Result<ClaimModel> ClaimModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(fmt::format("{}: cannot open the claim model file", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return IoError(fmt::format("{}: read failed", path));
-  return Parse(buffer.str(), path);
+  ASSIGN_OR_RETURN(std::string text,
+                   ReadFileBounded(path, "claim model file", size_t{64} << 20));
+  return Parse(text, path);
 }
 
 const ClaimModel& ClaimModel::Default() {

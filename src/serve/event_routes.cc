@@ -1,4 +1,5 @@
 // POST /v1/articles, GET /v1/events, GET /v1/events/{id}: the event store.
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -125,6 +126,12 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       // The summary and comparison are spliced in as the renderers wrote them.
       std::string body = "{\"event\":" + event->first.dump(-1, ' ', false, kReplace);
       body += ",\"articles\":" + ArticlesJson(event->second).dump(-1, ' ', false, kReplace);
+      // An event larger than one request's bounds is read from a sample of
+      // its articles spread over its dates: how many were left out.
+      const int64_t members = event->first.value("articles", int64_t{0}) -
+                              event->first.value("duplicates", int64_t{0});
+      const auto shown = static_cast<int64_t>(event->second.documents.size());
+      body += fmt::format(",\"articles_omitted\":{}", std::max<int64_t>(0, members - shown));
       body += ",\"summary\":" + *summary_json;
       body += ",\"comparison\":" + ComparisonJson(analyzed) + "}\n";
       return JsonResponse(200, std::move(body));

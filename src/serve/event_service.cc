@@ -14,14 +14,16 @@ nlohmann::json DescribeEvent(const EventInfo& e) { return nlohmann::json::parse(
 
 }  // namespace
 
-EventService::EventService(std::unique_ptr<EventStream> stream) : stream_(std::move(stream)) {
+EventService::EventService(std::unique_ptr<EventStream> stream, EventSample view)
+    : stream_(std::move(stream)), view_(view) {
   UpdateCounts();
 }
 
-Result<std::unique_ptr<EventService>> EventService::Open(const std::string& path) {
+Result<std::unique_ptr<EventService>> EventService::Open(const std::string& path,
+                                                        EventSample view) {
   ASSIGN_OR_RETURN(std::unique_ptr<EventStream> stream,
                    EventStream::Open(path.empty() ? ":memory:" : path, {}));
-  return std::unique_ptr<EventService>(new EventService(std::move(stream)));
+  return std::unique_ptr<EventService>(new EventService(std::move(stream), view));
 }
 
 void EventService::UpdateCounts() {
@@ -69,7 +71,7 @@ Result<std::pair<nlohmann::json, Cluster>> EventService::LoadEvent(int64_t id) c
   if (id < 1 || id > stream_->clusterer().EventCount()) {
     return NotFoundError(fmt::format("no event {}", id));
   }
-  ASSIGN_OR_RETURN(Cluster cluster, stream_->store().LoadEvent(id));
+  ASSIGN_OR_RETURN(Cluster cluster, stream_->store().LoadEvent(id, false, view_));
   return std::pair{DescribeEvent(stream_->clusterer().Describe(id)), std::move(cluster)};
 }
 

@@ -2,7 +2,7 @@
 // are clustered into events online and committed before the call returns)
 // and reads events back, from any number of request threads.
 //
-//   ASSIGN_OR_RETURN(auto events, EventService::Open("chorus.db"));
+//   ASSIGN_OR_RETURN(auto events, EventService::Open("chorus.db", {.max_articles = 1000}));
 //   ASSIGN_OR_RETURN(nlohmann::json added, events->AddArticles(std::move(docs)));
 //
 // Thread safety: all methods may be called concurrently; the store and the
@@ -30,8 +30,9 @@ namespace chorus::serve {
 
 class EventService {
  public:
-  // `path` "" opens an in-memory store.
-  static Result<std::unique_ptr<EventService>> Open(const std::string& path);
+  // `path` "" opens an in-memory store. LoadEvent returns at most `view` of
+  // an event (the bounds of one request).
+  static Result<std::unique_ptr<EventService>> Open(const std::string& path, EventSample view);
   EventService(const EventService&) = delete;
   EventService& operator=(const EventService&) = delete;
 
@@ -44,18 +45,19 @@ class EventService {
   // page, null when this page holds the last event.
   Result<nlohmann::json> ListEvents(EventPage page) const;
   // One event's description (as in ListEvents) and its articles, without
-  // copies (kNotFound for an unknown id).
+  // copies, within the view Open was given (kNotFound for an unknown id).
   Result<std::pair<nlohmann::json, Cluster>> LoadEvent(int64_t id) const;
 
   uint64_t article_count() const { return articles_.load(); }
   int64_t event_count() const { return events_.load(); }
 
  private:
-  explicit EventService(std::unique_ptr<EventStream> stream);
+  EventService(std::unique_ptr<EventStream> stream, EventSample view);
   void UpdateCounts();
 
   mutable std::mutex mu_;
   std::unique_ptr<EventStream> stream_;  // GUARDED_BY(mu_)
+  const EventSample view_;
   std::atomic<uint64_t> articles_{0};
   std::atomic<int64_t> events_{0};
 };

@@ -128,8 +128,13 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   if (opt.max_connections == 0) return InvalidArgumentError("max connections: must be > 0");
   if (opt.header_timeout_ms == 0) return InvalidArgumentError("header timeout: must be > 0");
   ASSIGN_OR_RETURN(state->engine, serve::ClusterEngine::Create());
-  ASSIGN_OR_RETURN(state->events, serve::EventService::Open(opt.store_path));
-  state->queue = std::make_unique<serve::WorkQueue>(opt.threads, opt.queue_limit);
+  // An event is summarized and compared within the bounds of one request.
+  ASSIGN_OR_RETURN(state->events,
+                   serve::EventService::Open(opt.store_path, {.max_articles = opt.max_articles,
+                                                              .max_text_bytes = opt.max_body_bytes}));
+  // Workers compute at a lower priority than the threads that read
+  // connections and answer /healthz, so a busy server still answers at once.
+  state->queue = std::make_unique<serve::WorkQueue>(opt.threads, opt.queue_limit, /*nice=*/10);
 
   serve::RouteContext ctx;
   ctx.options = &state->options;

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include "serve/test_articles.h"
@@ -143,7 +144,7 @@ TEST(ServerApiTest, TooLargeIs413ForBodiesAndArticleCounts) {
 // A cluster big enough that summarizing it keeps a worker busy for a while.
 json SlowCluster() {
   json articles = json::array();
-  for (int copy = 0; copy < 150; ++copy) {
+  for (int copy = 0; copy < 300; ++copy) {
     for (json a : testing::FireArticles()) {
       const std::string n = std::to_string(copy);
       a["id"] = a["id"].get<std::string>() + "-" + n;
@@ -203,12 +204,19 @@ TEST(ServerApiTest, FullQueueIs503AtOnce) {
   EXPECT_EQ(ErrorCode(r), "overloaded");
   EXPECT_EQ(r->get_header_value("Retry-After"), "1");
   EXPECT_LT(waited, std::chrono::seconds(2));  // answered at once, not after the slow one
-  // Every route that needs a worker sheds load the same way.
+  // Every route that needs a worker sheds load the same way, for as long as
+  // the slow request holds the worker (on a loaded machine it may end first).
   const json fire = {{"articles", testing::FireArticles()}};
-  EXPECT_EQ(PostJson(c, "/v1/compare", fire)->status, 503);
-  EXPECT_EQ(PostJson(c, "/v1/articles", fire)->status, 503);
-  EXPECT_EQ(c.Get("/v1/events")->status, 503);
-  EXPECT_EQ(c.Get("/v1/events/1")->status, 503);
+  const std::vector<std::pair<std::string, std::function<int()>>> routes = {
+      {"compare", [&] { return PostJson(c, "/v1/compare", fire)->status; }},
+      {"articles", [&] { return PostJson(c, "/v1/articles", fire)->status; }},
+      {"events", [&] { return c.Get("/v1/events")->status; }},
+      {"event", [&] { return c.Get("/v1/events/1")->status; }}};
+  for (const auto& [name, send] : routes) {
+    const int status = send();
+    if (slow_status != 0) break;
+    EXPECT_EQ(status, 503) << name;
+  }
   // ... while health and metrics are still answered.
   EXPECT_EQ(c.Get("/healthz")->status, 200);
   EXPECT_EQ(c.Get("/metrics")->status, 200);

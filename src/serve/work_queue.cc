@@ -1,13 +1,29 @@
 #include "serve/work_queue.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <utility>
 
 namespace chorus::serve {
 
-WorkQueue::WorkQueue(uint32_t threads, uint32_t queue_limit) : queue_limit_(queue_limit) {
+WorkQueue::WorkQueue(uint32_t threads, uint32_t queue_limit, int nice)
+    : queue_limit_(queue_limit) {
   if (threads == 0) threads = 1;
   workers_.reserve(threads);
-  for (uint32_t i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  for (uint32_t i = 0; i < threads; ++i) {
+    workers_.emplace_back([this, nice] {
+      if (nice > 0) {
+        // Linux takes a thread id here: only this worker is lowered.
+        const auto self = static_cast<id_t>(gettid());
+        errno = 0;
+        const int now = getpriority(PRIO_PROCESS, self);
+        if (errno == 0) setpriority(PRIO_PROCESS, self, now + nice);
+      }
+      WorkerLoop();
+    });
+  }
 }
 
 WorkQueue::~WorkQueue() { Shutdown(); }

@@ -32,7 +32,9 @@ class WorkQueue {
  public:
   using Clock = std::chrono::steady_clock;
 
-  WorkQueue(uint32_t threads, uint32_t queue_limit);
+  // `nice` > 0 lowers the workers' scheduling priority by that much (the
+  // server's compute workers, so its connection thread is never starved).
+  WorkQueue(uint32_t threads, uint32_t queue_limit, int nice = 0);
   ~WorkQueue();
   WorkQueue(const WorkQueue&) = delete;
   WorkQueue& operator=(const WorkQueue&) = delete;

@@ -7,6 +7,7 @@
 #include "chorus/store.h"
 #include "fmt/format.h"
 #include "store/sqlite_statement.h"
+#include "store/writer_lock.h"
 
 namespace chorus {
 namespace {
@@ -55,9 +56,48 @@ std::string JoinTerms(const std::vector<std::string>& terms) {
   return out;
 }
 
+// The file cannot be written (or a reader cannot create its -shm index).
+bool IsPermissionError(sqlite3* db) {
+  const int code = sqlite3_errcode(db) & 0xff;
+  return code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM;
+}
+
+// "file:<path>?immutable=1", with the characters a URI path cannot hold escaped.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// Checks that the database is a chorus store; `*denied` tells a store this
+// user may not read (or index) from one that is not a store.
+Status CheckSchema(sqlite3* db, const std::string& path, bool* denied) {
+  Statement check(db, "SELECT value FROM meta WHERE key = 'schema'");
+  auto row = check.Step();
+  *denied = !row.ok() && IsPermissionError(db);
+  if (*denied) {
+    return IoError(fmt::format("cannot read store {}: {}", path, row.status().message()));
+  }
+  if (!row.ok()) {
+    return Status(row.status().code(),
+                  fmt::format("{} is not a chorus store: {}", path, row.status().message()));
+  }
+  if (!*row || check.Text(0) != "1") {
+    return ParseError(fmt::format("{} is not a chorus store (schema 1)", path));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 struct EventStore::Db {
+  std::unique_ptr<WriterLock> lock;  // released after the database is closed
   sqlite3* db = nullptr;
   ~Db() { sqlite3_close_v2(db); }
 };
@@ -72,6 +112,9 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
     return NotFoundError(fmt::format("store {} does not exist (run `chorus cluster` first)", path));
   }
   auto db = std::make_unique<Db>();
+  if (!options.read_only && path != ":memory:" && !path.empty()) {
+    ASSIGN_OR_RETURN(db->lock, WriterLock::Acquire(path));
+  }
   const int flags = options.read_only ? SQLITE_OPEN_READONLY
                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db->db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -80,18 +123,39 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
   if (!options.read_only) {
     // WAL: readers never block the writer and a kill mid-transaction leaves
     // the last committed state. FULL: a commit survives power loss too.
-    RETURN_IF_ERROR(ExecSql(db->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
+    Status wal = ExecSql(db->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+    if (!wal.ok() && IsPermissionError(db->db)) {
+      return IoError(fmt::format(
+          "store {} is read-only for this user, and chorus cluster and chorus serve write to "
+          "it (make the file and its directory writable, or use a copy)",
+          path));
+    }
+    RETURN_IF_ERROR(wal);
     RETURN_IF_ERROR(ExecSql(db->db, kSchema));
   }
-  Statement check(db->db, "SELECT value FROM meta WHERE key = 'schema'");
-  auto row = check.Step();
-  if (!row.ok()) {
-    return Status(row.status().code(),
-                  fmt::format("{} is not a chorus store: {}", path, row.status().message()));
+  bool denied = false;
+  Status schema = CheckSchema(db->db, path, &denied);
+  if (denied && options.read_only) {
+    // A reader of a WAL store creates <store>-shm beside it; where it cannot,
+    // a store whose log is empty (its writer closed it) is read as
+    // unchanging, without that index.
+    std::error_code ec;
+    const bool pending_log = std::filesystem::file_size(path + "-wal", ec) > 0 && !ec;
+    if (pending_log) {
+      return IoError(fmt::format(
+          "store {} cannot be read by this user: it has a write-ahead log ({}-wal) and its "
+          "directory is not writable (a reader needs to create {}-shm); read it as its owner, "
+          "or copy the store with its -wal file",
+          path, path, path));
+    }
+    sqlite3_close_v2(db->db);
+    db->db = nullptr;
+    rc = sqlite3_open_v2(ImmutableUri(path).c_str(), &db->db,
+                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db->db, rc, fmt::format("opening {}", path));
+    schema = CheckSchema(db->db, path, &denied);
   }
-  if (!*row || check.Text(0) != "1") {
-    return ParseError(fmt::format("{} is not a chorus store (schema 1)", path));
-  }
+  RETURN_IF_ERROR(schema);
   return std::unique_ptr<EventStore>(new EventStore(path, std::move(db)));
 }
 
@@ -183,25 +247,73 @@ Status EventStore::ForEachArticle(const std::function<Status(StoredArticle&&)>& 
   }
 }
 
-Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates) const {
-  Statement q(db_->db,
-              "SELECT id, source, date, title, url, text FROM articles WHERE event = ? "
-              "AND (? OR duplicate_of IS NULL) ORDER BY date = '', date, seq");
-  q.Bind(1, event);
-  q.Bind(2, static_cast<int64_t>(include_duplicates));
+namespace {
+
+constexpr const char* kEventOrder = " ORDER BY date = '', date, seq";
+
+// Which of `sizes` (seq, text bytes; in event order) a sample keeps: evenly
+// spread, first and last included, within the byte limit.
+std::vector<int64_t> SampleSeqs(const std::vector<std::pair<int64_t, int64_t>>& sizes,
+                                const EventSample& sample) {
+  const size_t n = sizes.size();
+  const size_t k = sample.max_articles == 0 ? n : std::min<size_t>(n, sample.max_articles);
+  std::vector<int64_t> seqs;
+  size_t bytes = 0;
+  for (size_t i = 0; i < k; ++i) {
+    const size_t at = k == 1 ? 0 : i * (n - 1) / (k - 1);
+    const auto size = static_cast<size_t>(sizes[at].second);
+    if (sample.max_text_bytes > 0 && bytes + size > sample.max_text_bytes && !seqs.empty()) break;
+    bytes += size;
+    seqs.push_back(sizes[at].first);
+  }
+  return seqs;
+}
+
+Document ArticleOf(const Statement& q) {
+  Document d;
+  d.id = q.Text(0);
+  d.source = q.Text(1);
+  d.date = q.Text(2);
+  d.title = q.Text(3);
+  d.url = q.Text(4);
+  d.text = q.Text(5);
+  return d;
+}
+
+}  // namespace
+
+Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates,
+                                      EventSample sample) const {
+  const std::string where =
+      std::string("FROM articles WHERE event = ?1 AND (?2 OR duplicate_of IS NULL)") + kEventOrder;
   Cluster cluster;
   cluster.id = std::to_string(event);
-  for (;;) {
-    ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) break;
-    Document d;
-    d.id = q.Text(0);
-    d.source = q.Text(1);
-    d.date = q.Text(2);
-    d.title = q.Text(3);
-    d.url = q.Text(4);
-    d.text = q.Text(5);
-    cluster.documents.push_back(std::move(d));
+  if (sample.max_articles == 0 && sample.max_text_bytes == 0) {
+    Statement q(db_->db, ("SELECT id, source, date, title, url, text " + where).c_str());
+    q.Bind(1, event);
+    q.Bind(2, static_cast<int64_t>(include_duplicates));
+    for (;;) {
+      ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      cluster.documents.push_back(ArticleOf(q));
+    }
+  } else {
+    Statement sizes_q(db_->db, ("SELECT seq, length(CAST(text AS BLOB)) " + where).c_str());
+    sizes_q.Bind(1, event);
+    sizes_q.Bind(2, static_cast<int64_t>(include_duplicates));
+    std::vector<std::pair<int64_t, int64_t>> sizes;
+    for (;;) {
+      ASSIGN_OR_RETURN(bool row, sizes_q.Step());
+      if (!row) break;
+      sizes.emplace_back(sizes_q.Int(0), sizes_q.Int(1));
+    }
+    Statement q(db_->db, "SELECT id, source, date, title, url, text FROM articles WHERE seq = ?");
+    for (int64_t seq : SampleSeqs(sizes, sample)) {
+      q.Bind(1, seq);
+      ASSIGN_OR_RETURN(bool row, q.Step());
+      if (row) cluster.documents.push_back(ArticleOf(q));
+      q.Reset();
+    }
   }
   if (cluster.documents.empty()) {
     return NotFoundError(fmt::format(

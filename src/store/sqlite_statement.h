@@ -47,6 +47,8 @@ class Statement {
   Result<bool> Step();
   // Steps to completion of a statement without results, then resets it.
   Status Run();
+  // Makes a statement stopped at a row ready to run again.
+  void Reset() { sqlite3_reset(stmt_); }
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

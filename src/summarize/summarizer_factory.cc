@@ -1,4 +1,5 @@
 // MakeSummarizer: a name -> constructor table. Each method adds one row.
+#include <algorithm>
 #include <functional>
 #include <utility>
 
@@ -36,6 +37,36 @@ const std::vector<std::pair<std::string, Constructor>>& Methods() {
   return *methods;
 }
 
+// Every method, made by MakeSummarizer, says why its summary is empty when
+// it is (an empty summary on its own reads like a failure).
+class EmptySummaryExplained final : public Summarizer {
+ public:
+  explicit EmptySummaryExplained(std::unique_ptr<Summarizer> method)
+      : method_(std::move(method)) {}
+  std::string_view name() const override { return method_->name(); }
+  Result<Summary> Summarize(const AnalyzedCluster& cluster,
+                            const SummaryOptions& options) const override {
+    ASSIGN_OR_RETURN(Summary summary, method_->Summarize(cluster, options));
+    if (summary.sentences.empty()) summary.warnings.push_back(WhyEmpty(cluster, options));
+    return summary;
+  }
+
+ private:
+  static std::string WhyEmpty(const AnalyzedCluster& cluster, const SummaryOptions& options) {
+    // A token is a run of letters or digits: punctuation makes none.
+    const bool any_word = std::any_of(cluster.sentences.begin(), cluster.sentences.end(),
+                                      [](const AnalyzedSentence& s) { return !s.tokens.empty(); });
+    if (!any_word) return "the articles have no sentence with words: nothing to summarize";
+    const std::string_view unit = options.budget.unit == BudgetUnit::kWords   ? "words"
+                                  : options.budget.unit == BudgetUnit::kBytes ? "bytes"
+                                                                              : "sentences";
+    return fmt::format("no whole sentence fits in the budget of {} {}", options.budget.amount,
+                       unit);
+  }
+
+  std::unique_ptr<Summarizer> method_;
+};
+
 }  // namespace
 
 std::vector<std::string> SummarizerMethods() {
@@ -46,7 +77,7 @@ std::vector<std::string> SummarizerMethods() {
 
 Result<std::unique_ptr<Summarizer>> MakeSummarizer(std::string_view name) {
   for (const auto& [known, make] : Methods()) {
-    if (known == name) return make();
+    if (known == name) return std::unique_ptr<Summarizer>(new EmptySummaryExplained(make()));
   }
   return InvalidArgumentError(fmt::format("unknown summarization method '{}' (known: {})", name,
                                           fmt::join(SummarizerMethods(), ", ")));

@@ -22,6 +22,36 @@ TEST(SummarizerFactoryTest, DefaultMethodComesFirstAndIsMade) {
   }
 }
 
+TEST(SummarizerFactoryTest, AnEmptySummarySaysWhy) {
+  const AnalyzedCluster flood = testing::AnalyzeArticles(testing::FloodArticles());
+  const AnalyzedCluster symbols =
+      testing::AnalyzeArticles({{.id = "p", .date = "", .text = "... !!! ??? --- ***"}});
+  for (const std::string& name : SummarizerMethods()) {
+    Result<std::unique_ptr<Summarizer>> s = MakeSummarizer(name);
+    ASSERT_TRUE(s.ok()) << name;
+    SummaryOptions one_byte;
+    one_byte.budget = {BudgetUnit::kBytes, 1};
+    Result<Summary> tight = (*s)->Summarize(flood, one_byte);
+    ASSERT_TRUE(tight.ok()) << name;
+    EXPECT_TRUE(tight->sentences.empty()) << name;
+    ASSERT_EQ(tight->warnings.size(), 1u) << name;
+    EXPECT_EQ(tight->warnings[0], "no whole sentence fits in the budget of 1 bytes") << name;
+    // Punctuation alone: the default method picks nothing and says why (the
+    // lead baseline copies the leading "sentences" as they are).
+    Result<Summary> none = (*s)->Summarize(symbols, {});
+    ASSERT_TRUE(none.ok()) << name;
+    if (name == SummarizerMethods().front()) {
+      EXPECT_TRUE(none->sentences.empty());
+    }
+    if (none->sentences.empty()) {
+      ASSERT_EQ(none->warnings.size(), 1u) << name;
+      EXPECT_NE(none->warnings[0].find("no sentence with words"), std::string::npos) << name;
+    }
+    // A summary with sentences has no such warning.
+    EXPECT_TRUE((*s)->Summarize(flood, {})->warnings.empty()) << name;
+  }
+}
+
 TEST(SummarizerFactoryTest, UnknownMethodNamesTheKnownOnes) {
   Result<std::unique_ptr<Summarizer>> s = MakeSummarizer("bogus");
   ASSERT_FALSE(s.ok());

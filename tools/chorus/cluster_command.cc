@@ -97,7 +97,7 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--threshold", c.threshold,
                   "Similarity an article needs to join an event (else it opens one)")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(NumberIn(0.0, 1.0));
   cmd->add_option("--window", c.window_days,
                   "Days around an event's span within which dated articles may join it (0: no "
                   "window)")

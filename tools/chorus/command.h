@@ -15,6 +15,21 @@ namespace chorus::cli {
 
 enum ExitCode : int { kExitOk = 0, kExitInputError = 1, kExitUsageError = 2 };
 
+// A number in [lo, hi]. CLI::Range lets "nan" through (every comparison
+// with NaN is false); this does not.
+inline CLI::Validator NumberIn(double lo, double hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& text) -> std::string {
+        double value = 0;
+        if (!CLI::detail::lexical_cast(text, value) || !(value >= lo && value <= hi)) {
+          return "Value " + text + " not in range [" + CLI::detail::to_string(lo) + " - " +
+                 CLI::detail::to_string(hi) + "]";
+        }
+        return std::string();
+      },
+      "NUMBER in [" + CLI::detail::to_string(lo) + " - " + CLI::detail::to_string(hi) + "]");
+}
+
 }  // namespace chorus::cli
 
 #endif  // CHORUS_TOOLS_CHORUS_COMMAND_H_

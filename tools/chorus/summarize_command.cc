@@ -139,9 +139,13 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
   std::string methods;
   for (const std::string& m : SummarizerMethods()) methods += (methods.empty() ? "" : ", ") + m;
   cmd->add_option("--method", flags->method, "Summarization method: " + methods)->capture_default_str();
-  CLI::Option* words = cmd->add_option("--words", flags->words, "Budget in words (whitespace-separated)");
-  CLI::Option* bytes = cmd->add_option("--bytes", flags->bytes, "Budget in bytes (one separator between sentences)");
-  CLI::Option* sentences = cmd->add_option("--sentences", flags->sentences, "Budget in sentences");
+  CLI::Option* words = cmd->add_option("--words", flags->words, "Budget in words (whitespace-separated)")
+                           ->check(CLI::PositiveNumber);
+  CLI::Option* bytes =
+      cmd->add_option("--bytes", flags->bytes, "Budget in bytes (one separator between sentences)")
+          ->check(CLI::PositiveNumber);
+  CLI::Option* sentences =
+      cmd->add_option("--sentences", flags->sentences, "Budget in sentences")->check(CLI::PositiveNumber);
   words->excludes(bytes)->excludes(sentences);
   bytes->excludes(sentences);
   cmd->add_option("--format", flags->format, "Output: text (one sentence a line), json, or jsonl (one line a cluster)")
