@@ -1,8 +1,6 @@
 #include "serve/bounded_call.h"
 
 #include <condition_variable>
-#include <exception>
-#include <new>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -33,23 +31,13 @@ HttpResponse DeadlineExceeded() {
                        "the request took longer than the server's time limit per request");
 }
 
-HttpResponse Guarded(const BoundedWork& work, const std::stop_token& stop) {
-  try {
-    return work(stop);
-  } catch (const std::bad_alloc&) {
-    return ErrorResponse(500, "internal", "the server ran out of memory for this request");
-  } catch (const std::exception& e) {
-    return ErrorResponse(500, "internal", std::string("internal error: ") + e.what());
-  }
-}
-
 }  // namespace
 
 HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline,
                         BoundedWork work) {
   auto slot = std::make_shared<Slot>();
   const bool queued = queue.Submit(
-      [slot, work = std::move(work)] { slot->Fill(Guarded(work, slot->stop.get_token())); },
+      [slot, work = std::move(work)] { slot->Fill(AnswerOrInternalError([&] { return work(slot->stop.get_token()); })); },
       deadline, [slot] { slot->Fill(DeadlineExceeded()); });
   if (!queued) {
     HttpResponse r =

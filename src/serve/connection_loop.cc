@@ -321,10 +321,20 @@ struct ConnectionLoop::State {
     const uint64_t id = c.id;
     const bool queued = pool->Submit(
         [this, id, request, close, head_only, reserved] {
-          std::string bytes = WriteResponse(cb.handle(*request), head_only, close);
+          std::string bytes;
+          bool closing = close;
+          try {
+            bytes = WriteResponse(cb.handle(*request), head_only, close);
+          } catch (...) {  // out of memory writing the answer: a short one
+            static constexpr std::string_view kFailed =
+                "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n"
+                "Connection: close\r\n\r\n";
+            bytes.assign(kFailed);
+            closing = true;
+          }
           {
             std::lock_guard<std::mutex> lock(mu);
-            done.push_back({id, std::move(bytes), close, reserved});
+            done.push_back({id, std::move(bytes), closing, reserved});
           }
           Wake();
         },

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <exception>
+#include <new>
 #include <utility>
 
 namespace chorus::serve {
@@ -54,6 +56,18 @@ HttpResponse ErrorResponse(int status, std::string_view code, std::string_view m
   return JsonResponse(status, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+HttpResponse AnswerOrInternalError(const std::function<HttpResponse()>& answer) {
+  try {
+    return answer();
+  } catch (const std::bad_alloc&) {
+    return ErrorResponse(500, "internal", "the server ran out of memory for this request");
+  } catch (const std::exception& e) {
+    return ErrorResponse(500, "internal", std::string("internal error: ") + e.what());
+  } catch (...) {
+    return ErrorResponse(500, "internal", "internal error");
+  }
+}
+
 HttpResponse ErrorResponse(const Status& status) {
   int http = 500;
   switch (status.code()) {
@@ -103,7 +117,8 @@ HttpResponse Router::Handle(const HttpRequest& request) const {
   for (const Route& route : routes_) {
     if (!Match(route, request.path, &params)) continue;
     if (route.method == method) {
-      HttpResponse res = route.handler(request, params);
+      HttpResponse res =
+          AnswerOrInternalError([&] { return route.handler(request, params); });
       res.route = route.pattern;
       return res;
     }

@@ -57,6 +57,10 @@ HttpResponse ErrorResponse(int status, std::string_view code, std::string_view m
 HttpResponse ErrorResponse(const Status& status);
 // The reason phrase's code for an HTTP status ("not_found" for 404).
 std::string_view ErrorCodeForHttpStatus(int status);
+// `answer()`, or a 500 when it throws (std::bad_alloc from a request too big
+// for the machine, a library bug): one request's failure never takes the
+// thread, and with it the server, down.
+HttpResponse AnswerOrInternalError(const std::function<HttpResponse()>& answer);
 
 class Router {
  public:

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <new>
+#include <stdexcept>
+
 namespace chorus::serve {
 namespace {
 
@@ -78,6 +81,26 @@ TEST(RouterTest, StatusCodesMapToHttpStatuses) {
 TEST(RouterTest, ErrorMessagesWithInvalidUtf8StayValidJson) {
   const HttpResponse res = ErrorResponse(400, "bad_request", "bad \xff byte");
   EXPECT_FALSE(nlohmann::json::parse(res.body, nullptr, false).is_discarded());
+}
+
+TEST(RouterTest, AHandlerThatThrowsIs500NotACrash) {
+  // GET /v1/events/1 on a store of 100k tiny articles threw std::bad_alloc
+  // on a worker thread and ended the server.
+  Router r;
+  r.Add("GET", "/oom", [](const HttpRequest&, const PathParams&) -> HttpResponse {
+    throw std::bad_alloc();
+  });
+  r.Add("GET", "/bug", [](const HttpRequest&, const PathParams&) -> HttpResponse {
+    throw std::out_of_range("index 7");
+  });
+  r.Add("GET", "/odd", [](const HttpRequest&, const PathParams&) -> HttpResponse { throw 7; });
+  for (const char* path : {"/oom", "/bug", "/odd"}) {
+    const HttpResponse res = r.Handle(Req("GET", path));
+    EXPECT_EQ(res.status, 500) << path;
+    EXPECT_EQ(nlohmann::json::parse(res.body)["error"]["code"], "internal") << path;
+    EXPECT_EQ(res.route, path);
+  }
+  EXPECT_NE(r.Handle(Req("GET", "/oom")).body.find("out of memory"), std::string::npos);
 }
 
 }  // namespace

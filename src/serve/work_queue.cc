@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <exception>
 #include <utility>
 
 namespace chorus::serve {
@@ -65,6 +67,19 @@ size_t WorkQueue::Running() const {
   return running_;
 }
 
+void WorkQueue::RunGuarded(const std::function<void()>& f) {
+  if (!f) return;
+  // Callers answer their own failures (AnswerOrInternalError); this is the
+  // last line, so that an exception never ends the process through a thread.
+  try {
+    f();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "chorus: a task failed: %s\n", e.what());
+  } catch (...) {
+    std::fputs("chorus: a task failed\n", stderr);
+  }
+}
+
 void WorkQueue::WorkerLoop() {
   for (;;) {
     Task task;
@@ -76,11 +91,7 @@ void WorkQueue::WorkerLoop() {
       tasks_.pop_front();
       ++running_;
     }
-    if (Clock::now() > task.deadline) {
-      if (task.expired) task.expired();
-    } else {
-      task.run();
-    }
+    RunGuarded(Clock::now() > task.deadline ? task.expired : task.run);
     std::lock_guard<std::mutex> lock(mu_);
     --running_;
   }

@@ -57,6 +57,7 @@ class WorkQueue {
     std::function<void()> expired;
   };
   void WorkerLoop();
+  static void RunGuarded(const std::function<void()>& f);
 
   const uint32_t queue_limit_;
   mutable std::mutex mu_;

@@ -48,6 +48,16 @@ TEST(WorkQueueTest, ExpiredTasksAreSkipped) {
   EXPECT_EQ(expired.load(), 1);
 }
 
+TEST(WorkQueueTest, ATaskThatThrowsLeavesTheWorkerRunning) {
+  WorkQueue q(1, 4);
+  std::atomic<int> ran{0};
+  const auto far = WorkQueue::Clock::now() + 10s;
+  ASSERT_TRUE(q.Submit([] { throw std::bad_alloc(); }, far, {}));
+  ASSERT_TRUE(q.Submit([&] { ++ran; }, far, {}));
+  q.Shutdown();
+  EXPECT_EQ(ran.load(), 1);  // the same (only) worker ran the next task
+}
+
 TEST(RunBoundedTest, ReturnsTheWorkResponseOr503) {
   WorkQueue q(1, 0);
   const auto far = WorkQueue::Clock::now() + 10s;

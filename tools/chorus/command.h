@@ -30,6 +30,20 @@ inline CLI::Validator NumberIn(double lo, double hi) {
       "NUMBER in [" + CLI::detail::to_string(lo) + " - " + CLI::detail::to_string(hi) + "]");
 }
 
+// A whole number of at least 1. CLI::PositiveNumber's message for 0 prints
+// the range up to DBL_MAX as a 300-digit number; this says what is wanted.
+inline CLI::Validator AtLeastOne() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double value = 0;
+        if (!CLI::detail::lexical_cast(text, value) || !(value >= 1)) {
+          return "must be a whole number of at least 1, not " + text;
+        }
+        return std::string();
+      },
+      "POSITIVE");
+}
+
 }  // namespace chorus::cli
 
 #endif  // CHORUS_TOOLS_CHORUS_COMMAND_H_

@@ -73,9 +73,9 @@ void AddEvalCommand(CLI::App& app, int* exit_code) {
                   "Comma-separated methods (default: all that `chorus summarize` knows)")
       ->delimiter(',');
   auto* words = cmd->add_option("--words", flags->words, "Budget in words (overrides the preset)")
-                    ->check(CLI::PositiveNumber);
+                    ->check(AtLeastOne());
   cmd->add_option("--bytes", flags->bytes, "Budget in bytes (overrides the preset)")
-      ->check(CLI::PositiveNumber)
+      ->check(AtLeastOne())
       ->excludes(words);
   cmd->add_option("--rouge-flags", flags->options.rouge_flags,
                   "ROUGE-1.5.5 flags (overrides the preset), e.g. \"-n 2 -m -b 665 -2 4 -u\"");

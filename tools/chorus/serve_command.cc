@@ -84,19 +84,19 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-articles", options->max_articles,
                   "Most articles in one request (more: 413)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeastOne());
   cmd->add_option("--max-request-ms", options->max_request_ms,
                   "Longest a request may take before it is answered 503")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeastOne());
   cmd->add_option("--max-connections", options->max_connections,
                   "Open connections; at the limit a new one closes the idlest")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeastOne());
   cmd->add_option("--header-timeout-ms", options->header_timeout_ms,
                   "Time a client has to send a request's head (else 408)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeastOne());
   cmd->add_option("--allow-host", options->allowed_hosts,
                   "Also accept requests whose Host is this name (repeatable; '*' for any). "
                   "Without it only localhost and IP addresses are accepted, against DNS rebinding");

@@ -140,12 +140,12 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
   for (const std::string& m : SummarizerMethods()) methods += (methods.empty() ? "" : ", ") + m;
   cmd->add_option("--method", flags->method, "Summarization method: " + methods)->capture_default_str();
   CLI::Option* words = cmd->add_option("--words", flags->words, "Budget in words (whitespace-separated)")
-                           ->check(CLI::PositiveNumber);
+                           ->check(AtLeastOne());
   CLI::Option* bytes =
       cmd->add_option("--bytes", flags->bytes, "Budget in bytes (one separator between sentences)")
-          ->check(CLI::PositiveNumber);
+          ->check(AtLeastOne());
   CLI::Option* sentences =
-      cmd->add_option("--sentences", flags->sentences, "Budget in sentences")->check(CLI::PositiveNumber);
+      cmd->add_option("--sentences", flags->sentences, "Budget in sentences")->check(AtLeastOne());
   words->excludes(bytes)->excludes(sentences);
   bytes->excludes(sentences);
   cmd->add_option("--format", flags->format, "Output: text (one sentence a line), json, or jsonl (one line a cluster)")
