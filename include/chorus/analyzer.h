@@ -1,5 +1,6 @@
 // ClusterAnalyzer: the text pipeline from raw articles to tokenized sentences
-// (clean -> segment -> tokenize), the common input of summarize, compare and
+// (clean -> segment -> tokenize) and what the represent stage derives from them
+// once per cluster (copy groups), the common input of summarize, compare and
 // cluster.
 //
 //   chorus::ClusterAnalyzer analyzer;               // default rules
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "chorus/cleaner.h"
+#include "chorus/copy_groups.h"
 #include "chorus/document.h"
 #include "chorus/sentence_splitter.h"
 #include "chorus/status.h"
@@ -36,6 +38,9 @@ struct AnalyzedCluster {
   std::vector<uint32_t> doc_first_sentence;  // index in `sentences` of each doc's first sentence;
                                              // size documents.size() + 1 (last = sentences.size())
   std::vector<Removal> removals;            // what cleaning removed (for --explain)
+  // Which documents copy one another (chorus/copy_groups.h): one entry per
+  // document. Every stage counts a group as one independent source.
+  CopyGroups copies;
   // Keeps alive the interned strings the tokens view (see TokenScope); pass
   // it to a TokenScope to tokenize more text comparable with these tokens.
   std::shared_ptr<const void> vocabulary;
@@ -45,6 +50,7 @@ struct AnalyzerOptions {
   bool clean = true;  // apply the Cleaner (off: text is used as given)
   SentenceSplitterOptions splitter;
   TokenizerOptions tokenizer;
+  CopyGroupOptions copies;
 };
 
 class ClusterAnalyzer {
@@ -66,6 +72,11 @@ class ClusterAnalyzer {
   SentenceSplitter splitter_;
   Tokenizer tokenizer_;
 };
+
+// Derives the represent stage's per-cluster data (copy groups) from
+// `cluster`'s documents and tokenized sentences. Analyze calls it; call it on
+// a cluster assembled by hand before handing it to a summarizer or comparer.
+void Represent(AnalyzedCluster* cluster, const CopyGroupOptions& copies = {});
 
 }  // namespace chorus
 

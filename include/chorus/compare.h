@@ -36,11 +36,6 @@
 namespace chorus {
 
 struct CompareOptions {
-  // Two documents whose word 5-gram sets overlap at least this much
-  // (containment of the smaller in the larger) are syndicated copies and
-  // count as one independent source. 0.6 catches wire copies with a changed
-  // lede; lower values start merging outlets that merely quote each other.
-  double syndication_containment = 0.6;
   // Candidate pairs for the claim model: sentences of different sources
   // whose IDF-weighted cosine of content stems reaches this. Default 0.05
   // (the model, not this, decides; paraphrases share few words).
@@ -95,7 +90,7 @@ struct ComparedSource {
   std::string title;
   std::string date;
   std::string outlet;   // Document::source; may be empty
-  uint32_t group = 0;   // independent-source group; syndicated copies share one
+  uint32_t group = 0;   // independent-source group; copies of one article share one (chorus/copy_groups.h)
   std::string lean;     // Document::lean (lower-case; "centre" reads "center"), else the
                         // outlet's in the shipped AllSides lean table; may be empty
 };

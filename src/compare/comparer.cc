@@ -15,7 +15,6 @@
 #include "compare/numbers.h"
 #include "compare/perspectives.h"
 #include "compare/quotes.h"
-#include "compare/syndication.h"
 
 namespace chorus {
 namespace compare {
@@ -406,7 +405,11 @@ Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
   using namespace compare;
   Comparison out;
   out.cluster_id = cluster.id;
-  const std::vector<uint32_t> groups = SyndicationGroups(cluster, options_.syndication_containment);
+  // Syndicated copies count as one independent source (chorus/copy_groups.h);
+  // in a cluster assembled without Represent, every document is its own.
+  const std::vector<uint32_t> groups = cluster.copies.group.size() == cluster.documents.size()
+                                           ? cluster.copies.group
+                                           : DistinctDocuments(cluster.documents.size()).group;
   for (size_t d = 0; d < cluster.documents.size(); ++d) {
     const Document& doc = cluster.documents[d];
     out.sources.push_back({doc.id, doc.title, doc.date, doc.source, groups[d], SourceLean(doc)});

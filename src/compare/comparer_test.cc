@@ -262,6 +262,7 @@ TEST(ComparerTest, HtmlEscapesArticleText) {
 TEST(ComparerTest, EmptyClusterGivesEmptyComparison) {
   AnalyzedCluster empty;
   empty.doc_first_sentence = {0};
+  Represent(&empty);
   Comparison c = Comparer().Compare(empty);
   EXPECT_TRUE(c.facts.empty());
   EXPECT_TRUE(c.entities.empty());

@@ -1,5 +1,9 @@
 #include "chorus/analyzer.h"
 
+#include <span>
+
+#include "represent/copy_groups.h"
+
 namespace chorus {
 
 ClusterAnalyzer::ClusterAnalyzer(AnalyzerOptions options, const Cleaner& cleaner)
@@ -44,7 +48,19 @@ Result<AnalyzedCluster> ClusterAnalyzer::Analyze(const Cluster& cluster,
     }
   }
   out.doc_first_sentence.push_back(static_cast<uint32_t>(out.sentences.size()));
+  Represent(&out, options_.copies);
   return out;
+}
+
+void Represent(AnalyzedCluster* cluster, const CopyGroupOptions& copies) {
+  const size_t n = cluster->documents.size();
+  const std::span<const AnalyzedSentence> sentences(cluster->sentences);
+  std::vector<std::vector<uint64_t>> shingles(n);
+  for (size_t d = 0; d < n && d + 1 < cluster->doc_first_sentence.size(); ++d) {
+    const uint32_t begin = cluster->doc_first_sentence[d];
+    shingles[d] = represent::DocumentShingles(sentences.subspan(begin, cluster->doc_first_sentence[d + 1] - begin));
+  }
+  cluster->copies = represent::GroupCopies(shingles, copies);
 }
 
 }  // namespace chorus

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "summarize/budget.h"
@@ -86,32 +85,6 @@ std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const C
     if (!out.empty()) return out;
   }
   return {};
-}
-
-std::vector<uint32_t> DocumentGroups(const AnalyzedCluster& cluster, double shared_fraction) {
-  const uint32_t n_docs = static_cast<uint32_t>(cluster.documents.size());
-  std::vector<uint32_t> group(n_docs);
-  std::unordered_map<uint64_t, uint32_t> first_doc_of;  // wording -> first document holding it
-  for (uint32_t d = 0; d < n_docs; ++d) {
-    group[d] = d;
-    const uint32_t begin = d < cluster.doc_first_sentence.size() ? cluster.doc_first_sentence[d] : 0;
-    const uint32_t end = d + 1 < cluster.doc_first_sentence.size() ? cluster.doc_first_sentence[d + 1] : begin;
-    std::unordered_map<uint32_t, uint32_t> shared;  // earlier document -> sentences in common
-    std::vector<uint64_t> hashes;
-    for (uint32_t i = begin; i < end; ++i) {
-      const uint64_t h = WordingHash(cluster.sentences[i]);
-      hashes.push_back(h);
-      auto it = first_doc_of.find(h);
-      if (it != first_doc_of.end() && it->second != d) ++shared[it->second];
-    }
-    for (const auto& [other, count] : shared) {
-      if (end > begin && count >= shared_fraction * (end - begin) && group[other] < group[d]) {
-        group[d] = group[other];
-      }
-    }
-    for (uint64_t h : hashes) first_doc_of.emplace(h, d);
-  }
-  return group;
 }
 
 }  // namespace chorus

@@ -1,4 +1,4 @@
-// Which sentences a method may pick, and which articles repeat another.
+// Which sentences a method may pick.
 //
 // Candidates exclude what reads badly out of context or cannot fit: sentences
 // shorter than a minimum (fragments, datelines, captions), questions,
@@ -38,11 +38,6 @@ bool IsBareQuote(std::string_view text);
 // Indices into cluster.sentences of the candidates for `budget`, ascending.
 std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,
                                          const SummaryBudget& budget);
-
-// For each document, the index of the first document it (nearly) repeats: a
-// document whose sentences appear, at `shared_fraction` or more, in one earlier
-// document belongs to that document's group; otherwise to its own.
-std::vector<uint32_t> DocumentGroups(const AnalyzedCluster& cluster, double shared_fraction = 0.8);
 
 }  // namespace chorus
 

@@ -233,7 +233,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
   for (size_t r = 0; r < row_concepts.size(); ++r) row_concepts[r] = ss.Concepts(r, unigrams);
   const ConceptWeightOptions weight_options{options_.position_weight, options_.min_doc_fraction,
                                             options_.min_concepts, options_.unigram_weight, options_.query_weight};
-  WeightedRows weighted = WeighConcepts(cluster, row_concepts, DocumentGroups(cluster), candidate_rows, query,
+  WeightedRows weighted = WeighConcepts(cluster, row_concepts, candidate_rows, query,
                                         read ? &*read : nullptr, weight_options);
   if (weighted.rows.empty()) {
     return BuildSummary(cluster, LeadSentences(cluster, candidates, options.budget), name(), options_.support);

@@ -22,9 +22,10 @@ struct ConceptStat {
 using ConceptStats = std::unordered_map<uint64_t, ConceptStat>;
 
 // Counts, for every concept, the units holding it and its weight. Repeated
-// articles (groups[d] != d) are skipped when articles are the units.
+// articles (copies of an earlier one: original[d] != d) are skipped when
+// articles are the units.
 ConceptStats CountConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
-                           const std::vector<uint32_t>& groups, bool by_document, const QueryFocus& query,
+                           const std::vector<uint32_t>& original, bool by_document, const QueryFocus& query,
                            double position_weight) {
   ConceptStats stats;
   size_t occurrences = 0;
@@ -32,7 +33,7 @@ ConceptStats CountConcepts(const AnalyzedCluster& cluster, const std::vector<std
   stats.reserve(occurrences / 2);
   for (size_t i = 0; i < cluster.sentences.size(); ++i) {
     const Sentence& s = cluster.sentences[i].sentence;
-    if (by_document && s.doc < groups.size() && groups[s.doc] != s.doc) continue;
+    if (by_document && s.doc < original.size() && original[s.doc] != s.doc) continue;
     const uint32_t unit = by_document ? s.doc : static_cast<uint32_t>(i);
     const double relevance = query.empty() ? 0.0 : query.row_relevance[i];
     for (uint64_t key : row_concepts[i]) {
@@ -143,14 +144,14 @@ ReadConcepts CountReadConcepts(const AnalyzedCluster& read, bool unigrams, Stemm
 }
 
 WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
-                           const std::vector<uint32_t>& groups, const std::vector<uint32_t>& candidate_rows,
-                           const QueryFocus& query, const ReadConcepts* read, const ConceptWeightOptions& options) {
-  uint32_t n_groups = 0;
-  for (uint32_t d = 0; d < groups.size(); ++d) n_groups += groups[d] == d;
+                           const std::vector<uint32_t>& candidate_rows, const QueryFocus& query,
+                           const ReadConcepts* read, const ConceptWeightOptions& options) {
+  const uint32_t n_groups = cluster.copies.group_count;
   // Articles are the units of evidence; with one or two articles, sentences.
   const bool by_document = n_groups >= 3;
   const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
-  const ConceptStats stats = CountConcepts(cluster, row_concepts, groups, by_document, query, options.position_weight);
+  const ConceptStats stats =
+      CountConcepts(cluster, row_concepts, cluster.copies.original, by_document, query, options.position_weight);
   const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options);
   const double mean_company = query.empty() ? 0.0 : MeanCompanyRelevance(stats, threshold);
 

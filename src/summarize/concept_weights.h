@@ -1,7 +1,7 @@
 // ConceptWeights: what each concept of a cluster is worth to its summary.
 //
 // Evidence. A concept's weight is the number of distinct articles that hold
-// it (near-duplicate articles count once), each article adding
+// it (copies of one article count once: chorus/copy_groups.h), each article adding
 // position_weight / (1 + the index of its first sentence holding it) on top
 // of 1, since news puts what matters first. A cluster of one or two articles
 // counts sentences instead. Concepts in fewer units than the pruning
@@ -91,10 +91,10 @@ struct WeightedRows {
 };
 
 // Weighs the concepts of `candidate_rows`. `row_concepts` holds every row's
-// concept keys; `groups` maps each article to its near-duplicate group's
-// first article; `read` may be null.
+// concept keys; articles count once per copy group (cluster.copies); `read`
+// may be null.
 WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
-                           const std::vector<uint32_t>& groups, const std::vector<uint32_t>& candidate_rows,
+                           const std::vector<uint32_t>& candidate_rows,
                            const QueryFocus& query, const ReadConcepts* read, const ConceptWeightOptions& options);
 
 }  // namespace chorus

@@ -49,6 +49,7 @@ AnalyzedCluster Analyze(const std::vector<HandDocument>& docs) {
     cluster.documents.push_back(std::move(doc));
   }
   cluster.doc_first_sentence.push_back(static_cast<uint32_t>(cluster.sentences.size()));
+  Represent(&cluster);
   return cluster;
 }
 
