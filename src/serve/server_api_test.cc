@@ -92,7 +92,10 @@ TEST(ServerApiTest, QueryAndSinceOptions) {
   auto update = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()},
                                               {"options", {{"words", 40}, {"since", "2024-05-02"}}}});
   ASSERT_EQ(update->status, 200) << update->body;
-  for (const json& s : Parse(update)["summary"]) EXPECT_EQ(s["doc"], "fire-c") << s;
+  // Held in a variable: a range-for over a member of a temporary reads freed memory.
+  const json update_body = Parse(update);
+  ASSERT_FALSE(update_body["summary"].empty()) << update->body;
+  for (const json& s : update_body["summary"]) EXPECT_EQ(s["doc"], "fire-c") << s;
   auto bad = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()}, {"options", {{"since", "May 2"}}}});
   ASSERT_EQ(bad->status, 400);
   EXPECT_NE(bad->body.find("options.since"), std::string::npos) << bad->body;
