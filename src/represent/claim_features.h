@@ -34,6 +34,9 @@ struct ContentWord {
   std::string_view stem;
   uint32_t vector_row = UINT32_MAX;  // WordVectors row, or WordVectors::kUnknown
   const std::vector<uint32_t>* synonym_sets = nullptr;  // Synonyms::SetsOf(stem)
+  // Bit (id mod 64) of each of its synonym sets: two words whose bits do not
+  // meet share no set, which settles most pairs without comparing the lists.
+  uint64_t synonym_bits = 0;
   float weight = 0;                  // information weight
   bool capitalized = false;
 };

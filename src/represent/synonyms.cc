@@ -64,11 +64,13 @@ const std::vector<uint32_t>* Synonyms::SetsOf(std::string_view stem) const {
 }
 
 bool Synonyms::ShareSorted(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (*i == *j) return true;
-    *i < *j ? ++i : ++j;
+  // Branch-free advance: which list moves is unpredictable; a match is rare.
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const uint32_t x = a[i], y = b[j];
+    if (x == y) return true;
+    i += static_cast<size_t>(x < y);
+    j += static_cast<size_t>(y < x);
   }
   return false;
 }
