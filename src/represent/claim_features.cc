@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 #include "base/hashing.h"
 #include "represent/synonyms.h"
@@ -251,9 +253,15 @@ std::string NormalizeNumber(std::string_view norm, bool numeric) {
     }
     return {};
   }
+  // A number glued to its unit is the number: "33-page", "4.5-inch",
+  // "10-million", "40gb" state 33, 4.5, 10 and 40 ("3-2", "9/11" stay whole).
   std::string out;
-  for (char c : norm) {
-    if (c != ',') out.push_back(c);
+  for (size_t i = 0; i < norm.size(); ++i) {
+    const char c = norm[i];
+    if (c == ',') continue;
+    const bool letter_follows = i + 1 < norm.size() && std::isalpha(static_cast<unsigned char>(norm[i + 1]));
+    if (!out.empty() && (std::isalpha(static_cast<unsigned char>(c)) || (c == '-' && letter_follows))) break;
+    out.push_back(c);
   }
   return out;
 }
@@ -362,6 +370,20 @@ float StemOverlap(const ClaimProfile& a, const ClaimProfile& b) {
                   Ratio(m, static_cast<double>(b.stem_ngrams[0].size())));
 }
 
+namespace {
+
+// Whether two numbers are one figure, rounded: within kRoundingShare of the
+// larger ("296" / "300"; not "1.8" / "2", nor "12" / "21"). Compare's number
+// facts still show such figures side by side.
+constexpr double kRoundingShare = 0.05;
+
+bool OneFigureRounded(const std::string& x, const std::string& y) {
+  const double u = std::strtod(x.c_str(), nullptr), v = std::strtod(y.c_str(), nullptr);
+  return u > 0 && v > 0 && std::abs(u - v) <= kRoundingShare * std::max(u, v);
+}
+
+}  // namespace
+
 bool NumbersConflict(const ClaimProfile& a, const ClaimProfile& b) {
   auto only_in = [](const ClaimProfile& x, const ClaimProfile& y) {
     std::vector<const NumberSlot*> out;
@@ -373,10 +395,8 @@ bool NumbersConflict(const ClaimProfile& a, const ClaimProfile& b) {
   const auto a_only = only_in(a, b), b_only = only_in(b, a);
   for (const NumberSlot* x : a_only) {
     for (const NumberSlot* y : b_only) {
-      if ((x->left && (x->left == y->left || x->left == y->right)) ||
-          (x->right && (x->right == y->left || x->right == y->right))) {
-        return true;
-      }
+      const bool same_slot = (x->left != 0 && x->left == y->left) || (x->right != 0 && x->right == y->right);
+      if (same_slot && !OneFigureRounded(x->value, y->value)) return true;
     }
   }
   return false;

@@ -76,12 +76,15 @@ inline constexpr size_t kMaxProfileTokens = 128;
 ClaimProfile ProfileSentence(std::span<const Token> tokens);
 
 // Normalised form of a number word or numeric token ("5,000" -> "5000",
-// "two" -> "2"), or empty when the token is not a number.
+// "two" -> "2", "33-page" -> "33"), or empty when the token is not a number.
 std::string NormalizeNumber(std::string_view norm, bool numeric);
 
 // Whether the two carry different numbers in one slot: a number only one
-// states and a number only the other states share a neighbouring content
-// word ("killed 12" / "killed 21", "12 people" / "21 people").
+// states and a number only the other states have the same content word on
+// the same side ("killed 12" / "killed 21", "12 people" / "21 people"),
+// and are not one figure rounded ("296" / "300" are within 5%). A number
+// elsewhere in the other sentence is another fact, not a conflict: in the
+// paraphrase data such pairs are mostly the same claim.
 bool NumbersConflict(const ClaimProfile& a, const ClaimProfile& b);
 // Whether one negates what the other asserts: a content word right after a
 // negation in one appears un-negated in the other ("did not vote" / "voted").

@@ -51,6 +51,24 @@ TEST_F(ClaimFeaturesTest, DifferentNumbersInOneSlotNeverMatch) {
   EXPECT_FALSE(NumbersConflict(Profile("About 5,000 troops are there."),
                                Profile("About 5000 troops are there.")));
   EXPECT_EQ(NormalizeNumber("two", false), "2");
+  // A unit glued on is not part of the number; a score or date stays whole.
+  EXPECT_EQ(NormalizeNumber("33-page", true), "33");
+  EXPECT_EQ(NormalizeNumber("4.5-inch", true), "4.5");
+  EXPECT_EQ(NormalizeNumber("40gb", true), "40");
+  EXPECT_EQ(NormalizeNumber("3-2", true), "3-2");
+  EXPECT_EQ(NormalizeNumber("9/11", true), "9/11");
+  EXPECT_FALSE(NumbersConflict(Profile("Prosecutors read 33 pages of documents."),
+                               Profile("Prosecutors read a 33-page letter.")));
+}
+
+TEST_F(ClaimFeaturesTest, RoundedFiguresAreNotAConflict) {
+  EXPECT_FALSE(NumbersConflict(Profile("SARS has killed 296 people on the mainland."),
+                               Profile("SARS has killed 300 people on the mainland.")));
+  EXPECT_TRUE(NumbersConflict(Profile("SARS has killed 250 people on the mainland."),
+                              Profile("SARS has killed 300 people on the mainland.")));
+  // A different number in another slot is another fact.
+  EXPECT_FALSE(NumbersConflict(Profile("The 12 nations agreed on Monday."),
+                               Profile("On Monday 21 ministers agreed.")));
 }
 
 TEST_F(ClaimFeaturesTest, NegatedAssertionNeverMatches) {
