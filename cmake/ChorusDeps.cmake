@@ -11,6 +11,8 @@ pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 # PCRE2 with JIT runs the cleaning rules (std::regex is ~100x slower on them).
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
+# Training the event clusterer's model (chorus train-clusterer).
+pkg_check_modules(XGBOOST REQUIRED IMPORTED_TARGET xgboost)
 
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 find_library(STEMMER_LIBRARY stemmer REQUIRED)

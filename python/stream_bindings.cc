@@ -11,6 +11,7 @@
 #include "bindings.h"
 #include "chorus/cluster_metrics.h"
 #include "chorus/event_json.h"
+#include "chorus/event_model.h"
 #include "chorus/event_stream.h"
 #include "chorus/partitioned_clustering.h"
 #include "chorus/store.h"
@@ -18,16 +19,16 @@
 namespace chorus::python {
 namespace {
 
-ClustererOptions ToClustererOptions(double threshold, double window_days) {
+// The clusterer's options from Python's arguments: `model` and `threshold`
+// as `chorus cluster --model/--threshold` take them (SelectSimilarityRule).
+ClustererOptions ToClustererOptions(const std::string& model, std::optional<double> threshold,
+                                    double window_days) {
   ClustererOptions options;
-  if (!(threshold >= 0 && threshold <= 1)) {
-    throw py::value_error("threshold must be between 0 and 1, not " + std::to_string(threshold));
-  }
   if (!(window_days >= 0)) {
     throw py::value_error("window_days must be 0 or more, not " + std::to_string(window_days));
   }
-  options.threshold = threshold;
   options.window_days = window_days;
+  if (Status rule = SelectSimilarityRule(model, threshold, &options); !rule.ok()) Raise(rule);
   return options;
 }
 
@@ -43,9 +44,10 @@ std::string JsonArray(const std::vector<std::string>& items) {
 // Python's EventStream: chorus::EventStream plus reads of its store.
 class PyEventStream {
  public:
-  PyEventStream(const std::string& path, double threshold, double window_days, uint32_t batch_size) {
+  PyEventStream(const std::string& path, const std::string& model,
+                std::optional<double> threshold, double window_days, uint32_t batch_size) {
     EventStreamOptions options;
-    options.clusterer = ToClustererOptions(threshold, window_days);
+    options.clusterer = ToClustererOptions(model, threshold, window_days);
     if (batch_size == 0) throw py::value_error("batch_size must be at least 1");
     options.batch_size = batch_size;
     Result<std::unique_ptr<EventStream>> stream = InternalError("not opened");
@@ -118,8 +120,8 @@ class PyEventStream {
 // index of the copied article or -1.
 class PyClusterer {
  public:
-  PyClusterer(double threshold, double window_days)
-      : clusterer_(ToClustererOptions(threshold, window_days)) {}
+  PyClusterer(const std::string& model, std::optional<double> threshold, double window_days)
+      : clusterer_(ToClustererOptions(model, threshold, window_days)) {}
 
   py::tuple Add(const py::iterable& articles) {
     const std::vector<Document> docs = ToDocuments(articles);
@@ -161,8 +163,10 @@ class PyClusterer {
 // their global events and copied article ids (None: not a copy).
 class PyStoreWriter {
  public:
-  PyStoreWriter(const std::string& path, double threshold, double window_days) {
-    auto writer = StitchedStoreWriter::Open(path, ToClustererOptions(threshold, window_days));
+  PyStoreWriter(const std::string& path, const std::string& model,
+                std::optional<double> threshold, double window_days) {
+    auto writer =
+        StitchedStoreWriter::Open(path, ToClustererOptions(model, threshold, window_days));
     if (!writer.ok()) Raise(writer.status());
     writer_ = std::move(*writer);
   }
@@ -212,10 +216,11 @@ std::vector<T> Slice(const std::vector<T>& v, size_t from) {
 // ClusterPartition for chorus.dask: a dict of plain lists (picklable), with
 // the local events at the partition's end (the next warm-up) sliced off.
 py::dict ClusterPartitionDict(const py::iterable& warmup, const py::iterable& articles,
-                              double threshold, double window_days, double overlap_days) {
+                              const std::string& model, std::optional<double> threshold,
+                              double window_days, double overlap_days) {
   const std::vector<Document> before = ToDocuments(warmup);
   const std::vector<Document> own = ToDocuments(articles);
-  const ClustererOptions options = ToClustererOptions(threshold, window_days);
+  const ClustererOptions options = ToClustererOptions(model, threshold, window_days);
   ClusteredPartition p;
   size_t tail = 0;
   std::vector<std::string> events_json;
@@ -294,8 +299,10 @@ py::dict ScoreClusteringDict(const std::vector<int64_t>& gold, const std::vector
 void RegisterStream(py::module_& m) {
   py::class_<PyEventStream>(m, "EventStream",
                             "Online event clustering into a SQLite store (`chorus cluster`).")
-      .def(py::init<const std::string&, double, double, uint32_t>(), py::arg("path"),
-           py::arg("threshold"), py::arg("window_days"), py::arg("batch_size"))
+      .def(py::init<const std::string&, const std::string&, std::optional<double>, double,
+                    uint32_t>(),
+           py::arg("path"), py::arg("model"), py::arg("threshold"), py::arg("window_days"),
+           py::arg("batch_size"))
       .def("add", &PyEventStream::Add, py::arg("articles"),
            "Assigns and commits articles; their assignments as the JSON array "
            "`chorus cluster --format jsonl` prints line by line.")
@@ -326,7 +333,8 @@ void RegisterStream(py::module_& m) {
       .def("close", &PyEventStream::Close);
 
   py::class_<PyClusterer>(m, "Clusterer", "Online event clustering in memory.")
-      .def(py::init<double, double>(), py::arg("threshold"), py::arg("window_days"))
+      .def(py::init<const std::string&, std::optional<double>, double>(), py::arg("model"),
+           py::arg("threshold"), py::arg("window_days"))
       .def("add", &PyClusterer::Add, py::arg("articles"))
       .def("describe", &PyClusterer::Describe, py::arg("events"))
       .def_property_readonly("articles", &PyClusterer::Articles)
@@ -334,8 +342,8 @@ void RegisterStream(py::module_& m) {
 
   py::class_<PyStoreWriter>(m, "StitchedStoreWriter",
                             "Writes a clustering decided elsewhere into a new chorus store.")
-      .def(py::init<const std::string&, double, double>(), py::arg("path"), py::arg("threshold"),
-           py::arg("window_days"))
+      .def(py::init<const std::string&, const std::string&, std::optional<double>, double>(),
+           py::arg("path"), py::arg("model"), py::arg("threshold"), py::arg("window_days"))
       .def("append", &PyStoreWriter::Append, py::arg("articles"), py::arg("events"),
            py::arg("duplicate_of"))
       .def_property_readonly("articles", &PyStoreWriter::Articles)
@@ -359,7 +367,7 @@ void RegisterStream(py::module_& m) {
       },
       py::arg("path"), py::arg("event"), py::arg("include_duplicates"));
   m.def("cluster_partition", &ClusterPartitionDict, py::arg("warmup"), py::arg("articles"),
-        py::arg("threshold"), py::arg("window_days"), py::arg("overlap_days"));
+        py::arg("model"), py::arg("threshold"), py::arg("window_days"), py::arg("overlap_days"));
   m.def(
       "warmup_start",
       [](const py::iterable& articles, double overlap_days) {

@@ -66,6 +66,13 @@ struct IngestOptions {
 using ClusterSink = std::function<Status(Cluster&&)>;
 using ArticleSink = std::function<Status(Document&&)>;
 
+// An article of a labelled stream with its gold event.
+struct LabelledArticle {
+  Document document;
+  std::string event;  // the gold event: the line's "event" field, or its cluster's id
+};
+using LabelledArticleSink = std::function<Status(LabelledArticle&&)>;
+
 // Reads `inputs` as clusters, calling `sink` for each as soon as it is read.
 Status ReadClusters(const std::vector<std::string>& inputs, const IngestOptions& options,
                     Diagnostics* diagnostics, const ClusterSink& sink);
@@ -74,6 +81,14 @@ Status ReadClusters(const std::vector<std::string>& inputs, const IngestOptions&
 // their documents), calling `sink` for each in input order.
 Status ReadArticles(const std::vector<std::string>& inputs, const IngestOptions& options,
                     Diagnostics* diagnostics, const ArticleSink& sink);
+
+// Reads `inputs` as a labelled stream, in input order: JSON Lines whose
+// article lines carry their gold event in an "event" field (as in
+// ../shared/data/events/), or cluster lines (each document labelled with its
+// cluster's id). An article line without "event", or an input that is not
+// JSON Lines, is an input error (reported to Diagnostics as for ReadArticles).
+Status ReadLabelledArticles(const std::vector<std::string>& inputs, const IngestOptions& options,
+                            Diagnostics* diagnostics, const LabelledArticleSink& sink);
 
 // Parses one article from in-memory text, as a text file named `name` would be
 // (" date" line, title line, or HTML when `is_html`). For servers and tests.

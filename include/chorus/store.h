@@ -1,6 +1,7 @@
 // EventStore: the SQLite database that keeps clustered articles and events.
 //
-// One file (default chorus.db) in WAL mode. Articles are stored whole (id,
+// One file (default chorus.db) in WAL mode. A store written by an earlier
+// release (schema 1) opens: read as it is, or migrated when opened for writing. Articles are stored whole (id,
 // source, date, title, url, text) with their event, the article they copy (if
 // any) and the clusterer's features, so a later run continues the same events
 // and `chorus summarize/compare --store PATH --event ID` can read an event
@@ -93,9 +94,23 @@ class EventStore {
   Status ForEachTerm(
       const std::function<Status(uint32_t, std::string_view stem, std::string_view label)>& visit)
       const;
-  // Every article in arrival order, without its text fields other than id and
-  // source (for replaying the clusterer).
-  Status ForEachArticle(const std::function<Status(StoredArticle&&)>& visit) const;
+  // Every article in arrival order (for replaying the clusterer): its id,
+  // source, decisions and features; with `with_documents` also its date,
+  // title, url and text. A schema 1 store opened read-only cannot be
+  // replayed (kParseError saying how to migrate it).
+  Status ForEachArticle(const std::function<Status(StoredArticle&&)>& visit,
+                        bool with_documents = false) const;
+
+  // Which featurizer computed the stored features (kArticleFeatures when this
+  // release's; empty for a store migrated from schema 1). Stale features are
+  // re-derived from the stored text (EventStream does it when it opens a
+  // store) and written back with ReplaceFeatures.
+  const std::string& features() const { return features_; }
+  // Replaces the term dictionary with `terms` and the features of each of
+  // `articles` (by seq; their documents and decisions are left as stored),
+  // and marks the features as this release's, in one transaction.
+  Status ReplaceFeatures(const std::vector<StoredTerm>& terms,
+                         const std::vector<StoredArticle>& articles);
 
   // The articles of event `event` as a cluster (id = the event id), in date
   // then arrival order; copies of other articles are left out unless
@@ -114,6 +129,8 @@ class EventStore {
   EventStore(std::string path, std::unique_ptr<Db> db);
   std::string path_;
   std::unique_ptr<Db> db_;
+  int schema_ = 2;
+  std::string features_;
 };
 
 // Opens the store at `path` read-only and loads event `event` as

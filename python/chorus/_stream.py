@@ -10,6 +10,15 @@ from ._api import _budget
 Article = Dict[str, Any]
 
 
+def _model_arg(model: Optional[Union[str, "os.PathLike[str]"]]) -> str:
+    """The native model argument: a model file, "learned" (the shipped model), "cosine" or ""."""
+    return "" if model is None else os.fspath(model)
+
+
+def _threshold_arg(threshold: Optional[float]) -> Optional[float]:
+    return None if threshold is None else float(threshold)
+
+
 class _Counts:
     _native: Any
 
@@ -36,17 +45,20 @@ class EventStream(_Counts):
         ...     stream.events()             # [{"event", "label", "articles", ...}]
         ...     stream.summarize(1, words=60)
 
-    One writer per store; not thread-safe (use one per thread). `threshold`
-    (0..1) is the similarity an article needs to join an event, `window_days`
-    how far apart in time an article and an event may be (0: no window);
-    both as `chorus cluster --threshold/--window`.
+    One writer per store; not thread-safe (use one per thread). Articles are
+    judged by the fixed cosine rule, whose cut is `threshold` (0..1), unless
+    `model` is "learned" (the event model shipped with chorus) or a model
+    file from `chorus train-clusterer`. `window_days` is how far apart in time an
+    article and an event may be (0: no window). All as `chorus cluster
+    --model/--threshold/--window`.
     """
 
-    def __init__(self, store: Union[str, "os.PathLike[str]"] = "chorus.db", threshold: float = 0.2,
-                 window_days: float = 30, batch_size: int = 500) -> None:
+    def __init__(self, store: Union[str, "os.PathLike[str]"] = "chorus.db",
+                 threshold: Optional[float] = None, window_days: float = 30,
+                 batch_size: int = 500, model: Optional[str] = None) -> None:
         self._path = os.fspath(store)
-        self._native = _chorus.EventStream(self._path, float(threshold), float(window_days),
-                                           int(batch_size))
+        self._native = _chorus.EventStream(self._path, _model_arg(model), _threshold_arg(threshold),
+                                           float(window_days), int(batch_size))
 
     def add(self, articles: Iterable[Article], as_frame: bool = False):
         """Assigns and stores `articles` (dicts with "id" and "text"); returns
@@ -109,8 +121,10 @@ class Clusterer(_Counts):
     without a store. `add` returns one assignment per article:
     {"article", "event", "new_event", "duplicate_of"}."""
 
-    def __init__(self, threshold: float = 0.2, window_days: float = 30) -> None:
-        self._native = _chorus.Clusterer(float(threshold), float(window_days))
+    def __init__(self, threshold: Optional[float] = None, window_days: float = 30,
+                 model: Optional[str] = None) -> None:
+        self._native = _chorus.Clusterer(_model_arg(model), _threshold_arg(threshold),
+                                         float(window_days))
         self._ids: List[str] = []
 
     def add(self, articles: Iterable[Article], as_frame: bool = False):

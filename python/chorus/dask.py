@@ -33,6 +33,7 @@ import pandas as pd
 from . import _chorus
 from ._api import _budget
 from ._progress import bar
+from ._stream import _model_arg, _threshold_arg
 
 ARTICLE_FIELDS = ("id", "text", "title", "date", "source", "url")
 
@@ -204,8 +205,8 @@ def _warmup(articles: List[Dict[str, Any]], overlap_days: float) -> List[Dict[st
     return articles[_chorus.warmup_start(articles, overlap_days):]
 
 
-def _cluster(warmup, articles, threshold, window_days, overlap_days) -> Dict[str, Any]:
-    out = _chorus.cluster_partition(warmup, articles, threshold, window_days, overlap_days)
+def _cluster(warmup, articles, model, threshold, window_days, overlap_days) -> Dict[str, Any]:
+    out = _chorus.cluster_partition(warmup, articles, model, threshold, window_days, overlap_days)
     out["ids"] = [str(a.get("id") or "") for a in articles]
     out["warmup_ids"] = [str(a.get("id") or "") for a in warmup]
     out["dates"] = [a.get("date") or None for a in articles]
@@ -278,12 +279,13 @@ class StitchedClustering:
     """
 
     def __init__(self, assignments: dd.DataFrame, labels: List, partitions: int,
-                 threshold: float, window_days: float) -> None:
+                 threshold: Optional[float], window_days: float, model: str = "") -> None:
         self.assignments = assignments
         self._labels = labels
         self.partitions = partitions
         self.threshold = threshold
         self.window_days = window_days
+        self.model = model
 
     def events(self) -> pd.DataFrame:
         """One row an event, with the columns of `chorus events --format json`
@@ -344,7 +346,8 @@ class StitchedClustering:
         `chorus cluster` read), partition by partition in stream order on this
         process (one writer per store). `articles` is the bag that was
         clustered. Returns the number of articles written."""
-        writer = _chorus.StitchedStoreWriter(os.fspath(path), self.threshold, self.window_days)
+        writer = _chorus.StitchedStoreWriter(os.fspath(path), self.model, self.threshold,
+                                             self.window_days)
         try:
             parts = zip(articles.to_delayed(), self.assignments.to_delayed())
             with bar(self.partitions, "store", progress, unit="partition") as shown:
@@ -358,8 +361,9 @@ class StitchedClustering:
             writer.close()
 
 
-def cluster_stream(articles: db.Bag, threshold: float = 0.2, window_days: float = 30,
-                   overlap_days: float = 3, progress: bool = False) -> StitchedClustering:
+def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_days: float = 30,
+                   overlap_days: float = 3, progress: bool = False,
+                   model: Optional[str] = None) -> StitchedClustering:
     """Clusters a stream of articles into events across the Dask cluster.
 
     `articles` is a bag of article dicts in time order, each partition a
@@ -369,16 +373,18 @@ def cluster_stream(articles: db.Bag, threshold: float = 0.2, window_days: float 
     `overlap_days` days, then the partitions are stitched: an event continuing
     across a cut becomes one event (chorus/partitioned_clustering.h). With one
     partition the result is exactly one clusterer's. The clustering runs
-    now (its results stay on the workers); `threshold` and `window_days` are
-    `chorus cluster`'s.
+    now (its results stay on the workers); `model`, `threshold` and
+    `window_days` are `chorus cluster`'s (chorus.EventStream says how); a model
+    file must be readable by every worker.
     """
     if not isinstance(articles, db.Bag):
         raise TypeError("articles must be a dask Bag of article dicts in time order")
+    model_arg, threshold_arg = _model_arg(model), _threshold_arg(threshold)
     parts = articles.to_delayed()
     clustered = []
     for k, part in enumerate(parts):
         warmup = dask.delayed(_warmup)(parts[k - 1], overlap_days) if k > 0 else []
-        clustered.append(dask.delayed(_cluster)(warmup, part, float(threshold),
+        clustered.append(dask.delayed(_cluster)(warmup, part, model_arg, threshold_arg,
                                                 float(window_days), float(overlap_days)))
     clustered = _persist(clustered, progress)
     boundaries = dask.compute(*[dask.delayed(_boundary)(c) for c in clustered])
@@ -392,5 +398,5 @@ def cluster_stream(articles: db.Bag, threshold: float = 0.2, window_days: float 
         first_new = max([first_new - 1] + mapping) + 1
         previous_tail = [mapping[e - 1] for e in boundaries[k]["tail_events"]]
     return StitchedClustering(dd.from_delayed(frames, meta=ASSIGNMENT_META), labels, len(parts),
-                              float(threshold), float(window_days))
+                              threshold_arg, float(window_days), model_arg)
 

@@ -65,12 +65,30 @@ TEST(EventClustererTest, PagesWithNoContentAfterCleaningStayApart) {
   EXPECT_EQ(story.event, 4);
 }
 
-TEST(EventClustererTest, ThresholdOneOpensAnEventPerArticle) {
-  ClustererOptions options;
-  options.threshold = 1.01;
-  EventClusterer clusterer(options);
-  ClusterAll(clusterer, ThreeEvents());
-  EXPECT_EQ(clusterer.EventCount(), 6);
+TEST(EventClustererTest, CutAboveEveryScoreOpensAnEventPerArticle) {
+  ClustererOptions learned;
+  learned.rule = SimilarityRule::kLearned;
+  learned.join_probability = 1.0;  // a probability stays below 1
+  EventClusterer by_model(learned);
+  ClusterAll(by_model, ThreeEvents());
+  EXPECT_EQ(by_model.EventCount(), 6);
+  ClustererOptions cosine;
+  cosine.rule = SimilarityRule::kCosine;
+  cosine.threshold = 1.01;
+  EventClusterer by_cosine(cosine);
+  ClusterAll(by_cosine, ThreeEvents());
+  EXPECT_EQ(by_cosine.EventCount(), 6);
+}
+
+TEST(EventClustererTest, CosineRuleGroupsArticlesByEvent) {
+  ClustererOptions cosine;
+  cosine.rule = SimilarityRule::kCosine;
+  EventClusterer clusterer(cosine);
+  auto event = ClusterAll(clusterer, ThreeEvents());
+  EXPECT_EQ(event["flood-1"], event["flood-2"]);
+  EXPECT_EQ(event["chess-1"], event["chess-2"]);
+  EXPECT_EQ(event["volcano-1"], event["volcano-2"]);
+  EXPECT_EQ(clusterer.EventCount(), 3);
 }
 
 TEST(EventClustererTest, WindowKeepsDistantDatesApart) {

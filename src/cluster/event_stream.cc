@@ -23,23 +23,52 @@ struct EventStream::State {
 
   explicit State(const EventStreamOptions& o) : options(o), clusterer(o.clusterer) {}
   Status Replay();
+  Status ReplayDerivingFeatures();
+  Status Restore(const StoredArticle& a);
 };
 
+Status EventStream::State::Restore(const StoredArticle& a) {
+  if (a.seq != ids.size()) {
+    return InternalError(fmt::format("{}: article sequence has a gap at {}", store->path(), a.seq));
+  }
+  RETURN_IF_ERROR(clusterer.Restore(a.record, a.event, a.duplicate_of, a.document.source));
+  known.insert(a.document.id);
+  ids.push_back(a.document.id);
+  return Status::Ok();
+}
+
+// A store whose features an earlier featurizer computed (one written by an
+// earlier release): each article is featurized again from its stored text,
+// placed where it was, and the new features replace the old.
+Status EventStream::State::ReplayDerivingFeatures() {
+  std::vector<StoredArticle> articles;
+  RETURN_IF_ERROR(store->ForEachArticle(
+      [&](StoredArticle&& a) -> Status {
+        a.record = clusterer.Represent(a.document);
+        RETURN_IF_ERROR(Restore(a));
+        a.document = Document();  // only the features are written back
+        articles.push_back(std::move(a));
+        return Status::Ok();
+      },
+      /*with_documents=*/true));
+  std::vector<StoredTerm> terms;
+  terms.reserve(clusterer.TermCount());
+  for (uint32_t id = 0; id < clusterer.TermCount(); ++id) {
+    terms.push_back({id, clusterer.Term(id), clusterer.TermLabel(id)});
+  }
+  RETURN_IF_ERROR(store->ReplaceFeatures(terms, articles));
+  stored_terms = clusterer.TermCount();
+  return Status::Ok();
+}
+
 Status EventStream::State::Replay() {
+  if (store->features() != kArticleFeatures) return ReplayDerivingFeatures();
   RETURN_IF_ERROR(store->ForEachTerm(
       [&](uint32_t id, std::string_view stem, std::string_view label) {
         return clusterer.RestoreTerm(id, stem, label);
       }));
   stored_terms = clusterer.TermCount();
-  return store->ForEachArticle([&](StoredArticle&& a) -> Status {
-    if (a.seq != ids.size()) {
-      return InternalError(fmt::format("{}: article sequence has a gap at {}", store->path(), a.seq));
-    }
-    RETURN_IF_ERROR(clusterer.Restore(a.record, a.event, a.duplicate_of, a.document.source));
-    known.insert(a.document.id);
-    ids.push_back(std::move(a.document.id));
-    return Status::Ok();
-  });
+  return store->ForEachArticle([&](StoredArticle&& a) { return Restore(a); });
 }
 
 EventStream::EventStream(std::unique_ptr<State> state) : state_(std::move(state)) {}

@@ -1,11 +1,15 @@
 #include "chorus/event_stream.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <map>
 
+#include "chorus/store.h"
+
 #include "cluster/test_articles.h"
+#include "fmt/format.h"
 
 namespace chorus {
 namespace {
@@ -53,6 +57,92 @@ TEST_F(EventStreamTest, LaterRunsContinueTheSameEvents) {
   ASSERT_EQ(split.size(), docs.size());
   for (const Document& d : docs) EXPECT_EQ(split[d.id].event, whole.at(d.id).event) << d.id;
   EXPECT_EQ(split["flood-2"].event, split["flood-1"].event);
+}
+
+// A store as the previous release (schema 1, c748632) wrote it: articles with
+// their events and that release's features (here a placeholder: migration
+// re-derives them from the stored text).
+void WriteSchema1Store(const std::string& path, const std::vector<Document>& docs,
+                       const std::vector<int64_t>& events) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const char* schema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE terms(id INTEGER PRIMARY KEY, stem TEXT NOT NULL, label TEXT NOT NULL);
+CREATE TABLE articles(
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL, date TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,
+  text TEXT NOT NULL, event INTEGER NOT NULL, duplicate_of INTEGER REFERENCES articles(seq),
+  day INTEGER, terms BLOB NOT NULL, minhash BLOB NOT NULL);
+CREATE INDEX articles_by_event ON articles(event);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY, label TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL,
+  articles INTEGER NOT NULL, duplicates INTEGER NOT NULL, sources INTEGER NOT NULL);
+INSERT INTO meta VALUES ('schema', '1');
+INSERT INTO terms VALUES (0, 'old', 'old');
+)sql";
+  ASSERT_EQ(sqlite3_exec(db, schema, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& d = docs[i];
+    const std::string sql = fmt::format(
+        "INSERT INTO articles VALUES ({}, '{}', '{}', '{}', '', '', '{}', {}, NULL, NULL, "
+        "x'0000000000000040', x'');"
+        "INSERT OR REPLACE INTO events VALUES ({}, 'old label', '{}', '{}', 1, 0, 1);",
+        i, d.id, d.source, d.date, d.text, events[i], events[i], d.date, d.date);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+  }
+  sqlite3_close(db);
+}
+
+TEST_F(EventStreamTest, StoreOfThePreviousReleaseIsMigratedAndContinued) {
+  const std::vector<Document> docs = ThreeEvents();
+  const auto whole = Feed(Db("whole.db"), docs);
+  const std::vector<Document> first(docs.begin(), docs.begin() + 3);
+  const std::vector<Document> second(docs.begin() + 3, docs.end());
+  WriteSchema1Store(Db("old.db"), first, {1, 2, 3});
+
+  {  // Read-only, as `chorus events` or the server open it: readable as it is.
+    auto store = EventStore::Open(Db("old.db"), {.read_only = true});
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto events = (*store)->ListEvents();
+    ASSERT_TRUE(events.ok());
+    EXPECT_EQ(events->size(), 3u);
+    const Status replay = (*store)->ForEachArticle([](StoredArticle&&) { return Status::Ok(); });
+    EXPECT_NE(replay.message().find("open it for writing once"), std::string::npos)
+        << replay.ToString();
+  }
+  // Opened for writing: migrated, and later articles continue its events.
+  const auto later = Feed(Db("old.db"), second);
+  ASSERT_EQ(later.size(), second.size());
+  for (const Document& d : second) EXPECT_EQ(later.at(d.id).event, whole.at(d.id).event) << d.id;
+
+  {  // Closed before the stream below opens it: one writer per store.
+    auto store = EventStore::Open(Db("old.db"), {});
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ((*store)->features(), kArticleFeatures);
+    auto chess = (*store)->LoadEvent(2);
+    ASSERT_TRUE(chess.ok());
+    EXPECT_EQ(chess->documents.size(), 2u);
+  }
+  // A migrated store replays like one this release wrote.
+  const auto again = Feed(Db("old.db"), {});
+  EXPECT_TRUE(again.empty());
+}
+
+TEST_F(EventStreamTest, StoreOfANewerReleaseIsRefused) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(Db("new.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                         "INSERT INTO meta VALUES ('schema', '9');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto stream = EventStream::Open(Db("new.db"), {});
+  ASSERT_FALSE(stream.ok());
+  EXPECT_NE(stream.status().message().find("schema 9"), std::string::npos)
+      << stream.status().ToString();
 }
 
 TEST_F(EventStreamTest, RefeedingStoredArticlesIsSkipped) {

@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -7,28 +6,13 @@
 #include "fmt/format.h"
 
 namespace chorus {
-namespace {
-
-// Articles a featurizing clusterer sees before it is replaced: it keeps a
-// one-article event per article, so it is renewed to bound its memory.
-constexpr uint64_t kFeaturizerArticles = 50000;
-
-// A clusterer that only computes features: no candidate events are looked up
-// (query_terms = 0), so every article opens an event of its own at little cost.
-EventClusterer Featurizer(ClustererOptions options) {
-  options.query_terms = 0;
-  return EventClusterer(options);
-}
-
-}  // namespace
 
 struct StitchedStoreWriter::State {
-  ClustererOptions options;
   uint32_t batch_size = 0;
   std::unique_ptr<EventStore> store;
-  EventClusterer featurizer;
-  EventClusterer merged;  // the stitched events, replayed
-  std::unordered_map<std::string, uint32_t> term_of;  // stem -> merged term id
+  // The stitched events, replayed: each article is featurized by it (its
+  // terms enter its dictionary) and placed in the event it was given.
+  EventClusterer merged;
   std::unordered_map<std::string, uint64_t> seq_of;   // article id -> seq
   uint32_t stored_terms = 0;
   StoreBatch pending;
@@ -38,19 +22,7 @@ struct StitchedStoreWriter::State {
   // merged clusterer is then ahead of the store, so the writer stops.
   Status broken;
 
-  explicit State(const ClustererOptions& o) : options(o), featurizer(Featurizer(o)), merged(o) {}
-
-  // The featurizer's record in the merged clusterer's term ids.
-  Result<ArticleRecord> Remap(ArticleRecord record) {
-    for (auto& [term, w] : record.terms) {
-      const std::string& stem = featurizer.Term(term);
-      auto [it, added] = term_of.emplace(stem, merged.TermCount());
-      if (added) RETURN_IF_ERROR(merged.RestoreTerm(it->second, stem, featurizer.TermLabel(term)));
-      term = it->second;
-    }
-    std::sort(record.terms.begin(), record.terms.end());
-    return record;
-  }
+  explicit State(const ClustererOptions& o) : merged(o) {}
 };
 
 StitchedStoreWriter::StitchedStoreWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -97,8 +69,7 @@ Status StitchedStoreWriter::Append(Document article, int64_t event,
         "article {} opens event {} but the last event is {}: events must appear in id order",
         article.id, event, s.merged.EventCount()));
   }
-  if (s.featurizer.ArticleCount() >= kFeaturizerArticles) s.featurizer = Featurizer(s.options);
-  ASSIGN_OR_RETURN(ArticleRecord record, s.Remap(s.featurizer.Add(article).record));
+  ArticleRecord record = s.merged.Represent(article);
   Status placed = s.merged.Restore(record, event, original, article.source);
   if (!placed.ok()) {
     s.broken = InvalidArgumentError(fmt::format("article {}: {}", article.id, placed.message()));

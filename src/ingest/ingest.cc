@@ -55,12 +55,16 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
-// One read of a list of inputs. Exactly one of the two sinks is set.
+// One read of a list of inputs. Exactly one of the three sinks is set.
 class InputReader {
  public:
   InputReader(const IngestOptions& options, Diagnostics* diagnostics, const ClusterSink* clusters,
-              const ArticleSink* articles)
-      : options_(options), diags_(diagnostics), cluster_sink_(clusters), article_sink_(articles) {}
+              const ArticleSink* articles, const LabelledArticleSink* labelled = nullptr)
+      : options_(options),
+        diags_(diagnostics),
+        cluster_sink_(clusters),
+        article_sink_(articles),
+        labelled_sink_(labelled) {}
 
   Status Run(const std::vector<std::string>& inputs) {
     // Missing paths are reported before any work (a typo shows at once) and
@@ -109,6 +113,12 @@ class InputReader {
 
   Status EmitCluster(Cluster&& cluster) {
     if (cluster_sink_ != nullptr) return (*cluster_sink_)(std::move(cluster));
+    if (labelled_sink_ != nullptr) {
+      for (Document& doc : cluster.documents) {
+        RETURN_IF_ERROR((*labelled_sink_)({std::move(doc), cluster.id}));
+      }
+      return Status::Ok();
+    }
     for (Document& doc : cluster.documents) RETURN_IF_ERROR((*article_sink_)(std::move(doc)));
     return Status::Ok();
   }
@@ -194,6 +204,9 @@ class InputReader {
                                   options_.max_document_bytes));
     }
     RepairWithWarning(name, 0, &bytes);
+    if (labelled_sink_ != nullptr) {
+      return Error(name, 0, "not JSON Lines: a labelled stream gives each article's gold event");
+    }
     Document doc = ParseArticleText(bytes, name == "-" ? "stdin" : name,
                                     is_html || ingest::LooksLikeHtml(bytes));
     if (IsBlank(doc.text)) return Error(name, 0, "no article text found");
@@ -252,6 +265,14 @@ class InputReader {
         Document& doc = record.article;
         if (doc.id.empty()) doc.id = fmt::format("{}-{}", stem, line_no);
         CapText(name, line_no, &doc.text);
+        if (labelled_sink_ != nullptr) {
+          if (record.event.empty()) {
+            RETURN_IF_ERROR(Error(name, line_no, "article has no \"event\" (its gold event)"));
+          } else {
+            RETURN_IF_ERROR((*labelled_sink_)({std::move(doc), std::move(record.event)}));
+          }
+          continue;
+        }
         RETURN_IF_ERROR(AddArticle(std::move(doc), &articles));
         continue;
       }
@@ -277,6 +298,7 @@ class InputReader {
   Diagnostics* diags_;
   const ClusterSink* cluster_sink_;
   const ArticleSink* article_sink_;
+  const LabelledArticleSink* labelled_sink_;
   ingest::JsonlParser parser_;
   size_t records_found_ = 0;  // articles and clusters read so far
 };
@@ -292,6 +314,12 @@ Status ReadClusters(const std::vector<std::string>& inputs, const IngestOptions&
 Status ReadArticles(const std::vector<std::string>& inputs, const IngestOptions& options,
                     Diagnostics* diagnostics, const ArticleSink& sink) {
   InputReader reader(options, diagnostics, nullptr, &sink);
+  return reader.Run(inputs);
+}
+
+Status ReadLabelledArticles(const std::vector<std::string>& inputs, const IngestOptions& options,
+                            Diagnostics* diagnostics, const LabelledArticleSink& sink) {
+  InputReader reader(options, diagnostics, nullptr, nullptr, &sink);
   return reader.Run(inputs);
 }
 

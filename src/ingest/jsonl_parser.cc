@@ -149,6 +149,11 @@ bool JsonlParser::Parse(std::string_view line, size_t capacity, JsonlRecord* rec
       return false;
     }
     record->article = std::move(*doc);
+    dom::element event;
+    if (object.at_key("event").get(event) == simdjson::SUCCESS &&
+        !GetText(event, "event", &record->event, error)) {
+      return false;
+    }
     return true;
   }
   *error = "line has neither \"documents\" (a cluster) nor \"text\" (an article)";

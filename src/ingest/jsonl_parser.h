@@ -32,6 +32,7 @@ struct JsonlRecord {
   Kind kind = Kind::kArticle;
   Cluster cluster;   // when kind == kCluster
   Document article;  // when kind == kArticle
+  std::string event;  // an article's "event" field (its gold event in a labelled stream), or empty
 };
 
 class JsonlParser {

@@ -12,6 +12,10 @@
 namespace chorus {
 namespace {
 
+// Schema 2 (this release) adds the clusterer's headline, name and number
+// vectors and word counts to each article; schema 1 stores are migrated when
+// opened for writing (columns added, features re-derived from the stored text
+// by EventStream) and read as they are otherwise.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, stem TEXT NOT NULL, label TEXT NOT NULL);
@@ -24,12 +28,29 @@ CREATE TABLE IF NOT EXISTS articles(
   duplicate_of INTEGER REFERENCES articles(seq),
   day INTEGER,
   terms BLOB NOT NULL,
-  minhash BLOB NOT NULL);
+  minhash BLOB NOT NULL,
+  headline BLOB NOT NULL DEFAULT x'',
+  names BLOB NOT NULL DEFAULT x'',
+  numbers BLOB NOT NULL DEFAULT x'',
+  words INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS articles_by_event ON articles(event);
 CREATE TABLE IF NOT EXISTS events(
   id INTEGER PRIMARY KEY, label TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL,
   articles INTEGER NOT NULL, duplicates INTEGER NOT NULL, sources INTEGER NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
+)sql";
+
+// Schema 1 -> 2, in one transaction. Its features are those of an earlier
+// featurizer: the meta 'features' key (absent in schema 1) says so.
+constexpr const char* kMigrateFrom1 = R"sql(
+BEGIN IMMEDIATE;
+ALTER TABLE articles ADD COLUMN headline BLOB NOT NULL DEFAULT x'';
+ALTER TABLE articles ADD COLUMN names BLOB NOT NULL DEFAULT x'';
+ALTER TABLE articles ADD COLUMN numbers BLOB NOT NULL DEFAULT x'';
+ALTER TABLE articles ADD COLUMN words INTEGER NOT NULL DEFAULT 0;
+UPDATE meta SET value = '2' WHERE key = 'schema';
+INSERT OR REPLACE INTO meta(key, value) VALUES ('features', '');
+COMMIT;
 )sql";
 
 // Features are stored as raw little-endian arrays (the formats are fixed-size
@@ -75,23 +96,34 @@ std::string ImmutableUri(const std::string& path) {
   return uri + "?immutable=1";
 }
 
-// Checks that the database is a chorus store; `*denied` tells a store this
+// The meta table's value for `key`; empty when absent.
+Result<std::string> MetaValue(sqlite3* db, const char* key) {
+  Statement q(db, "SELECT value FROM meta WHERE key = ?");
+  q.Bind(1, std::string_view(key));
+  ASSIGN_OR_RETURN(bool row, q.Step());
+  return row ? std::string(q.Text(0)) : std::string();
+}
+
+// The store schema of the database (1 or 2); `*denied` tells a store this
 // user may not read (or index) from one that is not a store.
-Status CheckSchema(sqlite3* db, const std::string& path, bool* denied) {
-  Statement check(db, "SELECT value FROM meta WHERE key = 'schema'");
-  auto row = check.Step();
-  *denied = !row.ok() && IsPermissionError(db);
+Result<int> SchemaVersion(sqlite3* db, const std::string& path, bool* denied) {
+  Result<std::string> schema = MetaValue(db, "schema");
+  *denied = !schema.ok() && IsPermissionError(db);
   if (*denied) {
-    return IoError(fmt::format("cannot read store {}: {}", path, row.status().message()));
+    return IoError(fmt::format("cannot read store {}: {}", path, schema.status().message()));
   }
-  if (!row.ok()) {
-    return Status(row.status().code(),
-                  fmt::format("{} is not a chorus store: {}", path, row.status().message()));
+  if (!schema.ok()) {
+    return Status(schema.status().code(),
+                  fmt::format("{} is not a chorus store: {}", path, schema.status().message()));
   }
-  if (!*row || check.Text(0) != "1") {
-    return ParseError(fmt::format("{} is not a chorus store (schema 1)", path));
+  if (*schema != "1" && *schema != "2") {
+    return ParseError(schema->empty()
+                          ? fmt::format("{} is not a chorus store (it names no schema)", path)
+                          : fmt::format("{} has store schema {}, which this chorus cannot read "
+                                        "(it reads schemas 1 and 2): written by a newer chorus?",
+                                        path, *schema));
   }
-  return Status::Ok();
+  return *schema == "1" ? 1 : 2;
 }
 
 }  // namespace
@@ -134,7 +166,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
     RETURN_IF_ERROR(ExecSql(db->db, kSchema));
   }
   bool denied = false;
-  Status schema = CheckSchema(db->db, path, &denied);
+  Result<int> schema = SchemaVersion(db->db, path, &denied);
   if (denied && options.read_only) {
     // A reader of a WAL store creates <store>-shm beside it; where it cannot,
     // a store whose log is empty (its writer closed it) is read as
@@ -153,10 +185,30 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
     rc = sqlite3_open_v2(ImmutableUri(path).c_str(), &db->db,
                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) return SqliteError(db->db, rc, fmt::format("opening {}", path));
-    schema = CheckSchema(db->db, path, &denied);
+    schema = SchemaVersion(db->db, path, &denied);
   }
-  RETURN_IF_ERROR(schema);
-  return std::unique_ptr<EventStore>(new EventStore(path, std::move(db)));
+  if (!schema.ok()) return schema.status();
+  int version = *schema;
+  if (!options.read_only) {
+    if (version == 1) {
+      Status migrated = ExecSql(db->db, kMigrateFrom1);
+      if (!migrated.ok()) {
+        ExecSql(db->db, "ROLLBACK");  // best effort; the migration error is what matters
+        return Status(migrated.code(), fmt::format("migrating {} from store schema 1: {}", path,
+                                                   migrated.message()));
+      }
+      version = 2;
+    }
+    // A new store's features are this release's (a migrated one's are '').
+    Statement features(db->db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('features', ?)");
+    features.Bind(1, kArticleFeatures);
+    RETURN_IF_ERROR(features.Run());
+  }
+  ASSIGN_OR_RETURN(std::string features, MetaValue(db->db, "features"));
+  auto store = std::unique_ptr<EventStore>(new EventStore(path, std::move(db)));
+  store->schema_ = version;
+  store->features_ = std::move(features);
+  return store;
 }
 
 Status EventStore::Write(const StoreBatch& batch) {
@@ -172,7 +224,8 @@ Status EventStore::Write(const StoreBatch& batch) {
     }
     Statement article(db,
                       "INSERT INTO articles(seq, id, source, date, title, url, text, event, "
-                      "duplicate_of, day, terms, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                      "duplicate_of, day, terms, minhash, headline, names, numbers, words) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const StoredArticle& a : batch.articles) {
       article.Bind(1, static_cast<int64_t>(a.seq));
       article.Bind(2, a.document.id);
@@ -194,6 +247,10 @@ Status EventStore::Write(const StoreBatch& batch) {
       }
       article.BindBlob(11, AsBytes(a.record.terms));
       article.BindBlob(12, AsBytes(a.record.minhash));
+      article.BindBlob(13, AsBytes(a.record.headline));
+      article.BindBlob(14, AsBytes(a.record.names));
+      article.BindBlob(15, AsBytes(a.record.numbers));
+      article.Bind(16, static_cast<int64_t>(a.record.words));
       RETURN_IF_ERROR(article.Run());
     }
     Statement event(db,
@@ -226,10 +283,19 @@ Status EventStore::ForEachTerm(
   }
 }
 
-Status EventStore::ForEachArticle(const std::function<Status(StoredArticle&&)>& visit) const {
+Status EventStore::ForEachArticle(const std::function<Status(StoredArticle&&)>& visit,
+                                  bool with_documents) const {
+  if (schema_ < 2) {
+    return ParseError(fmt::format(
+        "{} was written by an earlier chorus (store schema 1): open it for writing once "
+        "(`chorus cluster --store {}` with any input) to migrate it",
+        path_, path_));
+  }
   Statement q(db_->db,
-              "SELECT seq, id, source, event, duplicate_of, day, terms, minhash FROM articles "
-              "ORDER BY seq");
+              "SELECT seq, id, source, event, duplicate_of, day, terms, minhash, headline, names, "
+              "numbers, words, date, title, url, CASE WHEN ?1 THEN text ELSE '' END "
+              "FROM articles ORDER BY seq");
+  q.Bind(1, static_cast<int64_t>(with_documents));
   for (;;) {
     ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) return Status::Ok();
@@ -240,11 +306,60 @@ Status EventStore::ForEachArticle(const std::function<Status(StoredArticle&&)>& 
     a.event = q.Int(3);
     if (!q.IsNull(4)) a.duplicate_of = static_cast<uint64_t>(q.Int(4));
     a.record.day = q.IsNull(5) ? ArticleRecord::kNoDay : static_cast<int32_t>(q.Int(5));
-    if (!FromBytes(q.Blob(6), &a.record.terms) || !FromBytes(q.Blob(7), &a.record.minhash)) {
+    if (!FromBytes(q.Blob(6), &a.record.terms) || !FromBytes(q.Blob(7), &a.record.minhash) ||
+        !FromBytes(q.Blob(8), &a.record.headline) || !FromBytes(q.Blob(9), &a.record.names) ||
+        !FromBytes(q.Blob(10), &a.record.numbers)) {
       return ParseError(fmt::format("{}: article {} has damaged features", path_, a.document.id));
+    }
+    a.record.words = static_cast<uint32_t>(q.Int(11));
+    if (with_documents) {
+      a.document.date = q.Text(12);
+      a.document.title = q.Text(13);
+      a.document.url = q.Text(14);
+      a.document.text = q.Text(15);
     }
     RETURN_IF_ERROR(visit(std::move(a)));
   }
+}
+
+Status EventStore::ReplaceFeatures(const std::vector<StoredTerm>& terms,
+                                   const std::vector<StoredArticle>& articles) {
+  sqlite3* db = db_->db;
+  RETURN_IF_ERROR(ExecSql(db, "BEGIN IMMEDIATE"));
+  auto write = [&]() -> Status {
+    RETURN_IF_ERROR(ExecSql(db, "DELETE FROM terms"));
+    Statement term(db, "INSERT INTO terms(id, stem, label) VALUES (?, ?, ?)");
+    for (const StoredTerm& t : terms) {
+      term.Bind(1, static_cast<int64_t>(t.id));
+      term.Bind(2, t.stem);
+      term.Bind(3, t.label);
+      RETURN_IF_ERROR(term.Run());
+    }
+    Statement article(db,
+                      "UPDATE articles SET terms = ?, minhash = ?, headline = ?, names = ?, "
+                      "numbers = ?, words = ? WHERE seq = ?");
+    for (const StoredArticle& a : articles) {
+      article.BindBlob(1, AsBytes(a.record.terms));
+      article.BindBlob(2, AsBytes(a.record.minhash));
+      article.BindBlob(3, AsBytes(a.record.headline));
+      article.BindBlob(4, AsBytes(a.record.names));
+      article.BindBlob(5, AsBytes(a.record.numbers));
+      article.Bind(6, static_cast<int64_t>(a.record.words));
+      article.Bind(7, static_cast<int64_t>(a.seq));
+      RETURN_IF_ERROR(article.Run());
+    }
+    Statement features(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('features', ?)");
+    features.Bind(1, kArticleFeatures);
+    RETURN_IF_ERROR(features.Run());
+    return ExecSql(db, "COMMIT");
+  };
+  Status s = write();
+  if (!s.ok()) {
+    ExecSql(db, "ROLLBACK");  // best effort; the write error is what matters
+    return s;
+  }
+  features_ = kArticleFeatures;
+  return s;
 }
 
 namespace {

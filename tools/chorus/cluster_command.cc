@@ -4,12 +4,14 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "chorus/diagnostics.h"
 #include "chorus/event_json.h"
+#include "chorus/event_model.h"
 #include "chorus/event_stream.h"
 #include "chorus/ingest.h"
 #include "command.h"
@@ -21,13 +23,20 @@ struct ClusterFlags {
   std::vector<std::string> inputs;
   std::string store = "chorus.db";
   std::string format = "jsonl";
+  std::string model;  // a model file, "cosine", or empty for the shipped model
+  std::optional<double> threshold;  // the cosine rule's cut, when given
   bool strict = false;
   EventStreamOptions stream;
 };
 
-int RunCluster(const ClusterFlags& flags) {
+int RunCluster(ClusterFlags flags) {
   Diagnostics diagnostics(
       [](const Diagnostic& d) { std::cerr << "chorus cluster: " << d.ToString() << "\n"; });
+  if (Status rule = SelectSimilarityRule(flags.model, flags.threshold, &flags.stream.clusterer);
+      !rule.ok()) {
+    std::cerr << "chorus cluster: " << rule.ToString() << "\n";
+    return rule.code() == StatusCode::kInvalidArgument ? kExitUsageError : kExitInputError;
+  }
   auto stream = EventStream::Open(flags.store, flags.stream);
   if (!stream.ok()) {
     std::cerr << "chorus cluster: " << stream.status().ToString() << "\n";
@@ -94,9 +103,16 @@ void AddClusterCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--store", flags->store, "SQLite store to create or continue")
       ->capture_default_str();
   ClustererOptions& c = flags->stream.clusterer;
-  cmd->add_option("--threshold", c.threshold,
-                  "Similarity an article needs to join an event (else it opens one)")
-      ->capture_default_str()
+  cmd->add_option("--model", flags->model,
+                  "\"learned\" for the event model shipped with chorus, or a model file (from "
+                  "`chorus train-clusterer`); default \"cosine\", the fixed cosine rule");
+  cmd->add_option("--join-probability", c.join_probability,
+                  "Probability (from the model) an article needs to join its best event, else it "
+                  "opens one (default: the model's own cut)")
+      ->check(NumberIn(0.0, 1.0));
+  cmd->add_option("--threshold", flags->threshold,
+                  "Cosine an article needs to join an event under the cosine rule (0.2 when not "
+                  "given)")
       ->check(NumberIn(0.0, 1.0));
   cmd->add_option("--window", c.window_days,
                   "Days around an event's span within which dated articles may join it (0: no "

@@ -9,6 +9,7 @@
 #include "rouge_command.h"
 #include "serve_command.h"
 #include "summarize_command.h"
+#include "train_clusterer_command.h"
 #include "events_command.h"
 
 int main(int argc, char** argv) {
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddClusterCommand(app, &exit_code);
   chorus::cli::AddEventsCommand(app, &exit_code);
   chorus::cli::AddEvalCommand(app, &exit_code);
+  chorus::cli::AddTrainClustererCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,36 +1,22 @@
 // Turning one article into what the event clusterer compares: weighted stems
-// and the MinHash signature of its word shingles.
-#ifndef CHORUS_CLUSTER_ARTICLE_FEATURES_H_
-#define CHORUS_CLUSTER_ARTICLE_FEATURES_H_
+// (all of them, the headline's, the name-like ones), the numbers it gives and
+// the MinHash signature of its word shingles.
+#ifndef CHORUS_REPRESENT_ARTICLE_FEATURES_H_
+#define CHORUS_REPRESENT_ARTICLE_FEATURES_H_
 
 #include <cstdint>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "chorus/document.h"
 #include "chorus/tokenizer.h"
+#include "represent/term_dictionary.h"
 
 namespace chorus {
 
-// Stems <-> dense ids, in order of first appearance. An open-addressing
-// table of ids (the strings live once, in `terms_`): interning is on the hot
-// path of every token.
-class TermDictionary {
- public:
-  uint32_t Intern(std::string_view term);
-  const std::string& Term(uint32_t id) const { return terms_[id]; }
-  uint32_t size() const { return static_cast<uint32_t>(terms_.size()); }
-
- private:
-  void Grow();
-
-  std::vector<std::string> terms_;
-  std::vector<uint64_t> hashes_;  // by id
-  std::vector<uint32_t> slots_;   // id + 1, or 0 when empty; size a power of two
-};
+// (term id, weight) pairs, sorted by term id.
+using TermVector = std::vector<std::pair<uint32_t, float>>;
 
 // What featurizing keeps between articles: a tokenizer that skips stemming,
 // and a cache from each normalised surface form to its stem's term id (found
@@ -38,11 +24,17 @@ class TermDictionary {
 // case per token is one table lookup. Also per-article counts by term id,
 // dense, reused across articles.
 struct FeatureContext {
-  static constexpr uint32_t kNoTerm = UINT32_MAX;  // the form carries no topic
+  static constexpr uint32_t kNoTerm = UINT32_MAX;  // no term, or no number
+  // What one surface form stands for: its stem's term, or the number it
+  // writes in digits.
+  struct Form {
+    uint32_t term = kNoTerm;
+    uint32_t number = kNoTerm;
+  };
   Tokenizer surface_tokenizer{TokenizerOptions{.stem = false}};
   Tokenizer stemming_tokenizer;
-  TermDictionary forms;             // normalised surface forms
-  std::vector<uint32_t> form_term;  // by form id: term id or kNoTerm
+  TermDictionary forms;            // normalised surface forms
+  std::vector<Form> form;          // by form id
   std::vector<std::string> term_label;  // by term id: first form seen with that stem
   std::vector<double> count;        // by term id
   std::vector<uint32_t> touched;    // term ids with a non-zero count
@@ -55,9 +47,19 @@ struct FeatureWeights {
 };
 
 struct ArticleFeatures {
-  // (term id, 1 + ln(weighted count)), sorted by term id.
-  std::vector<std::pair<uint32_t, float>> terms;
+  // Every content term: (term id, 1 + ln(weighted count)), title occurrences
+  // and names weighted up as FeatureWeights says.
+  TermVector terms;
+  // The headline's terms, (id, 1 + ln(count)): the title's, or when there is
+  // none the text's opening line or sentence (a feed item's headline).
+  TermVector headline;
+  // Name-like terms, (id, 1 + ln(count)): capitalized where capitals say
+  // something, i.e. not opening a sentence and not in a Title Case line.
+  TermVector names;
+  // Numbers written in digits ("5,000" is the term "5000"), (id, 1 + ln(count)).
+  TermVector numbers;
   std::vector<uint32_t> minhash;  // empty when the text has too few shingles
+  uint32_t words = 0;             // word tokens in title and text
 };
 
 // Title and body are tokenized with the shared Tokenizer; stopwords,
@@ -69,4 +71,4 @@ ArticleFeatures ComputeArticleFeatures(const Document& article, const FeatureWei
 
 }  // namespace chorus
 
-#endif  // CHORUS_CLUSTER_ARTICLE_FEATURES_H_
+#endif  // CHORUS_REPRESENT_ARTICLE_FEATURES_H_
