@@ -81,13 +81,34 @@ void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, cons
   }
 }
 
-// Neutral mode: candidates holding a loaded term go, as long as at least two
-// loaded-free ones stay (a summary of loaded sentences beats none).
-void DropLoadedRows(const StemmedSentences& ss, const LoadedTerms& loaded, std::vector<WeightedRow>* rows) {
+// The loaded terms that frame this cluster: those at most half of its
+// independent sources (copy groups) use. A loaded word most sources use is
+// the story's own ("republican" in a story about Republicans), not one
+// side's framing, and avoiding it only costs content.
+std::unordered_set<uint32_t> FramingTerms(const AnalyzedCluster& cluster, const StemmedSentences& ss,
+                                          const LoadedTerms& loaded) {
   std::unordered_set<uint32_t> loaded_ids;
   for (const auto& [stem, id] : ss.ids) {
     if (loaded.Contains(stem)) loaded_ids.insert(id);
   }
+  std::unordered_map<uint32_t, std::unordered_set<uint32_t>> groups_using;  // loaded stem -> copy groups
+  for (size_t i = 0; i < cluster.sentences.size(); ++i) {
+    const uint32_t doc = cluster.sentences[i].sentence.doc;
+    const uint32_t group = doc < cluster.copies.group.size() ? cluster.copies.group[doc] : doc;
+    for (uint32_t id : ss.content[i]) {
+      if (loaded_ids.count(id) > 0) groups_using[id].insert(group);
+    }
+  }
+  const size_t sources = std::max<size_t>(cluster.copies.group_count, 1);
+  std::erase_if(loaded_ids, [&](uint32_t id) { return 2 * groups_using[id].size() > sources; });
+  return loaded_ids;
+}
+
+// Neutral mode: candidates holding a framing term go, as long as at least two
+// framing-free ones stay (a summary of loaded sentences beats none).
+void DropLoadedRows(const AnalyzedCluster& cluster, const StemmedSentences& ss, const LoadedTerms& loaded,
+                    std::vector<WeightedRow>* rows) {
+  const std::unordered_set<uint32_t> loaded_ids = FramingTerms(cluster, ss, loaded);
   auto is_loaded = [&](const WeightedRow& r) {
     const auto& stems = ss.stems[r.row];
     return std::any_of(stems.begin(), stems.end(), [&](uint32_t id) { return loaded_ids.count(id) > 0; });
@@ -244,7 +265,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
     w.resize(options_.max_candidates);
     std::sort(w.begin(), w.end(), [](const WeightedRow& a, const WeightedRow& b) { return a.row < b.row; });
   }
-  if (options.neutral) DropLoadedRows(ss, LoadedTerms::Default(), &weighted.rows);
+  if (options.neutral) DropLoadedRows(cluster, ss, LoadedTerms::Default(), &weighted.rows);
   const CoverageProblem problem =
       BuildCoverageProgram(ss, rows, weighted, options.budget, options_.redundancy_cosine);
   if (options.stop.stop_requested()) return CancelledError("summary stopped");

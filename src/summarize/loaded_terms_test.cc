@@ -42,5 +42,26 @@ TEST(LoadedTermsTest, NeutralSummaryAvoidsLoadedSentences) {
   EXPECT_NE(plain->sentences[0].text.find("slam"), std::string::npos) << plain->sentences[0].text;
 }
 
+// A loaded word most sources use is the story's own word, not one side's
+// framing: --neutral keeps the plain summary.
+TEST(LoadedTermsTest, NeutralSummaryKeepsLoadedWordsMostSourcesUse) {
+  const AnalyzedCluster cluster = testing::AnalyzeArticles({
+      {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
+      {"b", "", "Residents slam the mayor while the Marra River floods the valley town of Kelburn for a third day."},
+      {"c", "", "Farmers slam the weather service as the Marra River floods the valley town of Kelburn."},
+      {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
+      {"e", "", "Officials in Kelburn say the Marra River floods the valley town after days of heavy rain."},
+  });
+  auto summarizer = MakeSummarizer("chorus");
+  ASSERT_TRUE(summarizer.ok());
+  SummaryOptions options;
+  options.budget = {BudgetUnit::kSentences, 1};
+  options.neutral = true;
+  Result<Summary> neutral = (*summarizer)->Summarize(cluster, options);
+  ASSERT_TRUE(neutral.ok()) << neutral.status().ToString();
+  ASSERT_EQ(neutral->sentences.size(), 1u);
+  EXPECT_NE(neutral->sentences[0].text.find("slam"), std::string::npos) << neutral->sentences[0].text;
+}
+
 }  // namespace
 }  // namespace chorus
