@@ -1,7 +1,7 @@
 // ClusterAnalyzer: the text pipeline from raw articles to tokenized sentences
 // (clean -> segment -> tokenize) and what the represent stage derives from them
-// once per cluster (copy groups), the common input of summarize, compare and
-// cluster.
+// once per cluster (the term index and the copy groups), the common input of
+// summarize and compare.
 //
 //   chorus::ClusterAnalyzer analyzer;               // default rules
 //   chorus::AnalyzedCluster ac = analyzer.Analyze(cluster);
@@ -22,6 +22,7 @@
 #include "chorus/document.h"
 #include "chorus/sentence_splitter.h"
 #include "chorus/status.h"
+#include "chorus/term_index.h"
 #include "chorus/tokenizer.h"
 
 namespace chorus {
@@ -38,6 +39,9 @@ struct AnalyzedCluster {
   std::vector<uint32_t> doc_first_sentence;  // index in `sentences` of each doc's first sentence;
                                              // size documents.size() + 1 (last = sentences.size())
   std::vector<Removal> removals;            // what cleaning removed (for --explain)
+  // The sentences' words as cluster-local term ids with their sentence and
+  // document frequencies (chorus/term_index.h).
+  TermIndex terms;
   // Which documents copy one another (chorus/copy_groups.h): one entry per
   // document. Every stage counts a group as one independent source.
   CopyGroups copies;
@@ -73,9 +77,10 @@ class ClusterAnalyzer {
   Tokenizer tokenizer_;
 };
 
-// Derives the represent stage's per-cluster data (copy groups) from
+// Derives the represent stage's per-cluster data (term index, copy groups) from
 // `cluster`'s documents and tokenized sentences. Analyze calls it; call it on
-// a cluster assembled by hand before handing it to a summarizer or comparer.
+// a cluster assembled by hand before handing it to a summarizer or comparer
+// (without it they see no words and no copies: poor results, never a crash).
 void Represent(AnalyzedCluster* cluster, const CopyGroupOptions& copies = {});
 
 }  // namespace chorus

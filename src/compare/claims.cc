@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <string_view>
 #include <unordered_map>
 
 #include "represent/claim_matcher.h"
@@ -77,24 +76,19 @@ std::vector<Claim> MergeLinkedCentres(std::vector<Claim> claims,
 std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<uint32_t>& doc_group,
                               const CompareOptions& options) {
   const size_t n = cluster.sentences.size();
-  std::unordered_map<std::string_view, uint32_t> term_id;
+  // Content stems (not bare terms) of two letters or more, as the cluster's term ids
+  // (chorus/term_index.h); df is their sentence frequency.
+  const TermIndex& index = cluster.terms;
+  const std::vector<uint32_t>& df = index.sentence_frequency;
   std::vector<SentenceVector> vecs(n);
-  std::vector<uint32_t> df;
   for (size_t s = 0; s < n; ++s) {
-    for (const Token& t : cluster.sentences[s].tokens) {
-      if (t.stopword || t.stem.size() < 2) continue;
-      auto [it, inserted] = term_id.emplace(t.stem, static_cast<uint32_t>(df.size()));
-      if (inserted) df.push_back(0);
-      vecs[s].terms.push_back(it->second);
+    for (uint32_t id : index.Content(s)) {
+      if (!index.bare[id] && index.text[id].size() >= 2) vecs[s].terms.push_back(id);
     }
-    auto& terms = vecs[s].terms;
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    for (uint32_t id : terms) ++df[id];
   }
-  std::vector<double> idf(df.size());
+  std::vector<double> idf(df.size(), 0.0);
   for (size_t id = 0; id < df.size(); ++id) {
-    idf[id] = std::log(static_cast<double>(n + 1) / static_cast<double>(df[id]));
+    if (df[id] > 0) idf[id] = std::log(static_cast<double>(n + 1) / static_cast<double>(df[id]));
   }
   std::vector<std::vector<uint32_t>> postings(df.size());
   for (size_t s = 0; s < n; ++s) {

@@ -3,6 +3,7 @@
 #include <span>
 
 #include "represent/copy_groups.h"
+#include "represent/term_index.h"
 
 namespace chorus {
 
@@ -53,6 +54,7 @@ Result<AnalyzedCluster> ClusterAnalyzer::Analyze(const Cluster& cluster,
 }
 
 void Represent(AnalyzedCluster* cluster, const CopyGroupOptions& copies) {
+  cluster->terms = represent::BuildTermIndex(*cluster);
   const size_t n = cluster->documents.size();
   const std::span<const AnalyzedSentence> sentences(cluster->sentences);
   std::vector<std::vector<uint64_t>> shingles(n);

@@ -53,27 +53,35 @@ CopyGroups GroupCopies(const std::vector<std::vector<uint64_t>>& shingles,
       sets.Union(it->second, d);
     }
   }
-  // The first kMaxPostings documents holding each 5-gram, in input order.
-  std::vector<std::pair<uint64_t, uint32_t>> postings;  // (5-gram, document)
+  // Every (5-gram, document) of the distinct documents, by 5-gram then
+  // document: runs of one 5-gram, each run's documents in input order.
+  std::vector<std::pair<uint64_t, uint32_t>> postings;
   for (uint32_t d : distinct) {
     for (uint64_t s : shingles[d]) postings.emplace_back(s, d);
   }
   std::sort(postings.begin(), postings.end());
-  size_t kept = 0;
-  for (size_t begin = 0, end = 0; begin < postings.size(); begin = end) {
-    while (end < postings.size() && postings[end].first == postings[begin].first) ++end;
-    for (size_t i = begin; i < std::min(end, begin + kMaxPostings); ++i) postings[kept++] = postings[i];
+  std::vector<uint32_t> run_of(postings.size());  // index of each posting's run's first posting
+  for (size_t i = 0; i < postings.size(); ++i) {
+    run_of[i] = i > 0 && postings[i - 1].first == postings[i].first ? run_of[i - 1] : static_cast<uint32_t>(i);
   }
-  postings.resize(kept);
+  // Per document, the runs of its 5-grams (CSR: document d's at
+  // [first_run[d], first_run[d + 1]) of `runs`).
+  std::vector<uint32_t> first_run(n + 1, 0);
+  for (const auto& [s, d] : postings) ++first_run[d + 1];
+  for (size_t d = 0; d < n; ++d) first_run[d + 1] += first_run[d];
+  std::vector<uint32_t> runs(postings.size());
+  std::vector<uint32_t> fill(first_run.begin(), first_run.end() - 1);
+  for (size_t i = 0; i < postings.size(); ++i) runs[fill[postings[i].second]++] = run_of[i];
   // Each document counts the 5-grams it shares with every earlier document
-  // met in those lists, in one counter per document reused throughout.
+  // among the first kMaxPostings of each run, in one counter per document
+  // reused throughout.
   std::vector<uint32_t> shared(n, 0);
   std::vector<uint32_t> met;
   for (uint32_t b : distinct) {
-    for (uint64_t s : shingles[b]) {
-      auto it = std::lower_bound(postings.begin(), postings.end(), std::pair<uint64_t, uint32_t>{s, 0});
-      for (; it != postings.end() && it->first == s && it->second < b; ++it) {
-        if (shared[it->second]++ == 0) met.push_back(it->second);
+    for (uint32_t r = first_run[b]; r < first_run[b + 1]; ++r) {
+      const size_t end = std::min(postings.size(), size_t{runs[r]} + kMaxPostings);
+      for (size_t i = runs[r]; i < end && postings[i].second < b && postings[i].first == postings[runs[r]].first; ++i) {
+        if (shared[postings[i].second]++ == 0) met.push_back(postings[i].second);
       }
     }
     // b, the later, copies a when a holds most of b's 5-grams.

@@ -7,22 +7,10 @@
 
 #include "chorus/analyzer.h"
 #include "chorus/compare.h"
+#include "represent/test_clusters.h"
 
 namespace chorus {
 namespace {
-
-AnalyzedCluster AnalyzeTexts(const std::vector<std::string>& texts) {
-  Cluster cluster;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Document doc;
-    doc.id = std::to_string(i);
-    doc.text = texts[i];
-    cluster.documents.push_back(std::move(doc));
-  }
-  AnalyzerOptions options;
-  options.clean = false;
-  return ClusterAnalyzer(options).Analyze(cluster);
-}
 
 const char kWire[] =
     "A fire destroyed three warehouses at the Brennmouth harbor on Sunday night, the fire brigade said. "

@@ -248,7 +248,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
         AddCompressedVariants(candidates, std::min<uint32_t>(options_.min_words, 6), &ss, &rows);
     candidate_rows.insert(candidate_rows.end(), variants.begin(), variants.end());
   }
-  const QueryFocus query = FocusOnQuery(tokenizer_, options.query, ss, cluster.sentences.size());
+  const QueryFocus query = FocusOnQuery(tokenizer_, options.query, ss, cluster.terms);
   // Concept keys of every row (sentences, then compressed variants), computed once.
   std::vector<std::vector<uint64_t>> row_concepts(ss.stems.size());
   for (size_t r = 0; r < row_concepts.size(); ++r) row_concepts[r] = ss.Concepts(r, unigrams);

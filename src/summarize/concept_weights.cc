@@ -85,7 +85,7 @@ double MeanCompanyRelevance(const ConceptStats& stats, uint32_t threshold) {
 }  // namespace
 
 QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss,
-                        size_t n_sentences) {
+                        const TermIndex& terms) {
   QueryFocus focus;
   {
     const TokenScope scope;  // the query's token views live until the lookups are done
@@ -98,14 +98,14 @@ QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query, cons
   focus.stems.erase(std::unique(focus.stems.begin(), focus.stems.end()), focus.stems.end());
   if (focus.stems.empty()) return focus;
   // idf over the cluster's sentences: a query word every sentence holds tells nothing.
+  const double n_sentences = static_cast<double>(terms.sentences());
   std::vector<double> idf(focus.stems.size(), 0.0);
-  for (size_t i = 0; i < n_sentences; ++i) {
-    for (size_t q = 0; q < focus.stems.size(); ++q) idf[q] += ss.Holds(i, focus.stems[q]);
-  }
   double total = 0;
-  for (double& x : idf) {
-    x = std::log(1.0 + static_cast<double>(n_sentences) / std::max(1.0, x));
-    total += x;
+  for (size_t q = 0; q < focus.stems.size(); ++q) {
+    const uint32_t stem = focus.stems[q];
+    const double sf = stem < terms.size() ? terms.sentence_frequency[stem] : 0;
+    idf[q] = std::log(1.0 + n_sentences / std::max(1.0, sf));
+    total += idf[q];
   }
   focus.row_relevance.assign(ss.stems.size(), 0.0);
   for (size_t r = 0; r < ss.stems.size(); ++r) {

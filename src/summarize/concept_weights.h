@@ -61,9 +61,9 @@ struct QueryFocus {
 };
 
 // `query` tokenized and looked up in `ss`; relevance is computed for every
-// row, the idf over the first `n_sentences` rows (the cluster's sentences).
+// row, the idf over the cluster's sentences (`terms`, whose ids `ss` shares).
 QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss,
-                        size_t n_sentences);
+                        const TermIndex& terms);
 
 // What the reader has already read: for each concept key, the read articles
 // holding it, and every read sentence's content stems (ids of `ss`).

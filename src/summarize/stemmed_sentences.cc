@@ -63,12 +63,24 @@ bool StemmedSentences::Holds(size_t row, uint32_t stem) const {
 }
 
 StemmedSentences Intern(const AnalyzedCluster& cluster) {
+  const TermIndex& index = cluster.terms;
   StemmedSentences out;
+  out.ids.reserve(index.size());
+  for (uint32_t t = 0; t < index.size(); ++t) out.ids.emplace(index.text[t], t);
   const size_t n = cluster.sentences.size();
   out.stems.reserve(n);
   out.stopword.reserve(n);
   out.content.reserve(n);
-  for (const AnalyzedSentence& s : cluster.sentences) out.AddRow(s.tokens);
+  for (size_t i = 0; i < n; ++i) {
+    const std::span<const uint32_t> terms = index.Terms(i);
+    const std::span<const uint32_t> content = index.Content(i);
+    out.stems.emplace_back(terms.begin(), terms.end());
+    std::vector<char>& stop = out.stopword.emplace_back();
+    stop.reserve(terms.size());
+    for (const Token& t : cluster.sentences[i].tokens) stop.push_back(t.stopword ? 1 : 0);
+    stop.resize(terms.size());
+    out.content.emplace_back(content.begin(), content.end());
+  }
   return out;
 }
 

@@ -4,8 +4,10 @@
 //
 // Rows are the cluster's sentences first (row i = cluster.sentences[i]),
 // then whatever the summarizer adds (compressed variants of candidates).
-// Ids come from the stems' text, so sentences of another analyzed cluster
-// (the articles a reader has already read, concept_weights.h) share them.
+// The cluster's rows and ids are its term index's (chorus/term_index.h);
+// `ids` finds them by text, so sentences of another analyzed cluster (the
+// articles a reader has already read, concept_weights.h) and a query share
+// them, new words getting new ids.
 //
 // Concepts: a word bigram is the key (stem_a << 32 | stem_b), skipped when
 // both words are stopwords; a content-word unigram is kUnigramTag | stem.
@@ -15,6 +17,7 @@
 #define CHORUS_SUMMARIZE_STEMMED_SENTENCES_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -45,7 +48,7 @@ struct StemmedSentences {
   bool Holds(size_t row, uint32_t stem) const;
 };
 
-// The cluster's sentences as rows 0..n-1.
+// The cluster's sentences as rows 0..n-1, from cluster.terms.
 StemmedSentences Intern(const AnalyzedCluster& cluster);
 
 // Content stems a sorted unique list shares with another.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <unordered_map>
+#include <span>
 #include <unordered_set>
 
 #include "summarize/budget.h"
@@ -29,32 +29,31 @@ ClusterTerms::ClusterTerms(const AnalyzedCluster& cluster, const CandidateFilter
                            IdfFormula idf) {
   num_documents_ = static_cast<uint32_t>(cluster.documents.size());
   const size_t n = cluster.sentences.size();
+  const TermIndex& index = cluster.terms;
   vectors_.resize(n);
   lengths_.assign(n, 0.0);
   words_.assign(n, 0);
-  std::unordered_map<std::string_view, uint32_t> ids;
-  std::vector<uint32_t> last_doc_seen;  // per term: 1 + last doc counted in df
+  // Dense ids for the terms used as content, in order of first such use.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> id_of(index.size(), kNone);
   std::vector<uint32_t> scratch;
   std::unordered_set<std::string_view> candidate_texts;
   for (size_t s = 0; s < n; ++s) {
     const AnalyzedSentence& as = cluster.sentences[s];
+    const std::span<const uint32_t> terms = index.Terms(s);
     words_[s] = CountWords(as.sentence.text);
     scratch.clear();
-    for (const Token& tok : as.tokens) {
+    for (size_t k = 0; k < terms.size(); ++k) {
+      const Token& tok = as.tokens[k];
       if (tok.stopword || tok.stem.empty()) continue;
-      auto [it, added] = ids.try_emplace(tok.stem, static_cast<uint32_t>(ids.size()));
-      if (added) {
-        df_.push_back(0);
+      uint32_t& t = id_of[terms[k]];
+      if (t == kNone) {
+        t = static_cast<uint32_t>(df_.size());
+        df_.push_back(index.document_frequency[terms[k]]);
         cluster_counts_.push_back(0);
-        last_doc_seen.push_back(0);
       }
-      const uint32_t t = it->second;
       scratch.push_back(t);
       cluster_counts_[t] += 1;
-      if (last_doc_seen[t] != as.sentence.doc + 1) {
-        last_doc_seen[t] = as.sentence.doc + 1;
-        ++df_[t];
-      }
     }
     std::sort(scratch.begin(), scratch.end());
     TermVector& v = vectors_[s];
