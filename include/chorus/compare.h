@@ -22,12 +22,17 @@
 //   chorus::Comparison c = comparer.Compare(analyzer.Analyze(cluster));
 //   std::cout << chorus::ComparisonToJson(c) << "\n";
 //
+// Every part is near-linear in the cluster's sentences (indexes, and work
+// limits reported in Comparison::warnings), so any cluster is compared in
+// bounded time and memory.
+//
 // Thread safety: Compare is const and may run concurrently. A Comparer holds
 // only its options and immutable compiled-in lexicons; copy it freely.
 #ifndef CHORUS_COMPARE_H_
 #define CHORUS_COMPARE_H_
 
 #include <cstdint>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -178,6 +183,9 @@ struct Comparison {
   // One per lean, left, center, right first; empty unless the sources have at
   // least two leans.
   std::vector<Perspective> perspectives;
+  // Parts cut short by a work limit (a cluster built to make matching
+  // quadratic: thousands of near-identical quotes or values of one slot).
+  std::vector<std::string> warnings;
 };
 
 class Comparer {
@@ -185,6 +193,9 @@ class Comparer {
   explicit Comparer(CompareOptions options = {});
 
   Comparison Compare(const AnalyzedCluster& cluster) const;
+  // The same, or kCancelled once `stop` is requested (checked between the
+  // parts, each bounded in work: a server's deadline ends a comparison soon).
+  Result<Comparison> Compare(const AnalyzedCluster& cluster, const std::stop_token& stop) const;
 
   const CompareOptions& options() const { return options_; }
 

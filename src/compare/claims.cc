@@ -18,6 +18,12 @@ constexpr double kCopySimilarity = 0.8;
 // propose no candidate pairs: they would make candidate search quadratic and
 // say nothing about which sentences state the same claim.
 constexpr size_t kMinCommonDf = 64;
+// Postings one sentence reads to find its candidates, its rarest stems first:
+// the rare stems two sentences share decide their cosine, and a cluster of
+// thousands of articles on one topic would otherwise read thousands of
+// postings for each of its common stems (quadratic). News clusters of a few
+// dozen articles stay below it.
+constexpr size_t kMaxPostingsPerSentence = 4096;
 // Candidates share at least this share of the shorter sentence's content
 // stems: below it the claim matcher's own overlap screen would reject them
 // anyway (counted there on all words), so they are not worth profiling.
@@ -98,7 +104,9 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
     if (vecs[s].terms.size() < kMinStems) continue;
     for (uint32_t id : vecs[s].terms) postings[id].push_back(static_cast<uint32_t>(s));
   }
-  auto group_of = [&](size_t s) { return doc_group[cluster.sentences[s].sentence.doc]; };
+  std::vector<uint32_t> doc_of(n);  // compact: read for every posting
+  for (size_t s = 0; s < n; ++s) doc_of[s] = cluster.sentences[s].sentence.doc;
+  auto group_of = [&](size_t s) { return doc_group[doc_of[s]]; };
 
 
   // Links between sentences of different independent sources: candidates
@@ -112,13 +120,20 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
   std::vector<uint32_t> shared(n, 0);
   std::vector<uint32_t> touched;
   std::vector<Edge> candidates;
+  std::vector<uint32_t> rarest_first;
   for (size_t s = 0; s < n; ++s) {
     if (vecs[s].terms.size() < kMinStems) continue;
     touched.clear();
-    for (uint32_t id : vecs[s].terms) {
-      if (postings[id].size() > common_df) continue;
+    rarest_first = vecs[s].terms;
+    std::sort(rarest_first.begin(), rarest_first.end(), [&](uint32_t a, uint32_t b) {
+      return postings[a].size() != postings[b].size() ? postings[a].size() < postings[b].size() : a < b;
+    });
+    size_t read = 0;
+    for (uint32_t id : rarest_first) {
+      read += postings[id].size();
+      if (postings[id].size() > common_df || read > kMaxPostingsPerSentence) break;
       for (uint32_t o : postings[id]) {
-        if (o == s || cluster.sentences[o].sentence.doc == cluster.sentences[s].sentence.doc) continue;
+        if (doc_of[o] == doc_of[s]) continue;
         if (shared[o] == 0) touched.push_back(o);
         dot[o] += idf[id] * idf[id];
         ++shared[o];

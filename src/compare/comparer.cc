@@ -1,5 +1,7 @@
 // Comparer: runs the compare stage's parts over one analysed cluster and
 // assembles consensus, discrepancies and exclusives from their facts.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -13,6 +15,7 @@
 #include "compare/lexicon.h"
 #include "compare/name_key.h"
 #include "compare/numbers.h"
+#include "compare/pair_budget.h"
 #include "compare/perspectives.h"
 #include "compare/quotes.h"
 
@@ -26,20 +29,22 @@ class FactAssembler {
   FactAssembler(const AnalyzedCluster& cluster, const std::vector<uint32_t>& doc_group)
       : cluster_(cluster), doc_group_(doc_group) {}
 
+  // Work in the sentences stating the fact, not in the cluster's documents
+  // (a cluster of 100k articles has as many facts).
   void Attach(std::vector<uint32_t> sentences, Fact* fact) const {
     std::sort(sentences.begin(), sentences.end());
     sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
-    std::vector<bool> doc_seen(cluster_.documents.size(), false);
-    std::vector<bool> group_seen(cluster_.documents.size() + 1, false);
-    for (uint32_t s : sentences) {
-      const Sentence& sent = cluster_.sentences[s].sentence;
+    std::vector<uint32_t> groups;
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      const Sentence& sent = cluster_.sentences[sentences[k]].sentence;
       fact->mentions.push_back({cluster_.documents[sent.doc].id, sent.index, sent.text});
-      if (doc_seen[sent.doc]) continue;
-      doc_seen[sent.doc] = true;
+      // Sentences are numbered document by document.
+      if (k > 0 && cluster_.sentences[sentences[k - 1]].sentence.doc == sent.doc) continue;
       fact->sources.push_back(cluster_.documents[sent.doc].id);
-      if (!group_seen[doc_group_[sent.doc]]) ++fact->support;
-      group_seen[doc_group_[sent.doc]] = true;
+      groups.push_back(doc_group_[sent.doc]);
     }
+    std::sort(groups.begin(), groups.end());
+    fact->support = static_cast<uint32_t>(std::unique(groups.begin(), groups.end()) - groups.begin());
   }
 
   uint32_t Group(uint32_t sentence) const {
@@ -50,20 +55,6 @@ class FactAssembler {
   const AnalyzedCluster& cluster_;
   const std::vector<uint32_t>& doc_group_;
 };
-
-size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++n, ++i, ++j;
-    }
-  }
-  return n;
-}
 
 std::string MostCommon(const std::vector<std::string>& values) {
   std::map<std::string, uint32_t> counts;
@@ -82,6 +73,20 @@ constexpr double kMinSlotJaccard = 0.2;
 // ... and when the larger value is at most this multiple of the smaller.
 constexpr double kMaxConflictRatio = 3.0;
 
+// Bounds on the pairwise parts (pair_budget.h), above what news needs (on
+// 2,000 articles on gun violence the output equals unbounded matching; 64
+// values and 16 tellings did not): a slot is compared on its 256 most told values, a
+// value on 64 distinct ways it is told, and at most 20M comparisons of
+// tellings and 20M quote look-ups are made in all (well under a second).
+constexpr size_t kMaxSlotValues = 256;
+constexpr size_t kMaxFactTellings = 64;
+constexpr uint64_t kNumberPairs = 20'000'000;
+constexpr uint64_t kQuoteLookups = 20'000'000;
+// People compared for one-letter spellings (each a short edit distance).
+constexpr uint64_t kNamePairs = 4'000'000;
+// Speakers of one quotation compared for a "who said it" discrepancy.
+constexpr size_t kMaxQuoteSpeakers = 16;
+
 std::string SlotName(NumberKind kind, const std::string& unit_word) {
   switch (kind) {
     case NumberKind::kCount: return "number of " + unit_word;
@@ -94,34 +99,140 @@ std::string SlotName(NumberKind kind, const std::string& unit_word) {
   return "value";
 }
 
+// Whether two ascending lists share an element (their sizes in steps).
+template <typename T>
+bool ShareAny(const std::vector<T>& a, const std::vector<T>& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The documents (indices, ascending) whose sentences are `mentions`.
+std::vector<uint32_t> DocumentsOf(const AnalyzedCluster& cluster,
+                                  const std::vector<NumberMention>& all,
+                                  const std::vector<size_t>& mentions) {
+  std::vector<uint32_t> docs;
+  for (size_t m : mentions) docs.push_back(cluster.sentences[all[m].sentence].sentence.doc);
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  return docs;
+}
+
+// One way a number fact is told: its sentence's other content stems (ids,
+// sorted) and the sentence's independent-source group.
+struct Telling {
+  std::vector<uint32_t> context;
+  uint32_t group = 0;
+};
+
+// The distinct tellings of each number fact (one per context and group, at
+// most kMaxFactTellings), stems numbered once for the whole cluster so that
+// comparing two contexts compares integers.
+std::vector<std::vector<Telling>> TellingsOf(const std::vector<NumberMention>& mentions,
+                                             const std::vector<std::vector<size_t>>& mentions_of_fact,
+                                             const FactAssembler& assembler) {
+  std::unordered_map<std::string_view, uint32_t> stem_id;
+  std::vector<std::vector<Telling>> tellings(mentions_of_fact.size());
+  for (size_t k = 0; k < mentions_of_fact.size(); ++k) {
+    for (size_t m : mentions_of_fact[k]) {
+      Telling t;
+      t.group = assembler.Group(mentions[m].sentence);
+      for (const std::string& stem : mentions[m].context) {
+        t.context.push_back(stem_id.emplace(stem, static_cast<uint32_t>(stem_id.size())).first->second);
+      }
+      std::sort(t.context.begin(), t.context.end());
+      std::vector<Telling>& told = tellings[k];
+      if (std::none_of(told.begin(), told.end(), [&](const Telling& o) {
+            return o.group == t.group && o.context == t.context;
+          })) {
+        told.push_back(std::move(t));
+      }
+      if (told.size() == kMaxFactTellings) break;
+    }
+  }
+  return tellings;
+}
+
+size_t SharedCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+// The best context Jaccard of two facts told by different groups with at
+// least `min_context` stems in common (and a Jaccard of kMinSlotJaccard): how
+// surely they fill one slot; 0 when no two tellings agree so, or when the
+// budget is spent.
+double Agreement(const std::vector<Telling>& a, const std::vector<Telling>& b, size_t min_context,
+                 PairBudget* budget) {
+  if (!budget->Take(a.size() * b.size())) return 0;
+  double best = 0;
+  for (const Telling& ta : a) {
+    for (const Telling& tb : b) {
+      if (ta.group == tb.group) continue;
+      const size_t shared = SharedCount(ta.context, tb.context);
+      const double jaccard = static_cast<double>(shared) /
+                             static_cast<double>(ta.context.size() + tb.context.size() - shared);
+      if (shared >= min_context && jaccard >= kMinSlotJaccard) best = std::max(best, jaccard);
+    }
+  }
+  return best;
+}
+
+// The `most` facts (indices into `mentions_of_fact`) told most often, in
+// their order in `facts`: a slot or a value with more is compared on these.
+std::vector<size_t> MostTold(std::vector<size_t> facts, size_t most,
+                             const std::vector<std::vector<size_t>>& mentions_of_fact) {
+  if (facts.size() <= most) return facts;
+  std::vector<size_t> order = facts;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return mentions_of_fact[a].size() > mentions_of_fact[b].size();
+  });
+  order.resize(most);
+  std::sort(order.begin(), order.end());
+  return order;
+}
+
 // "200 people" and "200 residents" evacuated from the same houseboats: one
 // count named with two nouns. Counts of equal value whose sentences (from
 // different sources) agree on their other words become one fact.
 void MergeSameCountInOtherWords(const std::vector<NumberMention>& mentions,
-                                const std::vector<std::vector<size_t>>& mentions_of_fact, size_t first_fact,
-                                const FactAssembler& assembler, Comparison* out) {
+                                const std::vector<std::vector<size_t>>& mentions_of_fact,
+                                const std::vector<std::vector<Telling>>& tellings, size_t first_fact,
+                                const FactAssembler& assembler, PairBudget* budget,
+                                Comparison* out) {
   const size_t n = mentions_of_fact.size();
+  std::map<std::string, std::vector<size_t>> counts_of_value;
+  for (size_t k = 0; k < n; ++k) {
+    const NumberMention& first = mentions[mentions_of_fact[k][0]];
+    if (first.kind == NumberKind::kCount) counts_of_value[first.value].push_back(k);
+  }
   DisjointSets sets(n);
   bool any = false;
-  for (size_t a = 0; a < n; ++a) {
-    const NumberMention& ma0 = mentions[mentions_of_fact[a][0]];
-    if (ma0.kind != NumberKind::kCount) continue;
-    for (size_t b = a + 1; b < n; ++b) {
-      const NumberMention& mb0 = mentions[mentions_of_fact[b][0]];
-      if (mb0.kind != NumberKind::kCount || mb0.value != ma0.value || mb0.unit == ma0.unit) continue;
-      bool agree = false;
-      for (size_t ma : mentions_of_fact[a]) {
-        for (size_t mb : mentions_of_fact[b]) {
-          if (assembler.Group(mentions[ma].sentence) == assembler.Group(mentions[mb].sentence)) continue;
-          const auto& ca = mentions[ma].context;
-          const auto& cb = mentions[mb].context;
-          const size_t shared = SharedCount(ca, cb);
-          agree |= shared >= 2 &&
-                   static_cast<double>(shared) / static_cast<double>(ca.size() + cb.size() - shared) >=
-                       kMinSlotJaccard;
-        }
+  for (const auto& [value, all] : counts_of_value) {
+    const std::vector<size_t> facts = MostTold(all, kMaxSlotValues, mentions_of_fact);
+    for (size_t i = 0; i < facts.size(); ++i) {
+      for (size_t j = i + 1; j < facts.size(); ++j) {
+        const size_t a = facts[i], b = facts[j];
+        if (mentions[mentions_of_fact[a][0]].unit == mentions[mentions_of_fact[b][0]].unit) continue;
+        if (Agreement(tellings[a], tellings[b], 2, budget) > 0) sets.Union(a, b), any = true;
       }
-      if (agree) sets.Union(a, b), any = true;
     }
   }
   if (!any) return;
@@ -162,15 +273,10 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
     const NumberMention& m = mentions[i];
     by_key[std::to_string(static_cast<int>(m.kind)) + "|" + m.unit + "|" + m.match_value].push_back(i);
   }
-  struct NumberFact {
-    size_t fact;  // index in out->facts
-    std::vector<size_t> mentions;
-  };
-  std::map<std::string, std::vector<NumberFact>> by_slot;  // kind|unit -> facts
+  std::map<std::string, std::vector<size_t>> by_slot;  // kind|unit -> facts (indices below)
   const size_t first_fact = out->facts.size();
   std::vector<std::vector<size_t>> mentions_of_fact;  // parallel to the facts added here
   for (const auto& [key, members] : by_key) {
-    mentions_of_fact.push_back(members);
     Fact fact;
     fact.kind = FactKind::kNumber;
     std::vector<std::string> texts;
@@ -185,11 +291,29 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
     fact.unit = first.unit;
     assembler.Attach(std::move(sentences), &fact);
     by_slot[std::to_string(static_cast<int>(first.kind)) + "|" + first.unit].push_back(
-        {out->facts.size(), members});
+        mentions_of_fact.size());
+    mentions_of_fact.push_back(members);
     out->facts.push_back(std::move(fact));
   }
-  for (const auto& [slot, facts] : by_slot) {
-    if (facts.size() < 2) continue;
+  const std::vector<std::vector<Telling>> tellings = TellingsOf(mentions, mentions_of_fact, assembler);
+  PairBudget budget(kNumberPairs, "numbers");
+  size_t crowded_slots = 0;
+  std::pair<size_t, std::string> most_crowded;  // values, slot name
+  for (const auto& [slot, all] : by_slot) {
+    if (all.size() < 2) continue;
+    if (all.size() > kMaxSlotValues) {
+      ++crowded_slots;
+      const NumberMention& first = mentions[mentions_of_fact[all[0]][0]];
+      const std::string& text = out->facts[first_fact + all[0]].text;  // "40 people"
+      const std::string noun = text.substr(text.rfind(' ') + 1);
+      if (all.size() > most_crowded.first) {
+        most_crowded = {all.size(),
+                        SlotName(first.kind, first.kind == NumberKind::kCount ? noun : first.unit)};
+      }
+    }
+    // A slot told with more values than a reader can weigh is compared on
+    // its most told values.
+    const std::vector<size_t> facts = MostTold(all, kMaxSlotValues, mentions_of_fact);
     const bool dated = slot[0] == '0' + static_cast<int>(NumberKind::kDate) ||
                        slot[0] == '0' + static_cast<int>(NumberKind::kYear);
     // Dates, sums and shares are everywhere in news; they need more shared
@@ -203,16 +327,16 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
       size_t a, b;
     };
     std::vector<Conflict> conflicts;
+    std::vector<char> conflicting(facts.size() * facts.size(), 0);
+    std::vector<std::vector<uint32_t>> docs;
+    for (size_t k : facts) docs.push_back(DocumentsOf(cluster, mentions, mentions_of_fact[k]));
     for (size_t a = 0; a < facts.size(); ++a) {
       for (size_t b = a + 1; b < facts.size(); ++b) {
         // A source that reports both values tells two slots apart itself
         // ("64 of the 122 seats"; two dates for two events).
-        const Fact& fa = out->facts[facts[a].fact];
-        const Fact& fb = out->facts[facts[b].fact];
-        if (std::find_first_of(fa.sources.begin(), fa.sources.end(), fb.sources.begin(),
-                               fb.sources.end()) != fa.sources.end()) {
-          continue;
-        }
+        if (!budget.Take(docs[a].size() + docs[b].size()) || ShareAny(docs[a], docs[b])) continue;
+        const Fact& fa = out->facts[first_fact + facts[a]];
+        const Fact& fb = out->facts[first_fact + facts[b]];
         // Reports of one count disagree by margins (300 vs 250 tents, 40 vs
         // 52 dead); numbers far apart count different things.
         if (!dated && slot[0] != '0' + static_cast<int>(NumberKind::kTally)) {
@@ -220,18 +344,11 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
           const double vb = std::strtod(fb.value.c_str(), nullptr);
           if (va <= 0 || vb <= 0 || std::max(va, vb) > kMaxConflictRatio * std::min(va, vb)) continue;
         }
-        double best = 0;
-        for (size_t ma : facts[a].mentions) {
-          for (size_t mb : facts[b].mentions) {
-            if (assembler.Group(mentions[ma].sentence) == assembler.Group(mentions[mb].sentence)) continue;
-            const auto& ca = mentions[ma].context;
-            const auto& cb = mentions[mb].context;
-            const size_t shared = SharedCount(ca, cb);
-            const double jaccard = static_cast<double>(shared) / static_cast<double>(ca.size() + cb.size() - shared);
-            if (shared >= min_context && jaccard >= kMinSlotJaccard) best = std::max(best, jaccard);
-          }
+        const double best = Agreement(tellings[facts[a]], tellings[facts[b]], min_context, &budget);
+        if (best > 0) {
+          conflicts.push_back({best, a, b});
+          conflicting[a * facts.size() + b] = conflicting[b * facts.size() + a] = 1;
         }
-        if (best > 0) conflicts.push_back({best, a, b});
       }
     }
     std::sort(conflicts.begin(), conflicts.end(),
@@ -240,12 +357,6 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
     // value already there, so chains of loosely related numbers do not merge.
     std::vector<std::vector<size_t>> slots;
     std::vector<int64_t> slot_of(facts.size(), -1);
-    auto conflicting = [&](size_t a, size_t b) {
-      for (const Conflict& c : conflicts) {
-        if ((c.a == a && c.b == b) || (c.a == b && c.b == a)) return true;
-      }
-      return false;
-    };
     for (const Conflict& c : conflicts) {
       if (slot_of[c.a] < 0 && slot_of[c.b] < 0) {
         slot_of[c.a] = slot_of[c.b] = static_cast<int64_t>(slots.size());
@@ -256,17 +367,18 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
       const size_t joined = slot_of[c.a] >= 0 ? c.a : c.b;
       const size_t joining = joined == c.a ? c.b : c.a;
       std::vector<size_t>& members = slots[static_cast<size_t>(slot_of[joined])];
-      if (std::all_of(members.begin(), members.end(), [&](size_t m) { return conflicting(m, joining); })) {
+      if (std::all_of(members.begin(), members.end(),
+                      [&](size_t m) { return conflicting[m * facts.size() + joining] != 0; })) {
         members.push_back(joining);
         slot_of[joining] = slot_of[joined];
       }
     }
     for (const std::vector<size_t>& set : slots) {
-      const NumberMention& first = mentions[facts[set[0]].mentions[0]];
+      const NumberMention& first = mentions[mentions_of_fact[facts[set[0]]][0]];
       std::vector<std::string> words;
       Discrepancy d;
       for (size_t k : set) {
-        const Fact& f = out->facts[facts[k].fact];
+        const Fact& f = out->facts[first_fact + facts[k]];
         const size_t space = f.text.rfind(' ');
         if (space != std::string::npos) words.push_back(f.text.substr(space + 1));
         d.values.push_back({f.text, f.sources, f.mentions});
@@ -275,7 +387,24 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
       out->discrepancies.push_back(std::move(d));
     }
   }
-  MergeSameCountInOtherWords(mentions, mentions_of_fact, first_fact, assembler, out);
+  MergeSameCountInOtherWords(mentions, mentions_of_fact, tellings, first_fact, assembler, &budget,
+                             out);
+  budget.Report(&out->warnings);
+  if (crowded_slots > 0) {
+    out->warnings.push_back(fmt::format(
+        "{} number slot(s) have more than {} values (the most: {}, {} values); each was checked "
+        "for discrepancies among its {} most told values",
+        crowded_slots, kMaxSlotValues, most_crowded.second, most_crowded.first, kMaxSlotValues));
+  }
+}
+
+// Keeps the `most` speakers with the most quotes (ties: the lower entity).
+void KeepMostQuoted(size_t most, std::map<int64_t, std::vector<size_t>>* by_speaker) {
+  if (by_speaker->size() <= most) return;
+  std::vector<std::pair<size_t, int64_t>> order;  // (-quotes, entity)
+  for (const auto& [e, members] : *by_speaker) order.emplace_back(SIZE_MAX - members.size(), e);
+  std::sort(order.begin(), order.end());
+  for (size_t k = most; k < order.size(); ++k) by_speaker->erase(order[k].second);
 }
 
 // Quote facts: quotes of different sources with mostly the same words are
@@ -283,13 +412,12 @@ void AddNumberFacts(const AnalyzedCluster& cluster, const FactAssembler& assembl
 void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entities,
                    const FactAssembler& assembler, const CompareOptions& options, Comparison* out) {
   std::vector<QuoteMention> quotes = ExtractQuotes(cluster, entities, options.quote_min_words);
-  DisjointSets sets(quotes.size());
-  for (size_t a = 0; a < quotes.size(); ++a) {
-    for (size_t b = a + 1; b < quotes.size(); ++b) {
-      if (QuoteOverlap(quotes[a], quotes[b]) >= options.quote_overlap) sets.Union(a, b);
-    }
-  }
-  for (const std::vector<size_t>& set : sets.Sets()) {
+  PairBudget budget(kQuoteLookups, "quotes");
+  const std::vector<std::vector<size_t>> same = SameQuotes(quotes, options.quote_overlap, &budget);
+  budget.Report(&out->warnings);
+  std::vector<NameKey> speaker_keys(entities.entities.size());
+  std::vector<bool> keyed(entities.entities.size(), false);
+  for (const std::vector<size_t>& set : same) {
     Fact fact;
     fact.kind = FactKind::kQuote;
     std::vector<uint32_t> sentences;
@@ -313,13 +441,21 @@ void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entitie
       if (votes > most) speaker = e, most = votes;
     }
     assembler.Attach(std::move(sentences), &fact);
+    // One quotation given to more speakers than a reader can weigh is not a
+    // dispute about who said it: only the most frequent are compared.
+    KeepMostQuoted(kMaxQuoteSpeakers, &by_speaker);
+    const auto key_of = [&](int64_t e) -> const NameKey& {
+      const auto i = static_cast<size_t>(e);
+      if (!keyed[i]) speaker_keys[i] = MakeNameKey(entities.entities[i].name);
+      keyed[i] = true;
+      return speaker_keys[i];
+    };
     // "Trent" and "Carlie Trent" are one speaker even when linking could not
     // tell which Trent: only names that cannot be the same person conflict.
     for (auto it = by_speaker.begin(); it != by_speaker.end();) {
-      const NameKey key = MakeNameKey(entities.entities[static_cast<size_t>(it->first)].name);
+      const NameKey& key = key_of(it->first);
       auto fuller = std::find_if(by_speaker.begin(), by_speaker.end(), [&](const auto& other) {
-        const NameKey other_key = MakeNameKey(entities.entities[static_cast<size_t>(other.first)].name);
-        return other.first != it->first && IsTailOf(key, other_key);
+        return other.first != it->first && IsTailOf(key, key_of(other.first));
       });
       if (fuller == by_speaker.end()) {
         ++it;
@@ -351,6 +487,7 @@ void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entitie
 // Quinn"/"Aurelio Quint"), named by different sources, are most likely one
 // person spelled two ways: a discrepancy to show, not a merge to make.
 void AddNameDiscrepancies(const std::vector<ComparedEntity>& entities, Comparison* out) {
+  PairBudget budget(kNamePairs, "names");
   std::vector<std::pair<size_t, std::vector<std::string>>> people;
   for (size_t i = 0; i < entities.size(); ++i) {
     if (entities[i].type != EntityType::kPerson) continue;
@@ -363,26 +500,54 @@ void AddNameDiscrepancies(const std::vector<ComparedEntity>& entities, Compariso
       if (e > b) parts.push_back(folded.substr(b, e - b));
       b = e + 1;
     }
-    if (parts.size() >= 2) people.emplace_back(i, std::move(parts));
+    if (parts.size() >= 2 && parts.back().size() >= 4) people.emplace_back(i, std::move(parts));
   }
+  // Only people with the same other names and surnames of about one length
+  // are compared: an index on those, not all pairs.
+  std::map<std::pair<std::vector<std::string>, size_t>, std::vector<size_t>> by_rest;
   for (size_t x = 0; x < people.size(); ++x) {
-    for (size_t y = x + 1; y < people.size(); ++y) {
-      const auto& [ex, px] = people[x];
-      const auto& [ey, py] = people[y];
-      if (px.size() != py.size() || px.back().size() < 4 || py.back().size() < 4) continue;
-      bool same_rest = true;
-      for (size_t k = 0; k + 1 < px.size() && same_rest; ++k) same_rest = px[k] == py[k];
-      if (!same_rest || EditDistance(px.back(), py.back(), 1) != 1) continue;
-      const auto& sx = entities[ex].sources;
-      const auto& sy = entities[ey].sources;
-      if (std::find_first_of(sx.begin(), sx.end(), sy.begin(), sy.end()) != sx.end()) continue;
-      Discrepancy d;
-      d.about = "spelling of " + entities[ex].name;
-      d.values.push_back({entities[ex].name, sx, entities[ex].mentions});
-      d.values.push_back({entities[ey].name, sy, entities[ey].mentions});
-      out->discrepancies.push_back(std::move(d));
+    const std::vector<std::string>& parts = people[x].second;
+    by_rest[{std::vector<std::string>(parts.begin(), parts.end() - 1), parts.back().size()}]
+        .push_back(x);
+  }
+  std::vector<std::pair<size_t, size_t>> pairs;
+  for (const auto& [rest, members] : by_rest) {
+    for (size_t x : members) {
+      // Surnames one edit apart are of equal length or one longer.
+      for (size_t length : {rest.second, rest.second + 1}) {
+        auto it = by_rest.find({rest.first, length});
+        if (it == by_rest.end() || !budget.Take(it->second.size())) continue;
+        for (size_t y : it->second) {
+          if (length > rest.second || y > x) pairs.emplace_back(std::min(x, y), std::max(x, y));
+        }
+      }
     }
   }
+  std::sort(pairs.begin(), pairs.end());  // the order all pairs were once visited in
+  std::vector<std::vector<std::string_view>> sorted_sources(people.size());
+  const auto sources_of = [&](size_t x) -> const std::vector<std::string_view>& {
+    std::vector<std::string_view>& s = sorted_sources[x];
+    if (s.empty()) {
+      const std::vector<std::string>& ids = entities[people[x].first].sources;
+      s.assign(ids.begin(), ids.end());
+      std::sort(s.begin(), s.end());
+    }
+    return s;
+  };
+  for (const auto& [x, y] : pairs) {
+    const auto& [ex, px] = people[x];
+    const auto& [ey, py] = people[y];
+    if (EditDistance(px.back(), py.back(), 1) != 1) continue;
+    const auto& sx = entities[ex].sources;
+    const auto& sy = entities[ey].sources;
+    if (!budget.Take(sx.size() + sy.size()) || ShareAny(sources_of(x), sources_of(y))) continue;
+    Discrepancy d;
+    d.about = "spelling of " + entities[ex].name;
+    d.values.push_back({entities[ex].name, sx, entities[ex].mentions});
+    d.values.push_back({entities[ey].name, sy, entities[ey].mentions});
+    out->discrepancies.push_back(std::move(d));
+  }
+  budget.Report(&out->warnings);
 }
 
 void AddClaimFacts(const AnalyzedCluster& cluster, const std::vector<uint32_t>& groups,
@@ -402,7 +567,14 @@ void AddClaimFacts(const AnalyzedCluster& cluster, const std::vector<uint32_t>& 
 Comparer::Comparer(CompareOptions options) : options_(options) {}
 
 Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
+  return *Compare(cluster, std::stop_token());
+}
+
+Result<Comparison> Comparer::Compare(const AnalyzedCluster& cluster,
+                                     const std::stop_token& stop) const {
   using namespace compare;
+  const auto stopped = [&stop] { return stop.stop_requested(); };
+  const Status cancelled(StatusCode::kCancelled, "comparison stopped");
   Comparison out;
   out.cluster_id = cluster.id;
   // Syndicated copies count as one independent source (chorus/copy_groups.h);
@@ -414,12 +586,17 @@ Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
     const Document& doc = cluster.documents[d];
     out.sources.push_back({doc.id, doc.title, doc.date, doc.source, groups[d], SourceLean(doc)});
   }
+  if (stopped()) return cancelled;
   EntityAnalysis entities =
       LinkEntities(cluster, ExtractEntityMentions(cluster, DefaultEntityLexicon()), groups);
   const FactAssembler assembler(cluster, groups);
+  if (stopped()) return cancelled;
   AddNumberFacts(cluster, assembler, options_, &out);
+  if (stopped()) return cancelled;
   AddQuoteFacts(cluster, entities, assembler, options_, &out);
+  if (stopped()) return cancelled;
   AddClaimFacts(cluster, groups, assembler, options_, &out);
+  if (stopped()) return cancelled;
   out.entities = std::move(entities.entities);
   AddNameDiscrepancies(out.entities, &out);
 
@@ -440,6 +617,7 @@ Comparison Comparer::Compare(const AnalyzedCluster& cluster) const {
   }
   std::sort(out.exclusives.begin(), out.exclusives.end(),
             [](const Exclusive& a, const Exclusive& b) { return a.source < b.source; });
+  if (stopped()) return cancelled;
   out.framing = ComputeFraming(cluster, DefaultFramingLexicon(), options_);
   out.perspectives = ComputePerspectives(cluster, out, DefaultFramingLexicon(), options_);
   return out;

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/disjoint_sets.h"
 #include "compare/entities.h"
@@ -34,6 +36,29 @@ EntityType Vote(const uint32_t votes[4]) {
   return EntityType::kOther;
 }
 
+// Fuzzy matching (UnitsMatch) keeps a unit's fused prefix and first letter:
+// units from `from` on, as a look-up key for the keys that can match.
+std::string Shape(const std::vector<std::string>& units, size_t from) {
+  std::string shape = std::to_string(units.size() - from);
+  for (size_t i = from; i < units.size(); ++i) {
+    const std::string& u = units[i];
+    const size_t colon = u.find(':');
+    const size_t rest = colon == std::string::npos ? 0 : colon + 1;
+    shape += ' ';
+    shape.append(u, 0, rest);
+    if (rest < u.size()) shape += u[rest];
+  }
+  return shape;
+}
+
+// Bounds that keep linking near-linear in the names of any input (a news
+// cluster's names stay far below them): keys of one shape compared with at
+// most this many before them, tails of at most this many units, and at most
+// this many full names read for one shorter form.
+constexpr size_t kFuzzyPeers = 256;
+constexpr size_t kMaxTailUnits = 6;
+constexpr size_t kMaxTailCandidates = 4096;
+
 }  // namespace
 
 EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMention> mentions,
@@ -50,16 +75,18 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
     g.mentions.push_back(i);
     ++g.votes[static_cast<int>(m.hint)];
   }
-  // 2. Fuzzy full-name matches (transliteration variants).
+  // 2. Fuzzy full-name matches (transliteration variants): keys that can
+  // match have one shape (UnitShape of every unit); each is compared with
+  // at most kFuzzyPeers of its shape before it.
   DisjointSets sets(groups.size());
-  std::map<std::pair<size_t, char>, std::vector<size_t>> buckets;  // (units, first letter)
+  std::unordered_map<std::string, std::vector<size_t>> buckets;
   for (size_t g = 0; g < groups.size(); ++g) {
     if (!groups[g].canonical.empty() || groups[g].key.units.empty()) continue;
-    buckets[{groups[g].key.units.size(), groups[g].key.units[0][0]}].push_back(g);
+    buckets[Shape(groups[g].key.units, 0)].push_back(g);
   }
   for (const auto& [unused, members] : buckets) {
-    for (size_t a = 0; a < members.size(); ++a) {
-      for (size_t b = a + 1; b < members.size(); ++b) {
+    for (size_t b = 1; b < members.size(); ++b) {
+      for (size_t a = b > kFuzzyPeers ? b - kFuzzyPeers : 0; a < b; ++a) {
         if (KeysMatch(groups[members[a]].key, groups[members[b]].key)) {
           sets.Union(members[a], members[b]);
         }
@@ -73,26 +100,43 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
   for (size_t g = 0; g < groups.size(); ++g) {
     for (int t = 0; t < 4; ++t) root_votes[sets.Find(g)][t] += groups[g].votes[t];
   }
+  std::vector<EntityType> type_of(groups.size());
+  for (size_t g = 0; g < groups.size(); ++g) type_of[g] = Vote(root_votes[sets.Find(g)].data());
   // Place hints ("in X") are weak evidence; a surname seen once after "in"
   // must still find its full name. Organisation words are strong.
-  auto person_like = [&](size_t root) {
-    return Vote(root_votes[root].data()) != EntityType::kOrganisation;
+  auto person_like = [&](size_t g) { return type_of[g] != EntityType::kOrganisation; };
+  auto full_name_like = [&](size_t g) {
+    return type_of[g] == EntityType::kPerson || type_of[g] == EntityType::kOther;
   };
-  auto full_name_like = [&](size_t root) {
-    const EntityType t = Vote(root_votes[root].data());
-    return t == EntityType::kPerson || t == EntityType::kOther;
-  };
+  // Full names by the forms of their tails IsTailOf can match: a last unit
+  // as it is, the core of a fused last unit, the shape of a longer tail.
+  std::unordered_map<std::string, std::vector<size_t>> fulls_by_tail;
+  for (size_t f = 0; f < groups.size(); ++f) {
+    const std::vector<std::string>& units = groups[f].key.units;
+    if (!groups[f].canonical.empty() || units.size() < 2 || !full_name_like(f)) continue;
+    fulls_by_tail["=" + units.back()].push_back(f);
+    if (const size_t colon = units.back().find(':'); colon != std::string::npos) {
+      fulls_by_tail["=" + units.back().substr(colon + 1)].push_back(f);
+    }
+    for (size_t k = 2; k < units.size() && k <= kMaxTailUnits; ++k) {
+      fulls_by_tail[Shape(units, units.size() - k)].push_back(f);
+    }
+  }
   std::vector<std::pair<size_t, size_t>> tail_links;
   for (size_t g = 0; g < groups.size(); ++g) {
-    if (!groups[g].canonical.empty() || groups[g].key.units.empty() ||
-        !person_like(sets.Find(g))) {
+    const std::vector<std::string>& units = groups[g].key.units;
+    if (!groups[g].canonical.empty() || units.empty() || units.size() > kMaxTailUnits ||
+        !person_like(g)) {
       continue;
     }
+    auto fulls = fulls_by_tail.find(units.size() == 1 ? "=" + units[0] : Shape(units, 0));
+    if (fulls == fulls_by_tail.end()) continue;
     std::vector<size_t> candidates;
-    for (size_t f = 0; f < groups.size(); ++f) {
-      if (f == g || !groups[f].canonical.empty() ||
-          groups[f].key.units.size() <= groups[g].key.units.size() ||
-          !full_name_like(sets.Find(f)) || !IsTailOf(groups[g].key, groups[f].key)) {
+    size_t scanned = 0;
+    for (size_t f : fulls->second) {
+      if (++scanned > kMaxTailCandidates) break;
+      if (f == g || groups[f].key.units.size() <= units.size() ||
+          !IsTailOf(groups[g].key, groups[f].key)) {
         continue;
       }
       candidates.push_back(sets.Find(f));
@@ -131,13 +175,12 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
     size_t most_units = 0;
     for (size_t mi : entity_mentions[e]) most_units = std::max(most_units, mentions[mi].key.units.size());
     std::map<std::string, uint32_t> full_counts;
-    std::vector<std::string> spellings;
+    std::vector<std::string> spellings;  // in order of first use
+    std::unordered_set<std::string_view> spelled;
     for (size_t mi : entity_mentions[e]) {
       const EntityMention& m = mentions[mi];
       if (m.key.units.size() == most_units) ++full_counts[m.surface];
-      if (std::find(spellings.begin(), spellings.end(), m.surface) == spellings.end()) {
-        spellings.push_back(m.surface);
-      }
+      if (spelled.insert(m.surface).second) spellings.push_back(m.surface);
     }
     out.name = entity_canonical[e];
     if (out.name.empty()) {
@@ -150,26 +193,26 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
       if (s != out.name) out.aliases.push_back(s);
     }
     out.type = Vote(entity_votes[e].data());
-    std::vector<bool> doc_seen(cluster.documents.size(), false);
-    std::vector<bool> group_seen(cluster.documents.size() + 1, false);
+    // Work in the entity's mentions, not in the cluster's documents.
+    std::vector<uint32_t> docs, doc_groups;
     int64_t last_sentence = -1;
     for (size_t mi : entity_mentions[e]) {
       const EntityMention& m = mentions[mi];
       const AnalyzedSentence& s = cluster.sentences[m.sentence];
       const uint32_t doc = s.sentence.doc;
-      if (!doc_seen[doc]) {
-        doc_seen[doc] = true;
-        if (!group_seen[doc_group[doc]]) ++out.support;
-        group_seen[doc_group[doc]] = true;
-      }
+      docs.push_back(doc);
+      doc_groups.push_back(doc_group[doc]);
       if (static_cast<int64_t>(m.sentence) != last_sentence) {
         out.mentions.push_back({cluster.documents[doc].id, s.sentence.index, s.sentence.text});
         last_sentence = m.sentence;
       }
     }
-    for (size_t d = 0; d < doc_seen.size(); ++d) {
-      if (doc_seen[d]) out.sources.push_back(cluster.documents[d].id);
-    }
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    for (uint32_t d : docs) out.sources.push_back(cluster.documents[d].id);
+    std::sort(doc_groups.begin(), doc_groups.end());
+    out.support = static_cast<uint32_t>(std::unique(doc_groups.begin(), doc_groups.end()) -
+                                        doc_groups.begin());
   }
 
   // 5. Order: most independent sources, then most mentions.

@@ -55,9 +55,11 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
   double total = 0;
   auto count = [&](std::string_view key, std::string_view surface, uint32_t doc) {
     TermStats& st = terms[std::string(key)];
-    auto it = std::find_if(st.per_doc.begin(), st.per_doc.end(), [&](const auto& p) { return p.first == doc; });
-    if (it == st.per_doc.end()) it = st.per_doc.emplace(st.per_doc.end(), doc, 0);
-    ++it->second;
+    // Sides are counted one after the other: this one's count, if any, is
+    // the last (a search of the list made common words quadratic in the
+    // documents).
+    if (st.per_doc.empty() || st.per_doc.back().first != doc) st.per_doc.emplace_back(doc, 0);
+    ++st.per_doc.back().second;
     ++st.total;
     ++st.surfaces[std::string(surface)];
     ++doc_total[doc];
@@ -73,7 +75,11 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
   }
   for (size_t d = 0; d < docs; ++d) framing[d].source = sides[d];
   std::vector<std::map<std::pair<size_t, size_t>, uint32_t>> loaded_of(docs);  // (group, term) -> uses
-  for (size_t doc = 0; doc < cluster.documents.size(); ++doc) {
+  std::vector<uint32_t> by_side(cluster.documents.size());
+  for (uint32_t doc = 0; doc < by_side.size(); ++doc) by_side[doc] = doc;
+  std::stable_sort(by_side.begin(), by_side.end(),
+                   [&](uint32_t a, uint32_t b) { return side_of_doc[a] < side_of_doc[b]; });
+  for (const uint32_t doc : by_side) {
     const uint32_t d = side_of_doc[doc];
     std::map<std::pair<size_t, size_t>, uint32_t>& loaded = loaded_of[d];
     for (uint32_t s = cluster.doc_first_sentence[doc]; s < cluster.doc_first_sentence[doc + 1]; ++s) {

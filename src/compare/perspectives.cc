@@ -12,6 +12,10 @@ namespace chorus::compare {
 namespace {
 
 // left, center, right first (AllSides' order), then the rest by name.
+// Sides compared at most; sources of other leans take no side. Labels past
+// left, center and right come from the articles themselves.
+constexpr size_t kMaxLeans = 8;
+
 int LeanRank(std::string_view lean) {
   if (lean == "left") return 0;
   if (lean == "center") return 1;
@@ -35,11 +39,17 @@ std::vector<Perspective> ComputePerspectives(const AnalyzedCluster& cluster,
                                              const Comparison& comparison,
                                              const std::vector<LoadedTermGroup>& lexicon,
                                              const CompareOptions& options) {
-  std::vector<std::string> leans;
+  std::map<std::string, size_t> sources_of_lean;
   for (const ComparedSource& s : comparison.sources) {
-    if (!s.lean.empty() && std::find(leans.begin(), leans.end(), s.lean) == leans.end()) {
-      leans.push_back(s.lean);
-    }
+    if (!s.lean.empty()) ++sources_of_lean[s.lean];
+  }
+  std::vector<std::string> leans;
+  for (const auto& [lean, sources] : sources_of_lean) leans.push_back(lean);
+  if (leans.size() > kMaxLeans) {  // the leans of most sources (ties: by name)
+    std::stable_sort(leans.begin(), leans.end(), [&](const std::string& a, const std::string& b) {
+      return sources_of_lean[a] > sources_of_lean[b];
+    });
+    leans.resize(kMaxLeans);
   }
   if (leans.size() < 2) return {};
   std::sort(leans.begin(), leans.end(), [](const std::string& a, const std::string& b) {
@@ -53,16 +63,18 @@ std::vector<Perspective> ComputePerspectives(const AnalyzedCluster& cluster,
   std::map<std::string, uint32_t> side_of_doc_id;
   std::vector<uint32_t> side_of_doc(comparison.sources.size(), unrated);
   std::vector<Perspective> out(leans.size());
+  std::vector<std::set<std::string>> outlets_seen(leans.size());
   for (size_t d = 0; d < comparison.sources.size(); ++d) {
     const ComparedSource& s = comparison.sources[d];
-    if (s.lean.empty()) continue;
-    const uint32_t side = side_of_lean[s.lean];
+    auto lean = side_of_lean.find(s.lean);
+    if (lean == side_of_lean.end()) continue;
+    const uint32_t side = lean->second;
     side_of_doc[d] = side;
     side_of_doc_id[s.id] = side;
     Perspective& p = out[side];
     p.sources.push_back(s.id);
     const std::string& outlet = s.outlet.empty() ? s.id : s.outlet;
-    if (std::find(p.outlets.begin(), p.outlets.end(), outlet) == p.outlets.end()) p.outlets.push_back(outlet);
+    if (outlets_seen[side].insert(outlet).second) p.outlets.push_back(outlet);
   }
   for (size_t k = 0; k < leans.size(); ++k) out[k].lean = leans[k];
 

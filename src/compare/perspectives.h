@@ -23,7 +23,8 @@ namespace chorus::compare {
 std::string SourceLean(const Document& doc);
 
 // One Perspective per lean of comparison.sources (left, center, right first,
-// then other labels alphabetically); empty when fewer than two leans. Needs
+// then other labels alphabetically; the eight leans of most sources when
+// there are more); empty when fewer than two leans. Needs
 // comparison.facts in their final order (indices are kept).
 std::vector<Perspective> ComputePerspectives(const AnalyzedCluster& cluster,
                                              const Comparison& comparison,

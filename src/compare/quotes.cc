@@ -1,8 +1,11 @@
 #include "compare/quotes.h"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
+#include <unordered_map>
 
+#include "base/disjoint_sets.h"
 #include "chorus/tokenizer.h"
 
 namespace chorus::compare {
@@ -272,6 +275,75 @@ double QuoteOverlap(const QuoteMention& a, const QuoteMention& b) {
   // Two content words in common are coincidence, not the same quotation.
   if (common < std::min<size_t>(3, smaller)) return 0;
   return static_cast<double>(common) / static_cast<double>(smaller);
+}
+
+// Words of `quote` a pair reaching `min_overlap` with a longer (or equally
+// long) quote must share one of: all but need-1 of its rarest, where need is
+// the fewest shared words that reach it.
+size_t PrefixLength(size_t words, double min_overlap) {
+  for (size_t need = 1; need <= words; ++need) {
+    if (need >= std::min<size_t>(3, words) &&
+        static_cast<double>(need) / static_cast<double>(words) >= min_overlap) {
+      return words - need + 1;
+    }
+  }
+  return 0;
+}
+
+std::vector<std::vector<size_t>> SameQuotes(const std::vector<QuoteMention>& quotes,
+                                            double min_overlap, PairBudget* budget) {
+  const size_t n = quotes.size();
+  DisjointSets sets(n);
+  // A quote repeated word for word joins its first telling; only first
+  // tellings are indexed and looked up.
+  std::map<std::vector<std::string>, size_t> first_telling;
+  std::vector<size_t> distinct;
+  for (size_t q = 0; q < n; ++q) {
+    if (quotes[q].words.empty()) continue;
+    auto [it, inserted] = first_telling.emplace(quotes[q].words, q);
+    if (inserted) {
+      distinct.push_back(q);
+    } else if (QuoteOverlap(quotes[q], quotes[it->second]) >= min_overlap) {
+      sets.Union(it->second, q);
+    }
+  }
+  // Word ids; postings; each quote's words rarest first.
+  std::unordered_map<std::string_view, uint32_t> id_of;
+  std::vector<std::vector<uint32_t>> words(n);
+  std::vector<std::vector<uint32_t>> postings;
+  for (size_t q : distinct) {
+    for (const std::string& w : quotes[q].words) {
+      auto [it, inserted] = id_of.emplace(w, static_cast<uint32_t>(postings.size()));
+      if (inserted) postings.emplace_back();
+      postings[it->second].push_back(static_cast<uint32_t>(q));
+      words[q].push_back(it->second);
+    }
+  }
+  for (size_t q : distinct) {
+    std::sort(words[q].begin(), words[q].end(), [&](uint32_t a, uint32_t b) {
+      return postings[a].size() != postings[b].size() ? postings[a].size() < postings[b].size()
+                                                      : a < b;
+    });
+  }
+  std::vector<size_t> seen_by(n, SIZE_MAX);
+  for (size_t a : distinct) {
+    const size_t size_a = quotes[a].words.size();
+    const size_t prefix = PrefixLength(size_a, min_overlap);
+    for (size_t k = 0; k < prefix; ++k) {
+      const std::vector<uint32_t>& with = postings[words[a][k]];
+      if (!budget->Take(with.size())) break;
+      for (uint32_t b : with) {
+        const size_t size_b = quotes[b].words.size();
+        // Each pair is looked up from its shorter quote (the lower index of two alike).
+        if (b == a || size_b < size_a || (size_b == size_a && b < a) || seen_by[b] == a) continue;
+        seen_by[b] = a;
+        if (sets.Find(a) == sets.Find(b)) continue;
+        if (QuoteOverlap(quotes[a], quotes[b]) >= min_overlap) sets.Union(a, b);
+      }
+    }
+    if (budget->spent()) break;
+  }
+  return sets.Sets();
 }
 
 }  // namespace chorus::compare

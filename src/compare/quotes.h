@@ -18,6 +18,7 @@
 
 #include "chorus/analyzer.h"
 #include "compare/entities.h"
+#include "compare/pair_budget.h"
 
 namespace chorus::compare {
 
@@ -36,6 +37,17 @@ std::vector<QuoteMention> ExtractQuotes(const AnalyzedCluster& cluster,
 // Share of the shorter quote's content words found in the other (0..1);
 // 0 when fewer than three are shared.
 double QuoteOverlap(const QuoteMention& a, const QuoteMention& b);
+
+// The quotes that are one quotation: sets of indices into `quotes` (members
+// ascending, sets by their first member) joined wherever QuoteOverlap reaches
+// `min_overlap`. Pairs are found through an index of the quotes' words, each
+// quote looked up by its rarest words only (enough to find every pair that
+// can reach `min_overlap`), and a quote repeated word for word is matched
+// once, so the work grows with the pairs that share rare words, not with all
+// pairs. Lookups are taken from `budget`; once it is spent the remaining
+// quotes are left unmatched.
+std::vector<std::vector<size_t>> SameQuotes(const std::vector<QuoteMention>& quotes,
+                                            double min_overlap, PairBudget* budget);
 
 }  // namespace chorus::compare
 

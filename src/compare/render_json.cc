@@ -107,6 +107,8 @@ std::string ComparisonToJson(const Comparison& c) {
   }
   // Invalid UTF-8 cannot reach here from the analyzer, but a library caller
   // may build a Comparison by hand: replace rather than throw.
+  // Only when a part was cut short, as in a summary.
+  if (!c.warnings.empty()) root["warnings"] = c.warnings;
   return root.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

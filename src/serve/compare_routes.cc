@@ -11,9 +11,10 @@
 
 namespace chorus::serve {
 
-std::string ComparisonJson(const AnalyzedCluster& cluster) {
+Result<std::string> ComparisonJson(const AnalyzedCluster& cluster, const std::stop_token& stop) {
   static const Comparer comparer;  // const and reentrant: shared by all requests
-  return ComparisonToJson(comparer.Compare(cluster)) + "\n";
+  ASSIGN_OR_RETURN(Comparison comparison, comparer.Compare(cluster, stop));
+  return ComparisonToJson(comparison) + "\n";
 }
 
 void AddCompareRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
@@ -29,7 +30,9 @@ void AddCompareRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngin
       if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
       Result<AnalyzedCluster> analyzed = engine->Analyze(parsed->cluster, stop);
       if (!analyzed.ok()) return ErrorResponse(analyzed.status());
-      return JsonResponse(200, ComparisonJson(*analyzed));
+      Result<std::string> json = ComparisonJson(*analyzed, stop);
+      if (!json.ok()) return ErrorResponse(json.status());
+      return JsonResponse(200, std::move(*json));
     });
   });
 }

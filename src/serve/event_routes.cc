@@ -123,6 +123,8 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       Result<std::string> summary_json = since.empty() ? engine->SummaryJson(analyzed, *s, summary)
                                                        : engine->SummaryJsonSince(event->second, since, *s, summary);
       if (!summary_json.ok()) return ErrorResponse(summary_json.status());
+      Result<std::string> comparison_json = ComparisonJson(analyzed, stop);
+      if (!comparison_json.ok()) return ErrorResponse(comparison_json.status());
       // The summary and comparison are spliced in as the renderers wrote them.
       std::string body = "{\"event\":" + event->first.dump(-1, ' ', false, kReplace);
       body += ",\"articles\":" + ArticlesJson(event->second).dump(-1, ' ', false, kReplace);
@@ -133,7 +135,7 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       const auto shown = static_cast<int64_t>(event->second.documents.size());
       body += fmt::format(",\"articles_omitted\":{}", std::max<int64_t>(0, members - shown));
       body += ",\"summary\":" + *summary_json;
-      body += ",\"comparison\":" + ComparisonJson(analyzed) + "}\n";
+      body += ",\"comparison\":" + *comparison_json + "}\n";
       return JsonResponse(200, std::move(body));
     });
   });

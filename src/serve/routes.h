@@ -43,8 +43,9 @@ void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEng
 // POST /v1/compare.
 void AddCompareRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
                      Router* router);
-// `chorus compare --format json` of an analyzed cluster, + "\n".
-std::string ComparisonJson(const AnalyzedCluster& cluster);
+// `chorus compare --format json` of an analyzed cluster, + "\n"; kCancelled
+// once `stop` is requested.
+Result<std::string> ComparisonJson(const AnalyzedCluster& cluster, const std::stop_token& stop);
 // POST /v1/articles, GET /v1/events, GET /v1/events/{id}.
 void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> events,
                     std::shared_ptr<const ClusterEngine> engine, Router* router);

@@ -44,6 +44,9 @@ int RunCompare(const CompareFlags& flags) {
   ingest.strict = flags.strict;
   auto compare_cluster = [&](Cluster&& cluster) {
     const Comparison comparison = comparer.Compare(analyzer.Analyze(cluster));
+    for (const std::string& warning : comparison.warnings) {
+      std::cerr << "chorus compare: cluster " << cluster.id << ": warning: " << warning << "\n";
+    }
     if (flags.format == "json") {
       std::cout << ComparisonToJson(comparison) << "\n";
     } else if (flags.format == "html") {
