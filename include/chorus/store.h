@@ -114,10 +114,10 @@ class EventStore {
 
   // The articles of event `event` as a cluster (id = the event id), in date
   // then arrival order; copies of other articles are left out unless
-  // `include_duplicates`; within `sample`. kNotFound when the event does not
-  // exist.
+  // `include_duplicates`; within `sample` (`*omitted`, when given, is set to
+  // how many were left out of it). kNotFound when the event does not exist.
   Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false,
-                            EventSample sample = {}) const;
+                            EventSample sample = {}, uint64_t* omitted = nullptr) const;
   // The events of `page`, by ascending id (all of them by default).
   Result<std::vector<EventInfo>> ListEvents(EventPage page = {}) const;
   Result<uint64_t> ArticleCount() const;
@@ -138,7 +138,8 @@ class EventStore {
 // --event ID` read). kNotFound names the missing store or the unknown event and
 // says how to list the events.
 Result<Cluster> LoadStoredEvent(const std::string& path, int64_t event,
-                                bool include_duplicates = false);
+                                bool include_duplicates = false, EventSample sample = {},
+                                uint64_t* omitted = nullptr);
 
 }  // namespace chorus
 

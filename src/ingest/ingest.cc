@@ -80,8 +80,8 @@ class InputReader {
         diags_->Error(input, 0, "no such file or directory");
       }
     }
-    Cluster loose;  // article files named one by one form one cluster
-    loose.id = "input";
+    Group loose;  // article files named one by one form one cluster
+    loose.cluster.id = "input";
     for (const std::string& input : present) {
       std::error_code ec;
       if (input == "-") {
@@ -92,7 +92,7 @@ class InputReader {
         RETURN_IF_ERROR(ReadFile(input, &loose));
       }
     }
-    if (!loose.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(loose)));
+    if (!loose.cluster.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(loose.cluster)));
     return Status::Ok();
   }
 
@@ -111,6 +111,13 @@ class InputReader {
     return Status(code, diags_->all().back().ToString());
   }
 
+  // A cluster being assembled from article files or lines.
+  struct Group {
+    Cluster cluster;
+    size_t text_bytes = 0;
+    bool full = false;  // an article was left out: max_cluster_bytes reached
+  };
+
   Status EmitCluster(Cluster&& cluster) {
     if (cluster_sink_ != nullptr) return (*cluster_sink_)(std::move(cluster));
     if (labelled_sink_ != nullptr) {
@@ -124,10 +131,42 @@ class InputReader {
   }
 
   // Adds an article to `group` (a cluster being assembled), or streams it.
-  Status AddArticle(Document&& doc, Cluster* group) {
+  // Past max_cluster_bytes of text the article is left out, with a warning.
+  Status AddArticle(Document&& doc, Group* group, const std::string& file, uint64_t line) {
     if (article_sink_ != nullptr) return (*article_sink_)(std::move(doc));
-    group->documents.push_back(std::move(doc));
+    if (!FitsCluster(doc.text.size(), group->cluster.id, file, line, &group->text_bytes,
+                     &group->full)) {
+      return Status::Ok();
+    }
+    group->cluster.documents.push_back(std::move(doc));
     return Status::Ok();
+  }
+
+  // Whether an article of `bytes` fits a cluster holding `*held` bytes of
+  // text (then counted in); warns the first time one does not (`*full`).
+  bool FitsCluster(size_t bytes, const std::string& cluster, const std::string& file,
+                   uint64_t line, size_t* held, bool* full) {
+    if (*held + bytes <= options_.max_cluster_bytes) {
+      *held += bytes;
+      return true;
+    }
+    if (!*full) {
+      diags_->Warning(file, line,
+                      fmt::format("cluster {} has more than {} bytes of article text; this "
+                                  "article and later ones are left out of it",
+                                  cluster, options_.max_cluster_bytes));
+    }
+    *full = true;
+    return false;
+  }
+
+  // Leaves out the documents of a whole cluster past max_cluster_bytes.
+  void CapCluster(const std::string& file, uint64_t line, Cluster* cluster) {
+    size_t held = 0;
+    bool full = false;
+    std::erase_if(cluster->documents, [&](const Document& doc) {
+      return !FitsCluster(doc.text.size(), cluster->id, file, line, &held, &full);
+    });
   }
 
   void CapText(const std::string& file, uint64_t line, std::string* text) {
@@ -149,18 +188,18 @@ class InputReader {
     }
     if (ec) return Error(dir, 0, fmt::format("cannot list directory: {}", ec.message()));
     std::sort(files.begin(), files.end());
-    Cluster group;
-    group.id = DirectoryName(dir);
+    Group group;
+    group.cluster.id = DirectoryName(dir);
     size_t found_before = records_found_;
     for (const fs::path& file : files) RETURN_IF_ERROR(ReadFile(file.string(), &group));
     if (records_found_ == found_before) {
       return Error(dir, 0, "no articles in this directory (expected .txt, .html or .jsonl files)");
     }
-    if (!group.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(group)));
+    if (!group.cluster.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(group.cluster)));
     return Status::Ok();
   }
 
-  Status ReadFile(const std::string& path, Cluster* group) {
+  Status ReadFile(const std::string& path, Group* group) {
     FilePtr file(std::fopen(path.c_str(), "rb"));
     if (!file) return Error(path, 0, fmt::format("cannot open: {}", std::strerror(errno)));
     LineReader reader(file.get());
@@ -169,7 +208,7 @@ class InputReader {
     return ReadArticleBytes(&reader, path, kind == FileKind::kHtml, group);
   }
 
-  Status ReadStdin(Cluster* group) {
+  Status ReadStdin(Group* group) {
     LineReader reader(stdin);
     std::string_view head = reader.Peek(kSniffBytes);
     size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
@@ -191,7 +230,7 @@ class InputReader {
   }
 
   Status ReadArticleBytes(LineReader* reader, const std::string& name, bool is_html,
-                          Cluster* group) {
+                          Group* group) {
     Status status;
     if (!CheckHead(reader->Peek(kSniffBytes), name, &status)) return status;
     std::string bytes;
@@ -211,7 +250,7 @@ class InputReader {
                                     is_html || ingest::LooksLikeHtml(bytes));
     if (IsBlank(doc.text)) return Error(name, 0, "no article text found");
     ++records_found_;
-    return AddArticle(std::move(doc), group);
+    return AddArticle(std::move(doc), group, name, 0);
   }
 
   void RepairWithWarning(const std::string& name, uint64_t line, std::string* bytes) {
@@ -227,8 +266,8 @@ class InputReader {
     Status status;
     if (!CheckHead(reader->Peek(kSniffBytes), name, &status)) return status;
     std::string stem = name == "-" ? "stdin" : ingest::IdFromFileName(name);
-    Cluster articles;  // consecutive article lines form one cluster
-    articles.id = stem;
+    Group articles;  // consecutive article lines form one cluster
+    articles.cluster.id = stem;
     size_t records_before = records_found_;
     size_t errors_before = diags_->error_count();
     std::string repaired;
@@ -273,21 +312,24 @@ class InputReader {
           }
           continue;
         }
-        RETURN_IF_ERROR(AddArticle(std::move(doc), &articles));
+        RETURN_IF_ERROR(AddArticle(std::move(doc), &articles, name, line_no));
         continue;
       }
-      if (!articles.documents.empty()) {
-        RETURN_IF_ERROR(EmitCluster(std::move(articles)));
-        articles = Cluster();
-        articles.id = fmt::format("{}-{}", stem, line_no);
+      if (!articles.cluster.documents.empty()) {
+        RETURN_IF_ERROR(EmitCluster(std::move(articles.cluster)));
+        articles = Group();
+        articles.cluster.id = fmt::format("{}-{}", stem, line_no);
       }
       Cluster& cluster = record.cluster;
       if (cluster.id.empty()) cluster.id = fmt::format("{}-{}", stem, line_no);
       for (Document& doc : cluster.documents) CapText(name, line_no, &doc.text);
+      CapCluster(name, line_no, &cluster);
       RETURN_IF_ERROR(EmitCluster(std::move(cluster)));
     }
     if (reader->failed()) RETURN_IF_ERROR(Error(name, 0, "read error"));
-    if (!articles.documents.empty()) RETURN_IF_ERROR(EmitCluster(std::move(articles)));
+    if (!articles.cluster.documents.empty()) {
+      RETURN_IF_ERROR(EmitCluster(std::move(articles.cluster)));
+    }
     if (records_found_ == records_before && diags_->error_count() == errors_before) {
       return Error(name, 0, "no clusters or articles in this file");
     }

@@ -257,9 +257,30 @@ TEST_F(IngestTest, LongSingleLineWorksAndIsCutAtTheLimit) {
   std::vector<Cluster> clusters;
   ASSERT_TRUE(Read({path}, &clusters).ok());
   ASSERT_EQ(clusters.size(), 1u);
-  EXPECT_EQ(clusters[0].documents[0].text.size(), big.size());
-  EXPECT_TRUE(diags_.all().empty());
+  // Read whole (50 MB is under max_line_bytes), then cut to the longest text.
+  ASSERT_LT(IngestOptions{}.max_document_bytes, big.size());
+  EXPECT_EQ(clusters[0].documents[0].text.size(), IngestOptions{}.max_document_bytes);
+  EXPECT_EQ(diags_.warning_count(), 1u);
+  EXPECT_FALSE(diags_.has_errors());
+}
 
+TEST_F(IngestTest, ArticlesPastTheClusterTextCapAreLeftOutWithOneWarning) {
+  std::string lines;  // five article lines (one cluster), then a cluster line of five
+  for (int i = 0; i < 5; ++i) lines += R"({"id": "a)" + std::to_string(i) + R"(", "text": "0123456789"})" "\n";
+  lines += R"({"id": "c", "documents": [)";
+  for (int i = 0; i < 5; ++i) lines += std::string(i ? "," : "") + R"({"text": "0123456789"})";
+  lines += "]}\n";
+  std::string path = Write("capped.jsonl", lines);
+  IngestOptions options;
+  options.max_cluster_bytes = 35;
+  std::vector<Cluster> clusters;
+  ASSERT_TRUE(Read({path}, &clusters, options).ok());
+  ASSERT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters[0].documents.size(), 3u);
+  EXPECT_EQ(clusters[0].documents.back().id, "a2");
+  EXPECT_EQ(clusters[1].documents.size(), 3u);
+  EXPECT_EQ(diags_.warning_count(), 2u);  // one per cluster, not per article
+  EXPECT_FALSE(diags_.has_errors());
 }
 
 TEST_F(IngestTest, TextLongerThanTheLimitIsCutWithAWarning) {

@@ -336,6 +336,9 @@ std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
     t.numeric = e->numeric;
     t.capitalized = e->capitalized;
   }
+  // A sentence of short words outgrows the reservation and doubles it: an
+  // analysed cluster holds every sentence's tokens, so give the slack back.
+  if (tokens.capacity() > tokens.size() + tokens.size() / 4 + 4) tokens.shrink_to_fit();
   return tokens;
 }
 

@@ -371,13 +371,22 @@ constexpr const char* kEventOrder = " ORDER BY date = '', date, seq";
 std::vector<int64_t> SampleSeqs(const std::vector<std::pair<int64_t, int64_t>>& sizes,
                                 const EventSample& sample) {
   const size_t n = sizes.size();
-  const size_t k = sample.max_articles == 0 ? n : std::min<size_t>(n, sample.max_articles);
+  size_t k = sample.max_articles == 0 ? n : std::min<size_t>(n, sample.max_articles);
+  size_t total = 0;
+  for (const auto& [seq, size] : sizes) total += static_cast<size_t>(size);
+  if (sample.max_text_bytes > 0 && total > sample.max_text_bytes) {
+    // As many as fit on average, so the sample spans the whole event.
+    k = std::min(k, std::max<size_t>(1, static_cast<size_t>(static_cast<double>(n) *
+                                                            static_cast<double>(sample.max_text_bytes) /
+                                                            static_cast<double>(total))));
+  }
   std::vector<int64_t> seqs;
   size_t bytes = 0;
   for (size_t i = 0; i < k; ++i) {
     const size_t at = k == 1 ? 0 : i * (n - 1) / (k - 1);
     const auto size = static_cast<size_t>(sizes[at].second);
-    if (sample.max_text_bytes > 0 && bytes + size > sample.max_text_bytes && !seqs.empty()) break;
+    // One that does not fit is left out; smaller ones later may.
+    if (sample.max_text_bytes > 0 && bytes + size > sample.max_text_bytes && !seqs.empty()) continue;
     bytes += size;
     seqs.push_back(sizes[at].first);
   }
@@ -398,7 +407,8 @@ Document ArticleOf(const Statement& q) {
 }  // namespace
 
 Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates,
-                                      EventSample sample) const {
+                                      EventSample sample, uint64_t* omitted) const {
+  if (omitted != nullptr) *omitted = 0;
   const std::string where =
       std::string("FROM articles WHERE event = ?1 AND (?2 OR duplicate_of IS NULL)") + kEventOrder;
   Cluster cluster;
@@ -423,7 +433,9 @@ Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates,
       sizes.emplace_back(sizes_q.Int(0), sizes_q.Int(1));
     }
     Statement q(db_->db, "SELECT id, source, date, title, url, text FROM articles WHERE seq = ?");
-    for (int64_t seq : SampleSeqs(sizes, sample)) {
+    const std::vector<int64_t> seqs = SampleSeqs(sizes, sample);
+    if (omitted != nullptr) *omitted = sizes.size() - seqs.size();
+    for (int64_t seq : seqs) {
       q.Bind(1, seq);
       ASSIGN_OR_RETURN(bool row, q.Step());
       if (row) cluster.documents.push_back(ArticleOf(q));
@@ -468,9 +480,10 @@ Result<uint64_t> EventStore::ArticleCount() const {
   return row ? static_cast<uint64_t>(q.Int(0)) : 0;
 }
 
-Result<Cluster> LoadStoredEvent(const std::string& path, int64_t event, bool include_duplicates) {
+Result<Cluster> LoadStoredEvent(const std::string& path, int64_t event, bool include_duplicates,
+                                EventSample sample, uint64_t* omitted) {
   ASSIGN_OR_RETURN(std::unique_ptr<EventStore> store, EventStore::Open(path, {.read_only = true}));
-  return store->LoadEvent(event, include_duplicates);
+  return store->LoadEvent(event, include_duplicates, sample, omitted);
 }
 
 }  // namespace chorus

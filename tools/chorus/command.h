@@ -11,6 +11,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <string>
+
+#include "chorus/ingest.h"
+#include "chorus/store.h"
+
 namespace chorus::cli {
 
 enum ExitCode : int { kExitOk = 0, kExitInputError = 1, kExitUsageError = 2 };
@@ -42,6 +48,25 @@ inline CLI::Validator AtLeastOne() {
         return std::string();
       },
       "POSITIVE");
+}
+
+// Stored event `event` of `store` as a cluster (copies left out), within
+// the text one cluster read from a file may hold (IngestOptions::
+// max_cluster_bytes; a sample spread over the event past it, with a warning
+// naming `command`), so that an event of 100k articles is summarized or
+// compared in bounded memory.
+inline Result<Cluster> LoadEventWithinCaps(const std::string& store, int64_t event,
+                                           const std::string& command) {
+  uint64_t omitted = 0;
+  Result<Cluster> cluster =
+      LoadStoredEvent(store, event, false, {.max_text_bytes = IngestOptions{}.max_cluster_bytes},
+                      &omitted);
+  if (cluster.ok() && omitted > 0) {
+    std::cerr << "chorus " << command << ": warning: event " << event << " has more than "
+              << IngestOptions{}.max_cluster_bytes << " bytes of article text; " << omitted
+              << " of its articles were left out (the rest are spread over its dates)\n";
+  }
+  return cluster;
 }
 
 }  // namespace chorus::cli

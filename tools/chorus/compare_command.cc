@@ -59,7 +59,7 @@ int RunCompare(const CompareFlags& flags) {
   Status status;
   if (flags.event) {
     // A stored event (`chorus cluster` wrote it): its articles, copies left out.
-    Result<Cluster> cluster = LoadStoredEvent(flags.store, *flags.event);
+    Result<Cluster> cluster = LoadEventWithinCaps(flags.store, *flags.event, "compare");
     status = cluster.ok() ? compare_cluster(std::move(*cluster)) : cluster.status();
   } else {
     status = ReadClusters(flags.inputs, ingest, &diagnostics, compare_cluster);

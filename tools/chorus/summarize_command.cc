@@ -108,7 +108,7 @@ int RunSummarize(const SummarizeFlags& flags) {
   Status status;
   if (flags.event) {
     // A stored event (`chorus cluster` wrote it): its articles, copies left out.
-    Result<Cluster> cluster = LoadStoredEvent(flags.store, *flags.event);
+    Result<Cluster> cluster = LoadEventWithinCaps(flags.store, *flags.event, "summarize");
     status = cluster.ok() ? summarize_cluster(std::move(*cluster)) : cluster.status();
   } else {
     status = ReadClusters(flags.inputs, ingest, &diagnostics, summarize_cluster);
