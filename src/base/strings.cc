@@ -4,6 +4,18 @@
 
 namespace chorus {
 
+std::vector<std::string_view> SplitSpaces(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < line.size() && line[i] != ' ') ++i;
+    if (i > start) out.push_back(line.substr(start, i - start));
+  }
+  return out;
+}
+
 bool LooksLikeHeadline(std::string_view line) {
   line = Trim(line);
   if (line.empty() || line.size() > 200 || line.back() == '.' || line.back() == ':') return false;

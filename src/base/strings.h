@@ -11,6 +11,7 @@
 #define CHORUS_BASE_STRINGS_H_
 
 #include <string_view>
+#include <vector>
 
 namespace chorus {
 
@@ -31,6 +32,10 @@ constexpr bool IsBlank(std::string_view s) { return Trim(s).empty(); }
 // True when `line` (trimmed) reads like a headline: 1 to 200 bytes, at most 25
 // words, no URL, and no final period or colon.
 bool LooksLikeHeadline(std::string_view line);
+
+// The space-separated fields of `line` (views into it); runs of spaces
+// separate like one, and no field is empty. The model files' line format.
+std::vector<std::string_view> SplitSpaces(std::string_view line);
 
 }  // namespace chorus
 

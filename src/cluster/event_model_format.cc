@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/strings.h"
 #include "cluster/pair_features.h"
 #include "fmt/format.h"
 
@@ -33,19 +34,6 @@ void FormatEnsemble(std::string_view keyword, const TreeEnsemble& e, std::string
   }
 }
 
-// Splits a line into space-separated fields.
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    const size_t start = i;
-    while (i < line.size() && line[i] != ' ') ++i;
-    if (i > start) out.push_back(line.substr(start, i - start));
-  }
-  return out;
-}
-
 template <typename T>
 bool ParseNumber(std::string_view s, T* out) {
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -64,7 +52,7 @@ class ModelReader {
     }
     RETURN_IF_ERROR(ReadFeatures());
     if (!Next(&line)) return Error("the file ends before the \"join-probability\" line (truncated?)");
-    const std::vector<std::string_view> cut = Fields(line);
+    const std::vector<std::string_view> cut = SplitSpaces(line);
     if (cut.size() != 2 || cut[0] != "join-probability" ||
         !ParseNumber(cut[1], &parts.join_probability) || !(parts.join_probability >= 0) ||
         parts.join_probability > 1) {
@@ -100,7 +88,7 @@ class ModelReader {
   Status ReadFeatures() {
     std::string_view line;
     if (!Next(&line)) return Error("the file ends before the \"features\" line (truncated?)");
-    const std::vector<std::string_view> f = Fields(line);
+    const std::vector<std::string_view> f = SplitSpaces(line);
     const std::vector<std::string_view>& names = FeatureNames();
     std::string want = fmt::format("features {} {}", kFeatureSet, names.size());
     for (std::string_view n : names) want += fmt::format(" {}", n);
@@ -116,7 +104,7 @@ class ModelReader {
 
   Status ReadEnsemble(std::string_view header, std::string_view keyword, uint32_t features,
                       TreeEnsemble* out) {
-    const std::vector<std::string_view> h = Fields(header);
+    const std::vector<std::string_view> h = SplitSpaces(header);
     uint64_t trees = 0;
     if (h.size() != 3 || h[0] != keyword || !ParseNumber(h[1], &trees) ||
         !ParseNumber(h[2], &out->base_margin) || !std::isfinite(out->base_margin)) {
@@ -130,7 +118,7 @@ class ModelReader {
   Status ReadTree(uint32_t features, TreeEnsemble* out) {
     std::string_view line;
     if (!Next(&line)) return Error("the file ends inside the trees (truncated?)");
-    const std::vector<std::string_view> h = Fields(line);
+    const std::vector<std::string_view> h = SplitSpaces(line);
     uint64_t count = 0;
     if (h.size() != 2 || h[0] != "tree" || !ParseNumber(h[1], &count) || count == 0) {
       return Error("expected \"tree NODES\" with at least one node");
@@ -142,7 +130,7 @@ class ModelReader {
     out->roots.push_back(base);
     for (uint64_t i = 0; i < count; ++i) {
       if (!Next(&line)) return Error("the file ends inside a tree (truncated?)");
-      const std::vector<std::string_view> f = Fields(line);
+      const std::vector<std::string_view> f = SplitSpaces(line);
       TreeNode node;
       if (f.size() == 2 && f[0] == "l") {
         if (!ParseNumber(f[1], &node.value) || !std::isfinite(node.value)) {

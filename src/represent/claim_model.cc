@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/files.h"
+#include "base/strings.h"
 
 namespace chorus::embedded {
 extern const std::string_view kClaimModel;
@@ -45,18 +46,6 @@ class LineCursor {
   size_t line_no_ = 0;
 };
 
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    const size_t start = i;
-    while (i < line.size() && line[i] != ' ') ++i;
-    if (i > start) out.push_back(line.substr(start, i - start));
-  }
-  return out;
-}
-
 template <typename T>
 bool ParseNumber(std::string_view s, T& out) {
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -77,7 +66,7 @@ Result<std::string_view> HeaderValue(LineCursor& cursor, std::string_view key) {
 }
 
 Status CheckFeatures(LineCursor& cursor, std::string_view value) {
-  const std::vector<std::string_view> fields = Fields(value);
+  const std::vector<std::string_view> fields = SplitSpaces(value);
   const auto& names = ClaimFeatureNames();
   if (fields.size() != names.size() + 1 || fields[0] != std::to_string(names.size())) {
     return cursor.Error(fmt::format("the model uses other features than this build ({} named, "
@@ -94,7 +83,7 @@ Status CheckFeatures(LineCursor& cursor, std::string_view value) {
 }
 
 Result<TreeNode> ParseNode(LineCursor& cursor, std::string_view line, size_t index, size_t count) {
-  const std::vector<std::string_view> f = Fields(line);
+  const std::vector<std::string_view> f = SplitSpaces(line);
   TreeNode node;
   if (f.size() == 2 && f[0] == "leaf") {
     if (!ParseNumber(f[1], node.leaf)) return cursor.Error("leaf value is not a finite number");
@@ -146,7 +135,7 @@ Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view nam
   }
   for (size_t t = 0; t < trees; ++t) {
     if (!cursor.Next(line)) return cursor.Error(fmt::format("truncated: {} of {} trees", t, trees));
-    const std::vector<std::string_view> f = Fields(line);
+    const std::vector<std::string_view> f = SplitSpaces(line);
     size_t count = 0;
     if (f.size() != 3 || f[0] != "tree" || f[1] != std::to_string(t) || !ParseNumber(f[2], count) ||
         count == 0 || count > kMaxNodes - model.nodes_.size()) {
