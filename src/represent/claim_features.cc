@@ -319,6 +319,35 @@ void SortUnique(auto& v) {
 
 }  // namespace
 
+namespace {
+
+// Adds what the matcher's rules read of tokens[i] (a negation, a number with
+// its slot) to `p`; true when the token is a number.
+bool AddRuleParts(std::span<const Token> tokens, size_t i, ClaimProfile* p) {
+  const Token& t = tokens[i];
+  if (IsNegation(t.norm)) {
+    ++p->negations;
+    if (const uint32_t negated = NegatedStem(tokens, i)) p->negated.push_back(negated);
+  }
+  std::string number = NormalizeNumber(t.norm, t.numeric);
+  if (number.empty()) return false;
+  p->numbers.push_back(number);
+  p->number_slots.push_back({std::move(number), NeighbourStem(tokens, i, -1), NeighbourStem(tokens, i, +1)});
+  return true;
+}
+
+}  // namespace
+
+ClaimProfile ProfileRules(std::span<const Token> tokens) {
+  ClaimProfile p;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!AddRuleParts(tokens, i, &p) && IsContent(tokens[i])) p.content_stems.push_back(tokens[i].stem_id);
+  }
+  SortUnique(p.numbers);
+  SortUnique(p.content_stems);
+  return p;
+}
+
 ClaimProfile ProfileSentence(std::span<const Token> tokens) {
   const WordVectors& vectors = WordVectors::Default();
   const Synonyms& synonyms = Synonyms::Default();
@@ -329,16 +358,7 @@ ClaimProfile ProfileSentence(std::span<const Token> tokens) {
     p.norms.push_back(t.norm_id);
     p.stems.push_back(t.stem_id);
     chars.append(t.norm).push_back(' ');
-    if (IsNegation(t.norm)) {
-      ++p.negations;
-      if (const uint32_t negated = NegatedStem(tokens, i)) p.negated.push_back(negated);
-    }
-    std::string number = NormalizeNumber(t.norm, t.numeric);
-    if (!number.empty()) {
-      p.numbers.push_back(number);
-      p.number_slots.push_back({std::move(number), NeighbourStem(tokens, i, -1),
-                                NeighbourStem(tokens, i, +1)});
-    } else if (IsContent(t)) {
+    if (!AddRuleParts(tokens, i, &p) && IsContent(t)) {
       ContentWord w;
       w.stem_id = t.stem_id;
       w.stem = t.stem;

@@ -1,6 +1,9 @@
 // ClaimMatcher: the one answer to "do these two sentences state the same
-// claim?", for every stage that needs it (compare's claims, the summary's
-// support).
+// claim?", for every stage that needs it: compare's claims ask Match; the
+// summary's support (summarize/summary_builder.h) finds a covering sentence
+// by its own idf rule and then applies the numbers rule below, so a summary
+// never cites as support a source that compare shows on the other side of a
+// number discrepancy.
 //
 // Pairs sharing less than kMinStemOverlap of their words are not the same
 // claim without asking the model: no pair of its training data (MSRP) shares

@@ -176,7 +176,15 @@ TEST(ConceptSummarizerTest, ManyArticlesWithoutDates) {
   ASSERT_FALSE(s.sentences.empty());
   EXPECT_LE(Used(s, BudgetUnit::kWords), 100u);
   ExpectWholeSentences(cluster, s);
-  for (const auto& sent : s.sentences) EXPECT_GT(sent.support.size(), 50u) << sent.text;
+  for (const auto& sent : s.sentences) {
+    if (sent.text.starts_with("Reporter number")) {
+      // Every other article's reporter line gives another number in that
+      // slot: none of them backs this one (summary_builder.h).
+      EXPECT_EQ(sent.support, (std::vector<uint32_t>{sent.doc})) << sent.text;
+    } else {
+      EXPECT_GT(sent.support.size(), 50u) << sent.text;
+    }
+  }
 }
 
 TEST(ConceptSummarizerTest, VeryLongAndVeryShortSentences) {

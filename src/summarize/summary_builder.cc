@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <tuple>
+
+#include "represent/claim_features.h"
 
 namespace chorus {
 namespace {
@@ -20,8 +23,36 @@ std::vector<double> ContentIdf(const AnalyzedCluster& cluster) {
   return idf;
 }
 
-std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, const std::vector<double>& idf,
-                                 uint32_t sentence, const SupportOptions& options) {
+// What support knows of a cluster, computed once per summary: the idf of
+// every term, and the rule profiles (represent/claim_features.h) of the
+// sentences it has checked, made when first needed.
+class SupportIndex {
+ public:
+  explicit SupportIndex(const AnalyzedCluster& cluster)
+      : cluster_(cluster), idf_(ContentIdf(cluster)), profiles_(cluster.sentences.size()) {}
+
+  const std::vector<double>& idf() const { return idf_; }
+
+  // Whether sentences `a` and `b` give different numbers in one slot (the
+  // claim matcher's numbers rule). Its negation rule is not asked: on DUC 2004
+  // it vetoed agreeing sentences ("not only to hook up" / "hook up", "said
+  // there were no rebels" / "denied that rebels were").
+  bool NumbersDiffer(uint32_t a, uint32_t b) { return represent::NumbersConflict(Profile(a), Profile(b)); }
+
+ private:
+  const represent::ClaimProfile& Profile(uint32_t s) {
+    if (!profiles_[s]) profiles_[s] = represent::ProfileRules(cluster_.sentences[s].tokens);
+    return *profiles_[s];
+  }
+
+  const AnalyzedCluster& cluster_;
+  std::vector<double> idf_;
+  std::vector<std::optional<represent::ClaimProfile>> profiles_;
+};
+
+std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, SupportIndex* index, uint32_t sentence,
+                                 const SupportOptions& options) {
+  const std::vector<double>& idf = index->idf();
   const uint32_t own = cluster.sentences[sentence].sentence.doc;
   std::vector<char> supports(std::max<size_t>(cluster.documents.size(), own + 1), 0);
   supports[own] = 1;
@@ -39,7 +70,9 @@ std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, const std::vect
       if (doc >= supports.size() || supports[doc]) continue;
       double covered = 0;
       for (uint32_t w : cluster.terms.Content(j)) covered += key_idf[w];
-      if (covered >= options.min_coverage * total) supports[doc] = 1;
+      if (covered >= options.min_coverage * total && !index->NumbersDiffer(sentence, static_cast<uint32_t>(j))) {
+        supports[doc] = 1;
+      }
     }
   }
   std::vector<uint32_t> support;
@@ -53,7 +86,8 @@ std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, const std::vect
 
 std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32_t sentence,
                                           const SupportOptions& options) {
-  return Supporters(cluster, ContentIdf(cluster), sentence, options);
+  SupportIndex index(cluster);
+  return Supporters(cluster, &index, sentence, options);
 }
 
 std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen, uint32_t opener) {
@@ -75,7 +109,7 @@ Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>
   summary.cluster_id = cluster.id;
   summary.method = std::string(method);
   if (chosen.empty()) return summary;
-  const std::vector<double> idf = ContentIdf(cluster);
+  SupportIndex index(cluster);
   for (uint32_t i : ReadingOrder(cluster, chosen, opener)) {
     const Sentence& s = cluster.sentences[i].sentence;
     SummarySentence out;
@@ -83,7 +117,7 @@ Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>
     out.doc = s.doc;
     out.doc_id = s.doc < cluster.documents.size() ? cluster.documents[s.doc].id : "";
     out.sentence = s.index;
-    out.support = Supporters(cluster, idf, i, options);
+    out.support = Supporters(cluster, &index, i, options);
     summary.sentences.push_back(std::move(out));
   }
   return summary;

@@ -10,7 +10,10 @@
 // Weighting by idf makes the test about the sentence's information, and
 // requiring one sentence (not the whole article) to cover it keeps an article
 // that merely mentions the same names apart from one that reports the same fact.
-// The sentence's own document is always listed.
+// A covering sentence that gives a different number in the same slot ("21
+// miners" for "12 miners": the claim matcher's numbers rule,
+// represent/claim_matcher.h, which compare uses) does not support: it is the
+// other side of a discrepancy. The sentence's own document is always listed.
 //
 // Order. Time, then source order: articles by date where dates exist
 // ("YYYY-MM-DD" compares as text; undated ones after dated ones), articles of
