@@ -5,11 +5,13 @@
 # model, store written and committed), with CPU time, wall time, articles/s
 # and peak resident memory of each run. Cost close to linear in articles means
 # articles/s stays about flat as the stream grows.
-# Usage: bench/cluster_scale.sh [build-dir] [sizes, default "10000 100000 266965"]
+# Usage: bench/cluster_scale.sh [build-dir] [sizes, default "10000 100000 266965"] [chorus cluster
+# flags, e.g. --model learned]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 sizes=${2:-10000 100000 266965}
+shift $(($# < 2 ? $# : 2))
 data=${CHORUS_SHARED_DATA_DIR:-../shared/data}/events/uci-train.jsonl
 [[ -x "$build/chorus" ]] || { echo "cluster_scale: build $build/chorus first" >&2; exit 1; }
 if [[ ! -f "$data" ]]; then
@@ -25,7 +27,7 @@ for n in $sizes; do
   head -n "$n" "$data" >"$work/in.jsonl"
   rm -f "$work/s.db" "$work/s.db-wal" "$work/s.db-shm"
   /usr/bin/time -f '%U %S %e %M' -o "$work/time" \
-    "$build/chorus" cluster "$work/in.jsonl" --store "$work/s.db" --format jsonl >"$work/out.jsonl" 2>"$work/err"
+    "$build/chorus" cluster "$work/in.jsonl" --store "$work/s.db" --format jsonl "$@" >"$work/out.jsonl" 2>"$work/err"
   read -r user sys wall rss <"$work/time"
   events=$(grep -o '"event":[0-9]*' "$work/out.jsonl" | sort -u | wc -l)
   lines=$(wc -l <"$work/in.jsonl")
