@@ -1,6 +1,9 @@
 // The loaded-term lexicon and `--neutral` (issue 12).
 #include "summarize/loaded_terms.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "chorus/summarizer.h"
@@ -19,48 +22,46 @@ TEST(LoadedTermsTest, ShippedLexiconHoldsHeadlineWordsEditorsAvoid) {
   EXPECT_TRUE(parsed.Contains("blast"));
 }
 
+// The one-sentence summary of `articles`, neutral or plain ("" on error).
+std::string OneSentenceSummary(const std::vector<testing::TestArticle>& articles, bool neutral) {
+  const AnalyzedCluster cluster = testing::AnalyzeArticles(articles);
+  auto summarizer = MakeSummarizer("chorus");
+  if (!summarizer.ok()) return "";
+  SummaryOptions options;
+  options.budget = {BudgetUnit::kSentences, 1};
+  options.neutral = neutral;
+  Result<Summary> summary = (*summarizer)->Summarize(cluster, options);
+  return summary.ok() && summary->sentences.size() == 1 ? summary->sentences[0].text : "";
+}
+
 TEST(LoadedTermsTest, NeutralSummaryAvoidsLoadedSentences) {
-  const AnalyzedCluster cluster = testing::AnalyzeArticles({
+  const std::vector<testing::TestArticle> articles = {
       {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
       {"b", "", "The Marra River floods the valley town of Kelburn after three days of heavy rain, officials say."},
       {"c", "", "Critics slam the council as the Marra River floods the valley town of Kelburn and rescuers wait."},
       {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
-  });
-  auto summarizer = MakeSummarizer("chorus");
-  ASSERT_TRUE(summarizer.ok());
-  SummaryOptions options;
-  options.budget = {BudgetUnit::kSentences, 1};
-  options.neutral = true;
-  Result<Summary> neutral = (*summarizer)->Summarize(cluster, options);
-  ASSERT_TRUE(neutral.ok()) << neutral.status().ToString();
-  ASSERT_EQ(neutral->sentences.size(), 1u);
-  EXPECT_EQ(neutral->sentences[0].text.find("slam"), std::string::npos) << neutral->sentences[0].text;
-  options.neutral = false;  // the plain summary takes the most repeated wording
-  Result<Summary> plain = (*summarizer)->Summarize(cluster, options);
-  ASSERT_TRUE(plain.ok());
-  ASSERT_EQ(plain->sentences.size(), 1u);
-  EXPECT_NE(plain->sentences[0].text.find("slam"), std::string::npos) << plain->sentences[0].text;
+  };
+  const std::string neutral = OneSentenceSummary(articles, true);
+  ASSERT_FALSE(neutral.empty());
+  EXPECT_EQ(neutral.find("slam"), std::string::npos) << neutral;
+  // The plain summary takes the most repeated wording.
+  const std::string plain = OneSentenceSummary(articles, false);
+  EXPECT_NE(plain.find("slam"), std::string::npos) << plain;
 }
 
 // A loaded word most sources use is the story's own word, not one side's
-// framing: --neutral keeps the plain summary.
+// framing: --neutral keeps it.
 TEST(LoadedTermsTest, NeutralSummaryKeepsLoadedWordsMostSourcesUse) {
-  const AnalyzedCluster cluster = testing::AnalyzeArticles({
-      {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
-      {"b", "", "Residents slam the mayor while the Marra River floods the valley town of Kelburn for a third day."},
-      {"c", "", "Farmers slam the weather service as the Marra River floods the valley town of Kelburn."},
-      {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
-      {"e", "", "Officials in Kelburn say the Marra River floods the valley town after days of heavy rain."},
-  });
-  auto summarizer = MakeSummarizer("chorus");
-  ASSERT_TRUE(summarizer.ok());
-  SummaryOptions options;
-  options.budget = {BudgetUnit::kSentences, 1};
-  options.neutral = true;
-  Result<Summary> neutral = (*summarizer)->Summarize(cluster, options);
-  ASSERT_TRUE(neutral.ok()) << neutral.status().ToString();
-  ASSERT_EQ(neutral->sentences.size(), 1u);
-  EXPECT_NE(neutral->sentences[0].text.find("slam"), std::string::npos) << neutral->sentences[0].text;
+  const std::string neutral = OneSentenceSummary(
+      {
+          {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
+          {"b", "", "Residents slam the mayor while the Marra River floods the valley town of Kelburn for a third day."},
+          {"c", "", "Farmers slam the weather service as the Marra River floods the valley town of Kelburn."},
+          {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
+          {"e", "", "Officials in Kelburn say the Marra River floods the valley town after days of heavy rain."},
+      },
+      true);
+  EXPECT_NE(neutral.find("slam"), std::string::npos) << neutral;
 }
 
 }  // namespace
