@@ -269,5 +269,43 @@ TEST(ComparerTest, EmptyClusterGivesEmptyComparison) {
   EXPECT_FALSE(ComparisonToJson(c).empty());
 }
 
+// A slot told with more values than a reader can weigh (a cluster built to
+// make comparing values quadratic) is compared on its most told values and
+// the comparison says so; the rest are still facts.
+TEST(ComparerTest, ASlotWithThousandsOfValuesIsComparedOnItsMostToldWithAWarning) {
+  std::vector<std::pair<std::string, std::string>> docs;
+  for (int k = 0; k < 600; ++k) {
+    std::string text = "Officials said ";
+    text.append(std::to_string(1000 + k)).append(" people were evacuated from the flooded valley on Monday.");
+    docs.emplace_back(std::to_string(k), std::move(text));
+  }
+  const Comparison c = Comparer().Compare(Analyze(docs));
+  ASSERT_EQ(c.warnings.size(), 1u);
+  EXPECT_NE(c.warnings[0].find("more than 256 values"), std::string::npos) << c.warnings[0];
+  EXPECT_NE(FindFact(c, FactKind::kNumber, "1599 people"), nullptr);
+  EXPECT_FALSE(c.discrepancies.empty());
+  EXPECT_NE(nlohmann::json::parse(ComparisonToJson(c)).value("warnings", nlohmann::json()).size(), 0u);
+}
+
+// Within the limits nothing is cut and no warning is given.
+TEST(ComparerTest, ANewsSizedClusterHasNoWarnings) {
+  const Comparison c = Comparer().Compare(Analyze(
+      {{"a", "Officials said 200 people were evacuated from the valley on Monday."},
+       {"b", "Officials said 250 people were evacuated from the valley on Monday."}}));
+  EXPECT_TRUE(c.warnings.empty());
+  EXPECT_FALSE(nlohmann::json::parse(ComparisonToJson(c)).contains("warnings"));
+}
+
+TEST(ComparerTest, AStopRequestEndsACompareWithCancelled) {
+  const AnalyzedCluster cluster =
+      Analyze({{"a", "Officials said 200 people were evacuated on Monday."}});
+  std::stop_source stop;
+  stop.request_stop();
+  const Result<Comparison> c = Comparer().Compare(cluster, stop.get_token());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), StatusCode::kCancelled);
+  EXPECT_TRUE(Comparer().Compare(cluster, std::stop_source().get_token()).ok());
+}
+
 }  // namespace
 }  // namespace chorus

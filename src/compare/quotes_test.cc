@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
+#include "base/disjoint_sets.h"
+
 #include "compare/compare_test_util.h"
 
 namespace chorus::compare {
@@ -70,6 +75,43 @@ TEST(QuotesTest, OverlapIsShareOfTheShorterQuote) {
   ASSERT_EQ(a.quotes.size(), 1u);
   ASSERT_EQ(b.quotes.size(), 1u);
   EXPECT_DOUBLE_EQ(QuoteOverlap(a.quotes[0], b.quotes[0]), 1.0);
+}
+
+// The index finds exactly the quotations all pairs would: random quotes over
+// a small vocabulary (many near-repeats), several overlap thresholds.
+TEST(QuotesTest, SameQuotesEqualsComparingAllPairs) {
+  std::mt19937 random(16);
+  for (double min_overlap : {0.5, 0.6, 0.8}) {
+    std::vector<QuoteMention> quotes(400);
+    for (QuoteMention& q : quotes) {
+      const size_t words = 1 + random() % 9;
+      for (size_t k = 0; k < words; ++k) q.words.push_back(std::to_string(random() % 24).append("w"));
+      std::sort(q.words.begin(), q.words.end());
+      q.words.erase(std::unique(q.words.begin(), q.words.end()), q.words.end());
+    }
+    DisjointSets all_pairs(quotes.size());
+    for (size_t a = 0; a < quotes.size(); ++a) {
+      for (size_t b = a + 1; b < quotes.size(); ++b) {
+        if (QuoteOverlap(quotes[a], quotes[b]) >= min_overlap) all_pairs.Union(a, b);
+      }
+    }
+    PairBudget budget(UINT64_MAX, "quotes");
+    EXPECT_EQ(SameQuotes(quotes, min_overlap, &budget), all_pairs.Sets()) << min_overlap;
+    EXPECT_FALSE(budget.spent());
+  }
+}
+
+TEST(QuotesTest, SameQuotesStopsAtItsBudget) {
+  std::vector<QuoteMention> quotes(50);
+  for (QuoteMention& q : quotes) q.words = {"a", "b", "c", "d"};
+  quotes[0].words = {"a", "b", "c", "e"};
+  PairBudget budget(1, "quotes");
+  SameQuotes(quotes, 0.5, &budget);
+  EXPECT_TRUE(budget.spent());
+  std::vector<std::string> warnings;
+  budget.Report(&warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("quotes"), std::string::npos);
 }
 
 }  // namespace
