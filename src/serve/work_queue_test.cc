@@ -6,6 +6,7 @@
 #include <future>
 #include <memory>
 #include <new>
+#include <thread>
 
 #include "serve/bounded_call.h"
 
@@ -64,6 +65,9 @@ TEST(RunBoundedTest, ReturnsTheWorkResponseOr503) {
   EXPECT_EQ(RunBounded(q, far, [](const std::stop_token&) { return JsonResponse(201, "{}"); })
                 .status,
             201);
+  // The worker counts as busy until just after it answered: a request sent
+  // before then would find no free worker (503) and the test would hang.
+  while (q.Running() > 0) std::this_thread::yield();
 
   std::promise<void> release;
   std::shared_future<void> gate = release.get_future().share();
