@@ -66,6 +66,9 @@ struct SummarySentence {
   // Documents (indices) whose content supports this sentence, including its
   // own, ascending.
   std::vector<uint32_t> support;
+  // Parallel to `support`: the sentence (index within that document) that
+  // backs this one; this sentence's own index for its own document.
+  std::vector<uint32_t> support_sentences;
   // The sentence was shortened (a dateline, connective, attribution or
   // aside removed): `text` is the shorter form, `original` as written.
   bool compressed = false;

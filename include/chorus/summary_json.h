@@ -2,7 +2,9 @@
 // print exactly these, so both faces agree byte for byte.
 //
 // JSON: {"id": cluster id, "method": name, "summary": [{"text", "doc" (document
-// id string), "sentence" (index in its document), "support": [document ids]}]}.
+// id string), "sentence" (index in its document), "support": [document ids],
+// "support_sentences": [{"doc": id, "sentence": index}: per supporting
+// document, the sentence that backs this one]}]}.
 // Text: one sentence a line; with `cite`, each line ends " [id1, id2]" (its
 // supporting documents' ids).
 //

@@ -50,12 +50,16 @@ class SupportIndex {
   std::vector<std::optional<represent::ClaimProfile>> profiles_;
 };
 
-std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, SupportIndex* index, uint32_t sentence,
-                                 const SupportOptions& options) {
+// Fills out->support and out->support_sentences.
+void FindSupporters(const AnalyzedCluster& cluster, SupportIndex* index, uint32_t sentence,
+                    const SupportOptions& options, SummarySentence* out) {
   const std::vector<double>& idf = index->idf();
   const uint32_t own = cluster.sentences[sentence].sentence.doc;
-  std::vector<char> supports(std::max<size_t>(cluster.documents.size(), own + 1), 0);
-  supports[own] = 1;
+  // Per document: the sentence (index in cluster.sentences) that backs this
+  // one, or kNone.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> backing(std::max<size_t>(cluster.documents.size(), own + 1), kNone);
+  backing[own] = sentence;
   // The idf of the sentence's own stems, 0 for every other stem: adding 0
   // leaves a sum unchanged, so a shared-stem sum needs no membership test.
   std::vector<double> key_idf(idf.size(), 0.0);
@@ -67,27 +71,36 @@ std::vector<uint32_t> Supporters(const AnalyzedCluster& cluster, SupportIndex* i
   if (total > 0) {
     for (size_t j = 0; j < cluster.sentences.size(); ++j) {
       const uint32_t doc = cluster.sentences[j].sentence.doc;
-      if (doc >= supports.size() || supports[doc]) continue;
+      if (doc >= backing.size() || backing[doc] != kNone) continue;
       double covered = 0;
       for (uint32_t w : cluster.terms.Content(j)) covered += key_idf[w];
       if (covered >= options.min_coverage * total && !index->NumbersDiffer(sentence, static_cast<uint32_t>(j))) {
-        supports[doc] = 1;
+        backing[doc] = static_cast<uint32_t>(j);
       }
     }
   }
-  std::vector<uint32_t> support;
-  for (uint32_t d = 0; d < supports.size(); ++d) {
-    if (supports[d]) support.push_back(d);
+  out->support.clear();
+  out->support_sentences.clear();
+  for (uint32_t d = 0; d < backing.size(); ++d) {
+    if (backing[d] == kNone) continue;
+    out->support.push_back(d);
+    out->support_sentences.push_back(cluster.sentences[backing[d]].sentence.index);
   }
-  return support;
 }
 
 }  // namespace
 
 std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32_t sentence,
                                           const SupportOptions& options) {
+  SummarySentence out;
+  FindSupport(cluster, sentence, &out, options);
+  return out.support;
+}
+
+void FindSupport(const AnalyzedCluster& cluster, uint32_t sentence, SummarySentence* out,
+                 const SupportOptions& options) {
   SupportIndex index(cluster);
-  return Supporters(cluster, &index, sentence, options);
+  FindSupporters(cluster, &index, sentence, options, out);
 }
 
 std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen, uint32_t opener) {
@@ -117,7 +130,7 @@ Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>
     out.doc = s.doc;
     out.doc_id = s.doc < cluster.documents.size() ? cluster.documents[s.doc].id : "";
     out.sentence = s.index;
-    out.support = Supporters(cluster, &index, i, options);
+    FindSupporters(cluster, &index, i, options, &out);
     summary.sentences.push_back(std::move(out));
   }
   return summary;

@@ -55,6 +55,10 @@ Summary BuildSummary(const AnalyzedCluster& cluster, const std::vector<uint32_t>
 std::vector<uint32_t> SupportingDocuments(const AnalyzedCluster& cluster, uint32_t sentence,
                                           const SupportOptions& options = {});
 
+// Sets out->support and out->support_sentences for cluster.sentences[sentence].
+void FindSupport(const AnalyzedCluster& cluster, uint32_t sentence, SummarySentence* out,
+                 const SupportOptions& options = {});
+
 // Indices of `chosen` sorted into reading order (see above).
 std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen,
                                    uint32_t opener = kNoOpener);

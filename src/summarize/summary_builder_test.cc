@@ -20,6 +20,17 @@ TEST(SupportTest, ACoveringSentenceOfAnotherSourceSupports) {
   EXPECT_EQ(SupportingDocuments(c, 0), (std::vector<uint32_t>{0, 1}));
 }
 
+TEST(SupportTest, NamesTheSentenceThatBacksIt) {
+  const AnalyzedCluster c = AnalyzeArticles({
+      {"a", "", "Rain fell all week. Twelve miners were rescued from the flooded Harlow colliery on Sunday."},
+      {"b", "", "The pit had been closed for years. Rescuers brought twelve miners out of the flooded Harlow colliery."},
+  });
+  SummarySentence out;
+  FindSupport(c, 1, &out);
+  EXPECT_EQ(out.support, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(out.support_sentences, (std::vector<uint32_t>{1, 1}));
+}
+
 TEST(SupportTest, ASourceGivingAnotherNumberInTheSameSlotDoesNotSupport) {
   // b covers a's words but counts other miners: compare shows the two as a
   // discrepancy, so b cannot be cited for a. c gives no number: it supports.

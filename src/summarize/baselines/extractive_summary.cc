@@ -44,7 +44,7 @@ Summary AssembleSummary(const AnalyzedCluster& cluster, std::string_view method,
     out.doc = sentence.doc;
     if (sentence.doc < cluster.documents.size()) out.doc_id = cluster.documents[sentence.doc].id;
     out.sentence = sentence.index;
-    out.support = SupportingDocuments(cluster, s);
+    FindSupport(cluster, s, &out);
     summary.sentences.push_back(std::move(out));
   }
   return summary;
