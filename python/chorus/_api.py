@@ -59,8 +59,9 @@ def summarize(articles: Iterable[Article], words: Optional[int] = None,
     """Summary of one cluster of articles, as `chorus summarize --format json`.
 
     Returns {"id", "method", "summary": [{"text", "doc", "sentence",
-    "support"}]}: whole sentences in reading order, each with the ids of the
-    documents that support it ("compressed": True and "original" when a
+    "support", "support_sentences"}]}: whole sentences in reading order, each
+    with the ids of the documents that support it and, per document, the
+    sentence that backs it ("compressed": True and "original" when a
     sentence was shortened). Give at most one budget (default 100 words).
     `query` focuses the summary on what it asks; `since` ("YYYY-MM-DD")
     tells what the articles dated since then add for a reader of the earlier ones.
