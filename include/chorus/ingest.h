@@ -55,16 +55,16 @@ struct IngestOptions {
   // to Diagnostics and go on).
   bool strict = false;
   // Largest article text accepted, in bytes; longer texts are cut at a UTF-8
-  // boundary with a warning. Default 16 MiB (the longest news articles are
-  // a few hundred KB).
-  size_t max_document_bytes = size_t{16} << 20;
-  // Most article text one cluster holds, in bytes (~3,000 articles by
+  // boundary with a warning. Default 12 MiB, as max_cluster_bytes (the
+  // longest news articles are a few hundred KB).
+  size_t max_document_bytes = size_t{12} << 20;
+  // Most article text one cluster holds, in bytes (~2,500 articles by
   // default): articles past it are left out of the cluster with a warning.
-  // Summarizing or comparing a cluster holds ~20 bytes of analysis per byte
-  // of text, so this bounds a command's memory (~350 MB) whatever the input.
-  // Articles streamed one by one (ReadArticles, `chorus cluster`) are not
-  // held together and not capped. Default 16 MiB.
-  size_t max_cluster_bytes = size_t{16} << 20;
+  // Summarizing a cluster holds ~25 bytes of analysis per byte of text,
+  // comparing it ~39, so this bounds a command's memory (under 8x a 64 MiB
+  // input) whatever the input. Articles streamed one by one (ReadArticles,
+  // `chorus cluster`) are not held together and not capped. Default 12 MiB.
+  size_t max_cluster_bytes = size_t{12} << 20;
   // Longest JSON Lines line read (a cluster line holds all its articles);
   // a longer line is reported and skipped without being held in memory.
   // Default 256 MiB.

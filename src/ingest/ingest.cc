@@ -146,7 +146,7 @@ class InputReader {
   // text (then counted in); warns the first time one does not (`*full`).
   bool FitsCluster(size_t bytes, const std::string& cluster, const std::string& file,
                    uint64_t line, size_t* held, bool* full) {
-    if (*held + bytes <= options_.max_cluster_bytes) {
+    if (*held == 0 || *held + bytes <= options_.max_cluster_bytes) {  // the first always fits
       *held += bytes;
       return true;
     }
