@@ -135,10 +135,14 @@ def timed(what, method, path, body, want, bound_s, headers=None):
 
 print("crash inputs")
 nested = "<html><body>" + "<table><tr><td>" * 100000 + "text"
+# These crashed the server (exit 139) before nesting was bounded. On a busy or
+# slow machine the 1.5 MB page can reach the 2 s deadline: a 503 then still
+# shows the server survived and the deadline held (the probes after it and
+# /healthz check it is up).
 timed("100k nested tables (1.5 MB) to /v1/summarize", "POST", "/v1/summarize",
-      articles_body([{"id": "x", "html": nested}]), {200, 400, 422}, 10)
+      articles_body([{"id": "x", "html": nested}]), {200, 400, 422, 503}, 10)
 timed("100k nested tables to /v1/articles", "POST", "/v1/articles",
-      articles_body([{"id": "x", "html": nested}]), {200, 400, 422}, 10)
+      articles_body([{"id": "x", "html": nested}]), {200, 400, 422, 503}, 10)
 timed("80k nested divs (CPU) to /v1/compare", "POST", "/v1/compare",
       articles_body([{"id": "d", "html": "<div>" * 80000 + "text"}]), {200, 400, 422, 503}, 4)
 deep = b'{"articles":' + b"[" * 200000 + b"]" * 200000 + b"}"
