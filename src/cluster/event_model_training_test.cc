@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "chorus/clusterer.h"
 #include "chorus/event_model.h"
 #include "cluster/test_articles.h"
+#include "cluster/training_rows.h"
 #include "fmt/format.h"
 
 namespace chorus {
@@ -92,6 +94,37 @@ TEST(EventModelTrainingTest, SameStreamSameModel) {
   auto b = TrainEventModel({{"s", stream}}, QuickOptions(), &report);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(*a, *b);
+}
+
+// The undated feed shows the clusterer neither dates nor outlets, in both the
+// teacher-forced and the on-policy rows: their date and outlet features are
+// missing (NaN), where the dated feed's are known.
+TEST(EventModelTrainingTest, UndatedFeedHidesDatesAndOutlets) {
+  const std::vector<LabelledArticle> stream = SmallStream(4, 4);
+  auto model = Train(stream);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ClustererOptions policy;
+  policy.rule = SimilarityRule::kLearned;
+  policy.model = *model;
+  auto missing = [](const TrainingRows& rows, PairFeature f) {
+    size_t n = 0;
+    for (const PairFeatures& p : rows.features) n += std::isnan(p[f]) ? 1 : 0;
+    return n;
+  };
+  for (bool undated : {false, true}) {
+    const StreamFeed feed =
+        undated ? UndatedFeed(stream, stream.size(), 3) : TimeOrderedFeed(stream, 3);
+    TrainingRows forced, on_policy;
+    TrainingReport report;
+    AppendTeacherForcedRows(feed, ClustererOptions(), &forced, &report);
+    AppendOnPolicyRows(feed, policy, &on_policy);
+    for (const TrainingRows* rows : {&forced, &on_policy}) {
+      ASSERT_FALSE(rows->features.empty());
+      const size_t all = undated ? rows->features.size() : 0;
+      EXPECT_EQ(missing(*rows, kDaysOutside), all) << undated;
+      EXPECT_EQ(missing(*rows, kSourceInEvent), all) << undated;
+    }
+  }
 }
 
 TEST(EventModelTrainingTest, NothingToLearnFromIsAnError) {

@@ -40,6 +40,20 @@ StreamFeed UndatedFeed(const std::vector<LabelledArticle>& articles, size_t coun
   return feed;
 }
 
+namespace {
+
+// The article as this feed shows it to the clusterer.
+Document FeedDocument(const StreamFeed& feed, const LabelledArticle& a) {
+  Document doc = a.document;
+  if (feed.drop_dates_and_sources) {
+    doc.date.clear();
+    doc.source.clear();
+  }
+  return doc;
+}
+
+}  // namespace
+
 void AppendTeacherForcedRows(const StreamFeed& feed, const ClustererOptions& options,
                              TrainingRows* rows, TrainingReport* report) {
   ClusteringState state(options);
@@ -48,11 +62,7 @@ void AppendTeacherForcedRows(const StreamFeed& feed, const ClustererOptions& opt
   std::vector<PairFeatures> features;
   uint64_t arrival = 0;
   for (const LabelledArticle* a : feed.articles) {
-    Document doc = a->document;
-    if (feed.drop_dates_and_sources) {
-      doc.date.clear();
-      doc.source.clear();
-    }
+    const Document doc = FeedDocument(feed, *a);
     bool no_content = false;
     const ArticleRecord record = state.Represent(doc, &no_content);
     ++report->articles;
@@ -112,11 +122,7 @@ void AppendOnPolicyRows(const StreamFeed& feed, const ClustererOptions& options,
   std::vector<PairFeatures> features;
   uint64_t arrival = 0;
   for (const LabelledArticle* a : feed.articles) {
-    Document doc = a->document;
-    if (feed.drop_dates_and_sources) {
-      doc.date.clear();
-      doc.source.clear();
-    }
+    const Document doc = FeedDocument(feed, *a);
     bool no_content = false;
     const ArticleRecord record = state.Represent(doc, &no_content);
     if (no_content) continue;

@@ -126,6 +126,18 @@ Result<int> SchemaVersion(sqlite3* db, const std::string& path, bool* denied) {
   return *schema == "1" ? 1 : 2;
 }
 
+// Adds `terms` to the dictionary (inside the caller's transaction).
+Status InsertTerms(sqlite3* db, const std::vector<StoredTerm>& terms) {
+  Statement term(db, "INSERT INTO terms(id, stem, label) VALUES (?, ?, ?)");
+  for (const StoredTerm& t : terms) {
+    term.Bind(1, static_cast<int64_t>(t.id));
+    term.Bind(2, t.stem);
+    term.Bind(3, t.label);
+    RETURN_IF_ERROR(term.Run());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 struct EventStore::Db {
@@ -215,13 +227,7 @@ Status EventStore::Write(const StoreBatch& batch) {
   sqlite3* db = db_->db;
   RETURN_IF_ERROR(ExecSql(db, "BEGIN IMMEDIATE"));
   auto write = [&]() -> Status {
-    Statement term(db, "INSERT INTO terms(id, stem, label) VALUES (?, ?, ?)");
-    for (const StoredTerm& t : batch.terms) {
-      term.Bind(1, static_cast<int64_t>(t.id));
-      term.Bind(2, t.stem);
-      term.Bind(3, t.label);
-      RETURN_IF_ERROR(term.Run());
-    }
+    RETURN_IF_ERROR(InsertTerms(db, batch.terms));
     Statement article(db,
                       "INSERT INTO articles(seq, id, source, date, title, url, text, event, "
                       "duplicate_of, day, terms, minhash, headline, names, numbers, words) "
@@ -328,13 +334,7 @@ Status EventStore::ReplaceFeatures(const std::vector<StoredTerm>& terms,
   RETURN_IF_ERROR(ExecSql(db, "BEGIN IMMEDIATE"));
   auto write = [&]() -> Status {
     RETURN_IF_ERROR(ExecSql(db, "DELETE FROM terms"));
-    Statement term(db, "INSERT INTO terms(id, stem, label) VALUES (?, ?, ?)");
-    for (const StoredTerm& t : terms) {
-      term.Bind(1, static_cast<int64_t>(t.id));
-      term.Bind(2, t.stem);
-      term.Bind(3, t.label);
-      RETURN_IF_ERROR(term.Run());
-    }
+    RETURN_IF_ERROR(InsertTerms(db, terms));
     Statement article(db,
                       "UPDATE articles SET terms = ?, minhash = ?, headline = ?, names = ?, "
                       "numbers = ?, words = ? WHERE seq = ?");
