@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include "chorus/event_json.h"
 #include "fmt/format.h"
 #include "serve/api_request.h"
 #include "serve/bounded_call.h"
@@ -76,6 +77,28 @@ nlohmann::json ArticlesJson(const Cluster& cluster) {
 
 constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
 
+// The bodies below are composed from the library's renderers as they wrote
+// them (never parsed back), so each part is the bytes the CLI prints.
+
+// {"articles": [assignment...], "skipped": [ids already stored]}.
+std::string AddedBody(const AddedArticles& added) {
+  std::string body = "{\"articles\":[";
+  for (const StreamAssignment& a : added.assignments) {
+    if (body.back() != '[') body += ',';
+    body += AssignmentToJson(a);
+  }
+  body += "],\"skipped\":" + nlohmann::json(added.skipped).dump(-1, ' ', false, kReplace);
+  return body + "}\n";
+}
+
+// {"events": <`chorus events --format json` of the page>, "next_after": id|null}.
+std::string EventPageBody(const EventListPage& page) {
+  std::string body = "{\"events\":" + EventsToJson(page.events, 2);
+  body += ",\"next_after\":";
+  body += page.next_after ? std::to_string(*page.next_after) : "null";
+  return body + "}\n";
+}
+
 }  // namespace
 
 void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> events,
@@ -89,18 +112,18 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       if (!parsed.ok()) return ErrorResponse(parsed.status());
       if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
       // Not stopped past this point: a batch is stored whole or not at all.
-      Result<nlohmann::json> added = events->AddArticles(std::move(parsed->cluster.documents));
+      Result<AddedArticles> added = events->AddArticles(std::move(parsed->cluster.documents));
       if (!added.ok()) return ErrorResponse(added.status());
-      return JsonResponse(200, added->dump(-1, ' ', false, kReplace));
+      return JsonResponse(200, AddedBody(*added));
     });
   });
   router->Add("GET", "/v1/events", [ctx, events](const HttpRequest& req, const PathParams&) {
     Result<EventPage> page = PageOf(req.query);
     if (!page.ok()) return ErrorResponse(page.status());
     return RunBounded(*ctx.queue, RequestDeadline(ctx), [events, page = *page](const std::stop_token&) {
-      Result<nlohmann::json> list = events->ListEvents(page);
+      Result<EventListPage> list = events->ListEvents(page);
       if (!list.ok()) return ErrorResponse(list.status());
-      return JsonResponse(200, list->dump(-1, ' ', false, kReplace));
+      return JsonResponse(200, EventPageBody(*list));
     });
   });
   router->Add("GET", "/v1/events/{id}", [ctx, events, engine](const HttpRequest& req,
@@ -114,7 +137,7 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
     return RunBounded(*ctx.queue, RequestDeadline(ctx),
                       [events, engine, id = *id, summary = options->summary, since = options->since,
                        s = *summarizer](const std::stop_token& stop) mutable {
-      Result<std::pair<nlohmann::json, Cluster>> event = events->LoadEvent(id);
+      Result<std::pair<EventInfo, Cluster>> event = events->LoadEvent(id);
       if (!event.ok()) return ErrorResponse(event.status());
       Result<AnalyzedCluster> analyzed_or = engine->Analyze(event->second, stop);
       if (!analyzed_or.ok()) return ErrorResponse(analyzed_or.status());
@@ -126,12 +149,11 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
       Result<std::string> comparison_json = ComparisonJson(analyzed, stop);
       if (!comparison_json.ok()) return ErrorResponse(comparison_json.status());
       // The summary and comparison are spliced in as the renderers wrote them.
-      std::string body = "{\"event\":" + event->first.dump(-1, ' ', false, kReplace);
+      std::string body = "{\"event\":" + EventToJson(event->first);
       body += ",\"articles\":" + ArticlesJson(event->second).dump(-1, ' ', false, kReplace);
       // An event larger than one request's bounds is read from a sample of
       // its articles spread over its dates: how many were left out.
-      const int64_t members = event->first.value("articles", int64_t{0}) -
-                              event->first.value("duplicates", int64_t{0});
+      const int64_t members = int64_t{event->first.articles} - event->first.duplicates;
       const auto shown = static_cast<int64_t>(event->second.documents.size());
       body += fmt::format(",\"articles_omitted\":{}", std::max<int64_t>(0, members - shown));
       body += ",\"summary\":" + *summary_json;

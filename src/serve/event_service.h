@@ -3,7 +3,11 @@
 // and reads events back, from any number of request threads.
 //
 //   ASSIGN_OR_RETURN(auto events, EventService::Open("chorus.db", {.max_articles = 1000}));
-//   ASSIGN_OR_RETURN(nlohmann::json added, events->AddArticles(std::move(docs)));
+//   ASSIGN_OR_RETURN(AddedArticles added, events->AddArticles(std::move(docs)));
+//
+// It hands back the library's own types; the routes render them with the
+// library's renderers (chorus/event_json.h), so every face prints the same
+// bytes.
 //
 // Thread safety: all methods may be called concurrently; the store and the
 // clusterer (not thread-safe themselves) are used under one mutex, held only
@@ -12,13 +16,13 @@
 #ifndef CHORUS_SERVE_EVENT_SERVICE_H_
 #define CHORUS_SERVE_EVENT_SERVICE_H_
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "chorus/document.h"
@@ -28,6 +32,20 @@
 
 namespace chorus::serve {
 
+// What one AddArticles call stored: an assignment per stored article, in
+// order, and the ids of those already in the store (not added again).
+struct AddedArticles {
+  std::vector<StreamAssignment> assignments;
+  std::vector<std::string> skipped;
+};
+
+// One page of events by ascending id; `next_after` is the cursor of the next
+// page, none when this page holds the last event.
+struct EventListPage {
+  std::vector<EventInfo> events;
+  std::optional<int64_t> next_after;
+};
+
 class EventService {
  public:
   // `path` "" opens an in-memory store. LoadEvent returns at most `view` of
@@ -36,17 +54,13 @@ class EventService {
   EventService(const EventService&) = delete;
   EventService& operator=(const EventService&) = delete;
 
-  // {"articles": [{"article", "event", "new_event", "duplicate_of"}],
-  //  "skipped": [ids already stored]}.
-  Result<nlohmann::json> AddArticles(std::vector<Document> articles);
-  // {"events": [{"event", "label", "first_date", "last_date", "articles",
-  //  "duplicates", "independent_sources"}], "next_after": id | null}: the
-  // events of `page` by ascending id; "next_after" is the cursor of the next
-  // page, null when this page holds the last event.
-  Result<nlohmann::json> ListEvents(EventPage page) const;
-  // One event's description (as in ListEvents) and its articles, without
-  // copies, within the view Open was given (kNotFound for an unknown id).
-  Result<std::pair<nlohmann::json, Cluster>> LoadEvent(int64_t id) const;
+  // Stores and clusters `articles`; returns once they are committed.
+  Result<AddedArticles> AddArticles(std::vector<Document> articles);
+  // The events of `page` by ascending id.
+  Result<EventListPage> ListEvents(EventPage page) const;
+  // One event's description and its articles, without copies, within the
+  // view Open was given (kNotFound for an unknown id).
+  Result<std::pair<EventInfo, Cluster>> LoadEvent(int64_t id) const;
 
   uint64_t article_count() const { return articles_.load(); }
   int64_t event_count() const { return events_.load(); }

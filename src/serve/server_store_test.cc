@@ -7,10 +7,14 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "chorus/analyzer.h"
 #include "chorus/compare.h"
+#include "chorus/event_json.h"
+#include "chorus/store.h"
 #include "serve/api_request.h"
 #include "serve/test_articles.h"
 #include "serve/test_server.h"
@@ -156,6 +160,10 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
 
     auto list = c.Get("/v1/events");
     ASSERT_EQ(list->status, 200);
+    // Keys in the documented order: the renderer's bytes, never re-parsed.
+    EXPECT_NE(list->body.find("\"event\": 1,\n    \"label\""), std::string::npos) << list->body;
+    EXPECT_NE(added->body.find("{\"article\":\"fire-a\",\"event\":1,\"duplicate_of\":null}"),
+              std::string::npos) << added->body;
     events_before = Parse(list)["events"];
     ASSERT_EQ(events_before.size(), 2u);
     EXPECT_EQ(events_before[0]["articles"], 3);
@@ -169,6 +177,14 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     ASSERT_NE(bytes_at, std::string::npos) << metrics->body;
     EXPECT_GT(std::stod(metrics->body.substr(bytes_at + 25)), 4096.0);
     server.Stop();
+    // GET /v1/events's "events" are the bytes `chorus events --format json` prints.
+    StoreOptions read_only;
+    read_only.read_only = true;
+    Result<std::unique_ptr<EventStore>> store = EventStore::Open(o.store_path, read_only);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    Result<std::vector<EventInfo>> stored = (*store)->ListEvents();
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(list->body, "{\"events\":" + EventsToJson(*stored, 2) + ",\"next_after\":null}\n");
   }
   {
     RunningServer server(o);  // the same store, reopened
