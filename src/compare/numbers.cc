@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "base/dates.h"
@@ -88,8 +89,8 @@ std::string FormatValue(double v) {
 
 class NumberScanner {
  public:
-  NumberScanner(const AnalyzedSentence& s, uint32_t index)
-      : text_(s.sentence.text), tokens_(s.tokens), index_(index) {}
+  NumberScanner(const AnalyzedSentence& s, uint32_t index, std::span<const uint32_t> terms)
+      : text_(s.sentence.text), tokens_(s.tokens), terms_(terms), index_(index) {}
 
   std::vector<NumberMention> Scan() {
     used_.assign(tokens_.size(), false);
@@ -284,12 +285,13 @@ class NumberScanner {
     return tokens_.size();
   }
 
-  std::vector<std::string> Context(const std::string& unit) const {
-    std::vector<std::string> ctx;
+  std::vector<uint32_t> Context(const std::string& unit) const {
+    std::vector<uint32_t> ctx;
+    if (terms_.size() != tokens_.size()) return ctx;  // a cluster without a term index
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];
       if (used_[i] || t.stopword || t.numeric || t.stem.size() < 3 || t.stem == unit) continue;
-      ctx.emplace_back(t.stem);
+      ctx.push_back(terms_[i]);  // a stemmed token's term is its stem
     }
     std::sort(ctx.begin(), ctx.end());
     ctx.erase(std::unique(ctx.begin(), ctx.end()), ctx.end());
@@ -298,6 +300,7 @@ class NumberScanner {
 
   std::string_view text_;
   const std::vector<Token>& tokens_;
+  std::span<const uint32_t> terms_;  // the term of each token
   uint32_t index_;
   std::vector<bool> used_;
   std::vector<NumberMention> out_;
@@ -305,8 +308,8 @@ class NumberScanner {
 
 }  // namespace
 
-std::vector<NumberMention> ExtractNumbers(const AnalyzedSentence& sentence, uint32_t index) {
-  return NumberScanner(sentence, index).Scan();
+std::vector<NumberMention> ExtractNumbers(const AnalyzedCluster& cluster, uint32_t index) {
+  return NumberScanner(cluster.sentences[index], index, cluster.terms.Terms(index)).Scan();
 }
 
 }  // namespace chorus::compare

@@ -28,11 +28,14 @@ struct NumberMention {
                             // (dates: month and day, as years are often omitted)
   std::string unit;       // counted noun's stem ("troop"), currency, "percent", "date"
   std::string text;       // display: number as written + counted noun ("5,000 troops")
-  std::vector<std::string> context;  // other content stems of the sentence, sorted
+  // The sentence's other content stems (not the number's words, nor its
+  // unit; three letters or more) as the cluster's term ids
+  // (chorus/term_index.h), ascending, unique.
+  std::vector<uint32_t> context;
 };
 
-// Numbers in one tokenized sentence.
-std::vector<NumberMention> ExtractNumbers(const AnalyzedSentence& sentence, uint32_t index);
+// Numbers in sentence `index` of `cluster`.
+std::vector<NumberMention> ExtractNumbers(const AnalyzedCluster& cluster, uint32_t index);
 
 }  // namespace chorus::compare
 

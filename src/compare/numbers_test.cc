@@ -2,18 +2,24 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include "compare/compare_test_util.h"
 
 namespace chorus::compare {
 namespace {
 
-std::vector<NumberMention> Numbers(const std::string& sentence) {
-  AnalyzedCluster c = testing::Analyze({{"d", sentence}});
+std::vector<NumberMention> NumbersIn(const AnalyzedCluster& c) {
   std::vector<NumberMention> all;
   for (uint32_t s = 0; s < c.sentences.size(); ++s) {
-    for (NumberMention& m : ExtractNumbers(c.sentences[s], s)) all.push_back(std::move(m));
+    for (NumberMention& m : ExtractNumbers(c, s)) all.push_back(std::move(m));
   }
   return all;
+}
+
+std::vector<NumberMention> Numbers(const std::string& sentence) {
+  return NumbersIn(testing::Analyze({{"d", sentence}}));
 }
 
 TEST(NumbersTest, CountedNounSkipsModifiersAndQualifiers) {
@@ -65,10 +71,16 @@ TEST(NumbersTest, TimesRatiosAndOrdinalsAreNotCounts) {
 }
 
 TEST(NumbersTest, ContextLeavesOutTheNumberAndItsNoun) {
-  std::vector<NumberMention> n = Numbers("Officials said 300 tents were delivered to the camp.");
+  const AnalyzedCluster c =
+      testing::Analyze({{"d", "Officials said 300 tents were delivered to the camp."}});
+  std::vector<NumberMention> n = NumbersIn(c);
   ASSERT_EQ(n.size(), 1u);
   EXPECT_EQ(n[0].unit, "tent");
-  EXPECT_EQ(n[0].context, (std::vector<std::string>{"camp", "deliv", "offici"}));
+  std::vector<std::string_view> context;
+  for (uint32_t t : n[0].context) context.push_back(c.terms.text[t]);
+  std::sort(context.begin(), context.end());
+  EXPECT_EQ(context, (std::vector<std::string_view>{"camp", "deliv", "offici"}));
+  EXPECT_TRUE(std::is_sorted(n[0].context.begin(), n[0].context.end()));
 }
 
 }  // namespace

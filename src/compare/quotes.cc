@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "base/disjoint_sets.h"
+#include "base/sorted_sets.h"
 #include "chorus/tokenizer.h"
 
 namespace chorus::compare {
@@ -106,10 +107,9 @@ class DocumentQuotes {
     while (e > b && (raw[e - 1] == ' ' || raw[e - 1] == ',')) --e;
     q.text = raw.substr(b, e - b);
     // Matched on content words: long quotes share many function words.
-    const TokenScope scope;  // the token views live until copied into q.words
     for (const Token& t : kWords.Tokenize(q.text)) {
       ++q.word_count;
-      if (!t.stopword) q.words.emplace_back(t.norm);
+      if (!t.stopword) q.words.push_back(t.norm_id);
     }
     if (q.word_count < min_words_ || q.words.empty()) return;
     std::sort(q.words.begin(), q.words.end());
@@ -252,6 +252,9 @@ class DocumentQuotes {
 
 std::vector<QuoteMention> ExtractQuotes(const AnalyzedCluster& cluster,
                                         const EntityAnalysis& entities, uint32_t min_words) {
+  // Words are numbered in the cluster's vocabulary, so that quotes compare
+  // integers, and the ids mean the words the cluster's tokens mean.
+  const TokenScope scope(cluster.vocabulary);
   std::vector<QuoteMention> quotes;
   for (uint32_t d = 0; d < cluster.documents.size(); ++d) {
     DocumentQuotes(cluster, entities, d, min_words, &quotes).Scan();
@@ -262,16 +265,7 @@ std::vector<QuoteMention> ExtractQuotes(const AnalyzedCluster& cluster,
 double QuoteOverlap(const QuoteMention& a, const QuoteMention& b) {
   const size_t smaller = std::min(a.words.size(), b.words.size());
   if (smaller == 0) return 0;
-  size_t i = 0, j = 0, common = 0;
-  while (i < a.words.size() && j < b.words.size()) {
-    if (a.words[i] < b.words[j]) {
-      ++i;
-    } else if (b.words[j] < a.words[i]) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
+  const size_t common = SharedCount(a.words, b.words);
   // Two content words in common are coincidence, not the same quotation.
   if (common < std::min<size_t>(3, smaller)) return 0;
   return static_cast<double>(common) / static_cast<double>(smaller);
@@ -296,7 +290,7 @@ std::vector<std::vector<size_t>> SameQuotes(const std::vector<QuoteMention>& quo
   DisjointSets sets(n);
   // A quote repeated word for word joins its first telling; only first
   // tellings are indexed and looked up.
-  std::map<std::vector<std::string>, size_t> first_telling;
+  std::map<std::vector<uint32_t>, size_t> first_telling;
   std::vector<size_t> distinct;
   for (size_t q = 0; q < n; ++q) {
     if (quotes[q].words.empty()) continue;
@@ -307,13 +301,14 @@ std::vector<std::vector<size_t>> SameQuotes(const std::vector<QuoteMention>& quo
       sets.Union(it->second, q);
     }
   }
-  // Word ids; postings; each quote's words rarest first.
-  std::unordered_map<std::string_view, uint32_t> id_of;
+  // Postings, numbered by first use; each quote's words (as those numbers)
+  // rarest first.
+  std::unordered_map<uint32_t, uint32_t> posting_of;  // word -> its postings
   std::vector<std::vector<uint32_t>> words(n);
   std::vector<std::vector<uint32_t>> postings;
   for (size_t q : distinct) {
-    for (const std::string& w : quotes[q].words) {
-      auto [it, inserted] = id_of.emplace(w, static_cast<uint32_t>(postings.size()));
+    for (uint32_t w : quotes[q].words) {
+      auto [it, inserted] = posting_of.emplace(w, static_cast<uint32_t>(postings.size()));
       if (inserted) postings.emplace_back();
       postings[it->second].push_back(static_cast<uint32_t>(q));
       words[q].push_back(it->second);

@@ -85,7 +85,7 @@ TEST(QuotesTest, SameQuotesEqualsComparingAllPairs) {
     std::vector<QuoteMention> quotes(400);
     for (QuoteMention& q : quotes) {
       const size_t words = 1 + random() % 9;
-      for (size_t k = 0; k < words; ++k) q.words.push_back(std::to_string(random() % 24).append("w"));
+      for (size_t k = 0; k < words; ++k) q.words.push_back(static_cast<uint32_t>(random() % 24));
       std::sort(q.words.begin(), q.words.end());
       q.words.erase(std::unique(q.words.begin(), q.words.end()), q.words.end());
     }
@@ -103,8 +103,8 @@ TEST(QuotesTest, SameQuotesEqualsComparingAllPairs) {
 
 TEST(QuotesTest, SameQuotesStopsAtItsBudget) {
   std::vector<QuoteMention> quotes(50);
-  for (QuoteMention& q : quotes) q.words = {"a", "b", "c", "d"};
-  quotes[0].words = {"a", "b", "c", "e"};
+  for (QuoteMention& q : quotes) q.words = {1, 2, 3, 4};
+  quotes[0].words = {1, 2, 3, 5};
   PairBudget budget(1, "quotes");
   SameQuotes(quotes, 0.5, &budget);
   EXPECT_TRUE(budget.spent());
