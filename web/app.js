@@ -52,34 +52,17 @@ function parsePasted(text) {
   }).filter((a) => a.text);
 }
 
-// A text file goes to the server whole ("file"): it reads the optional date
-// and title lines as `chorus` reads files. The text kept here is for showing
-// the closest source sentences.
-function parseTextFile(name, text) {
-  return { id: name.replace(/\.[^.]+$/, ''), file: text, text: text.trim() };
-}
-
-// An HTML page goes to the server whole ("html"): it extracts the main text
-// as `chorus` reads .html files. A rough text (tags stripped) is kept here
-// only to show the closest source sentences. (No DOMParser: it would apply the
-// page's inline styles under this page's Content-Security-Policy.)
-function parseHtmlFile(name, html) {
-  const decode = (t) => t.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
-  const text = decode(html.replace(/<(script|style|noscript|nav|header|footer|aside)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<\/(p|h[1-6]|li|div|blockquote)>/gi, '\n\n').replace(/<[^>]+>/g, ' '))
-    .replace(/[ \t]+/g, ' ').replace(/\n\s*\n\s*/g, '\n\n').trim();
-  return { id: name.replace(/\.[^.]+$/, ''), html, text };
-}
-
+// A file goes to the server whole, as "file" (it reads the optional date and
+// title lines as `chorus` reads files) or "html" (it extracts the main text as
+// `chorus` reads .html files). The page reads nothing in it.
 let chosenFiles = [];  // [{name, article}]
 
 async function addFiles(fileList) {
   for (const file of fileList) {
     const content = await file.text();
+    if (!content.trim()) continue;
     const isHtml = /\.html?$/i.test(file.name) || file.type === 'text/html';
-    const article = isHtml ? parseHtmlFile(file.name, content) : parseTextFile(file.name, content);
-    if (!article.text) continue;
+    const article = { id: file.name.replace(/\.[^.]+$/, ''), [isHtml ? 'html' : 'file']: content };
     chosenFiles = chosenFiles.filter((f) => f.name !== file.name);
     chosenFiles.push({ name: file.name, article });
   }
@@ -89,7 +72,7 @@ async function addFiles(fileList) {
 function renderFileList() {
   const list = $('#file-list');
   list.replaceChildren(...chosenFiles.map((f, i) => el('li', {},
-    el('span', {}, f.name, ' ', el('span', { class: 'meta', text: `${f.article.text.split(/\s+/).length} words` })),
+    el('span', {}, f.name, ' ', el('span', { class: 'meta', text: `${Math.max(1, Math.round((f.article.file ?? f.article.html).length / 1024))} KB` })),
     el('button', {
       type: 'button', class: 'linkish', 'aria-label': `Remove ${f.name}`,
       onclick: () => { chosenFiles.splice(i, 1); renderFileList(); },
@@ -101,13 +84,6 @@ function currentArticles() {
   const tab = document.querySelector('[role="tab"][aria-selected="true"]').id;
   if (tab === 'tab-files') return chosenFiles.map((f) => f.article);
   return parsePasted($('#paste').value);
-}
-
-// What is sent for an article: a file travels once, whole, as "file" or "html".
-function toWire(article) {
-  if (article.file === undefined && article.html === undefined) return article;
-  const { text, ...rest } = article;
-  return rest;
 }
 
 function currentOptions() {
@@ -146,23 +122,13 @@ function docRef(ref) {
   return docs.find((d) => d.id === ref) || { id: String(ref) };
 }
 
-function splitSentences(text) {
-  return text.replace(/\s+/g, ' ').split(/(?<=[.!?]["'”’)]?)\s+(?=["'“‘(]?[A-Z0-9])/).filter((s) => s.length > 1);
-}
-const words = (s) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) || []);
-
-// The sentence of `doc` sharing the most words with `sentence`.
-function closestSentence(doc, sentence) {
-  if (!doc?.text) return null;
-  const target = words(sentence);
-  let best = null; let bestScore = 0;
-  for (const s of splitSentences(doc.text)) {
-    let shared = 0;
-    for (const w of words(s)) if (target.has(w)) shared++;
-    const score = shared / Math.sqrt(words(s).size + 1);
-    if (score > bestScore) { bestScore = score; best = s; }
-  }
-  return best;
+// The articles' sentences as the server split them (POST /v1/sentences), by
+// document id and index: a summary sentence's `support_sentences` name the
+// sentence of each supporting article that backs it.
+let sentenceTexts = new Map();
+const sentenceKey = (doc, index) => `${doc}\u0000${index}`;
+function setSentences(result) {
+  sentenceTexts = new Map((result?.sentences || []).map((s) => [sentenceKey(s.doc, s.sentence), s.text]));
 }
 
 function renderSummary(summary) {
@@ -196,11 +162,13 @@ function showSources(s, support, span) {
   const origin = docRef(s.doc_id ?? s.doc);
   const items = [el('li', {}, el('span', { class: 'who' }, docName(origin)),
     ` (sentence ${Number(s.sentence) + 1}, quoted): `, el('q', {}, s.text))];
+  const backing = new Map((s.support_sentences || []).map((b) => [b.doc, b.sentence]));
   for (const d of support) {
     if (d === origin || d.id === origin.id) continue;
-    const near = closestSentence(d, s.text);
-    items.push(el('li', {}, el('span', { class: 'who' }, docName(d)),
-      near ? [' (closest sentence): ', el('q', {}, near)] : ' reports the same content.'));
+    const index = backing.get(d.id);
+    const text = index === undefined ? undefined : sentenceTexts.get(sentenceKey(d.id, index));
+    items.push(el('li', { class: 'backing' }, el('span', { class: 'who' }, docName(d)),
+      text ? [` (sentence ${index + 1}): `, el('q', {}, text)] : ' reports the same content.'));
   }
   const box = $('#source-detail');
   box.replaceChildren(el('h4', {}, `Sources of sentence ${Number(span.dataset.index) + 1}`), el('ul', {}, items));
@@ -331,12 +299,14 @@ async function summarizeCurrent(event) {
   try {
     const options = currentOptions();
     const compareOptions = {};
-    const wire = articles.map(toWire);
-    // The summary is shown even when the comparison fails, and vice versa.
-    const [summarized, compared] = await Promise.allSettled([
-      api('POST', '/v1/summarize', { articles: wire, options }),
-      api('POST', '/v1/compare', { articles: wire, options: compareOptions }),
+    // The summary is shown even when the comparison fails, and vice versa;
+    // without the sentences, only the backing sentences' texts are missing.
+    const [summarized, compared, sentences] = await Promise.allSettled([
+      api('POST', '/v1/summarize', { articles, options }),
+      api('POST', '/v1/compare', { articles, options: compareOptions }),
+      api('POST', '/v1/sentences', { articles }),
     ]);
+    setSentences(sentences.value);
     if (summarized.status === 'rejected' && compared.status === 'rejected') throw summarized.reason;
     const summary = summarized.value || {};
     const comparison = compared.value || {};
@@ -362,7 +332,7 @@ async function storeCurrent() {
   setBusy(true);
   setStatus('Adding articles to the store…', true);
   try {
-    const res = await api('POST', '/v1/articles', { articles: articles.map(toWire) });
+    const res = await api('POST', '/v1/articles', { articles });
     const events = new Set((res.articles || []).map((a) => a.event));
     setStatus(`Added ${plural(articles.length, 'article')} to ${plural(events.size, 'event')}.`);
     await loadEvents();
@@ -445,6 +415,8 @@ async function openEvent(id, since = '') {
     if (since) params.set('since', since);
     const query = params.toString();
     const data = await api('GET', `/v1/events/${encodeURIComponent(id)}${query ? `?${query}` : ''}`);
+    // The stored articles' sentences, split by the server as it split them for the summary.
+    setSentences(await api('POST', '/v1/sentences', { articles: data.articles || [] }).catch(() => null));
     renderAccount(data.articles || [], data.summary, data.comparison);
     openEventId = id;
     const form = $('#whats-new');

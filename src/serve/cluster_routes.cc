@@ -1,4 +1,4 @@
-// POST /v1/summarize: one cluster in the request body.
+// POST /v1/summarize and POST /v1/sentences: one cluster in the request body.
 //
 // Everything runs on the work queue under the request's deadline: parsing
 // the JSON and any web pages in it, the analysis and the summary, each
@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include "chorus/sentence_json.h"
 #include "serve/api_request.h"
 #include "serve/bounded_call.h"
 #include "serve/cluster_engine.h"
@@ -31,6 +32,29 @@ void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEng
           engine->SummaryJsonSince(parsed->cluster, options->since, **summarizer, options->summary);
       if (!json.ok()) return ErrorResponse(json.status());
       return JsonResponse(200, std::move(*json));
+    });
+  });
+}
+
+void AddSentencesRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
+                       Router* router) {
+  router->Add("POST", "/v1/sentences", [ctx, engine](const HttpRequest& req, const PathParams&) {
+    auto body = std::make_shared<const std::string>(req.body);
+    return RunBounded(*ctx.queue, RequestDeadline(ctx),
+                      [ctx, engine, body](const std::stop_token& stop) {
+      Result<ArticlesRequest> parsed =
+          ParseArticlesRequest(*body, ctx.options->max_articles, stop);
+      if (!parsed.ok()) return ErrorResponse(parsed.status());
+      if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
+      Result<AnalyzedCluster> analyzed = engine->Analyze(parsed->cluster, stop);
+      if (!analyzed.ok()) return ErrorResponse(analyzed.status());
+      // The lines `chorus sentences --format json` prints, as one list.
+      std::string json = "{\"sentences\":[";
+      for (const AnalyzedSentence& s : analyzed->sentences) {
+        if (json.back() != '[') json += ',';
+        json += SentenceToJson(*analyzed, s);
+      }
+      return JsonResponse(200, json + "]}\n");
     });
   });
 }

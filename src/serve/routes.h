@@ -40,6 +40,10 @@ class EventService;
 // POST /v1/summarize.
 void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
                        Router* router);
+// POST /v1/sentences: the cluster's sentences after cleaning and splitting,
+// {"sentences": [SentenceToJson...]} (chorus/sentence_json.h).
+void AddSentencesRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
+                       Router* router);
 // POST /v1/compare.
 void AddCompareRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
                      Router* router);

@@ -145,6 +145,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   serve::AddSystemRoutes(ctx, &state->router);
   serve::AddWebRoutes(&state->router);
   serve::AddSummarizeRoute(ctx, state->engine, &state->router);
+  serve::AddSentencesRoute(ctx, state->engine, &state->router);
   serve::AddCompareRoute(ctx, state->engine, &state->router);
   serve::AddEventRoutes(ctx, state->events, state->engine, &state->router);
   state->metrics.AddGauge("chorus_store_articles", "Articles in the event store.",

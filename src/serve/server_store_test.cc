@@ -14,6 +14,7 @@
 #include "chorus/analyzer.h"
 #include "chorus/compare.h"
 #include "chorus/event_json.h"
+#include "chorus/sentence_json.h"
 #include "chorus/store.h"
 #include "serve/api_request.h"
 #include "serve/test_articles.h"
@@ -57,6 +58,32 @@ TEST(ServerStoreTest, CompareIsWhatTheCliPrints) {
   const std::string cli =
       ComparisonToJson(Comparer().Compare(ClusterAnalyzer().Analyze(parsed->cluster))) + "\n";
   EXPECT_EQ(r->body, cli);
+}
+
+TEST(ServerStoreTest, SentencesAreWhatTheCliPrints) {
+  RunningServer server(TestOptions());
+  httplib::Client c = server.Client();
+  const json body = {{"articles", testing::FireArticles()}};
+  auto r = PostJson(c, "/v1/sentences", body);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  // `chorus sentences --format json` prints SentenceToJson a line.
+  Result<ArticlesRequest> parsed = ParseArticlesRequest(body.dump(), 10);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  const AnalyzedCluster analyzed = ClusterAnalyzer().Analyze(parsed->cluster);
+  ASSERT_GE(analyzed.sentences.size(), 3u);
+  std::string cli;
+  for (const AnalyzedSentence& s : analyzed.sentences) {
+    cli += (cli.empty() ? "{\"sentences\":[" : ",") + SentenceToJson(analyzed, s);
+  }
+  EXPECT_EQ(r->body, cli + "]}\n");
+  EXPECT_EQ(Parse(r)["sentences"][0]["doc"], "fire-a");
+  EXPECT_EQ(Parse(r)["sentences"][0]["sentence"], 0);
+
+  auto bad_option = PostJson(c, "/v1/sentences", {{"articles", testing::FireArticles()},
+                                                  {"options", {{"words", 3}}}});
+  ASSERT_TRUE(bad_option);
+  EXPECT_EQ(bad_option->status, 400);
 }
 
 TEST(ServerStoreTest, CompareAndArticlesRejectBadRequests) {

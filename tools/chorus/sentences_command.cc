@@ -6,7 +6,6 @@
 
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "chorus/cleaner.h"
 #include "chorus/diagnostics.h"
 #include "chorus/ingest.h"
+#include "chorus/sentence_json.h"
 
 namespace chorus::cli {
 namespace {
@@ -29,14 +29,11 @@ struct SentencesFlags {
 void PrintSentences(const AnalyzedCluster& cluster, bool json) {
   std::string out;
   for (const AnalyzedSentence& s : cluster.sentences) {
-    const std::string& doc_id = cluster.documents[s.sentence.doc].id;
     if (json) {
-      nlohmann::ordered_json line = {
-          {"doc", doc_id}, {"sentence", s.sentence.index}, {"text", s.sentence.text}};
-      out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      out += '\n';
+      out += SentenceToJson(cluster, s) + '\n';
     } else {
-      out += fmt::format("{}\t{}\t{}\n", doc_id, s.sentence.index, s.sentence.text);
+      out += fmt::format("{}\t{}\t{}\n", cluster.documents[s.sentence.doc].id, s.sentence.index,
+                         s.sentence.text);
     }
   }
   std::cout << out;

@@ -2,7 +2,10 @@
 // playwright-core. Usage: node browser_test.mjs BASE_URL ARTICLE_DIR ARTIFACT_DIR
 // Opens the page, submits the articles of ARTICLE_DIR through the file input,
 // and checks that a summary with citations and a facts table appear, that a
-// sentence's sources show on keyboard focus, that discrepancies and framing
+// sentence's sources show on keyboard focus, each other source with the
+// sentence of it that backs the summary sentence (the summary's
+// support_sentences, texts from POST /v1/sentences, found verbatim in that
+// article's file), that discrepancies and framing
 // are shown, that the articles added to the store appear as an event (list and
 // timeline) which opens with a cited summary and facts, and that the page
 // loads nothing from outside the server. Keeps screenshots in ARTIFACT_DIR.
@@ -20,6 +23,17 @@ fs.mkdirSync(artifactDir, { recursive: true });
 const files = fs.readdirSync(articleDir)
   .filter((f) => /\.(txt|html?)$/i.test(f)).sort().map((f) => path.join(articleDir, f));
 assert.ok(files.length >= 2, `need at least two articles in ${articleDir}`);
+
+// Whitespace-folded texts of the articles, by file name without extension
+// (a page's tags dropped and the entities the examples use decoded).
+const fold = (t) => t.replace(/\s+/g, ' ').trim();
+const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', pound: '£', copy: '©',
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–' };
+const pageText = (html) => html.replace(/<[^>]+>/g, ' ').replace(/&(\w+);/g, (m, e) => entities[e] ?? m);
+const articleTexts = Object.fromEntries(files.map((f) => {
+  const content = fs.readFileSync(f, 'utf8');
+  return [path.basename(f).replace(/\.[^.]+$/, ''), fold(/\.html?$/i.test(f) ? pageText(content) : content)];
+}));
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -39,6 +53,30 @@ try {
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  // Shows every summary sentence's sources by keyboard focus; returns the
+  // other sources' entries: [{who, quote}] (quote null when none is shown).
+  const backingEntries = async () => {
+    const entries = [];
+    const n = await page.$$eval('#summary .sentence', (x) => x.length);
+    for (let i = 1; i <= n; i++) {
+      await page.focus(`#summary li:nth-child(${i}) .sentence`);
+      await page.locator('#source-detail h4', { hasText: `Sources of sentence ${i}` }).waitFor();
+      entries.push(...await page.$$eval('#source-detail li.backing', (items) => items.map((li) =>
+        ({ who: li.querySelector('.who').textContent, quote: li.querySelector('q')?.textContent ?? null }))));
+    }
+    return entries;
+  };
+  // Every other source shows a sentence, and each is a sentence of an article.
+  const checkBacking = async () => {
+    const entries = await backingEntries();
+    assert.ok(entries.length >= 1, 'no summary sentence is backed by a second source');
+    for (const e of entries) {
+      assert.ok(e.quote, `${e.who}: no backing sentence shown`);
+      assert.ok(Object.values(articleTexts).some((t) => t.includes(fold(e.quote))),
+        `${e.who}: "${e.quote}" is in no article`);
+    }
+  };
 
   await page.goto(baseUrl, { waitUntil: 'load' });
   await check('page title', async () => assert.match(await page.title(), /chorus/));
@@ -67,6 +105,7 @@ try {
     const detail = await page.textContent('#source-detail');
     assert.match(detail, /Sources of sentence 1/);
   });
+  await check('each other source shows the sentence that backs a summary sentence', checkBacking);
   await check('discrepancies list each disputed value with its sources', async () => {
     const items = await page.$$eval('#discrepancies li', (n) => n.map((li) => li.querySelectorAll('.values > span').length));
     assert.ok(items.length >= 1, 'no discrepancies shown');
@@ -125,6 +164,7 @@ try {
     const facts = await page.$$eval('#facts tbody tr', (n) => n.length);
     assert.ok(facts >= 1, 'no facts for the stored event');
   });
+  await check('a stored event shows the sentences that back its summary', checkBacking);
   // "What's new": the event's last day for a reader of the days before.
   await check('a stored event offers what is new since its last day', async () => {
     assert.ok(await page.isVisible('#whats-new'), 'no What\'s new form');
