@@ -31,16 +31,13 @@
 #include "chorus/tokenizer.h"
 #include "cluster/gold_evaluation.h"
 #include "base/hashing.h"
+#include "bench_data.h"
 #include "fmt/format.h"
 
 namespace chorus {
 namespace {
 
-std::string DataPath(const char* relative) {
-  const char* env = std::getenv("CHORUS_SHARED_DATA_DIR");
-  std::filesystem::path base = env && *env ? env : CHORUS_SHARED_DATA_DIR;
-  return (base / relative).string();
-}
+using bench::DataPath;
 
 const std::vector<GoldArticle>& Corpus(const char* relative) {
   static std::vector<GoldArticle> duc, multinews;

@@ -20,14 +20,12 @@
 #include "chorus/analyzer.h"
 #include "chorus/compare.h"
 #include "chorus/ingest.h"
+#include "bench_data.h"
 #include "fmt/format.h"
 
 namespace {
 
-std::string SharedData(const std::string& relative) {
-  const char* env = std::getenv("CHORUS_SHARED_DATA_DIR");
-  return std::string(env && *env ? env : CHORUS_BENCH_SHARED_DATA_DIR) + "/" + relative;
-}
+using chorus::bench::DataPath;
 
 // Pools documents of the DUC clusters until `articles` are collected.
 const chorus::Cluster& PooledCluster(size_t articles) {
@@ -36,7 +34,7 @@ const chorus::Cluster& PooledCluster(size_t articles) {
     c.id = "duc-pooled";
     chorus::Diagnostics diagnostics;
     const chorus::Status s = chorus::ReadClusters(
-        {SharedData("duc2004/clusters.jsonl")}, {}, &diagnostics, [&](chorus::Cluster&& in) {
+        {DataPath("duc2004/clusters.jsonl")}, {}, &diagnostics, [&](chorus::Cluster&& in) {
           for (chorus::Document& d : in.documents) {
             if (c.documents.size() < articles) c.documents.push_back(std::move(d));
           }
@@ -102,7 +100,7 @@ chorus::Cluster ArticlesAsOneCluster(const std::string& relative, size_t limit) 
   c.id = relative;
   chorus::Diagnostics diagnostics;
   const chorus::Status s =
-      chorus::ReadArticles({SharedData(relative)}, {}, &diagnostics, [&](chorus::Document&& d) {
+      chorus::ReadArticles({DataPath(relative)}, {}, &diagnostics, [&](chorus::Document&& d) {
         if (c.documents.size() < limit) c.documents.push_back(std::move(d));
         return chorus::Status::Ok();
       });

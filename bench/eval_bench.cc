@@ -14,13 +14,9 @@
 #include "chorus/analyzer.h"
 #include "chorus/ingest.h"
 #include "chorus/summarizer.h"
+#include "bench_data.h"
 
 namespace {
-
-std::string SharedDataDir() {
-  const char* env = std::getenv("CHORUS_SHARED_DATA_DIR");
-  return env != nullptr ? env : CHORUS_DEFAULT_SHARED_DATA_DIR;
-}
 
 // The 50 DUC 2004 clusters, analyzed once for all benchmarks.
 const std::vector<chorus::AnalyzedCluster>& Duc2004() {
@@ -29,7 +25,7 @@ const std::vector<chorus::AnalyzedCluster>& Duc2004() {
     const chorus::ClusterAnalyzer analyzer;
     chorus::Diagnostics diagnostics;
     const chorus::Status status = chorus::ReadClusters(
-        {SharedDataDir() + "/duc2004/clusters.jsonl"}, {}, &diagnostics, [&](chorus::Cluster&& c) {
+        {chorus::bench::DataPath("duc2004/clusters.jsonl")}, {}, &diagnostics, [&](chorus::Cluster&& c) {
           out->push_back(analyzer.Analyze(c));
           return chorus::Status::Ok();
         });

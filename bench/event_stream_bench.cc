@@ -30,16 +30,13 @@
 #include "chorus/event_model_training.h"
 #include "chorus/ingest.h"
 #include "cluster/gold_evaluation.h"
+#include "bench_data.h"
 #include "fmt/format.h"
 
 namespace chorus {
 namespace {
 
-std::string DataPath(const char* relative) {
-  const char* env = std::getenv("CHORUS_SHARED_DATA_DIR");
-  std::filesystem::path base = env && *env ? env : CHORUS_SHARED_DATA_DIR;
-  return (base / relative).string();
-}
+using bench::DataPath;
 
 std::vector<LabelledArticle> Load(const std::string& path) {
   std::vector<LabelledArticle> out;

@@ -19,14 +19,11 @@
 #include "chorus/ingest.h"
 #include "chorus/sentence_splitter.h"
 #include "chorus/tokenizer.h"
+#include "bench_data.h"
 
 namespace {
 
-std::string DataPath() {
-  const char* env = std::getenv("CHORUS_SHARED_DATA_DIR");
-  std::filesystem::path base = env && *env ? env : CHORUS_DEFAULT_SHARED_DATA_DIR;
-  return (base / "multinews200/clusters.jsonl").string();
-}
+std::string DataPath() { return chorus::bench::DataPath("multinews200/clusters.jsonl"); }
 
 bool HaveData(benchmark::State& state) {
   if (std::filesystem::exists(DataPath())) return true;

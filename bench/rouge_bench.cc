@@ -18,13 +18,11 @@
 #include <vector>
 
 #include "chorus/rouge.h"
+#include "bench_data.h"
 
 namespace {
 
-std::string DataPath(const std::string& relative) {
-  const char* env = std::getenv("CHORUS_SHARED_DATA_DIR");
-  return std::string(env != nullptr && *env ? env : CHORUS_SHARED_DATA_DIR) + "/" + relative;
-}
+using chorus::bench::DataPath;
 
 const chorus::RougeDataset& Duc2004() {
   static const chorus::RougeDataset* dataset = [] {

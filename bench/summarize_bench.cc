@@ -13,14 +13,12 @@
 #include "chorus/analyzer.h"
 #include "chorus/ingest.h"
 #include "chorus/summarizer.h"
+#include "bench_data.h"
 
 namespace chorus {
 namespace {
 
-std::string DucPath() {
-  const char* dir = std::getenv("CHORUS_SHARED_DATA_DIR");
-  return std::string(dir ? dir : CHORUS_DEFAULT_SHARED_DATA_DIR) + "/duc2004/clusters.jsonl";
-}
+std::string DucPath() { return bench::DataPath("duc2004/clusters.jsonl"); }
 
 std::vector<Cluster> ReadDuc() {
   std::vector<Cluster> clusters;
@@ -107,10 +105,7 @@ void BM_SummarizeOnlyOfN(benchmark::State& state) {
 }
 BENCHMARK(BM_SummarizeOnlyOfN)->Arg(10)->Arg(50)->Arg(100)->Arg(500)->Unit(benchmark::kMillisecond);
 
-std::string Duc2006Path() {
-  const char* dir = std::getenv("CHORUS_SHARED_DATA_DIR");
-  return std::string(dir ? dir : CHORUS_DEFAULT_SHARED_DATA_DIR) + "/duc2006/clusters.jsonl";
-}
+std::string Duc2006Path() { return bench::DataPath("duc2006/clusters.jsonl"); }
 
 // DUC 2006 with each cluster's query: analysis and a 250-word query-focused
 // summary of each of the 50 clusters of 25 articles (reading the file is not

@@ -3,7 +3,9 @@
 
 #include "base/dates.h"
 #include "base/disjoint_sets.h"
+#include "base/sorted_sets.h"
 #include "base/strings.h"
+#include "base/text_lines.h"
 #include "base/utf8.h"
 
 namespace chorus {
@@ -102,6 +104,42 @@ TEST(Utf8Test, ControlCharactersAreReplaced) {
                   "\xEF\xBF\xBD c1 caf\xC3\xA9");
   std::string clean = "plain text\n";
   EXPECT_EQ(ReplaceControlCharacters(&clean), 0u);
+}
+
+TEST(TextLinesTest, CountsLinesAndNamesThemInErrors) {
+  TextLines lines("magic\r\nsecond\n\nlast", "m.txt", "retrain it");
+  std::string_view line;
+  EXPECT_EQ(lines.line_number(), 0u);
+  ASSERT_TRUE(lines.Next(&line));
+  EXPECT_EQ(line, "magic");
+  ASSERT_TRUE(lines.Next(&line));
+  EXPECT_EQ(line, "second");
+  ASSERT_TRUE(lines.Next(&line));
+  EXPECT_EQ(line, "");
+  ASSERT_TRUE(lines.Next(&line));
+  EXPECT_EQ(line, "last");
+  EXPECT_FALSE(lines.Next(&line));
+  EXPECT_EQ(lines.Error("bad").message(), "m.txt:4: bad (retrain it)");
+  EXPECT_EQ(TextLines("", "n.txt").Error("empty").message(), "n.txt:0: empty");
+}
+
+TEST(TextLinesTest, ParseWholeRejectsLeftovers) {
+  double d = 0;
+  EXPECT_TRUE(ParseWhole("0.25", &d));
+  EXPECT_EQ(d, 0.25);
+  EXPECT_FALSE(ParseWhole("0.25x", &d));
+  uint32_t n = 0;
+  EXPECT_FALSE(ParseWhole("-1", &n));
+  EXPECT_FALSE(ParseWhole("", &n));
+}
+
+TEST(SortedSetsTest, SharedCountAndShareAny) {
+  const std::vector<int> a = {1, 3, 5, 7}, b = {3, 4, 5}, c = {2, 4};
+  EXPECT_EQ(SharedCount(a, b), 2u);
+  EXPECT_EQ(SharedCount(a, c), 0u);
+  EXPECT_TRUE(ShareAny(a, b));
+  EXPECT_FALSE(ShareAny(a, c));
+  EXPECT_FALSE(ShareAny(a, std::vector<int>{}));
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 #include "cluster/event_model_format.h"
 
-#include <charconv>
 #include <cmath>
 
 #include "base/strings.h"
+#include "base/text_lines.h"
 #include "cluster/pair_features.h"
 #include "fmt/format.h"
 
@@ -34,67 +34,50 @@ void FormatEnsemble(std::string_view keyword, const TreeEnsemble& e, std::string
   }
 }
 
-template <typename T>
-bool ParseNumber(std::string_view s, T* out) {
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && end == s.data() + s.size();
-}
-
 class ModelReader {
  public:
-  ModelReader(std::string_view text, std::string_view name) : text_(text), name_(name) {}
+  ModelReader(std::string_view text, std::string_view name) : lines_(text, name) {}
 
   Result<EventModelParts> Read() {
     EventModelParts parts;
     std::string_view line;
-    if (!Next(&line) || line != kMagic) {
-      return Error(fmt::format("not a chorus event model (expected \"{}\" on the first line)", kMagic));
+    if (!lines_.Next(&line) || line != kMagic) {
+      return lines_.Error(
+          fmt::format("not a chorus event model (expected \"{}\" on the first line)", kMagic));
     }
     RETURN_IF_ERROR(ReadFeatures());
-    if (!Next(&line)) return Error("the file ends before the \"join-probability\" line (truncated?)");
+    if (!lines_.Next(&line))
+      return lines_.Error("the file ends before the \"join-probability\" line (truncated?)");
     const std::vector<std::string_view> cut = SplitSpaces(line);
     if (cut.size() != 2 || cut[0] != "join-probability" ||
-        !ParseNumber(cut[1], &parts.join_probability) || !(parts.join_probability >= 0) ||
+        !ParseWhole(cut[1], &parts.join_probability) || !(parts.join_probability >= 0) ||
         parts.join_probability > 1) {
-      return Error("expected \"join-probability P\" with P between 0 and 1");
+      return lines_.Error("expected \"join-probability P\" with P between 0 and 1");
     }
-    while (Next(&line) && (line == "trained" || line.starts_with("trained "))) {
+    while (lines_.Next(&line) && (line == "trained" || line.starts_with("trained "))) {
       parts.description.emplace_back(line.size() > 8 ? line.substr(8) : std::string_view());
     }
     RETURN_IF_ERROR(ReadEnsemble(line, "ranker", kPairFeatureCount, &parts.ranker));
-    if (!Next(&line)) return Error("the file ends before the decider (truncated?)");
+    if (!lines_.Next(&line)) return lines_.Error("the file ends before the decider (truncated?)");
     RETURN_IF_ERROR(ReadEnsemble(line, "decider", kDecisionFeatureCount, &parts.decider));
-    if (!Next(&line) || line != "end") return Error("expected \"end\" after the decider (truncated?)");
-    if (Next(&line)) return Error("text after \"end\"");
+    if (!lines_.Next(&line) || line != "end")
+      return lines_.Error("expected \"end\" after the decider (truncated?)");
+    if (lines_.Next(&line)) return lines_.Error("text after \"end\"");
     return parts;
   }
 
  private:
-  bool Next(std::string_view* line) {
-    if (pos_ >= text_.size()) return false;
-    size_t end = text_.find('\n', pos_);
-    if (end == std::string_view::npos) end = text_.size();
-    *line = text_.substr(pos_, end - pos_);
-    if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
-    pos_ = end + 1;
-    ++line_number_;
-    return true;
-  }
-
-  Status Error(const std::string& problem) const {
-    return ParseError(fmt::format("{}:{}: {}", name_, line_number_, problem));
-  }
-
   Status ReadFeatures() {
     std::string_view line;
-    if (!Next(&line)) return Error("the file ends before the \"features\" line (truncated?)");
+    if (!lines_.Next(&line))
+      return lines_.Error("the file ends before the \"features\" line (truncated?)");
     const std::vector<std::string_view> f = SplitSpaces(line);
     const std::vector<std::string_view>& names = FeatureNames();
     std::string want = fmt::format("features {} {}", kFeatureSet, names.size());
     for (std::string_view n : names) want += fmt::format(" {}", n);
-    if (f.size() < 2 || f[0] != "features") return Error("expected the \"features\" line");
+    if (f.size() < 2 || f[0] != "features") return lines_.Error("expected the \"features\" line");
     if (line != want) {
-      return Error(fmt::format(
+      return lines_.Error(fmt::format(
           "the model was trained on features \"{}\" but this chorus computes \"{}\" ({} features); "
           "retrain it with `chorus train-clusterer`",
           f[1], kFeatureSet, names.size()));
@@ -106,50 +89,53 @@ class ModelReader {
                       TreeEnsemble* out) {
     const std::vector<std::string_view> h = SplitSpaces(header);
     uint64_t trees = 0;
-    if (h.size() != 3 || h[0] != keyword || !ParseNumber(h[1], &trees) ||
-        !ParseNumber(h[2], &out->base_margin) || !std::isfinite(out->base_margin)) {
-      return Error(fmt::format("expected \"{} TREES BASE_MARGIN\"", keyword));
+    if (h.size() != 3 || h[0] != keyword || !ParseWhole(h[1], &trees) ||
+        !ParseWhole(h[2], &out->base_margin) || !std::isfinite(out->base_margin)) {
+      return lines_.Error(fmt::format("expected \"{} TREES BASE_MARGIN\"", keyword));
     }
-    if (trees > kMaxTrees) return Error(fmt::format("{} trees is more than {}", trees, kMaxTrees));
+    if (trees > kMaxTrees)
+      return lines_.Error(fmt::format("{} trees is more than {}", trees, kMaxTrees));
     for (uint64_t t = 0; t < trees; ++t) RETURN_IF_ERROR(ReadTree(features, out));
     return Status::Ok();
   }
 
   Status ReadTree(uint32_t features, TreeEnsemble* out) {
     std::string_view line;
-    if (!Next(&line)) return Error("the file ends inside the trees (truncated?)");
+    if (!lines_.Next(&line)) return lines_.Error("the file ends inside the trees (truncated?)");
     const std::vector<std::string_view> h = SplitSpaces(line);
     uint64_t count = 0;
-    if (h.size() != 2 || h[0] != "tree" || !ParseNumber(h[1], &count) || count == 0) {
-      return Error("expected \"tree NODES\" with at least one node");
+    if (h.size() != 2 || h[0] != "tree" || !ParseWhole(h[1], &count) || count == 0) {
+      return lines_.Error("expected \"tree NODES\" with at least one node");
     }
     if (count > kMaxNodesPerTree || out->nodes.size() + count > kMaxNodes) {
-      return Error(fmt::format("tree of {} nodes is too large", count));
+      return lines_.Error(fmt::format("tree of {} nodes is too large", count));
     }
     const auto base = static_cast<uint32_t>(out->nodes.size());
     out->roots.push_back(base);
     for (uint64_t i = 0; i < count; ++i) {
-      if (!Next(&line)) return Error("the file ends inside a tree (truncated?)");
+      if (!lines_.Next(&line)) return lines_.Error("the file ends inside a tree (truncated?)");
       const std::vector<std::string_view> f = SplitSpaces(line);
       TreeNode node;
       if (f.size() == 2 && f[0] == "l") {
-        if (!ParseNumber(f[1], &node.value) || !std::isfinite(node.value)) {
-          return Error("bad leaf: expected \"l VALUE\" with a finite value");
+        if (!ParseWhole(f[1], &node.value) || !std::isfinite(node.value)) {
+          return lines_.Error("bad leaf: expected \"l VALUE\" with a finite value");
         }
       } else if (f.size() == 6 && f[0] == "n") {
         uint32_t feature = 0, left = 0, right = 0;
-        if (!ParseNumber(f[1], &feature) || !ParseNumber(f[2], &node.value) ||
-            !ParseNumber(f[3], &left) || !ParseNumber(f[4], &right) ||
-            (f[5] != "l" && f[5] != "r") || !std::isfinite(node.value)) {
-          return Error("bad split: expected \"n FEATURE THRESHOLD LEFT RIGHT l|r\"");
+        if (!ParseWhole(f[1], &feature) || !ParseWhole(f[2], &node.value) ||
+            !ParseWhole(f[3], &left) || !ParseWhole(f[4], &right) || (f[5] != "l" && f[5] != "r") ||
+            !std::isfinite(node.value)) {
+          return lines_.Error("bad split: expected \"n FEATURE THRESHOLD LEFT RIGHT l|r\"");
         }
         if (feature >= features) {
-          return Error(fmt::format("split on feature {}, but there are only {}", feature, features));
+          return lines_.Error(
+              fmt::format("split on feature {}, but there are only {}", feature, features));
         }
         if (left <= i || right <= i || left >= count || right >= count) {
-          return Error(fmt::format("node {} links to {} and {}: children must follow their node "
-                                   "within its tree of {} nodes",
-                                   i, left, right, count));
+          return lines_.Error(
+              fmt::format("node {} links to {} and {}: children must follow their node "
+                          "within its tree of {} nodes",
+                          i, left, right, count));
         }
         node.leaf = false;
         node.feature = static_cast<uint16_t>(feature);
@@ -157,17 +143,14 @@ class ModelReader {
         node.right = base + right;
         node.missing_left = f[5] == "l";
       } else {
-        return Error("expected a node (\"n ...\" or \"l ...\")");
+        return lines_.Error("expected a node (\"n ...\" or \"l ...\")");
       }
       out->nodes.push_back(node);
     }
     return Status::Ok();
   }
 
-  std::string_view text_;
-  std::string_view name_;
-  size_t pos_ = 0;
-  uint64_t line_number_ = 0;
+  TextLines lines_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "cluster/store_batches.h"
 #include "fmt/format.h"
 
 namespace chorus {
@@ -51,12 +52,7 @@ Status EventStream::State::ReplayDerivingFeatures() {
         return Status::Ok();
       },
       /*with_documents=*/true));
-  std::vector<StoredTerm> terms;
-  terms.reserve(clusterer.TermCount());
-  for (uint32_t id = 0; id < clusterer.TermCount(); ++id) {
-    terms.push_back({id, clusterer.Term(id), clusterer.TermLabel(id)});
-  }
-  RETURN_IF_ERROR(store->ReplaceFeatures(terms, articles));
+  RETURN_IF_ERROR(store->ReplaceFeatures(TermsFrom(clusterer, 0), articles));
   stored_terms = clusterer.TermCount();
   return Status::Ok();
 }
@@ -112,16 +108,11 @@ Status EventStream::Flush(const AssignmentSink& sink) {
   State& s = *state_;
   RETURN_IF_ERROR(s.broken);
   if (s.pending.articles.empty()) return Status::Ok();
-  for (uint32_t id = s.stored_terms; id < s.clusterer.TermCount(); ++id) {
-    s.pending.terms.push_back({id, s.clusterer.Term(id), s.clusterer.TermLabel(id)});
-  }
-  for (int64_t e : s.touched) s.pending.events.push_back(s.clusterer.Describe(e));
-  Status written = s.store->Write(s.pending);
+  Status written = CommitBatch(s.clusterer, s.touched, &s.pending, &s.stored_terms, s.store.get());
   if (!written.ok()) {
     s.broken = written;
     return written;
   }
-  s.stored_terms = s.clusterer.TermCount();
   for (size_t i = 0; i < s.pending.articles.size(); ++i) {
     const StoredArticle& a = s.pending.articles[i];
     StreamAssignment out;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "chorus/partitioned_clustering.h"
+#include "cluster/store_batches.h"
 #include "fmt/format.h"
 
 namespace chorus {
@@ -90,16 +91,11 @@ Status StitchedStoreWriter::Flush() {
   State& s = *state_;
   RETURN_IF_ERROR(s.broken);
   if (s.pending.articles.empty()) return Status::Ok();
-  for (uint32_t id = s.stored_terms; id < s.merged.TermCount(); ++id) {
-    s.pending.terms.push_back({id, s.merged.Term(id), s.merged.TermLabel(id)});
-  }
-  for (int64_t e : s.touched) s.pending.events.push_back(s.merged.Describe(e));
-  Status written = s.store->Write(s.pending);
+  Status written = CommitBatch(s.merged, s.touched, &s.pending, &s.stored_terms, s.store.get());
   if (!written.ok()) {
     s.broken = written;
     return written;
   }
-  s.stored_terms = s.merged.TermCount();
   s.pending = StoreBatch();
   s.touched.clear();
   return Status::Ok();

@@ -1,13 +1,13 @@
 #include "represent/claim_model.h"
 
-#include <charconv>
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 
-#include <fmt/format.h>
-
 #include "base/files.h"
 #include "base/strings.h"
+#include "base/text_lines.h"
 
 namespace chorus::embedded {
 extern const std::string_view kClaimModel;
@@ -22,42 +22,19 @@ constexpr std::string_view kMagic = "chorus claim_model v1";
 constexpr size_t kMaxTrees = 100'000;
 constexpr size_t kMaxNodes = 10'000'000;
 
-// Reads a file's text line by line, remembering the line number for errors.
-class LineCursor {
- public:
-  LineCursor(std::string_view text, std::string_view name) : text_(text), name_(name) {}
-  bool Next(std::string_view& line) {
-    if (text_.empty()) return false;
-    const size_t eol = std::min(text_.find('\n'), text_.size());
-    line = text_.substr(0, eol);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    text_.remove_prefix(std::min(eol + 1, text_.size()));
-    ++line_no_;
-    return true;
-  }
-  Status Error(std::string_view what) const {
-    return ParseError(fmt::format("{}:{}: {} (a chorus claim model: retrain it with "
-                                  "chorus-train-claim-model)", name_, line_no_, what));
-  }
-
- private:
-  std::string_view text_;
-  std::string_view name_;
-  size_t line_no_ = 0;
-};
-
+// A whole field as a number; a floating-point one must be finite.
 template <typename T>
 bool ParseNumber(std::string_view s, T& out) {
-  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return false;
+  if (!ParseWhole(s, &out)) return false;
   if constexpr (std::is_floating_point_v<T>) return std::isfinite(out);
   return true;
 }
 
 // "key: value" header line; returns the value or an error.
-Result<std::string_view> HeaderValue(LineCursor& cursor, std::string_view key) {
+Result<std::string_view> HeaderValue(TextLines& cursor, std::string_view key) {
   std::string_view line;
-  if (!cursor.Next(line)) return cursor.Error(fmt::format("file ends before the \"{}:\" line", key));
+  if (!cursor.Next(&line))
+    return cursor.Error(fmt::format("file ends before the \"{}:\" line", key));
   const std::string prefix = fmt::format("{}: ", key);
   if (line.substr(0, prefix.size()) != prefix) {
     return cursor.Error(fmt::format("expected \"{}: ...\"", key));
@@ -65,7 +42,7 @@ Result<std::string_view> HeaderValue(LineCursor& cursor, std::string_view key) {
   return line.substr(prefix.size());
 }
 
-Status CheckFeatures(LineCursor& cursor, std::string_view value) {
+Status CheckFeatures(TextLines& cursor, std::string_view value) {
   const std::vector<std::string_view> fields = SplitSpaces(value);
   const auto& names = ClaimFeatureNames();
   if (fields.size() != names.size() + 1 || fields[0] != std::to_string(names.size())) {
@@ -82,7 +59,7 @@ Status CheckFeatures(LineCursor& cursor, std::string_view value) {
   return Status::Ok();
 }
 
-Result<TreeNode> ParseNode(LineCursor& cursor, std::string_view line, size_t index, size_t count) {
+Result<TreeNode> ParseNode(TextLines& cursor, std::string_view line, size_t index, size_t count) {
   const std::vector<std::string_view> f = SplitSpaces(line);
   TreeNode node;
   if (f.size() == 2 && f[0] == "leaf") {
@@ -112,9 +89,10 @@ Result<TreeNode> ParseNode(LineCursor& cursor, std::string_view line, size_t ind
 }  // namespace
 
 Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view name) {
-  LineCursor cursor(text, name);
+  TextLines cursor(text, name, "a chorus claim model: retrain it with chorus-train-claim-model");
   std::string_view line;
-  if (!cursor.Next(line) || line != kMagic) return cursor.Error("expected \"chorus claim_model v1\"");
+  if (!cursor.Next(&line) || line != kMagic)
+    return cursor.Error("expected \"chorus claim_model v1\"");
   ClaimModel model;
   ASSIGN_OR_RETURN(std::string_view data, HeaderValue(cursor, "data"));
   model.data_ = std::string(data);
@@ -134,7 +112,8 @@ Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view nam
     return cursor.Error(fmt::format("trees must be between 1 and {}", kMaxTrees));
   }
   for (size_t t = 0; t < trees; ++t) {
-    if (!cursor.Next(line)) return cursor.Error(fmt::format("truncated: {} of {} trees", t, trees));
+    if (!cursor.Next(&line))
+      return cursor.Error(fmt::format("truncated: {} of {} trees", t, trees));
     const std::vector<std::string_view> f = SplitSpaces(line);
     size_t count = 0;
     if (f.size() != 3 || f[0] != "tree" || f[1] != std::to_string(t) || !ParseNumber(f[2], count) ||
@@ -143,12 +122,12 @@ Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view nam
     }
     model.tree_first_.push_back(static_cast<uint32_t>(model.nodes_.size()));
     for (size_t n = 0; n < count; ++n) {
-      if (!cursor.Next(line)) return cursor.Error(fmt::format("truncated inside tree {}", t));
+      if (!cursor.Next(&line)) return cursor.Error(fmt::format("truncated inside tree {}", t));
       ASSIGN_OR_RETURN(TreeNode node, ParseNode(cursor, line, n, count));
       model.nodes_.push_back(node);
     }
   }
-  while (cursor.Next(line)) {
+  while (cursor.Next(&line)) {
     if (!line.empty()) return cursor.Error("unexpected text after the last tree");
   }
   return model;
