@@ -18,6 +18,7 @@ struct ConceptStat {
   double weight = 0;           // units plus position bonus
   double relevance_sum = 0;    // query relevance summed over the sentences holding it
   uint32_t sentences = 0;      // sentences holding it
+  uint32_t weight_index = kNone;  // its place in WeightedRows::weights, once given one
 };
 using ConceptStats = std::unordered_map<uint64_t, ConceptStat>;
 
@@ -150,19 +151,18 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
   // Articles are the units of evidence; with one or two articles, sentences.
   const bool by_document = n_groups >= 3;
   const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
-  const ConceptStats stats =
+  ConceptStats stats =
       CountConcepts(cluster, row_concepts, cluster.copies.original, by_document, query, options.position_weight);
   const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options);
   const double mean_company = query.empty() ? 0.0 : MeanCompanyRelevance(stats, threshold);
 
   WeightedRows out;
-  std::unordered_map<uint64_t, uint32_t> index;  // concept key -> index into out.weights
   for (uint32_t row : candidate_rows) {
     WeightedRow weighted{row, 0, {}};
     for (uint64_t key : row_concepts[row]) {
       const auto it = stats.find(key);
       if (it == stats.end()) continue;
-      const ConceptStat& st = it->second;
+      ConceptStat& st = it->second;
       double boost = 1.0;
       if (!query.empty()) {
         const double company = mean_company > 0 && st.sentences > 0 ? st.relevance_sum / st.sentences / mean_company : 0;
@@ -173,8 +173,8 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
           std::min(threshold, std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(threshold / boost))));
       if (st.units < needed) continue;
       const double w = st.weight * boost * (key & kUnigramTag ? options.unigram_weight : 1.0);
-      const auto [slot, inserted] = index.emplace(key, static_cast<uint32_t>(out.weights.size()));
-      if (inserted) {
+      if (st.weight_index == kNone) {
+        st.weight_index = static_cast<uint32_t>(out.weights.size());
         out.weights.push_back(w);
         double read_share = 0;
         if (read != nullptr && read->n_articles > 0) {
@@ -183,7 +183,7 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
         }
         out.read_shares.push_back(read_share);
       }
-      weighted.concepts.push_back(slot->second);
+      weighted.concepts.push_back(st.weight_index);
       weighted.total += w;
     }
     if (!weighted.concepts.empty()) out.rows.push_back(std::move(weighted));
