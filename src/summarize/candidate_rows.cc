@@ -86,15 +86,25 @@ CoverageProblem BuildCoverageProgram(const StemmedSentences& ss, const Candidate
     problem.item_bonus.push_back(
         epsilon * (0.5 / (1.0 + s.index) + 0.5 * static_cast<double>(cost) / static_cast<double>(problem.capacity)));
   }
+  // Every pair of items is judged (a variant conflicts with its sentence, and
+  // a cosine threshold of 0 makes every pair redundant), so the loop reads
+  // flat per-item arrays and takes no square root for the many pairs that
+  // share no word (their cosine is 0).
+  std::vector<uint32_t> sentence_of(items.size());
+  std::vector<size_t> words_of(items.size());
+  for (uint32_t b = 0; b < items.size(); ++b) {
+    sentence_of[b] = rows.Sentence(items[b].row);
+    words_of[b] = ss.content[items[b].row].size();
+  }
+  const bool unrelated_are_redundant = 0.0 >= redundancy_cosine;
   SharedWords shared(ss, items);
   for (uint32_t a = 0; a < items.size(); ++a) {
     const std::vector<uint32_t>& common = shared.CountFor(a);
-    const size_t na = ss.content[items[a].row].size();
     for (uint32_t b = a + 1; b < items.size(); ++b) {
-      if (rows.Sentence(items[a].row) == rows.Sentence(items[b].row) ||
-          CosineOfCounts(common[b], na, ss.content[items[b].row].size()) >= redundancy_cosine) {
-        problem.conflicts.emplace_back(a, b);
-      }
+      const bool redundant = common[b] == 0
+                                 ? unrelated_are_redundant
+                                 : CosineOfCounts(common[b], words_of[a], words_of[b]) >= redundancy_cosine;
+      if (sentence_of[a] == sentence_of[b] || redundant) problem.conflicts.emplace_back(a, b);
     }
   }
   return problem;

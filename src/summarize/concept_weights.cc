@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory_resource>
+#include <unordered_map>
 
 namespace chorus {
 namespace {
@@ -20,15 +22,17 @@ struct ConceptStat {
   uint32_t sentences = 0;      // sentences holding it
   uint32_t weight_index = kNone;  // its place in WeightedRows::weights, once given one
 };
-using ConceptStats = std::unordered_map<uint64_t, ConceptStat>;
+// One node per concept: kept in an arena (the caller's memory resource),
+// freed all at once, as a cluster has tens of thousands of concepts.
+using ConceptStats = std::pmr::unordered_map<uint64_t, ConceptStat>;
 
 // Counts, for every concept, the units holding it and its weight. Repeated
 // articles (copies of an earlier one: original[d] != d) are skipped when
 // articles are the units.
 ConceptStats CountConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
                            const std::vector<uint32_t>& original, bool by_document, const QueryFocus& query,
-                           double position_weight) {
-  ConceptStats stats;
+                           double position_weight, std::pmr::memory_resource* memory) {
+  ConceptStats stats(memory);
   size_t occurrences = 0;
   for (size_t i = 0; i < cluster.sentences.size(); ++i) occurrences += row_concepts[i].size();
   stats.reserve(occurrences / 2);
@@ -151,8 +155,9 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
   // Articles are the units of evidence; with one or two articles, sentences.
   const bool by_document = n_groups >= 3;
   const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
-  ConceptStats stats =
-      CountConcepts(cluster, row_concepts, cluster.copies.original, by_document, query, options.position_weight);
+  std::pmr::monotonic_buffer_resource memory;
+  ConceptStats stats = CountConcepts(cluster, row_concepts, cluster.copies.original, by_document, query,
+                                     options.position_weight, &memory);
   const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options);
   const double mean_company = query.empty() ? 0.0 : MeanCompanyRelevance(stats, threshold);
 
