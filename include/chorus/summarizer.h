@@ -47,10 +47,10 @@ struct SummaryOptions {
   // next checks (a server past a request's deadline). The summary, when one
   // is returned, never depends on it. Default: never stopped.
   std::stop_token stop;
-  // Neutral mode (the chorus method): avoid sentences holding loaded terms
+  // Neutral mode (the chorus method): prefer sentences free of loaded terms
   // (words outlets' headlines use and AllSides editors' neutral headlines
-  // avoid, data/loaded_terms.txt) whenever loaded-free candidates remain.
-  // Default off.
+  // avoid, data/loaded_terms.txt): each one a candidate holds costs it
+  // coverage (ConceptSummarizerOptions::neutral_penalty). Default off.
   bool neutral = false;
   // Update mode: when set, the articles the reader has already read,
   // analyzed; the summary tells what the cluster adds to them. Not owned:

@@ -65,7 +65,7 @@ def summarize(articles: Iterable[Article], words: Optional[int] = None,
     sentence was shortened). Give at most one budget (default 100 words).
     `query` focuses the summary on what it asks; `since` ("YYYY-MM-DD")
     tells what the articles dated since then add for a reader of the earlier ones.
-    neutral=True avoids sentences with loaded terms (`chorus summarize --neutral`).
+    neutral=True prefers sentences free of loaded terms (`chorus summarize --neutral`).
     """
     unit, amount = _budget(words, bytes, sentences)
     return json.loads(_chorus.summarize(list(articles), method, unit, amount, query, id,

@@ -104,17 +104,36 @@ std::unordered_set<uint32_t> FramingTerms(const AnalyzedCluster& cluster, const 
   return loaded_ids;
 }
 
-// Neutral mode: candidates holding a framing term go, as long as at least two
-// framing-free ones stay (a summary of loaded sentences beats none).
-void DropLoadedRows(const AnalyzedCluster& cluster, const StemmedSentences& ss, const LoadedTerms& loaded,
-                    std::vector<WeightedRow>* rows) {
-  const std::unordered_set<uint32_t> loaded_ids = FramingTerms(cluster, ss, loaded);
-  auto is_loaded = [&](const WeightedRow& r) {
-    const auto& stems = ss.stems[r.row];
-    return std::any_of(stems.begin(), stems.end(), [&](uint32_t id) { return loaded_ids.count(id) > 0; });
+// Neutral mode: a framing word is not a fact to cover, so concepts holding
+// one earn nothing. Concept keys are stem pairs or tagged stems
+// (stemmed_sentences.h).
+void DropFramingConcepts(const std::unordered_set<uint32_t>& framing,
+                         std::vector<std::vector<uint64_t>>* row_concepts) {
+  if (framing.empty()) return;
+  auto holds_framing = [&](uint64_t key) {
+    const auto low = static_cast<uint32_t>(key & 0xffffffffu);
+    if ((key & kUnigramTag) != 0) return framing.count(low) > 0;
+    return framing.count(low) > 0 || framing.count(static_cast<uint32_t>(key >> 32)) > 0;
   };
-  const auto clean = std::count_if(rows->begin(), rows->end(), [&](const WeightedRow& r) { return !is_loaded(r); });
-  if (clean >= 2) std::erase_if(*rows, is_loaded);
+  for (auto& keys : *row_concepts) std::erase_if(keys, holds_framing);
+}
+
+// ... and a soft preference, not a filter: each framing-term token a row
+// holds costs `penalty` x the mean concept weight, so a loaded sentence is
+// chosen only when its facts outweigh its wording. Negative item gains keep
+// the search's bound valid: coverage plus a per-item term is still
+// submodular, and an item's gain still only shrinks as others are chosen.
+void PenalizeFramingRows(const StemmedSentences& ss, const std::unordered_set<uint32_t>& framing,
+                         const std::vector<WeightedRow>& rows, double penalty, CoverageProblem* problem) {
+  if (framing.empty() || problem->concept_weights.empty()) return;
+  double mean_weight = 0;
+  for (double w : problem->concept_weights) mean_weight += w;
+  mean_weight /= static_cast<double>(problem->concept_weights.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& stems = ss.stems[rows[i].row];
+    const auto hits = std::count_if(stems.begin(), stems.end(), [&](uint32_t id) { return framing.count(id) > 0; });
+    problem->item_bonus[i] -= penalty * mean_weight * static_cast<double>(hits);
+  }
 }
 
 // What row `w` tells that the reader has not read: its concepts' weights
@@ -252,6 +271,11 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
   // Concept keys of every row (sentences, then compressed variants), computed once.
   std::vector<std::vector<uint64_t>> row_concepts(ss.stems.size());
   for (size_t r = 0; r < row_concepts.size(); ++r) row_concepts[r] = ss.Concepts(r, unigrams);
+  std::unordered_set<uint32_t> framing;
+  if (options.neutral) {
+    framing = FramingTerms(cluster, ss, LoadedTerms::Default());
+    DropFramingConcepts(framing, &row_concepts);
+  }
   const ConceptWeightOptions weight_options{options_.position_weight, options_.min_doc_fraction,
                                             options_.min_concepts, options_.unigram_weight, options_.query_weight};
   WeightedRows weighted = WeighConcepts(cluster, row_concepts, candidate_rows, query,
@@ -265,9 +289,10 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
     w.resize(options_.max_candidates);
     std::sort(w.begin(), w.end(), [](const WeightedRow& a, const WeightedRow& b) { return a.row < b.row; });
   }
-  if (options.neutral) DropLoadedRows(cluster, ss, LoadedTerms::Default(), &weighted.rows);
-  const CoverageProblem problem =
-      BuildCoverageProgram(ss, rows, weighted, options.budget, options_.redundancy_cosine);
+  CoverageProblem problem = BuildCoverageProgram(ss, rows, weighted, options.budget, options_.redundancy_cosine);
+  if (options.neutral) {
+    PenalizeFramingRows(ss, framing, weighted.rows, options_.neutral_penalty, &problem);
+  }
   if (options.stop.stop_requested()) return CancelledError("summary stopped");
 
   const Selection selection = SelectRows(cluster, ss, rows, weighted, problem, candidates, options.budget,

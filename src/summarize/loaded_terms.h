@@ -1,7 +1,7 @@
 // LoadedTerms: words that take a side, learned from AllSides headlines (the
 // words outlets' headlines use and the editors' neutral headlines avoid;
 // tools/train/train_loaded_terms.cc), compiled in as data/loaded_terms.txt.
-// `chorus summarize --neutral` avoids sentences holding them, and the same
+// `chorus summarize --neutral` penalizes sentences holding them, and the same
 // lexicon measures how loaded a summary is.
 //
 // Thread safety: immutable after Parse; share freely.

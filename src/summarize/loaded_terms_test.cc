@@ -34,9 +34,11 @@ std::string OneSentenceSummary(const std::vector<testing::TestArticle>& articles
   return summary.ok() && summary->sentences.size() == 1 ? summary->sentences[0].text : "";
 }
 
-TEST(LoadedTermsTest, NeutralSummaryAvoidsLoadedSentences) {
+// In neutral mode a framing word earns no coverage and costs a little: the
+// loaded sentence that wins on plain coverage loses to a loaded-free one.
+TEST(LoadedTermsTest, NeutralSummaryPrefersLoadedFreeSentences) {
   const std::vector<testing::TestArticle> articles = {
-      {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
+      {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn in the rain."},
       {"b", "", "The Marra River floods the valley town of Kelburn after three days of heavy rain, officials say."},
       {"c", "", "Critics slam the council as the Marra River floods the valley town of Kelburn and rescuers wait."},
       {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
@@ -47,6 +49,20 @@ TEST(LoadedTermsTest, NeutralSummaryAvoidsLoadedSentences) {
   // The plain summary takes the most repeated wording.
   const std::string plain = OneSentenceSummary(articles, false);
   EXPECT_NE(plain.find("slam"), std::string::npos) << plain;
+}
+
+// ... but not a filter: a loaded sentence that tells clearly more (the rain's
+// days here) is still chosen.
+TEST(LoadedTermsTest, NeutralSummaryKeepsALoadedSentenceThatTellsMore) {
+  const std::string neutral = OneSentenceSummary(
+      {
+          {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
+          {"b", "", "The Marra River floods the valley town of Kelburn after three days of heavy rain, officials say."},
+          {"c", "", "Critics slam the council as the Marra River floods the valley town of Kelburn and rescuers wait."},
+          {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
+      },
+      true);
+  EXPECT_NE(neutral.find("slam"), std::string::npos) << neutral;
 }
 
 // A loaded word most sources use is the story's own word, not one side's

@@ -123,7 +123,7 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
                   "Update summary: what is new in articles dated DATE (YYYY-MM-DD) or later, for a reader "
                   "who has read the earlier ones (with --event: the stored event's articles)");
   cmd->add_flag("--neutral", flags->neutral,
-                "Avoid sentences with loaded terms (words outlets' headlines use and neutral editors avoid)");
+                "Prefer sentences without loaded terms (words outlets' headlines use and neutral editors avoid)");
   cmd->callback([flags, exit_code] {
     if (Result<DateSplit> valid = SplitAtDate(Cluster{}, flags->since); !flags->since.empty() && !valid.ok()) {
       std::cerr << "chorus summarize: --" << valid.status().message() << "\n";
