@@ -57,6 +57,18 @@ bool IsBareQuote(std::string_view text) {
          inner.find("\xE2\x80\x9D") == std::string_view::npos;
 }
 
+bool IsReportingNote(std::string_view text) {
+  constexpr std::string_view kNotes[] = {
+      "could not be independently confirmed", "could not be confirmed", "could not be independently verified",
+      "could not be verified", "available for comment", "declined to comment", "did not return",
+      "did not immediately return", "no immediate comment", "not immediately available"};
+  if (CountWords(text) > 20) return false;  // a longer sentence says more than the note
+  for (std::string_view note : kNotes) {
+    if (text.find(note) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,
                                          const SummaryBudget& budget) {
   const uint64_t capacity = BudgetCapacity(budget);
@@ -64,8 +76,8 @@ std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const C
   const CandidateFilter relaxed[] = {
       filter,
       {std::min<uint32_t>(filter.min_words, 4), filter.drop_questions, filter.drop_quotations, 0,
-       filter.drop_bare_quotes},
-      {1, false, false, 0, false},
+       filter.drop_bare_quotes, filter.drop_reporting_notes},
+      {1, false, false, 0, false, false},
   };
   for (const CandidateFilter& f : relaxed) {
     std::vector<uint32_t> out;
@@ -78,6 +90,7 @@ std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const C
       if (f.drop_questions && IsQuestion(s.sentence.text)) continue;
       if (f.drop_quotations && HasQuotation(s.sentence.text)) continue;
       if (f.drop_bare_quotes && IsBareQuote(s.sentence.text)) continue;
+      if (f.drop_reporting_notes && IsReportingNote(s.sentence.text)) continue;
       if (f.max_position > 0 && s.sentence.index >= f.max_position) continue;
       if (!seen.insert(WordingHash(s)).second) continue;
       out.push_back(i);

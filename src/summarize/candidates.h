@@ -26,6 +26,9 @@ struct CandidateFilter {
   uint32_t max_position = 0;     // sentences at this index or later in their article are dropped (0: none)
   // Drop sentences that are quotation from start to end: they name no speaker.
   bool drop_bare_quotes = false;
+  // Drop sentences about the reporting rather than the event ("The report
+  // could not be independently confirmed.", "He declined to comment.").
+  bool drop_reporting_notes = false;
 };
 
 bool IsQuestion(std::string_view text);
@@ -34,6 +37,10 @@ bool HasQuotation(std::string_view text);
 // Whether `text` is quotation from its first word to its last ("``...,''
 // she said" is not: it names its speaker).
 bool IsBareQuote(std::string_view text);
+
+// Whether `text` is a short note on the reporting: a claim that could not be
+// confirmed, someone unavailable for or declining comment.
+bool IsReportingNote(std::string_view text);
 
 // Indices into cluster.sentences of the candidates for `budget`, ascending.
 std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,

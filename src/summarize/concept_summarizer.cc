@@ -248,7 +248,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
   }
   if (options.stop.stop_requested()) return CancelledError("summary stopped");
   const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations,
-                               options_.max_position, options_.drop_bare_quotes};
+                               options_.max_position, options_.drop_bare_quotes, options_.drop_reporting_notes};
   std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
   if (candidates.empty()) return BuildSummary(cluster, {}, name());
 

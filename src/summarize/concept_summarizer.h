@@ -54,6 +54,9 @@ struct ConceptSummarizerOptions {
   // Drop sentences that are quotation from start to end (default true):
   // out of their article they name no speaker.
   bool drop_bare_quotes = true;
+  // Drop short notes on the reporting ("The report could not be
+  // independently confirmed.") (default true): they tell nothing that happened.
+  bool drop_reporting_notes = true;
   // Only the first this many sentences of each article are candidates (default 0: all).
   uint32_t max_position = 0;
   // A concept must occur in at least this share of the articles (default 0.3,

@@ -275,5 +275,16 @@ TEST(CandidatesTest, BareQuotesNameNoSpeaker) {
   EXPECT_FALSE(IsBareQuote("The mayor said \"we will rebuild\"."));
 }
 
+TEST(CandidatesTest, ReportingNotesTellNothingThatHappened) {
+  EXPECT_TRUE(IsReportingNote("These reports could not be confirmed independently either."));
+  EXPECT_TRUE(IsReportingNote("The report could not be independently confirmed, and Indonesian officials were not "
+                              "immediately available for comment."));
+  EXPECT_TRUE(IsReportingNote("Ms. Pao's chief lawyer, Alan Exelrod, did not return a call for comment."));
+  // An event with a note attached says more than the note.
+  EXPECT_FALSE(IsReportingNote("Rebels said they had shot down a Boeing 727 carrying 40 people near Kindu on Saturday, "
+                               "a claim that could not be confirmed by the government in Kinshasa."));
+  EXPECT_FALSE(IsReportingNote("Indonesian troops attacked unarmed civilians in a village in East Timor."));
+}
+
 }  // namespace
 }  // namespace chorus

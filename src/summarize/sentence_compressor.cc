@@ -102,13 +102,18 @@ size_t LeadingDayLength(const std::vector<Piece>& p, size_t i) {
   return 0;
 }
 
-// Days of the week inside the sentence, with "on" before them.
+// Days of the week, "today" and "yesterday" inside the sentence, with "on"
+// or "here" before them.
 void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSpan>* removed) {
   constexpr std::array<std::string_view, 26> kNeedsObject = {
       "by",   "until", "since", "before", "after", "from", "till", "through", "last", "next", "this", "that", "each",
       "every", "early", "late",  "and",    "or",    "to",   "is",   "was",     "are",  "were", "be",   "been", "of"};
+  // "today" and "yesterday" mean another day once the article is old: they
+  // go as the weekdays do, outside quotations ("We are ready today").
+  constexpr std::array<std::string_view, 3> kDeictic = {"today", "yesterday", "tonight"};
+  const bool quoted = std::any_of(p.begin(), p.end(), [](const Piece& piece) { return HasQuote(piece.text); });
   for (size_t i = from + 1; i < p.size(); ++i) {
-    if (!OneOf(Bare(p[i].text), kWeekdays)) continue;
+    if (!OneOf(Bare(p[i].text), kWeekdays) && (quoted || !OneOf(Bare(p[i].text), kDeictic))) continue;
     if (p[i].text.find('\'') != std::string_view::npos) continue;  // Friday's
     size_t last = i;
     if (TrailingPunctuation(p[i].text) == 0 && i + 1 < p.size() && OneOf(Bare(p[i + 1].text), kDayParts)) {
@@ -116,14 +121,15 @@ void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSp
     }
     size_t first = i;
     if (first > from + 1 && p[first - 1].text == "on") --first;
+    if (first > from + 1 && p[first - 1].text == "here") --first;  // Xinhua's "vowed here Tuesday"
     if (first <= from) continue;
     const Piece& before = p[first - 1];
     if (TrailingPunctuation(before.text) > 0 || OneOf(Bare(before.text), kNeedsObject)) continue;
     // "Monday and Tuesday", "Friday to Sunday": a span of days stays whole.
     if (last + 1 < p.size() && TrailingPunctuation(p[last].text) == 0) {
       const std::string_view next = Bare(p[last + 1].text);
-      if (next == "to" || next == "through" ||
-          ((next == "and" || next == "or") && last + 2 < p.size() && OneOf(Bare(p[last + 2].text), kWeekdays))) {
+      if (OneOf(next, std::array<std::string_view, 4>{"to", "through", "and", "or"}) && last + 2 < p.size() &&
+          OneOf(Bare(p[last + 2].text), kWeekdays)) {
         continue;
       }
     }
@@ -160,6 +166,40 @@ bool IsAttributionVerb(std::string_view w) {
                                                    "noted", "explained", "confirmed", "reports", "reported"});
 }
 
+bool IsCapitalized(std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
+
+// Whether pieces [from, end) name a source ("Nolly Soliman, a resident",
+// "the agency's spokesman"): a name or determiner first, no auxiliary or
+// clause ("said agents demand bribes", "said there was no order" are the
+// main verb's clause).
+bool NamesOnly(const std::vector<Piece>& p, size_t from) {
+  if (from >= p.size()) return false;
+  if (!IsCapitalized(p[from].text) &&
+      !OneOf(Bare(p[from].text), std::array<std::string_view, 7>{"a", "an", "the", "his", "her", "its", "their"})) {
+    return false;
+  }
+  constexpr std::array<std::string_view, 22> kClause = {
+      "is",  "are",   "was",    "were", "will", "would", "has",  "have", "had",   "can",  "could",
+      "may", "might", "should", "must", "did",  "does",  "that", "there", "which", "who", "if"};
+  for (size_t i = from; i < p.size(); ++i) {
+    if (OneOf(Bare(p[i].text), kClause)) return false;
+  }
+  return true;
+}
+
+// Whether pieces [from, end) are a source in plain words ("officials",
+// "the National Emergency Commission"): no punctuation, conjunction or
+// auxiliary among them.
+bool IsPlainSource(const std::vector<Piece>& p, size_t from, size_t end) {
+  constexpr std::array<std::string_view, 24> kNotSource = {
+      "and",  "but",    "while", "as",  "because", "although", "when", "after", "been", "be",  "being", "not",
+      "was",  "were",   "is",    "are", "will",    "would",    "has",  "have",  "had",  "can", "could", "should"};
+  for (size_t i = from; i < end; ++i) {
+    if (TrailingPunctuation(p[i].text) > 0 || OneOf(Bare(p[i].text), kNotSource)) return false;
+  }
+  return true;
+}
+
 // "..., officials said Friday." / "..., said X, a Y." / "..., according to X."
 void RemoveTrailingAttribution(std::string_view text, const std::vector<Piece>& p, size_t from,
                                std::vector<ByteSpan>* removed) {
@@ -180,17 +220,18 @@ void RemoveTrailingAttribution(std::string_view text, const std::vector<Piece>& 
       --j;
     }
     const std::string_view first = p[k + 1].text, last = Bare(p[j].text);
-    const bool verb_first = IsAttributionVerb(Bare(first)) && first == Bare(first);
+    // "said Nolly Soliman, a resident": what follows the verb names a source
+    // and states nothing ("..., said there was no order" is the main verb of
+    // an earlier subject, not an attribution).
+    const bool verb_first = IsAttributionVerb(Bare(first)) && first == Bare(first) && NamesOnly(p, k + 2);
     const bool according = first == "according" && p[k + 2].text == "to";
-    // "officials said", not "no deaths have been reported"; and the clause
-    // must not open with a conjunction ("..., and police said"), which
-    // makes it a statement of its own.
-    constexpr std::array<std::string_view, 14> kNotAttribution = {
-        "and", "but", "while", "as", "because", "although", "when", "after",
-        "been", "be", "being", "not", "was", "were"};
-    const bool verb_last = j > k + 1 && !OneOf(Bare(first), kNotAttribution) &&
-                           !OneOf(Bare(p[j - 1].text), kNotAttribution) &&
-                           (IsAttributionVerb(last) || (last == "reporters" && p[j - 1].text == "told"));
+    // "officials said" after a comma, its source a few plain words: not "no
+    // deaths have been reported", "..., and police said" (a statement of its
+    // own) nor "..., one of two boxes, should tell investigators if ..., he
+    // said" (the main verb of the sentence).
+    const size_t verb = last == "reporters" && p[j - 1].text == "told" ? j - 1 : j;
+    const bool verb_last = verb > k + 1 && verb - k - 1 <= 6 && (verb < j || IsAttributionVerb(last)) &&
+                           IsPlainSource(p, k + 1, verb);
     if (verb_first || according || verb_last) {
       removed->push_back({p[k].end - 1, static_cast<uint32_t>(text.size() - 1)});
       return;

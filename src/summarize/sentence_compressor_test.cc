@@ -26,6 +26,27 @@ TEST(SentenceCompressorTest, KeepsClausesThatAreNotAttributions) {
   EXPECT_EQ(Compress("The prime minister said the government would resign if the budget failed."), "");
 }
 
+TEST(SentenceCompressorTest, KeepsMainVerbsThatLookLikeAttributions) {
+  // "says"/"said" after an apposition is the main verb, not an attribution:
+  // removing "..., says ..." would leave a fragment ("Another safety agency,
+  // the National Highway Traffic Safety Administration.").
+  EXPECT_EQ(Compress("Another safety agency, the National Highway Traffic Safety Administration, says more than "
+                     "80 percent of child car seats are used improperly."),
+            "");
+  EXPECT_EQ(Compress("Speaking in the town of Vladikavkaz, Viktor Kazantsev, commander of Russian forces, said "
+                     "there was no order to take Grozny."),
+            "");
+  EXPECT_EQ(Compress("Marc Hodler, the Swiss member of the IOC executive board, said agents demand bribes."), "");
+  // The attribution at the end is "he said", not what the commas before it hold.
+  EXPECT_EQ(Compress("Information from the flight data recorder, one of the two black boxes, should tell "
+                     "investigators if a thruster deployed in flight, he said."),
+            "Information from the flight data recorder, one of the two black boxes, should tell investigators "
+            "if a thruster deployed in flight.");
+  EXPECT_EQ(Compress("His foreign policy would be based on peace, integration and the defense of human rights, "
+                     "Rangel said."),
+            "His foreign policy would be based on peace, integration and the defense of human rights.");
+}
+
 TEST(SentenceCompressorTest, DropsDatelineConnectiveAndLeadingDay) {
   EXPECT_EQ(Compress("WASHINGTON _ NASA and the Russian Space Agency have agreed to set aside a Russian request."),
             "NASA and the Russian Space Agency have agreed to set aside a Russian request.");
@@ -40,6 +61,12 @@ TEST(SentenceCompressorTest, DropsWeekdaysOnlyWhereGrammarAllows) {
             "The parties broke a three-month deadlock and agreed to a coalition government.");
   EXPECT_EQ(Compress("Pope John Paul II appealed on Wednesday for aid to the stricken countries."),
             "Pope John Paul II appealed for aid to the stricken countries.");
+  EXPECT_EQ(Compress("Some international organizations vowed here Tuesday to provide 320 million dollars in loans."),
+            "Some international organizations vowed to provide 320 million dollars in loans.");
+  EXPECT_EQ(Compress("Germany today announced its plan to expand its production of solar cells."),
+            "Germany announced its plan to expand its production of solar cells.");
+  // Inside a quotation "today" is the speaker's word.
+  EXPECT_EQ(Compress("``We are ready today to sign the agreement with the rebels,'' the minister said."), "");
   // A preposition or "be" needs its object: kept.
   EXPECT_EQ(Compress("The storm is expected to stay over the islands until Friday at the earliest."), "");
   EXPECT_EQ(Compress("The decisive vote in the national parliament was on Friday."), "");
