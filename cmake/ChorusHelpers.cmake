@@ -3,6 +3,12 @@
 add_library(chorus_flags INTERFACE)
 target_compile_features(chorus_flags INTERFACE cxx_std_20)
 target_compile_options(chorus_flags INTERFACE -Wall -Wextra -Werror)
+if(CHORUS_THREAD_SAFETY)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "CHORUS_THREAD_SAFETY needs clang (configure with CC=clang CXX=clang++)")
+  endif()
+  target_compile_options(chorus_flags INTERFACE -Wthread-safety)
+endif()
 if(CHORUS_SANITIZE)
   target_compile_options(chorus_flags INTERFACE -fsanitize=address,undefined
                          -fno-omit-frame-pointer -fno-sanitize-recover=undefined)

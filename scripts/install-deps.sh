@@ -15,7 +15,8 @@ packages=(
   # pandas and tqdm for chorus.dask, DataFrames and progress bars.
   python3-venv python3-pip python3-setuptools python3-wheel
   python3-dask python3-distributed python3-pandas python3-tqdm python3-psutil
-  clang libclang-rt-14-dev
+  # clang: the fuzzers and the -Wthread-safety check; clang-format: the format check.
+  clang libclang-rt-14-dev clang-format
 )
 # Browser tests for the web page (issue: chorus serve) need these; optional elsewhere.
 if [[ "${CHORUS_BROWSER_DEPS:-0}" == 1 ]]; then

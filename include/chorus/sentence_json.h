@@ -7,7 +7,8 @@
 // JSON: {"doc": document id, "sentence": index in its document (as a
 // summary's "sentence" and "support_sentences" count), "text": the sentence}.
 //
-//   for (const AnalyzedSentence& s : cluster.sentences) std::cout << SentenceToJson(cluster, s) << "\n";
+//   for (const AnalyzedSentence& s : cluster.sentences) std::cout << SentenceToJson(cluster, s) <<
+//   "\n";
 //
 // Thread safety: pure functions of their arguments. Invalid UTF-8 is replaced
 // (U+FFFD), never thrown.

@@ -1,16 +1,15 @@
 #include "segment/vocabulary.h"
 
 #include <cstring>
-#include <mutex>
 
 namespace chorus::segment {
 
 namespace {
 
 struct Generations {
-  std::mutex mu;
-  std::shared_ptr<Vocabulary> current;  // GUARDED_BY(mu)
-  uint64_t made = 0;                    // GUARDED_BY(mu)
+  Mutex mu;
+  std::shared_ptr<Vocabulary> current GUARDED_BY(mu);
+  uint64_t made GUARDED_BY(mu) = 0;
   std::atomic<size_t> limit{Vocabulary::kDefaultGenerationLimit};
 };
 
@@ -23,7 +22,7 @@ Generations& TheGenerations() {
 
 std::shared_ptr<Vocabulary> Vocabulary::Current() {
   Generations& g = TheGenerations();
-  std::lock_guard<std::mutex> lock(g.mu);
+  MutexLock lock(&g.mu);
   // Holders of the old generation keep it alive; new work starts afresh.
   if (g.current == nullptr || g.current->size() > g.limit.load(std::memory_order_relaxed)) {
     g.current = std::make_shared<Vocabulary>(++g.made);
@@ -37,7 +36,7 @@ void Vocabulary::SetGenerationLimit(size_t words) {
 
 Vocabulary::Word Vocabulary::Intern(std::string_view text) {
   if (text.empty()) return {};
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   auto it = ids_.find(text);
   if (it != ids_.end()) return {it->second, it->first};
   const std::string_view stored = Store(text);

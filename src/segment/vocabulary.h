@@ -27,10 +27,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "base/mutex.h"
 
 namespace chorus::segment {
 
@@ -67,17 +68,17 @@ class Vocabulary {
   size_t size() const { return words_.load(std::memory_order_relaxed) + 1; }
 
  private:
-  std::string_view Store(std::string_view text);  // copies into blocks_
+  std::string_view Store(std::string_view text) REQUIRES(mu_);  // copies into blocks_
 
   static constexpr size_t kBlockBytes = 64 * 1024;
 
   const uint64_t generation_;
   std::atomic<size_t> words_{0};  // ids_.size(), readable without mu_
-  std::mutex mu_;
-  std::unordered_map<std::string_view, uint32_t> ids_;  // GUARDED_BY(mu_); views into blocks_
-  std::vector<std::unique_ptr<char[]>> blocks_;         // GUARDED_BY(mu_); kBlockBytes each
-  std::vector<std::unique_ptr<char[]>> large_;          // GUARDED_BY(mu_); one long word each
-  size_t block_used_ = kBlockBytes;                     // GUARDED_BY(mu_); bytes used in blocks_.back()
+  Mutex mu_;
+  std::unordered_map<std::string_view, uint32_t> ids_ GUARDED_BY(mu_);  // views into blocks_
+  std::vector<std::unique_ptr<char[]>> blocks_ GUARDED_BY(mu_);         // kBlockBytes each
+  std::vector<std::unique_ptr<char[]>> large_ GUARDED_BY(mu_);          // one long word each
+  size_t block_used_ GUARDED_BY(mu_) = kBlockBytes;  // bytes used in blocks_.back()
 };
 
 }  // namespace chorus::segment

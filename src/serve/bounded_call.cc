@@ -1,10 +1,10 @@
 #include "serve/bounded_call.h"
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <utility>
+
+#include "base/mutex.h"
 
 namespace chorus::serve {
 namespace {
@@ -12,17 +12,26 @@ namespace {
 // Where a worker leaves its response for the waiting I/O thread; shared, as
 // either side may be gone first.
 struct Slot {
-  std::mutex mu;
-  std::condition_variable done;
-  std::optional<HttpResponse> response;  // GUARDED_BY(mu)
+  Mutex mu;
+  CondVar done;
+  std::optional<HttpResponse> response GUARDED_BY(mu);
   std::stop_source stop;
 
   void Fill(HttpResponse r) {
     {
-      std::lock_guard<std::mutex> lock(mu);
+      MutexLock lock(&mu);
       response = std::move(r);
     }
-    done.notify_one();
+    done.Signal();
+  }
+
+  // The response once filled; none if `deadline` passes first.
+  std::optional<HttpResponse> Await(WorkQueue::Clock::time_point deadline) {
+    MutexLock lock(&mu);
+    while (!response && done.WaitUntil(&mu, deadline)) {
+    }
+    // A response filled just as the deadline passed is still the answer.
+    return std::move(response);
   }
 };
 
@@ -45,12 +54,12 @@ HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline,
     r.headers.emplace("Retry-After", "1");
     return r;
   }
-  std::unique_lock<std::mutex> lock(slot->mu);
-  if (!slot->done.wait_until(lock, deadline, [&] { return slot->response.has_value(); })) {
+  std::optional<HttpResponse> response = slot->Await(deadline);
+  if (!response) {
     slot->stop.request_stop();  // the worker gives up at its next check
     return DeadlineExceeded();
   }
-  return std::move(*slot->response);
+  return std::move(*response);
 }
 
 }  // namespace chorus::serve

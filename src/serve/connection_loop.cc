@@ -18,10 +18,10 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 #include <unordered_map>
 #include <vector>
 
+#include "base/mutex.h"
 #include "serve/work_queue.h"
 
 namespace chorus::serve {
@@ -106,8 +106,8 @@ struct ConnectionLoop::State {
   size_t buffered = 0;
   std::unique_ptr<WorkQueue> pool;
   std::atomic<bool> stop{false};
-  std::mutex mu;
-  std::vector<Completion> done;  // GUARDED_BY(mu)
+  Mutex mu;
+  std::vector<Completion> done GUARDED_BY(mu);
 
   ~State() {
     for (auto& [id, c] : conns) ::close(c.fd);
@@ -333,7 +333,7 @@ struct ConnectionLoop::State {
             closing = true;
           }
           {
-            std::lock_guard<std::mutex> lock(mu);
+            MutexLock lock(&mu);
             done.push_back({id, std::move(bytes), closing, reserved});
           }
           Wake();
@@ -400,7 +400,7 @@ struct ConnectionLoop::State {
   void Completed() {
     std::vector<Completion> ready;
     {
-      std::lock_guard<std::mutex> lock(mu);
+      MutexLock lock(&mu);
       ready.swap(done);
     }
     for (Completion& d : ready) {

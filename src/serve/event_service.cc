@@ -26,7 +26,7 @@ void EventService::UpdateCounts() {
 Result<AddedArticles> EventService::AddArticles(std::vector<Document> articles) {
   AddedArticles added;
   const AssignmentSink sink = [&](const StreamAssignment& a) { added.assignments.push_back(a); };
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   for (Document& d : articles) {
     std::string id = d.id;
     bool was_added = false;
@@ -43,7 +43,7 @@ Result<EventListPage> EventService::ListEvents(EventPage page) const {
   // One event past the page tells whether another page follows.
   const uint32_t limit = page.limit;
   if (limit > 0) ++page.limit;
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   EventListPage out;
   ASSIGN_OR_RETURN(out.events, stream_->store().ListEvents(page));
   if (limit > 0 && out.events.size() > limit) {
@@ -54,7 +54,7 @@ Result<EventListPage> EventService::ListEvents(EventPage page) const {
 }
 
 Result<std::pair<EventInfo, Cluster>> EventService::LoadEvent(int64_t id) const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   if (id < 1 || id > stream_->clusterer().EventCount()) {
     return NotFoundError(fmt::format("no event {}", id));
   }

@@ -19,7 +19,6 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -28,6 +27,7 @@
 #include "chorus/document.h"
 #include "chorus/event_stream.h"
 #include "chorus/status.h"
+#include "base/mutex.h"
 #include "chorus/store.h"
 
 namespace chorus::serve {
@@ -67,10 +67,10 @@ class EventService {
 
  private:
   EventService(std::unique_ptr<EventStream> stream, EventSample view);
-  void UpdateCounts();
+  void UpdateCounts() REQUIRES(mu_);
 
-  mutable std::mutex mu_;
-  std::unique_ptr<EventStream> stream_;  // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  std::unique_ptr<EventStream> stream_ GUARDED_BY(mu_);
   const EventSample view_;
   std::atomic<uint64_t> articles_{0};
   std::atomic<int64_t> events_{0};

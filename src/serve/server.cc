@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <thread>
 
+#include "base/mutex.h"
 #include "serve/cluster_engine.h"
 #include "serve/connection_loop.h"
 #include "serve/event_service.h"
@@ -73,7 +73,7 @@ struct Server::State {
   serve::Router router;
   std::unique_ptr<serve::ConnectionLoop> loop;
   std::atomic<bool> bound{false};
-  std::mutex run_mu;  // serializes Run with itself
+  Mutex run_mu;  // serializes Run with itself
 
   serve::HttpResponse Handle(const serve::IncomingRequest& in);
   void Record(std::string_view route, std::string_view method, std::string_view path,
@@ -199,7 +199,7 @@ Server::Server(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
 Server::~Server() {
   Stop();
-  std::lock_guard<std::mutex> lock(state_->run_mu);  // waits for Run to return
+  MutexLock lock(&state_->run_mu);  // waits for Run to return
   state_->queue->Shutdown();
 }
 
@@ -218,7 +218,7 @@ Status Server::Bind() {
 }
 
 Status Server::Run() {
-  std::lock_guard<std::mutex> lock(state_->run_mu);
+  MutexLock lock(&state_->run_mu);
   RETURN_IF_ERROR(Bind());
   state_->loop->Run();
   // Every request read has been answered: nothing is in flight.

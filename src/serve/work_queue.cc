@@ -33,7 +33,7 @@ WorkQueue::~WorkQueue() { Shutdown(); }
 bool WorkQueue::Submit(std::function<void()> run, Clock::time_point deadline,
                        std::function<void()> expired) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     if (shutdown_) return false;
     // A free worker takes the task at once, so only tasks beyond the idle
     // workers count as waiting.
@@ -41,29 +41,29 @@ bool WorkQueue::Submit(std::function<void()> run, Clock::time_point deadline,
     if (tasks_.size() >= idle + queue_limit_) return false;
     tasks_.push_back({std::move(run), deadline, std::move(expired)});
   }
-  ready_.notify_one();
+  ready_.Signal();
   return true;
 }
 
 void WorkQueue::Shutdown() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     if (shutdown_ && workers_.empty()) return;
     shutdown_ = true;
   }
-  ready_.notify_all();
+  ready_.SignalAll();
   for (std::thread& t : workers_) {
     if (t.joinable()) t.join();
   }
 }
 
 size_t WorkQueue::Waiting() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return tasks_.size();
 }
 
 size_t WorkQueue::Running() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(&mu_);
   return running_;
 }
 
@@ -84,15 +84,15 @@ void WorkQueue::WorkerLoop() {
   for (;;) {
     Task task;
     {
-      std::unique_lock<std::mutex> lock(mu_);
-      ready_.wait(lock, [this] { return shutdown_ || !tasks_.empty(); });
+      MutexLock lock(&mu_);
+      while (!shutdown_ && tasks_.empty()) ready_.Wait(&mu_);
       if (tasks_.empty()) return;  // shut down and drained
       task = std::move(tasks_.front());
       tasks_.pop_front();
       ++running_;
     }
     RunGuarded(Clock::now() > task.deadline ? task.expired : task.run);
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(&mu_);
     --running_;
   }
 }

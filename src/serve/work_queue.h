@@ -18,13 +18,13 @@
 #define CHORUS_SERVE_WORK_QUEUE_H_
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <mutex>
 #include <thread>
 #include <vector>
+
+#include "base/mutex.h"
 
 namespace chorus::serve {
 
@@ -60,11 +60,11 @@ class WorkQueue {
   static void RunGuarded(const std::function<void()>& f);
 
   const uint32_t queue_limit_;
-  mutable std::mutex mu_;
-  std::condition_variable ready_;
-  std::deque<Task> tasks_;  // GUARDED_BY(mu_)
-  size_t running_ = 0;      // GUARDED_BY(mu_)
-  bool shutdown_ = false;   // GUARDED_BY(mu_)
+  mutable Mutex mu_;
+  CondVar ready_;
+  std::deque<Task> tasks_ GUARDED_BY(mu_);
+  size_t running_ GUARDED_BY(mu_) = 0;
+  bool shutdown_ GUARDED_BY(mu_) = false;
   std::vector<std::thread> workers_;
 };
 

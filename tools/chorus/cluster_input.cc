@@ -18,10 +18,12 @@ void AddClusterInputFlags(CLI::App* cmd, ClusterInputFlags* flags, const std::st
   if (!stored_events) input->required();
   if (stored_events) {
     cmd->add_option("--event", flags->event, verb + " this event of the --store instead of inputs");
-    cmd->add_option("--store", flags->store, "Event store written by `chorus cluster` (with --event)")
+    cmd->add_option("--store", flags->store,
+                    "Event store written by `chorus cluster` (with --event)")
         ->capture_default_str();
   }
-  cmd->add_flag("--strict", flags->strict, "Stop at the first malformed input instead of skipping it");
+  cmd->add_flag("--strict", flags->strict,
+                "Stop at the first malformed input instead of skipping it");
   cmd->add_option("--rules", flags->rules, "Cleaning rule file replacing the built-in rules");
 }
 

@@ -14,7 +14,6 @@
 #define CHORUS_TOOLS_CHORUS_CLUSTER_INPUT_H_
 
 #include <CLI/CLI.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <optional>
