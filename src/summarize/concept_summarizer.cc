@@ -252,7 +252,10 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
   std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
   if (candidates.empty()) return BuildSummary(cluster, {}, name());
 
-  StemmedSentences ss = Intern(cluster);
+  // Only read articles, a query and neutral mode's framing terms look words
+  // up by text.
+  StemmedSentences ss =
+      Intern(cluster, options.already_read != nullptr || !options.query.empty() || options.neutral);
   CandidateRows rows{&cluster, {}};
   const bool unigrams = options_.unigram_weight > 0;
   std::optional<ReadConcepts> read;

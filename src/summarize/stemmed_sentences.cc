@@ -62,11 +62,13 @@ bool StemmedSentences::Holds(size_t row, uint32_t stem) const {
   return std::binary_search(content[row].begin(), content[row].end(), stem);
 }
 
-StemmedSentences Intern(const AnalyzedCluster& cluster) {
+StemmedSentences Intern(const AnalyzedCluster& cluster, bool by_text) {
   const TermIndex& index = cluster.terms;
   StemmedSentences out;
-  out.ids.reserve(index.size());
-  for (uint32_t t = 0; t < index.size(); ++t) out.ids.emplace(index.text[t], t);
+  if (by_text) {
+    out.ids.reserve(index.size());
+    for (uint32_t t = 0; t < index.size(); ++t) out.ids.emplace(index.text[t], t);
+  }
   const size_t n = cluster.sentences.size();
   out.stems.reserve(n);
   out.stopword.reserve(n);

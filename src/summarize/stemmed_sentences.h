@@ -32,11 +32,13 @@ struct StemmedSentences {
   std::vector<std::vector<uint32_t>> stems;    // per row, per token
   std::vector<std::vector<char>> stopword;     // per row, per token
   std::vector<std::vector<uint32_t>> content;  // per row: content stems, sorted unique
-  std::unordered_map<std::string_view, uint32_t> ids;  // stem -> id (views into the tokens' vocabulary)
+  // stem -> id (views into the tokens' vocabulary); empty unless Intern was
+  // asked for it (`by_text`), as only text from outside the cluster needs it.
+  std::unordered_map<std::string_view, uint32_t> ids;
 
-  // The id of `stem`, made if new.
+  // The id of `stem`, made if new (needs `ids`).
   uint32_t Id(std::string_view stem);
-  // Appends a row of `tokens` and returns its index.
+  // Appends a row of `tokens` and returns its index (needs `ids`).
   uint32_t AddRow(const std::vector<Token>& tokens);
   // Appends the tokens of row `row` that `keep` flags (one flag per token)
   // as a new row and returns its index.
@@ -48,8 +50,10 @@ struct StemmedSentences {
   bool Holds(size_t row, uint32_t stem) const;
 };
 
-// The cluster's sentences as rows 0..n-1, from cluster.terms.
-StemmedSentences Intern(const AnalyzedCluster& cluster);
+// The cluster's sentences as rows 0..n-1, from cluster.terms; with `ids`
+// filled when `by_text` (for a query, read articles or framing terms: words
+// found by their text). Filling it hashes every term of the cluster.
+StemmedSentences Intern(const AnalyzedCluster& cluster, bool by_text = true);
 
 // Content stems a sorted unique list shares with another.
 size_t CommonCount(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
