@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,15 @@ class EventService;
 // POST /v1/summarize.
 void AddSummarizeRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
                        Router* router);
+// A function of an analyzed cluster giving a response body (JSON);
+// kCancelled once `stop` is requested.
+using AnalyzedClusterRender =
+    std::function<Result<std::string>(const AnalyzedCluster&, const std::stop_token& stop)>;
+// POST `path`: the articles of one cluster (no options), analyzed under the
+// request's deadline, answered with `render`'s body.
+void AddAnalyzedClusterRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
+                             const std::string& path, AnalyzedClusterRender render,
+                             Router* router);
 // POST /v1/sentences: the cluster's sentences after cleaning and splitting,
 // {"sentences": [SentenceToJson...]} (chorus/sentence_json.h).
 void AddSentencesRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
