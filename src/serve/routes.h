@@ -48,8 +48,7 @@ using AnalyzedClusterRender =
 // POST `path`: the articles of one cluster (no options), analyzed under the
 // request's deadline, answered with `render`'s body.
 void AddAnalyzedClusterRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
-                             const std::string& path, AnalyzedClusterRender render,
-                             Router* router);
+                             const std::string& path, AnalyzedClusterRender render, Router* router);
 // POST /v1/sentences: the cluster's sentences after cleaning and splitting,
 // {"sentences": [SentenceToJson...]} (chorus/sentence_json.h).
 void AddSentencesRoute(const RouteContext& ctx, std::shared_ptr<const ClusterEngine> engine,
