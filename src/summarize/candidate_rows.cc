@@ -57,12 +57,12 @@ std::vector<uint32_t> AddCompressedVariants(const std::vector<uint32_t>& candida
   std::vector<uint32_t> added;
   for (uint32_t i : candidates) {
     const AnalyzedSentence& sentence = rows->cluster->sentences[i];
-    CompressedSentence c = CompressSentence(sentence.sentence.text, min_words);
-    if (c.text.empty()) continue;
-    std::vector<char> keep(sentence.tokens.size());
-    for (size_t k = 0; k < keep.size(); ++k) keep[k] = !IsRemoved(c.removed, sentence.tokens[k].begin);
-    added.push_back(ss->AddPartOf(i, keep));
-    rows->variants.push_back({i, std::move(c.text)});
+    for (CompressedSentence& c : CompressSentence(sentence.sentence.text, min_words)) {
+      std::vector<char> keep(sentence.tokens.size());
+      for (size_t k = 0; k < keep.size(); ++k) keep[k] = !IsRemoved(c.removed, sentence.tokens[k].begin);
+      added.push_back(ss->AddPartOf(i, keep));
+      rows->variants.push_back({i, std::move(c.text)});
+    }
   }
   return added;
 }

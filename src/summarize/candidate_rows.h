@@ -48,8 +48,8 @@ struct CandidateRows {
   bool IsVariant(uint32_t row) const { return row >= cluster->sentences.size(); }
 };
 
-// Adds a compressed variant of each of `candidates` that has one (a row of
-// `ss` holding the tokens compression keeps) and returns the new rows.
+// Adds the compressed variants of each of `candidates` (rows of `ss` holding
+// the tokens compression keeps) and returns the new rows.
 std::vector<uint32_t> AddCompressedVariants(const std::vector<uint32_t>& candidates, uint32_t min_words,
                                             StemmedSentences* ss, CandidateRows* rows);
 

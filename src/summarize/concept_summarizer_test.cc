@@ -37,7 +37,10 @@ void ExpectWholeSentences(const AnalyzedCluster& cluster, const Summary& summary
     ASSERT_LT(i, cluster.doc_first_sentence[s.doc + 1]);
     const std::string& original = cluster.sentences[i].sentence.text;
     if (s.text != original) {
-      EXPECT_EQ(CompressSentence(original).text, s.text);
+      const std::vector<CompressedSentence> variants = CompressSentence(original);
+      EXPECT_TRUE(std::any_of(variants.begin(), variants.end(),
+                              [&](const CompressedSentence& v) { return v.text == s.text; }))
+          << s.text;
     }
     EXPECT_EQ(cluster.documents[s.doc].id, s.doc_id);
   }

@@ -60,6 +60,11 @@ bool HasQuote(std::string_view text) {
 size_t DatelineEnd(const std::vector<Piece>& p) {
   if (p.empty()) return 0;
   const std::string_view first = Bare(p[0].text);
+  // A dateline whose place was lost upstream: "(AP) -- George W. Bush ...".
+  if (first.size() > 2 && first.front() == '(' && first.back() == ')' && p.size() > 2 &&
+      (p[1].text == "_" || p[1].text == "--")) {
+    return 2;
+  }
   if (first.size() < 2 || !std::all_of(first.begin(), first.end(), [](char c) { return std::isupper(c) || c == '.'; })) {
     return 0;
   }
@@ -146,6 +151,8 @@ void RemoveParentheticals(std::string_view text, std::vector<ByteSpan>* removed)
     if (close == std::string_view::npos || close - open > 80) continue;
     const std::string_view inside = text.substr(open + 2, close - open - 2);
     if (inside.find('(') != std::string_view::npos || HasQuote(inside)) continue;
+    // "Q. (italics)Earlier": a parenthetical glued to the next word is markup.
+    if (close + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[close + 1]))) continue;
     removed->push_back({static_cast<uint32_t>(open), static_cast<uint32_t>(close + 1)});
   }
 }
@@ -157,6 +164,19 @@ void RemoveAges(const std::vector<Piece>& p, std::vector<ByteSpan>* removed) {
     if (t.size() < 2 || t.size() > 4 || t.back() != ',' || p[i - 1].text.back() != ',') continue;
     if (!std::all_of(t.begin(), t.end() - 1, [](char c) { return std::isdigit(c); })) continue;
     if (!std::isupper(static_cast<unsigned char>(p[i - 1].text[0]))) continue;
+    // A name that is itself an apposition keeps its commas ("a third
+    // campaigner, Qin Yongmin, 44, has not been").
+    size_t name = i - 1;
+    while (name > 0 && std::isupper(static_cast<unsigned char>(p[name - 1].text[0])) &&
+           TrailingPunctuation(p[name - 1].text) == 0) {
+      --name;
+    }
+    if (name > 0 && p[name - 1].text.back() == ',') continue;
+    // "Kopp, 44, whose address ..." and "Smith, 52, a lawyer, ..." need
+    // their comma (the optional deletions remove the whole description).
+    if (OneOf(Bare(p[i + 1].text), std::array<std::string_view, 7>{"who", "whose", "which", "and", "a", "an", "the"})) {
+      continue;
+    }
     removed->push_back({p[i - 1].end - 1, p[i].end});
   }
 }
@@ -239,6 +259,110 @@ void RemoveTrailingAttribution(std::string_view text, const std::vector<Piece>& 
   }
 }
 
+// Whether `w` is likely the verb that follows a sentence's subject ("said",
+// "has", "resigned"): auxiliaries, common news verbs, and past forms in -ed.
+bool IsLikelyVerb(std::string_view w) {
+  constexpr std::array<std::string_view, 44> kVerbs = {
+      "is",     "are",     "was",      "were",    "will",    "would",   "has",     "have",    "had",
+      "can",    "could",   "may",      "might",   "should",  "must",    "did",     "does",    "said",
+      "says",   "told",    "tells",    "wrote",   "writes",  "made",    "makes",   "became",  "won",
+      "lost",   "led",     "leads",    "left",    "met",     "took",    "takes",   "gave",    "sent",
+      "spoke",  "thinks",  "thought",  "wants",   "plans",   "hopes",   "believes", "knew"};
+  if (OneOf(w, kVerbs)) return true;
+  constexpr std::array<std::string_view, 4> kNotVerbs = {"hundred", "speed", "breed", "greed"};
+  return w.size() > 4 && w.ends_with("ed") && !OneOf(w, kNotVerbs) &&
+         std::all_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+// Whether pieces [first, last] add a side fact about the name before them:
+// a participle phrase ("elected in December", "appearing with Clinton") or a
+// non-restrictive relative clause ("who heads that party"). An apposition
+// ("a former minister") is not: it says who the person is.
+bool IsSideFact(const std::vector<Piece>& p, size_t first, size_t last) {
+  if (last - first > 11 || first == last) return false;
+  const std::string_view head = Bare(p[first].text);
+  const bool relative = head == "who" || head == "whose";
+  const bool participle = head.size() > 4 && (head.ends_with("ed") || head.ends_with("ing"));
+  if (!relative && !participle) return false;
+  for (size_t i = first; i <= last; ++i) {
+    if (HasQuote(p[i].text) || p[i].text.find('(') != std::string_view::npos) return false;
+    // A finite verb inside makes it a statement of its own, unless it is the
+    // relative clause's.
+    const std::string_view w = Bare(p[i].text);
+    if (!relative && i > first && IsLikelyVerb(w) && !w.ends_with("ed")) return false;
+  }
+  return true;
+}
+
+// Index of the first piece of the subject after an opening adverbial
+// ("In Nairobi, ..." / "Jailed and beaten, ..."): a comma there closes the
+// adverbial, not a name's apposition.
+size_t AfterOpeningAdverbial(const std::vector<Piece>& p, size_t from) {
+  const std::string_view first = Bare(p[from].text);
+  constexpr std::array<std::string_view, 16> kPrepositions = {
+      "In",    "At",     "On",     "After", "Before", "During", "Despite", "For",
+      "Since", "Unlike", "Under",  "With",  "Without", "As",    "Like",    "From"};
+  const bool adverbial = OneOf(first, kPrepositions) || first.ends_with("ed") || first.ends_with("ing") ||
+                         first.ends_with("ly");
+  if (!adverbial) return from;
+  for (size_t i = from; i < p.size(); ++i) {
+    if (TrailingPunctuation(p[i].text) > 0) return i + 1;
+  }
+  return p.size();
+}
+
+// ", who heads the party, " / ", courting voters, " between a name and its
+// verb: "Lamberto Dini, who heads that party, said" -> "Lamberto Dini said".
+void RemoveSideFacts(const std::vector<Piece>& p, size_t from, std::vector<ByteSpan>* removed) {
+  for (size_t i = AfterOpeningAdverbial(p, from); i + 2 < p.size(); ++i) {
+    if (p[i].text.back() != ',' || TrailingPunctuation(p[i].text) != 1 || !IsCapitalized(p[i].text)) continue;
+    // The name must not itself be an apposition ("her husband, Paul, a
+    // nurse, have"): the word before it is not a comma's.
+    size_t name = i;
+    while (name > from && IsCapitalized(p[name - 1].text) && TrailingPunctuation(p[name - 1].text) == 0) --name;
+    if (name > from && p[name - 1].text.back() == ',') continue;
+    // One or two comma-closed side facts.
+    size_t end = i;
+    for (size_t j = i + 1, segments = 0; j < p.size() && segments < 2; ++j) {
+      if (TrailingPunctuation(p[j].text) == 0) continue;
+      if (p[j].text.back() != ',' || TrailingPunctuation(p[j].text) != 1 || !IsSideFact(p, end + 1, j)) break;
+      end = j;
+      ++segments;
+      if (j + 1 < p.size() && IsLikelyVerb(p[j + 1].text)) {
+        removed->push_back({p[i].end - 1, p[end].end});
+        i = end;
+        break;
+      }
+    }
+  }
+}
+
+// Pieces of an opening prepositional phrase closed by a comma ("In a
+// televised address, ", "After a day of fighting, "), 0 when there is none
+// or its comma may be a list's ("In Paris, London and Rome, ...").
+size_t OpeningPhraseLength(const std::vector<Piece>& p, size_t from) {
+  constexpr std::array<std::string_view, 12> kPrepositions = {
+      "In", "At", "After", "Before", "During", "By", "With", "Despite", "Amid", "Following", "Under", "Over"};
+  if (from >= p.size() || !OneOf(p[from].text, kPrepositions)) return 0;
+  for (size_t i = from + 1; i < p.size() && i <= from + 8; ++i) {
+    if (TrailingPunctuation(p[i].text) == 0) {
+      if (OneOf(p[i].text, std::array<std::string_view, 2>{"and", "or"}) || HasQuote(p[i].text)) return 0;
+      continue;
+    }
+    if (p[i].text.back() != ',' || TrailingPunctuation(p[i].text) != 1 || i + 1 >= p.size()) return 0;
+    // What follows opens a subject, not a list's next item nor an apposition
+    // of the phrase ("By one vote, a defector from its own ranks, ...").
+    for (size_t j = i + 1; j < p.size() && j <= i + 6; ++j) {
+      if (OneOf(p[j].text, std::array<std::string_view, 2>{"and", "or"})) return 0;
+      if (TrailingPunctuation(p[j].text) == 0) continue;
+      if (p[j].text.back() == ',' && std::islower(static_cast<unsigned char>(p[i + 1].text[0]))) return 0;
+      break;
+    }
+    return i + 1 - from;
+  }
+  return 0;
+}
+
 }  // namespace
 
 bool IsRemoved(const std::vector<ByteSpan>& removed, uint32_t offset) {
@@ -246,19 +370,11 @@ bool IsRemoved(const std::vector<ByteSpan>& removed, uint32_t offset) {
   return it != removed.begin() && offset < std::prev(it)->second;
 }
 
-CompressedSentence CompressSentence(std::string_view text, uint32_t min_words) {
-  const std::vector<Piece> p = Pieces(text);
-  std::vector<ByteSpan> removed;
-  size_t start = DatelineEnd(p);
-  for (size_t n; (n = ConnectiveLength(p, start)) > 0 || (n = LeadingDayLength(p, start)) > 0;) start += n;
-  if (start >= p.size()) return {};
-  if (start > 0) removed.push_back({0, p[start].begin});
-  RemoveWeekdays(p, start, &removed);
-  RemoveParentheticals(text, &removed);
-  RemoveAges(p, &removed);
-  RemoveTrailingAttribution(text, p, start, &removed);
-  if (removed.empty()) return {};
+namespace {
 
+// `text` without the `removed` ranges, spaces and punctuation tidied, or an
+// empty text when fewer than `min_words` words would remain.
+CompressedSentence Render(std::string_view text, std::vector<ByteSpan> removed, uint32_t min_words) {
   // Merge overlapping ranges, then rebuild the text with single spaces.
   std::sort(removed.begin(), removed.end());
   std::vector<ByteSpan> merged;
@@ -269,18 +385,20 @@ CompressedSentence CompressSentence(std::string_view text, uint32_t min_words) {
       merged.push_back(r);
     }
   }
-  CompressedSentence out;
+  std::string kept;
   uint32_t pos = 0;
   for (const ByteSpan& r : merged) {
-    out.text.append(text.substr(pos, r.first - pos));
+    kept.append(text.substr(pos, r.first - pos));
     pos = r.second;
   }
-  out.text.append(text.substr(pos));
+  kept.append(text.substr(pos));
   std::string tidy;
-  for (char c : out.text) {
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const char c = kept[k];
     if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
     if ((c == ',' || c == '.') && !tidy.empty() && tidy.back() == ' ') tidy.pop_back();
     if (c == ',' && !tidy.empty() && tidy.back() == ',') continue;
+    if (c == '.' && k + 1 == kept.size() && !tidy.empty() && tidy.back() == '.') continue;  // "Corp.."
     tidy.push_back(c);
   }
   while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
@@ -288,9 +406,50 @@ CompressedSentence CompressSentence(std::string_view text, uint32_t min_words) {
   uint32_t words = 0;
   for (const Piece& piece : Pieces(tidy)) words += piece.text.size() > 1 || std::isalnum(piece.text[0]);
   if (words < min_words || tidy == text) return {};
-  out.text = std::move(tidy);
-  out.removed = std::move(merged);
-  return out;
+  return {std::move(tidy), std::move(merged)};
+}
+
+}  // namespace
+
+std::vector<CompressedSentence> CompressSentence(std::string_view text, uint32_t min_words) {
+  const std::vector<Piece> p = Pieces(text);
+  std::vector<ByteSpan> light;
+  size_t start = DatelineEnd(p);
+  for (size_t n; (n = ConnectiveLength(p, start)) > 0 || (n = LeadingDayLength(p, start)) > 0;) start += n;
+  if (start >= p.size()) return {};
+  if (start > 0) light.push_back({0, p[start].begin});
+  RemoveWeekdays(p, start, &light);
+  RemoveParentheticals(text, &light);
+  RemoveAges(p, &light);
+  RemoveTrailingAttribution(text, p, start, &light);
+
+  std::vector<ByteSpan> optional;  // each a deletion of its own
+  if (const size_t n = OpeningPhraseLength(p, start); n > 0 && start + n < p.size()) {
+    optional.push_back({p[start].begin, p[start + n].begin});
+    start += n;
+  }
+  RemoveSideFacts(p, start, &optional);
+
+  // Light; light and each optional deletion; light and all of them.
+  std::vector<std::vector<ByteSpan>> choices = {light};
+  for (const ByteSpan& span : optional) {
+    choices.push_back(light);
+    choices.back().push_back(span);
+  }
+  if (optional.size() > 1) {
+    choices.push_back(light);
+    choices.back().insert(choices.back().end(), optional.begin(), optional.end());
+  }
+  std::vector<CompressedSentence> variants;
+  for (std::vector<ByteSpan>& removed : choices) {
+    if (removed.empty()) continue;
+    CompressedSentence c = Render(text, std::move(removed), min_words);
+    if (c.text.empty()) continue;
+    if (std::none_of(variants.begin(), variants.end(), [&](const CompressedSentence& v) { return v.text == c.text; })) {
+      variants.push_back(std::move(c));
+    }
+  }
+  return variants;
 }
 
 }  // namespace chorus

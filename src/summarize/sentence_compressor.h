@@ -12,7 +12,16 @@
 //   - parentheticals ("95 miles (152 kilometers) north");
 //   - an age between commas ("Pinochet, 82, was");
 //   - a trailing attribution ("..., officials said Friday.",
-//     "..., said Nolly Soliman, a resident.", "..., according to the police.").
+//     "..., said Nolly Soliman, a resident.", "..., according to the police.",
+//     "..., his doctors told the Interfax news agency.").
+// Optional deletions, each offered alone and all together, since what they
+// remove may be what a reader needs:
+//   - an opening prepositional phrase ("In a televised address, Yeltsin
+//     said" -> "Yeltsin said");
+//   - what a non-restrictive relative clause or participle phrase between
+//     a name and its verb adds ("Lamberto Dini, who heads that party, said"
+//     -> "Lamberto Dini said"); an apposition ("Zhang Fusen, head of the
+//     delegation, told") stays: it says who the person is.
 // The citation of a compressed sentence still points at the original: the
 // attribution removed is the kind of sourcing the citation itself carries.
 //
@@ -36,9 +45,11 @@ struct CompressedSentence {
   std::vector<ByteSpan> removed;  // sorted, disjoint ranges of the original removed
 };
 
-// The compressed form of `text`, or an empty text when no rule applies or
+// The compressed forms of `text`: the rules above applied together, then
+// with each optional deletion (an opening phrase, a name's description), then
+// with all of them, as far as they differ; empty when no rule applies or
 // fewer than `min_words` words would remain.
-CompressedSentence CompressSentence(std::string_view text, uint32_t min_words = 6);
+std::vector<CompressedSentence> CompressSentence(std::string_view text, uint32_t min_words = 6);
 
 // Whether byte `offset` of the original lies in a removed range.
 bool IsRemoved(const std::vector<ByteSpan>& removed, uint32_t offset);

@@ -5,7 +5,18 @@
 namespace chorus {
 namespace {
 
-std::string Compress(std::string_view text) { return CompressSentence(text).text; }
+// The first variant: every rule that is not optional.
+std::string Compress(std::string_view text) {
+  const std::vector<CompressedSentence> v = CompressSentence(text);
+  return v.empty() ? "" : v.front().text;
+}
+
+// The variant with every optional deletion too.
+std::string Deep(std::string_view text) {
+  const std::vector<CompressedSentence> v = CompressSentence(text);
+  return v.empty() ? "" : v.back().text;
+}
+
 
 TEST(SentenceCompressorTest, DropsTrailingAttribution) {
   EXPECT_EQ(Compress("At least 231 people have been confirmed dead in Honduras, the National Emergency "
@@ -78,15 +89,81 @@ TEST(SentenceCompressorTest, DropsParentheticalsAndAges) {
             "The hurricane was 95 miles north of Honduras near the islands.");
   EXPECT_EQ(Compress("Pinochet, 82, was arrested in a London clinic where he was recovering from surgery."),
             "Pinochet was arrested in a London clinic where he was recovering from surgery.");
+  // A name that is itself an apposition keeps its commas; markup glued to a
+  // word is no parenthetical.
+  EXPECT_EQ(Compress("The punishment of a third veteran democracy campaigner, Qin Yongmin, 44, has not been "
+                     "announced."),
+            "");
+  EXPECT_EQ(Compress("Q. (italics)Earlier this month the Energy Department said oil prices would stay soft."), "");
 }
 
 TEST(SentenceCompressorTest, RemovedRangesMapTheOriginal) {
   const std::string text = "Pinochet, 82, was arrested in a London clinic where he was recovering from surgery.";
-  const CompressedSentence c = CompressSentence(text);
+  const std::vector<CompressedSentence> v = CompressSentence(text);
+  ASSERT_EQ(v.size(), 1u);
+  const CompressedSentence& c = v[0];
   ASSERT_EQ(c.removed.size(), 1u);
   EXPECT_EQ(text.substr(c.removed[0].first, c.removed[0].second - c.removed[0].first), ", 82,");
   EXPECT_TRUE(IsRemoved(c.removed, static_cast<uint32_t>(text.find("82"))));
   EXPECT_FALSE(IsRemoved(c.removed, static_cast<uint32_t>(text.find("was"))));
+}
+
+TEST(SentenceCompressorTest, DeepDropsANamesDescription) {
+  EXPECT_EQ(Deep("Foreign Minister Lamberto Dini, who heads that party, said Liotta would be expelled."),
+            "Foreign Minister Lamberto Dini said Liotta would be expelled.");
+  EXPECT_EQ(Deep("George W. Bush, courting inner-city voters, called for a $1.7 billion housing program."),
+            "George W. Bush called for a $1.7 billion housing program.");
+  // An apposition says who the person is: a reader needs it.
+  EXPECT_EQ(Deep("Zhang Fusen, head of the Chinese delegation, told the session that China will take part."), "");
+  EXPECT_EQ(Deep("Marc Hodler, 80, the Swiss member of the IOC executive board, said agents demand bribes."), "");
+  EXPECT_EQ(Deep("Chavez, elected in the December presidential elections, testified as president for the first "
+                 "time."),
+            "Chavez testified as president for the first time.");
+}
+
+TEST(SentenceCompressorTest, OffersEachOptionalDeletionAloneAndAllTogether) {
+  std::vector<std::string> texts;
+  for (const CompressedSentence& c :
+       CompressSentence("In a televised address Monday, Yeltsin, who is recovering from pneumonia, said that Putin "
+                        "would unite the country.")) {
+    texts.push_back(c.text);
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "In a televised address, Yeltsin, who is recovering from pneumonia, said that Putin would "
+                       "unite the country.",
+                       "Yeltsin, who is recovering from pneumonia, said that Putin would unite the country.",
+                       "In a televised address, Yeltsin said that Putin would unite the country.",
+                       "Yeltsin said that Putin would unite the country."}));
+  // Without a rule that is not optional, the first variant is optional.
+  EXPECT_EQ(Compress("Foreign Minister Lamberto Dini, who heads that party, said Liotta would be expelled."),
+            "Foreign Minister Lamberto Dini said Liotta would be expelled.");
+  // An opening phrase with an apposition of its own stays.
+  EXPECT_EQ(Deep("By one vote, a defector from its own ranks, Premier Romano Prodi's coalition lost a confidence "
+                 "vote."),
+            "");
+  // A list's first item is no opening phrase.
+  EXPECT_EQ(Deep("In Paris, London and Rome, people marched against the war in large numbers."), "");
+}
+
+TEST(SentenceCompressorTest, DeepKeepsWhatIsNotADescription) {
+  // The comma closes an opening adverbial; what follows is the subject.
+  // (The opening phrase itself may go.)
+  EXPECT_EQ(Deep("In a bombing in Nairobi in neighboring Kenya, 248 people, 12 of them Americans, were killed."),
+            "248 people, 12 of them Americans, were killed.");
+  EXPECT_EQ(Deep("Jailed, beaten and facing trial on 10 charges, ousted Deputy Prime Minister Anwar Ibrahim is an "
+                 "underdog."),
+            "");
+  // The name is itself an apposition.
+  EXPECT_EQ(Deep("For three years, Chatot and her husband, Paul, a nurse, have wanted to adopt a child."), "");
+  // A clause, not a description, between the commas.
+  const std::string moon =
+      "The field of one Jovian moon, Ganymede, indicates it contains conducting layers, said Margaret Kivelson.";
+  EXPECT_EQ(Deep(moon), Compress(moon));
+  // No verb after the description: a list or an apposition in the middle.
+  EXPECT_EQ(Deep("He met Gore, the vice president, and Bush, the governor of Texas, at the White House."), "");
+  // An age before a relative clause keeps its comma.
+  EXPECT_EQ(Compress("The man was identified as James Charles Kopp, 44, whose last known address was in St. Albans."),
+            "");
 }
 
 TEST(SentenceCompressorTest, TooShortAResultIsNoCompression) {
