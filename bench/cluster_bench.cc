@@ -26,12 +26,12 @@
 #include <string>
 #include <vector>
 
+#include "base/hashing.h"
+#include "bench_data.h"
 #include "chorus/clusterer.h"
 #include "chorus/event_stream.h"
 #include "chorus/tokenizer.h"
 #include "cluster/gold_evaluation.h"
-#include "base/hashing.h"
-#include "bench_data.h"
 #include "fmt/format.h"
 
 namespace chorus {
@@ -193,8 +193,9 @@ std::vector<ClusteringScores> OfflineAverageLink(const std::vector<GoldArticle>&
 void PrintOfflineReference(const char* const* corpora) {
   const std::vector<double> thresholds = {0.30, 0.25, 0.22, 0.20, 0.18, 0.17, 0.16,
                                           0.15, 0.14, 0.13, 0.12, 0.11, 0.10, 0.08};
-  std::printf("Offline reference: average-link over the same features and similarity, IDF from "
-              "the whole corpus, seed 42, best threshold chosen on the corpus itself:\n");
+  std::printf(
+      "Offline reference: average-link over the same features and similarity, IDF from "
+      "the whole corpus, seed 42, best threshold chosen on the corpus itself:\n");
   for (int i = 0; i < 2; ++i) {
     const std::vector<ClusteringScores> s = OfflineAverageLink(Corpus(corpora[i]), thresholds);
     size_t best = 0;
@@ -215,7 +216,8 @@ void PrintQuality() {
       return;
     }
   }
-  std::printf("Quality, default options (threshold %.2f), seed 42:\n", ClustererOptions().threshold);
+  std::printf("Quality, default options (threshold %.2f), seed 42:\n",
+              ClustererOptions().threshold);
   for (const char* c : corpora) {
     const ClusteringScores s = ScoreOnlineClustering(Corpus(c), ClustererOptions());
     std::printf("  %-28s B-cubed P %.3f R %.3f F1 %.3f  ARI %.3f  (%zu events for %zu gold)\n", c,
@@ -273,9 +275,8 @@ void BM_ClusterSharedCorpora(benchmark::State& state) {
     EventClusterer clusterer;
     for (const Document& d : docs) benchmark::DoNotOptimize(clusterer.Add(d).event);
   }
-  state.counters["articles/s"] =
-      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
-                         benchmark::Counter::kIsRate);
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(docs.size() * state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ClusterSharedCorpora)->Unit(benchmark::kMillisecond);
 
@@ -291,9 +292,8 @@ void BM_TokenizeSharedCorpora(benchmark::State& state) {
       benchmark::DoNotOptimize(tokenizer.Tokenize(d.text).size());
     }
   }
-  state.counters["articles/s"] =
-      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
-                         benchmark::Counter::kIsRate);
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(docs.size() * state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TokenizeSharedCorpora)->Unit(benchmark::kMillisecond);
 
@@ -308,15 +308,17 @@ void BM_ClusterStream(benchmark::State& state) {
     memory_mb = static_cast<double>(ResidentKb() - before) / 1024;
     events = static_cast<double>(clusterer.EventCount());
   }
-  state.counters["articles/s"] =
-      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
-                         benchmark::Counter::kIsRate);
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(docs.size() * state.iterations()), benchmark::Counter::kIsRate);
   state.counters["state_MB"] = memory_mb;
   state.counters["events"] = events;
 }
 BENCHMARK(BM_ClusterStream)
-    ->Arg(1'000)->Arg(10'000)->Arg(100'000)
-    ->Unit(benchmark::kMillisecond)->Iterations(1);
+    ->Arg(1'000)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 void BM_ClusterIntoStore(benchmark::State& state) {
   const std::vector<Document> docs = Synthesise(static_cast<size_t>(state.range(0)));
@@ -334,9 +336,8 @@ void BM_ClusterIntoStore(benchmark::State& state) {
     }
     if (!(*stream)->Flush(nullptr).ok()) return state.SkipWithError("flush failed");
   }
-  state.counters["articles/s"] =
-      benchmark::Counter(static_cast<double>(docs.size() * state.iterations()),
-                         benchmark::Counter::kIsRate);
+  state.counters["articles/s"] = benchmark::Counter(
+      static_cast<double>(docs.size() * state.iterations()), benchmark::Counter::kIsRate);
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
 }
 BENCHMARK(BM_ClusterIntoStore)->Arg(10'000)->Unit(benchmark::kMillisecond)->Iterations(1);

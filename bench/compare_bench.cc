@@ -9,7 +9,6 @@
 // with 2,000 values); 100k tiny articles (UCI headlines) in bounded time and
 // memory (the counter max_rss_mb is the process's peak so far).
 #include <benchmark/benchmark.h>
-
 #include <sys/resource.h>
 
 #include <chrono>
@@ -17,10 +16,10 @@
 #include <iostream>
 #include <string>
 
+#include "bench_data.h"
 #include "chorus/analyzer.h"
 #include "chorus/compare.h"
 #include "chorus/ingest.h"
-#include "bench_data.h"
 #include "fmt/format.h"
 
 namespace {
@@ -33,15 +32,17 @@ const chorus::Cluster& PooledCluster(size_t articles) {
     chorus::Cluster c;
     c.id = "duc-pooled";
     chorus::Diagnostics diagnostics;
-    const chorus::Status s = chorus::ReadClusters(
-        {DataPath("duc2004/clusters.jsonl")}, {}, &diagnostics, [&](chorus::Cluster&& in) {
-          for (chorus::Document& d : in.documents) {
-            if (c.documents.size() < articles) c.documents.push_back(std::move(d));
-          }
-          return chorus::Status::Ok();
-        });
+    const chorus::Status s = chorus::ReadClusters({DataPath("duc2004/clusters.jsonl")}, {},
+                                                  &diagnostics, [&](chorus::Cluster&& in) {
+                                                    for (chorus::Document& d : in.documents) {
+                                                      if (c.documents.size() < articles)
+                                                        c.documents.push_back(std::move(d));
+                                                    }
+                                                    return chorus::Status::Ok();
+                                                  });
     if (!s.ok() || c.documents.size() < articles) {
-      std::cerr << "compare_bench: need shared data duc2004/clusters.jsonl (" << s.ToString() << ")\n";
+      std::cerr << "compare_bench: need shared data duc2004/clusters.jsonl (" << s.ToString()
+                << ")\n";
     }
     return c;
   }();
@@ -88,7 +89,8 @@ void BM_RenderJson100Articles(benchmark::State& state) {
     state.SkipWithError("shared data missing");
     return;
   }
-  const chorus::Comparison c = chorus::Comparer().Compare(chorus::ClusterAnalyzer().Analyze(cluster));
+  const chorus::Comparison c =
+      chorus::Comparer().Compare(chorus::ClusterAnalyzer().Analyze(cluster));
   for (auto _ : state) benchmark::DoNotOptimize(chorus::ComparisonToJson(c));
 }
 BENCHMARK(BM_RenderJson100Articles)->Unit(benchmark::kMillisecond);
@@ -104,7 +106,8 @@ chorus::Cluster ArticlesAsOneCluster(const std::string& relative, size_t limit) 
         if (c.documents.size() < limit) c.documents.push_back(std::move(d));
         return chorus::Status::Ok();
       });
-  if (!s.ok()) std::cerr << "compare_bench: need shared data " << relative << " (" << s.ToString() << ")\n";
+  if (!s.ok())
+    std::cerr << "compare_bench: need shared data " << relative << " (" << s.ToString() << ")\n";
   return c;
 }
 
@@ -123,7 +126,8 @@ void AnalyzeAndCompare(benchmark::State& state, const chorus::Cluster& cluster, 
   }
   const auto start = std::chrono::steady_clock::now();
   const chorus::AnalyzedCluster analyzed = chorus::ClusterAnalyzer().Analyze(cluster);
-  const std::chrono::duration<double, std::milli> analyze = std::chrono::steady_clock::now() - start;
+  const std::chrono::duration<double, std::milli> analyze =
+      std::chrono::steady_clock::now() - start;
   const chorus::Comparer comparer;
   size_t facts = 0, warnings = 0;
   for (auto _ : state) {

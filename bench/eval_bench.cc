@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "bench_data.h"
 #include "chorus/analyzer.h"
 #include "chorus/ingest.h"
 #include "chorus/summarizer.h"
-#include "bench_data.h"
 
 namespace {
 
@@ -24,11 +24,12 @@ const std::vector<chorus::AnalyzedCluster>& Duc2004() {
     auto* out = new std::vector<chorus::AnalyzedCluster>();
     const chorus::ClusterAnalyzer analyzer;
     chorus::Diagnostics diagnostics;
-    const chorus::Status status = chorus::ReadClusters(
-        {chorus::bench::DataPath("duc2004/clusters.jsonl")}, {}, &diagnostics, [&](chorus::Cluster&& c) {
-          out->push_back(analyzer.Analyze(c));
-          return chorus::Status::Ok();
-        });
+    const chorus::Status status =
+        chorus::ReadClusters({chorus::bench::DataPath("duc2004/clusters.jsonl")}, {}, &diagnostics,
+                             [&](chorus::Cluster&& c) {
+                               out->push_back(analyzer.Analyze(c));
+                               return chorus::Status::Ok();
+                             });
     if (!status.ok()) std::cerr << "eval_bench: " << status.ToString() << "\n";
     return out;
   }();

@@ -13,7 +13,6 @@
 //
 //   build/bench/event_stream_bench [--model FILE] [--save-model FILE] [--rounds N] ...
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -23,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_data.h"
 #include "chorus/cluster_metrics.h"
 #include "chorus/clusterer.h"
 #include "chorus/diagnostics.h"
@@ -30,7 +30,6 @@
 #include "chorus/event_model_training.h"
 #include "chorus/ingest.h"
 #include "cluster/gold_evaluation.h"
-#include "bench_data.h"
 #include "fmt/format.h"
 
 namespace chorus {
@@ -78,7 +77,8 @@ std::vector<LabelledArticle> ShuffleWithinDays(std::vector<LabelledArticle> arti
   size_t begin = 0;
   while (begin < articles.size()) {
     size_t end = begin;
-    while (end < articles.size() && articles[end].document.date == articles[begin].document.date) ++end;
+    while (end < articles.size() && articles[end].document.date == articles[begin].document.date)
+      ++end;
     for (size_t i = end - begin; i > 1; --i) {
       std::swap(articles[begin + i - 1], articles[begin + rng() % i]);
     }
@@ -146,28 +146,34 @@ std::string Row(const std::string& what, const Run& r) {
                      s.predicted_clusters, r.seconds);
 }
 
-void Report(const Split& split, const std::vector<std::pair<std::string, std::vector<LabelledArticle>>>& orders,
+void Report(const Split& split,
+            const std::vector<std::pair<std::string, std::vector<LabelledArticle>>>& orders,
             const ClustererOptions& learned, const std::vector<double>& sweep, bool baselines) {
   std::printf("\n%s: trained on %zu articles, scored on %zu\n\n", split.name.c_str(),
               split.train.size(), split.test.size());
-  std::printf("| clusterer, order | B-cubed P | R | F1 | ARI | events | CPU s |\n|---|---|---|---|---|---|---|\n");
+  std::printf(
+      "| clusterer, order | B-cubed P | R | F1 | ARI | events | CPU s "
+      "|\n|---|---|---|---|---|---|---|\n");
   for (const auto& [order, articles] : orders) {
     std::map<std::string, int> events;
     for (const LabelledArticle& a : articles) ++events[a.event];
     std::printf("%s", Row(fmt::format("learned model, {} ({} gold events)", order, events.size()),
-                          Cluster(articles, learned)).c_str());
+                          Cluster(articles, learned))
+                          .c_str());
     for (double p : sweep) {
       ClustererOptions o = learned;
       o.join_probability = p;
       std::printf("%s", Row(fmt::format("learned model, join probability {:.2f}, {}", p, order),
-                            Cluster(articles, o)).c_str());
+                            Cluster(articles, o))
+                            .c_str());
     }
     std::fflush(stdout);
     if (!baselines) continue;
     ClustererOptions today;
     today.rule = SimilarityRule::kCosine;
     std::printf("%s", Row(fmt::format("today's clusterer (cosine rule), {}", order),
-                          Cluster(articles, today)).c_str());
+                          Cluster(articles, today))
+                          .c_str());
     std::fflush(stdout);
     Run best;
     double best_threshold = 0;
@@ -177,7 +183,8 @@ void Report(const Split& split, const std::vector<std::pair<std::string, std::ve
     }
     std::printf("%s", Row(fmt::format("plain TF-IDF centroid, best threshold {:.2f}, {}",
                                       best_threshold, order),
-                          best).c_str());
+                          best)
+                          .c_str());
     std::fflush(stdout);
   }
 }
@@ -194,15 +201,18 @@ void ReportStartAgreement(const std::string& path, size_t skip, const ClustererO
   auto run = [&](size_t from) {
     EventClusterer clusterer(options);
     std::vector<int64_t> events;
-    for (size_t i = from; i < all.size(); ++i) events.push_back(clusterer.Add(all[i].document).event);
+    for (size_t i = from; i < all.size(); ++i)
+      events.push_back(clusterer.Add(all[i].document).event);
     return events;
   };
   const std::vector<int64_t> full = run(0), late = run(skip);
-  const std::vector<int64_t> reference(full.begin() + static_cast<std::ptrdiff_t>(skip), full.end());
+  const std::vector<int64_t> reference(full.begin() + static_cast<std::ptrdiff_t>(skip),
+                                       full.end());
   const ClusteringScores s = ScoreClustering(reference, late);
-  std::printf("\nStart agreement on %s: started %zu articles later vs from the start, on the %zu "
-              "articles both clustered: B-cubed P %.4f R %.4f F1 **%.4f**\n",
-              path.c_str(), skip, late.size(), s.bcubed_precision, s.bcubed_recall, s.bcubed_f1);
+  std::printf(
+      "\nStart agreement on %s: started %zu articles later vs from the start, on the %zu "
+      "articles both clustered: B-cubed P %.4f R %.4f F1 **%.4f**\n",
+      path.c_str(), skip, late.size(), s.bcubed_precision, s.bcubed_recall, s.bcubed_f1);
 }
 
 // DUC 2004 and Multi-News 200 as the quality test feeds them (shuffled, seed
@@ -210,8 +220,9 @@ void ReportStartAgreement(const std::string& path, size_t skip, const ClustererO
 void ReportEvaluationCorpora(const ClustererOptions& options) {
   std::printf("\nEvaluation corpora (shuffled, seed 42; never trained or tuned on):\n\n");
   std::printf("| corpus | B-cubed P | R | F1 | ARI | events (gold) |\n|---|---|---|---|---|---|\n");
-  for (const auto& [name, relative] : {std::pair{"DUC 2004", "duc2004/clusters.jsonl"},
-                                       std::pair{"Multi-News 200", "multinews200/clusters.jsonl"}}) {
+  for (const auto& [name, relative] :
+       {std::pair{"DUC 2004", "duc2004/clusters.jsonl"},
+        std::pair{"Multi-News 200", "multinews200/clusters.jsonl"}}) {
     auto articles = ReadGoldStream(DataPath(relative), 42);
     if (!articles.ok()) {
       std::printf("| %s | %s |\n", name, articles.status().ToString().c_str());
@@ -229,8 +240,9 @@ void ReportEvaluationCorpora(const ClustererOptions& options) {
 
 int main(int argc, char** argv) {
   using namespace chorus;
-  CLI::App app("Learned event clustering: train on the earlier part of each labelled stream, "
-               "score the later part");
+  CLI::App app(
+      "Learned event clustering: train on the earlier part of each labelled stream, "
+      "score the later part");
   std::string model_path, save_path;
   bool baselines = true;
   EventModelTrainingOptions training;
@@ -304,13 +316,14 @@ int main(int argc, char** argv) {
     auto model = EventModel::Parse(*text, "trained");
     if (!model.ok()) return 1;
     learned.model = *model;
-    std::printf("Trained in %.1f CPU s: %zu bytes, %zu + %zu trees; %llu rows (%llu positive), "
-                "candidate search missed %llu of %llu joining articles\n",
-                report.seconds, text->size(), (*model)->ranker_trees(), (*model)->decider_trees(),
-                static_cast<unsigned long long>(report.ranker_rows),
-                static_cast<unsigned long long>(report.positive_rows),
-                static_cast<unsigned long long>(report.missed_gold),
-                static_cast<unsigned long long>(report.joining_articles));
+    std::printf(
+        "Trained in %.1f CPU s: %zu bytes, %zu + %zu trees; %llu rows (%llu positive), "
+        "candidate search missed %llu of %llu joining articles\n",
+        report.seconds, text->size(), (*model)->ranker_trees(), (*model)->decider_trees(),
+        static_cast<unsigned long long>(report.ranker_rows),
+        static_cast<unsigned long long>(report.positive_rows),
+        static_cast<unsigned long long>(report.missed_gold),
+        static_cast<unsigned long long>(report.joining_articles));
     if (!save_path.empty()) {
       std::FILE* f = std::fopen(save_path.c_str(), "wb");
       if (f) {

@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "bench_data.h"
 #include "chorus/analyzer.h"
 #include "chorus/cleaner.h"
 #include "chorus/ingest.h"
 #include "chorus/sentence_splitter.h"
 #include "chorus/tokenizer.h"
-#include "bench_data.h"
 
 namespace {
 
@@ -36,8 +36,8 @@ bool HaveData(benchmark::State& state) {
 void ReportThroughput(benchmark::State& state, int64_t bytes_per_iteration) {
   const int64_t bytes = state.iterations() * bytes_per_iteration;
   state.SetBytesProcessed(bytes);
-  state.counters["MB"] = benchmark::Counter(static_cast<double>(bytes) / 1e6,
-                                              benchmark::Counter::kIsRate);
+  state.counters["MB"] =
+      benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsRate);
 }
 
 std::vector<chorus::Cluster> LoadClusters() {

@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "chorus/rouge.h"
 #include "bench_data.h"
+#include "chorus/rouge.h"
 
 namespace {
 

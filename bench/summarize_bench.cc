@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "bench_data.h"
 #include "chorus/analyzer.h"
 #include "chorus/ingest.h"
 #include "chorus/summarizer.h"
-#include "bench_data.h"
 
 namespace chorus {
 namespace {
@@ -132,9 +132,9 @@ void BM_Duc2006WithQuery(benchmark::State& state) {
       benchmark::DoNotOptimize(s);
     }
   }
-  state.counters["per_cluster"] = benchmark::Counter(static_cast<double>(clusters.size()),
-                                                     benchmark::Counter::kIsIterationInvariantRate |
-                                                         benchmark::Counter::kInvert);
+  state.counters["per_cluster"] = benchmark::Counter(
+      static_cast<double>(clusters.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_Duc2006WithQuery)->Unit(benchmark::kMillisecond);
 

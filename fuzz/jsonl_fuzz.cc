@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "chorus/ingest.h"
 #include "ingest/jsonl_parser.h"
-#include "base/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);

@@ -85,7 +85,8 @@ std::vector<Document> ToDocuments(const py::iterable& articles, bool stream) {
       if (doc.ok()) {
         out.push_back(std::move(*doc));
       } else {
-        status = Status(doc.status().code(), "[" + std::to_string(i) + "]." + doc.status().message());
+        status =
+            Status(doc.status().code(), "[" + std::to_string(i) + "]." + doc.status().message());
       }
     }
     if (status.ok()) {
@@ -113,8 +114,8 @@ Cluster ClusterFromDict(const py::handle& item, size_t index) {
   if (!d.contains("documents")) {
     throw py::value_error("cluster " + std::to_string(index + 1) + " has no \"documents\"");
   }
-  Cluster c = ToCluster(d.contains("id") ? std::string(py::str(d["id"])) : std::to_string(index + 1),
-                        d["documents"]);
+  Cluster c = ToCluster(
+      d.contains("id") ? std::string(py::str(d["id"])) : std::to_string(index + 1), d["documents"]);
   if (d.contains("references") && !d["references"].is_none()) {
     for (py::handle r : d["references"]) c.references.push_back(py::str(r));
   }
@@ -122,8 +123,8 @@ Cluster ClusterFromDict(const py::handle& item, size_t index) {
 }
 
 py::object LoadJson(const std::string& text) {
-  static py::object* loads =
-      new py::object(py::module_::import("json").attr("loads"));  // never freed: lives as long as the module
+  static py::object* loads = new py::object(
+      py::module_::import("json").attr("loads"));  // never freed: lives as long as the module
   return (*loads)(py::str(text));
 }
 

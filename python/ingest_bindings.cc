@@ -66,14 +66,14 @@ void RegisterIngest(py::module_& m) {
         return ReadAll<Document>(ReadArticles, ArticleDict, inputs, strict);
       },
       py::arg("inputs"), py::arg("strict"),
-        "Articles of `inputs` (what `chorus cluster` reads), in input order.");
+      "Articles of `inputs` (what `chorus cluster` reads), in input order.");
   m.def(
       "read_clusters",
       [](const std::vector<std::string>& inputs, bool strict) {
         return ReadAll<Cluster>(ReadClusters, ClusterToDict, inputs, strict);
       },
       py::arg("inputs"), py::arg("strict"),
-        "Clusters of `inputs` (what `chorus summarize` reads).");
+      "Clusters of `inputs` (what `chorus summarize` reads).");
 }
 
 }  // namespace chorus::python

@@ -44,8 +44,8 @@ std::string JsonArray(const std::vector<std::string>& items) {
 // Python's EventStream: chorus::EventStream plus reads of its store.
 class PyEventStream {
  public:
-  PyEventStream(const std::string& path, const std::string& model,
-                std::optional<double> threshold, double window_days, uint32_t batch_size) {
+  PyEventStream(const std::string& path, const std::string& model, std::optional<double> threshold,
+                double window_days, uint32_t batch_size) {
     EventStreamOptions options;
     options.clusterer = ToClustererOptions(model, threshold, window_days);
     if (batch_size == 0) throw py::value_error("batch_size must be at least 1");
@@ -70,7 +70,8 @@ class PyEventStream {
       for (size_t i = 0; i < docs.size() && status.ok(); ++i) {
         status = Stream().Add(std::move(docs[i]), sink);
         if (status.code() == StatusCode::kInvalidArgument) {
-          status = InvalidArgumentError("article " + std::to_string(i + 1) + ": " + status.message());
+          status =
+              InvalidArgumentError("article " + std::to_string(i + 1) + ": " + status.message());
         }
       }
       // What was assigned before an error is committed too: no lost work.
@@ -163,8 +164,8 @@ class PyClusterer {
 // their global events and copied article ids (None: not a copy).
 class PyStoreWriter {
  public:
-  PyStoreWriter(const std::string& path, const std::string& model,
-                std::optional<double> threshold, double window_days) {
+  PyStoreWriter(const std::string& path, const std::string& model, std::optional<double> threshold,
+                double window_days) {
     auto writer =
         StitchedStoreWriter::Open(path, ToClustererOptions(model, threshold, window_days));
     if (!writer.ok()) Raise(writer.status());
@@ -273,7 +274,8 @@ std::unique_ptr<EventStore> OpenReadOnly(const std::string& path) {
   return std::move(*store);
 }
 
-py::dict ScoreClusteringDict(const std::vector<int64_t>& gold, const std::vector<int64_t>& predicted) {
+py::dict ScoreClusteringDict(const std::vector<int64_t>& gold,
+                             const std::vector<int64_t>& predicted) {
   if (gold.size() != predicted.size()) {
     throw py::value_error("gold has " + std::to_string(gold.size()) + " labels, predicted " +
                           std::to_string(predicted.size()));
@@ -317,8 +319,10 @@ void RegisterStream(py::module_& m) {
       .def(
           "summarize",
           [](const PyEventStream& s, int64_t event, const std::string& method,
-             const std::string& unit, uint32_t amount, const std::string& query, const std::string& since) {
-            return SummarizeJson(s.Load(event, false), method, ToSummaryOptions(unit, amount, query), since);
+             const std::string& unit, uint32_t amount, const std::string& query,
+             const std::string& since) {
+            return SummarizeJson(s.Load(event, false), method,
+                                 ToSummaryOptions(unit, amount, query), since);
           },
           py::arg("event"), py::arg("method"), py::arg("unit"), py::arg("amount"), py::arg("query"),
           py::arg("since") = "")

@@ -76,7 +76,8 @@ EvalOptions ToEvalOptions(const std::string& preset, const std::vector<std::stri
 
 // Calls the Python `progress(stage, done, total)` with the GIL held; eval
 // reports from the calling thread only.
-EvalProgressCallback ToProgress(const std::optional<std::function<void(std::string, size_t, size_t)>>& fn) {
+EvalProgressCallback ToProgress(
+    const std::optional<std::function<void(std::string, size_t, size_t)>>& fn) {
   if (!fn) return nullptr;
   return [fn](const EvalProgress& p) {
     py::gil_scoped_acquire acquire;
@@ -89,10 +90,10 @@ std::string ReportJson(const Result<EvalReport>& report) {
   return FormatEvalReport(*report, EvalFormat::kJson);
 }
 
-std::string EvalFile(const std::string& path, const std::string& preset,
-                     const std::vector<std::string>& methods, const std::string& unit,
-                     uint32_t amount, const std::string& peers, uint32_t jobs, bool strict,
-                     const std::optional<std::function<void(std::string, size_t, size_t)>>& progress) {
+std::string EvalFile(
+    const std::string& path, const std::string& preset, const std::vector<std::string>& methods,
+    const std::string& unit, uint32_t amount, const std::string& peers, uint32_t jobs, bool strict,
+    const std::optional<std::function<void(std::string, size_t, size_t)>>& progress) {
   const EvalOptions options = ToEvalOptions(preset, methods, unit, amount, peers, jobs);
   Diagnostics diagnostics;
   Result<EvalReport> report = InternalError("not run");
@@ -104,10 +105,11 @@ std::string EvalFile(const std::string& path, const std::string& preset,
   return ReportJson(report);
 }
 
-std::string EvalClusters(const py::iterable& clusters, const std::string& preset,
-                         const std::vector<std::string>& methods, const std::string& unit,
-                         uint32_t amount, uint32_t jobs,
-                         const std::optional<std::function<void(std::string, size_t, size_t)>>& progress) {
+std::string EvalClusters(
+    const py::iterable& clusters, const std::string& preset,
+    const std::vector<std::string>& methods, const std::string& unit, uint32_t amount,
+    uint32_t jobs,
+    const std::optional<std::function<void(std::string, size_t, size_t)>>& progress) {
   std::vector<Cluster> input;
   for (py::handle c : clusters) input.push_back(ClusterFromDict(c, input.size()));
   const EvalOptions options = ToEvalOptions(preset, methods, unit, amount, "", jobs);
@@ -121,7 +123,8 @@ std::string EvalClusters(const py::iterable& clusters, const std::string& preset
 
 }  // namespace
 
-SummaryOptions ToSummaryOptions(const std::string& unit, uint32_t amount, const std::string& query) {
+SummaryOptions ToSummaryOptions(const std::string& unit, uint32_t amount,
+                                const std::string& query) {
   SummaryOptions options;
   if (unit == "words") {
     options.budget.unit = BudgetUnit::kWords;

@@ -34,11 +34,11 @@ struct AnalyzedSentence {
 
 struct AnalyzedCluster {
   std::string id;
-  std::vector<Document> documents;          // after cleaning (may be more than input)
-  std::vector<AnalyzedSentence> sentences;  // all sentences, document by document, in order
+  std::vector<Document> documents;           // after cleaning (may be more than input)
+  std::vector<AnalyzedSentence> sentences;   // all sentences, document by document, in order
   std::vector<uint32_t> doc_first_sentence;  // index in `sentences` of each doc's first sentence;
                                              // size documents.size() + 1 (last = sentences.size())
-  std::vector<Removal> removals;            // what cleaning removed (for --explain)
+  std::vector<Removal> removals;             // what cleaning removed (for --explain)
   // The sentences' words as cluster-local term ids with their sentence and
   // document frequencies (chorus/term_index.h).
   TermIndex terms;

@@ -158,7 +158,7 @@ struct ArticleAssignment {
   // (kLearned) or the cosine (kCosine); 1 for duplicates, 0 for new events.
   double similarity = 0;
   bool no_content = false;  // nothing was left of the body after cleaning (a new event of its own)
-  ArticleRecord record;   // for persistence
+  ArticleRecord record;     // for persistence
 };
 
 // A live view of one event.
@@ -167,8 +167,8 @@ struct EventInfo {
   std::vector<std::string> top_terms;  // highest-weight centroid terms (their labels), best first
   std::string first_date;              // "YYYY-MM-DD" or empty
   std::string last_date;
-  uint32_t articles = 0;      // all members, duplicates included
-  uint32_t duplicates = 0;    // members that copy an earlier article
+  uint32_t articles = 0;             // all members, duplicates included
+  uint32_t duplicates = 0;           // members that copy an earlier article
   uint32_t independent_sources = 0;  // distinct outlets among non-duplicates
 };
 
@@ -192,8 +192,8 @@ class EventClusterer {
   // Replays an article stored earlier (its record, its event, whether it was a
   // duplicate and its source), rebuilding state without tokenizing. Records
   // must come in their original order; event ids must be those Add returned.
-  Status Restore(const ArticleRecord& record, int64_t event,
-                 std::optional<uint64_t> duplicate_of, std::string_view source);
+  Status Restore(const ArticleRecord& record, int64_t event, std::optional<uint64_t> duplicate_of,
+                 std::string_view source);
 
   // Term dictionary: id -> stem, and the word first seen with that stem (its
   // label in event descriptions: "hurricane", not "hurrican"). New terms

@@ -94,16 +94,17 @@ struct ComparedSource {
   std::string id;
   std::string title;
   std::string date;
-  std::string outlet;   // Document::source; may be empty
-  uint32_t group = 0;   // independent-source group; copies of one article share one (chorus/copy_groups.h)
-  std::string lean;     // Document::lean (lower-case; "centre" reads "center"), else the
-                        // outlet's in the shipped AllSides lean table; may be empty
+  std::string outlet;  // Document::source; may be empty
+  uint32_t group =
+      0;  // independent-source group; copies of one article share one (chorus/copy_groups.h)
+  std::string lean;  // Document::lean (lower-case; "centre" reads "center"), else the
+                     // outlet's in the shipped AllSides lean table; may be empty
 };
 
 enum class EntityType { kPerson, kOrganisation, kPlace, kOther };
 
 struct ComparedEntity {
-  std::string name;                  // the fullest, most common spelling
+  std::string name;  // the fullest, most common spelling
   EntityType type = EntityType::kOther;
   std::vector<std::string> aliases;  // every other spelling seen
   std::vector<std::string> sources;  // document ids that mention it
@@ -115,10 +116,10 @@ enum class FactKind { kNumber, kQuote, kClaim };
 
 struct Fact {
   FactKind kind = FactKind::kClaim;
-  std::string text;     // "5,000 troops", the quotation, or the claim sentence
-  std::string value;    // numbers: normalised value ("5000", "170-0", "2020-01-05")
-  std::string unit;     // numbers: the counted noun's stem ("troop"), or "date"
-  std::string speaker;  // quotes: who said it, when the text says (may be empty)
+  std::string text;                  // "5,000 troops", the quotation, or the claim sentence
+  std::string value;                 // numbers: normalised value ("5000", "170-0", "2020-01-05")
+  std::string unit;                  // numbers: the counted noun's stem ("troop"), or "date"
+  std::string speaker;               // quotes: who said it, when the text says (may be empty)
   std::vector<std::string> sources;  // document ids reporting it
   uint32_t support = 0;              // independent sources reporting it
   std::vector<FactMention> mentions;
@@ -137,14 +138,14 @@ struct Discrepancy {
 };
 
 struct Exclusive {
-  std::string source;               // document id
-  std::vector<uint32_t> facts;      // indices into Comparison::facts
+  std::string source;           // document id
+  std::vector<uint32_t> facts;  // indices into Comparison::facts
 };
 
 struct FramingTerm {
   std::string term;
-  double score = 0;     // z-score of the weighted log-odds ratio
-  uint32_t count = 0;   // uses in this source
+  double score = 0;    // z-score of the weighted log-odds ratio
+  uint32_t count = 0;  // uses in this source
 };
 
 // The words one source picks for a referent of the shared lexicon.
@@ -155,8 +156,8 @@ struct LoadedTermUse {
 };
 
 struct SourceFraming {
-  std::string source;  // document id
-  std::vector<FramingTerm> terms;    // distinctive terms, highest z first
+  std::string source;                 // document id
+  std::vector<FramingTerm> terms;     // distinctive terms, highest z first
   std::vector<LoadedTermUse> loaded;  // loaded-term uses, by referent
 };
 
@@ -166,9 +167,9 @@ struct Perspective {
   std::string lean;                  // "left", "center", "right" or the articles' own label
   std::vector<std::string> outlets;  // its outlets (document ids where no outlet is given)
   std::vector<std::string> sources;  // its document ids
-  std::vector<uint32_t> only_here;   // facts (indices into Comparison::facts) only this side reports
-  std::vector<uint32_t> left_out;    // facts every other side reports and this one does not
-  std::vector<FramingTerm> terms;    // its distinctive terms against the other sides
+  std::vector<uint32_t> only_here;  // facts (indices into Comparison::facts) only this side reports
+  std::vector<uint32_t> left_out;   // facts every other side reports and this one does not
+  std::vector<FramingTerm> terms;   // its distinctive terms against the other sides
   std::vector<LoadedTermUse> loaded;  // its loaded-term uses, by referent
 };
 
@@ -178,8 +179,8 @@ struct Comparison {
   std::vector<ComparedEntity> entities;  // most sources first
   std::vector<Fact> facts;               // consensus order: most sources first
   std::vector<Discrepancy> discrepancies;
-  std::vector<Exclusive> exclusives;     // one per source with any
-  std::vector<SourceFraming> framing;    // one per source
+  std::vector<Exclusive> exclusives;   // one per source with any
+  std::vector<SourceFraming> framing;  // one per source
   // One per lean, left, center, right first; empty unless the sources have at
   // least two leans.
   std::vector<Perspective> perspectives;

@@ -43,10 +43,10 @@ struct Cluster {
 
 // A sentence of a document, after cleaning and splitting.
 struct Sentence {
-  std::string text;          // the sentence, whitespace-collapsed, never empty
-  uint32_t doc = 0;          // index of its document in the cluster
-  uint32_t index = 0;        // position among its document's sentences, from 0
-  uint32_t paragraph = 0;    // paragraph number within the document, from 0
+  std::string text;        // the sentence, whitespace-collapsed, never empty
+  uint32_t doc = 0;        // index of its document in the cluster
+  uint32_t index = 0;      // position among its document's sentences, from 0
+  uint32_t paragraph = 0;  // paragraph number within the document, from 0
 };
 
 }  // namespace chorus

@@ -92,10 +92,10 @@ struct EventModelTrainingOptions {
 };
 
 struct TrainingReport {
-  uint64_t articles = 0;        // articles fed, copies included
-  uint64_t ranker_rows = 0;     // (article, candidate) rows
-  uint64_t positive_rows = 0;   // rows whose candidate is the gold event
-  uint64_t decider_rows = 0;    // articles with at least one candidate
+  uint64_t articles = 0;       // articles fed, copies included
+  uint64_t ranker_rows = 0;    // (article, candidate) rows
+  uint64_t positive_rows = 0;  // rows whose candidate is the gold event
+  uint64_t decider_rows = 0;   // articles with at least one candidate
   // Articles whose gold event already existed but was not among their
   // candidates: what the candidate search loses before any model.
   uint64_t missed_gold = 0;

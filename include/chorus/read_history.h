@@ -84,13 +84,13 @@ struct AnalyzedUpdate {
 
 // `cluster` for a reader who has read `read` (may have no articles);
 // kCancelled once `stop` is requested (ClusterAnalyzer::Analyze).
-Result<AnalyzedUpdate> AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read, const Cluster& cluster,
-                                     const std::stop_token& stop = {});
+Result<AnalyzedUpdate> AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read,
+                                     const Cluster& cluster, const std::stop_token& stop = {});
 
 // `cluster` for a reader who has read its articles dated before `since`
 // (SplitAtDate); `since` empty: nothing read.
-Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster, std::string_view since,
-                                    const std::stop_token& stop = {});
+Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster,
+                                    std::string_view since, const std::stop_token& stop = {});
 
 }  // namespace chorus
 

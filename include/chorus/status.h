@@ -77,7 +77,7 @@ inline Status CancelledError(std::string m) { return Status(StatusCode::kCancell
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "Result built from an OK status has no value");
     if (status_.ok()) status_ = InternalError("Result built from an OK status");
@@ -106,9 +106,9 @@ class Result {
 #define CHORUS_CONCAT_(a, b) CHORUS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function if `expr` (a Status) is not OK.
-#define RETURN_IF_ERROR(expr)                       \
-  do {                                              \
-    ::chorus::Status chorus_status_ = (expr);       \
+#define RETURN_IF_ERROR(expr)                        \
+  do {                                               \
+    ::chorus::Status chorus_status_ = (expr);        \
     if (!chorus_status_.ok()) return chorus_status_; \
   } while (0)
 

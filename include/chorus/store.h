@@ -1,12 +1,11 @@
 // EventStore: the SQLite database that keeps clustered articles and events.
 //
 // One file (default chorus.db) in WAL mode. A store written by an earlier
-// release (schema 1) opens: read as it is, or migrated when opened for writing. Articles are stored whole (id,
-// source, date, title, url, text) with their event, the article they copy (if
-// any) and the clusterer's features, so a later run continues the same events
-// and `chorus summarize/compare --store PATH --event ID` can read an event
-// back. Writes come in batches, one transaction each: a crash or kill loses at
-// most the batch in flight (never an acknowledged one) and leaves the file
+// release (schema 1) opens: read as it is, or migrated when opened for writing. Articles are stored
+// whole (id, source, date, title, url, text) with their event, the article they copy (if any) and
+// the clusterer's features, so a later run continues the same events and `chorus summarize/compare
+// --store PATH --event ID` can read an event back. Writes come in batches, one transaction each: a
+// crash or kill loses at most the batch in flight (never an acknowledged one) and leaves the file
 // readable.
 //
 //   ASSIGN_OR_RETURN(auto store, chorus::EventStore::Open("chorus.db", {}));
@@ -75,9 +74,9 @@ struct EventSample {
 
 // Everything one batch transaction writes.
 struct StoreBatch {
-  std::vector<StoredArticle> articles;            // new articles, ascending seq
-  std::vector<StoredTerm> terms;                  // new dictionary entries
-  std::vector<EventInfo> events;                  // events created or changed
+  std::vector<StoredArticle> articles;  // new articles, ascending seq
+  std::vector<StoredTerm> terms;        // new dictionary entries
+  std::vector<EventInfo> events;        // events created or changed
 };
 
 class EventStore {
@@ -91,9 +90,8 @@ class EventStore {
   Status Write(const StoreBatch& batch);
 
   // The term dictionary, by ascending id.
-  Status ForEachTerm(
-      const std::function<Status(uint32_t, std::string_view stem, std::string_view label)>& visit)
-      const;
+  Status ForEachTerm(const std::function<Status(uint32_t, std::string_view stem,
+                                                std::string_view label)>& visit) const;
   // Every article in arrival order (for replaying the clusterer): its id,
   // source, decisions and features; with `with_documents` also its date,
   // title, url and text. A schema 1 store opened read-only cannot be
@@ -116,8 +114,8 @@ class EventStore {
   // then arrival order; copies of other articles are left out unless
   // `include_duplicates`; within `sample` (`*omitted`, when given, is set to
   // how many were left out of it). kNotFound when the event does not exist.
-  Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false,
-                            EventSample sample = {}, uint64_t* omitted = nullptr) const;
+  Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false, EventSample sample = {},
+                            uint64_t* omitted = nullptr) const;
   // The events of `page`, by ascending id (all of them by default).
   Result<std::vector<EventInfo>> ListEvents(EventPage page = {}) const;
   Result<uint64_t> ArticleCount() const;

@@ -49,7 +49,8 @@ struct TermIndex {
   // lacks: a cluster assembled by hand without Represent).
   std::span<const uint32_t> Terms(size_t s) const {
     if (s >= sentences()) return {};
-    return std::span<const uint32_t>(token_terms).subspan(token_first[s], token_first[s + 1] - token_first[s]);
+    return std::span<const uint32_t>(token_terms)
+        .subspan(token_first[s], token_first[s + 1] - token_first[s]);
   }
   // The content terms of sentence `s`, ascending, unique.
   std::span<const uint32_t> Content(size_t s) const {

@@ -45,10 +45,10 @@ struct Token {
                           // empty when TokenizerOptions::stem is off
   uint32_t norm_id = 0;   // vocabulary id of norm: equal ids <=> equal norms (within a TokenScope)
   uint32_t stem_id = 0;   // vocabulary id of stem, same id space; 0 <=> empty stem
-  uint32_t begin = 0;  // byte offset in the input text
-  uint32_t end = 0;    // one past the last byte in the input text
-  bool stopword = false;   // norm is in the stopword list
-  bool numeric = false;    // contains a digit ("5,000", "1998", "170-0")
+  uint32_t begin = 0;     // byte offset in the input text
+  uint32_t end = 0;       // one past the last byte in the input text
+  bool stopword = false;  // norm is in the stopword list
+  bool numeric = false;   // contains a digit ("5,000", "1998", "170-0")
   bool capitalized = false;  // first letter upper-case in the input
 };
 

@@ -79,7 +79,9 @@ TEST(Utf8Test, ValidateRepairTruncate) {
 
 TEST(Utf8Test, FirstInvalidByte) {
   EXPECT_EQ(FirstInvalidUtf8("valid \xC3\xA9"), std::string_view::npos);
-  EXPECT_EQ(FirstInvalidUtf8("abc\xFF" "def"), 3u);
+  EXPECT_EQ(FirstInvalidUtf8("abc\xFF"
+                             "def"),
+            3u);
   EXPECT_EQ(FirstInvalidUtf8("ab\xE2\x82"), 2u);  // truncated at the end: its lead byte
   EXPECT_EQ(FirstInvalidUtf8("\x80"), 0u);
 }
@@ -100,8 +102,9 @@ TEST(Utf8Test, ControlCharactersAreReplaced) {
   using namespace std::string_literals;
   std::string text = "red \x1b[31mtext\x1b[0m, nul\0here,\fpage\tkept\r\n\xC2\x9B c1 caf\xC3\xA9"s;
   EXPECT_EQ(ReplaceControlCharacters(&text), 5u);
-  EXPECT_EQ(text, "red \xEF\xBF\xBD[31mtext\xEF\xBF\xBD[0m, nul\xEF\xBF\xBDhere, page\tkept\r\n"
-                  "\xEF\xBF\xBD c1 caf\xC3\xA9");
+  EXPECT_EQ(text,
+            "red \xEF\xBF\xBD[31mtext\xEF\xBF\xBD[0m, nul\xEF\xBF\xBDhere, page\tkept\r\n"
+            "\xEF\xBF\xBD c1 caf\xC3\xA9");
   std::string clean = "plain text\n";
   EXPECT_EQ(ReplaceControlCharacters(&clean), 0u);
 }

@@ -3,9 +3,9 @@
 namespace chorus {
 namespace {
 
-constexpr std::string_view kMonthNames[] = {"january", "february", "march",     "april",
-                                            "may",     "june",     "july",      "august",
-                                            "september", "october", "november", "december"};
+constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
 
 }  // namespace
 
@@ -33,7 +33,8 @@ int MonthNumber(std::string_view w, MonthForms forms) {
   for (int m = 0; m < 12; ++m) {
     const std::string_view full = kMonthNames[m];
     if (w == full) return m + 1;
-    if (forms == MonthForms::kAbbreviated && w.size() >= 3 && w.size() <= 4 && full.starts_with(w)) {
+    if (forms == MonthForms::kAbbreviated && w.size() >= 3 && w.size() <= 4 &&
+        full.starts_with(w)) {
       return m + 1;
     }
   }

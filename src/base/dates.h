@@ -14,8 +14,8 @@ namespace chorus {
 bool IsIsoDate(std::string_view s);
 
 enum class MonthForms {
-  kFullNames,     // "january" ... "december"
-  kAbbreviated,   // also 3- or 4-letter prefixes: "jan", "sept", "marc"
+  kFullNames,    // "january" ... "december"
+  kAbbreviated,  // also 3- or 4-letter prefixes: "jan", "sept", "marc"
 };
 
 // 1 to 12 for a lower-case English month name (in the forms asked for), else 0.

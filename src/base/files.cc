@@ -26,8 +26,8 @@ Result<std::string> ReadFileBounded(const std::string& path, std::string_view wh
     const size_t n = std::fread(buf, 1, sizeof(buf), file.get());
     if (n == 0) break;
     if (contents.size() + n > max_bytes) {
-      return ResourceExhaustedError(fmt::format("{} {} is larger than {} bytes, the most read", what,
-                                                path, max_bytes));
+      return ResourceExhaustedError(
+          fmt::format("{} {} is larger than {} bytes, the most read", what, path, max_bytes));
     }
     contents.append(buf, n);
   }

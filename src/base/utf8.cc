@@ -5,7 +5,9 @@
 
 namespace chorus {
 
-bool IsValidUtf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
+bool IsValidUtf8(std::string_view text) {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
 
 size_t FirstInvalidUtf8(std::string_view text) {
   if (IsValidUtf8(text)) return std::string_view::npos;

@@ -22,7 +22,7 @@ extern const std::string_view clean_rules;
 
 namespace {
 
-constexpr size_t kMinSplitWords = 25;    // a pasted "article" shorter than this is a tail
+constexpr size_t kMinSplitWords = 25;      // a pasted "article" shorter than this is a tail
 constexpr size_t kRemovalTextBytes = 200;  // Removal::text is cut here
 
 std::string Cut(std::string_view text) {

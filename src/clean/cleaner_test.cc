@@ -84,10 +84,8 @@ INSTANTIATE_TEST_SUITE_P(
              "our social pages."},
         Case{"comment-notice", "Comments are closed for this story."},
         Case{"page-chrome", "See all Video"},
-        Case{"page-chrome", "See all Ledger.TV See all Podcasts"},
-        Case{"page-chrome", "Load more"},
-        Case{"page-chrome", "Most Popular"},
-        Case{"page-chrome", "ADVERTISEMENT"},
+        Case{"page-chrome", "See all Ledger.TV See all Podcasts"}, Case{"page-chrome", "Load more"},
+        Case{"page-chrome", "Most Popular"}, Case{"page-chrome", "ADVERTISEMENT"},
         Case{"page-chrome", "Story continues below advertisement"},
         Case{"updated-stamp", "Updated at 9 p.m."},
         Case{"updated-stamp", "Last updated: May 2, 2024 10:41 BST"},
@@ -96,15 +94,11 @@ INSTANTIATE_TEST_SUITE_P(
              "Park/AFP via Getty Images"},
         Case{"paren-credit", "A tug waits off the pier. (Mara Levin / Staff Photographer)"},
         Case{"agency-credit-end", "Smoke rises over the harbor. (AP Photo/Sam Reyes)"},
-        Case{"photo-credit", "Image credit: Harbor Police"},
-        Case{"byline", "by Tomas Weller"},
-        Case{"byline", "byMay 02, 2024"},
-        Case{"byline", "By JANE DOE and Ola Berg | Coast Daily"},
+        Case{"photo-credit", "Image credit: Harbor Police"}, Case{"byline", "by Tomas Weller"},
+        Case{"byline", "byMay 02, 2024"}, Case{"byline", "By JANE DOE and Ola Berg | Coast Daily"},
         Case{"reporting-credits", "Reporting by Ana Lim; Editing by Joe Park"},
-        Case{"dateline", "May 2, 2024"},
-        Case{"dateline", "Thursday, 2 May 2024 at 10:15 am"},
-        Case{"separator", "* * *"},
-        Case{"separator", "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94"},
+        Case{"dateline", "May 2, 2024"}, Case{"dateline", "Thursday, 2 May 2024 at 10:15 am"},
+        Case{"separator", "* * *"}, Case{"separator", "\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94"},
         Case{"related-link", "READ MORE: Port reopens after strike"},
         Case{"copyright", "Copyright 2024 Coast Media Group. All rights reserved."},
         Case{"bare-url", "https://example.test/news/fire"},
@@ -148,8 +142,9 @@ TEST(CleanerTest, PageOfCrawlerNoticesHasNoContent) {
 
 TEST(CleanerTest, NoBreakSpacesCountAsSpaces) {
   std::vector<Removal> removals;
-  EXPECT_EQ(CleanText("A\xC2\xA0 line\xE2\x80\x8B here.\n\n*\xC2\xA0 *\xC2\xA0 *\n\nEnd.", &removals),
-            "A line here.\nEnd.");
+  EXPECT_EQ(
+      CleanText("A\xC2\xA0 line\xE2\x80\x8B here.\n\n*\xC2\xA0 *\xC2\xA0 *\n\nEnd.", &removals),
+      "A line here.\nEnd.");
   EXPECT_TRUE(RemovedBy(removals, "separator"));
 }
 
@@ -239,7 +234,8 @@ TEST(CleanerTest, BareReadMoreLinkDoesNotSplit) {
 TEST(CleanerTest, ShortTailAfterASplitIsNotAnArticle) {
   std::vector<Removal> removals;
   std::vector<Document> docs = Cleaner::Default().Clean(
-      Doc(std::string(kBody) + "\nRead more at https://x.test/a\nShare this story now\n"), &removals);
+      Doc(std::string(kBody) + "\nRead more at https://x.test/a\nShare this story now\n"),
+      &removals);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].text, kBody);
 }
@@ -283,7 +279,8 @@ TEST(CleanerRulesTest, CustomRulesAndEveryAction) {
   for (size_t i = 4; i < words.size(); i += 5) words[i] = ' ';
   std::vector<Document> docs = c->Clean(
       Doc("BREAKING: One [ad] two [ad].\nDROP this\nKeep.\nSee:\nA link\nProse.\nTHE END\ngone\n"
-          "=====\n" + words),
+          "=====\n" +
+          words),
       &removals);
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[0].text, "One two .\nKeep.\nProse.");
@@ -297,8 +294,8 @@ TEST(CleanerRulesTest, CustomRulesAndEveryAction) {
 // needs= only skips paragraphs the pattern cannot match: any listed word, in
 // any case, lets the regex decide.
 TEST(CleanerRulesTest, NeedsWordsGateTheRegexInAnyCase) {
-  Result<Cleaner> c = Cleaner::FromRules(
-      "credit\tdrop-line\t(?i:photo|image)\\s*:\tneeds=photo|image\n", "test");
+  Result<Cleaner> c =
+      Cleaner::FromRules("credit\tdrop-line\t(?i:photo|image)\\s*:\tneeds=photo|image\n", "test");
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   std::vector<Removal> removals;
   std::vector<Document> docs = c->Clean(
@@ -344,9 +341,9 @@ TEST(CleanerSeedTest, SeedClusterLosesItsBoilerplate) {
   size_t from_002 = 0;
   for (const Document& d : cleaned) {
     if (d.id.rfind("002_", 0) == 0) ++from_002;
-    for (const char* noise : {"pic.twitter.com", "Read more", "comment section", "See all",
-                              "Getty Images", "byJanuary", "Update (", "* * *", "Tags ",
-                              "Load more", "Most Popular", "Updated at", "(@"}) {
+    for (const char* noise :
+         {"pic.twitter.com", "Read more", "comment section", "See all", "Getty Images", "byJanuary",
+          "Update (", "* * *", "Tags ", "Load more", "Most Popular", "Updated at", "(@"}) {
       EXPECT_EQ(d.text.find(noise), std::string::npos) << d.id << " keeps \"" << noise << "\"";
     }
     EXPECT_GT(d.text.size(), 500u) << d.id;
@@ -360,12 +357,11 @@ TEST(CleanerSeedTest, SeedClusterLosesItsBoilerplate) {
 TEST(CleanerExampleTest, HarborFireExampleIsReadAndCleaned) {
   Diagnostics diags;
   std::vector<Cluster> clusters;
-  ASSERT_TRUE(ReadClusters({testing::SourcePath("examples/harbor-fire")}, {}, &diags,
-                           [&](Cluster&& c) {
-                             clusters.push_back(std::move(c));
-                             return Status::Ok();
-                           })
-                  .ok());
+  ASSERT_TRUE(
+      ReadClusters({testing::SourcePath("examples/harbor-fire")}, {}, &diags, [&](Cluster&& c) {
+        clusters.push_back(std::move(c));
+        return Status::Ok();
+      }).ok());
   EXPECT_TRUE(diags.all().empty());
   ASSERT_EQ(clusters.size(), 1u);
   const std::vector<Document>& raw = clusters[0].documents;
@@ -391,14 +387,14 @@ TEST(CleanerExampleTest, HarborFireExampleIsReadAndCleaned) {
   std::string all;
   for (const Document& d : docs) all += d.text + "\n";
   for (const char* noise : {"pic.twitter.com", "Read more", "comment section", "Tags ",
-                            "Most Popular", "Photo:", "Update (", "* * *", "Reporting by",
-                            "(@", "By Marta", "by Priya", "Listen to this"}) {
+                            "Most Popular", "Photo:", "Update (", "* * *", "Reporting by", "(@",
+                            "By Marta", "by Priya", "Listen to this"}) {
     EXPECT_EQ(all.find(noise), std::string::npos) << noise;
   }
-  for (const char* fact : {"1,200 containers", "three firefighters", "350 residents",
-                           "about 200 residents", "Theodora Marsh", "Teodora Marsh",
-                           "We were fighting the fire and the wind at the same time",
-                           "more than 80 firefighters"}) {
+  for (const char* fact :
+       {"1,200 containers", "three firefighters", "350 residents", "about 200 residents",
+        "Theodora Marsh", "Teodora Marsh",
+        "We were fighting the fire and the wind at the same time", "more than 80 firefighters"}) {
     EXPECT_NE(all.find(fact), std::string::npos) << fact;
   }
 }

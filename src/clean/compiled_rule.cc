@@ -111,8 +111,7 @@ bool CompiledRule::Find(std::string_view s, size_t from, size_t* begin, size_t* 
   if (!lacks_.empty() && s.find_first_of(lacks_) != std::string_view::npos) return false;
   pcre2_match_data* md = ThreadMatchData();
   const auto* subject = reinterpret_cast<PCRE2_SPTR>(s.data());
-  int rc = pcre_->jit ? pcre2_jit_match(pcre_->code, subject, s.size(), from, 0, md,
-                                        pcre_->context)
+  int rc = pcre_->jit ? pcre2_jit_match(pcre_->code, subject, s.size(), from, 0, md, pcre_->context)
                       : pcre2_match(pcre_->code, subject, s.size(), from, PCRE2_NO_UTF_CHECK, md,
                                     pcre_->context);
   if (rc < 0) return false;

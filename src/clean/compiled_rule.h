@@ -53,7 +53,7 @@ class CompiledRule {
   // For patterns anchored at the start: which first bytes can match at all.
   bool has_first_bytes_ = false;
   std::array<bool, 256> first_bytes_{};
-  size_t max_bytes_ = 0;   // see RuleSpec
+  size_t max_bytes_ = 0;  // see RuleSpec
   size_t tail_bytes_ = 0;
   std::vector<LiteralFinder> needs_;  // needs= words (any case); empty: none
   std::vector<std::string> needs_words_;

@@ -66,7 +66,8 @@ bool LiteralFinder::FoundIn(std::string_view text) const {
     const __m128i va = _mm_set1_epi8(static_cast<char>(a));
     const __m128i vb = _mm_set1_epi8(static_cast<char>(b));
     for (; q + 16 <= last + 1 && q + 17 <= n; q += 16) {
-      const __m128i v = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + q)), fold_a);
+      const __m128i v =
+          _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + q)), fold_a);
       const __m128i w =
           _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + q + 1)), fold_b);
       unsigned mask = static_cast<unsigned>(

@@ -51,7 +51,9 @@ TEST(LiteralFinderTest, IgnoresLetterCaseOnly) {
   EXPECT_FALSE(LiteralFinder("(@").FoundIn("aaaaaaaaaaaaaaaaaaaaaaaaa(`aaaaaaaaaaaaaaaaaaa"));
   EXPECT_FALSE(LiteralFinder("(@").FoundIn("aaaaaaaaaaaaaaaaaaaaaaaaa\x08@aaaaaaaaaaaaaaaaaa"));
   EXPECT_TRUE(LiteralFinder("(@").FoundIn("aaaaaaaaaaaaaaaaaaaaaaaaa(@aaaaaaaaaaaaaaaaaaa"));
-  EXPECT_FALSE(LiteralFinder("a1").FoundIn("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x11" "aaa"));
+  EXPECT_FALSE(
+      LiteralFinder("a1").FoundIn("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x11"
+                                  "aaa"));
 }
 
 // The SIMD path against a case-folded std::string_view::find on random text

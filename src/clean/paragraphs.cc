@@ -72,8 +72,8 @@ inline bool BlockNeedsCollapse(const unsigned char* p) {
   const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
   const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
   // Signed compare: bytes >= 0x80 are negative, so only 0x09-0x0D pass.
-  __m128i hit = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)),
-                              _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)));
+  __m128i hit =
+      _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)), _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)));
   hit = _mm_or_si128(hit, _mm_and_si128(eq(v, ' '), eq(v1, ' ')));
   hit = _mm_or_si128(hit, _mm_and_si128(eq(v, 0xC2), eq(v1, 0xA0)));
   // E2 80 80-8B, E2 80 AF, E2 81 9F (as IsCollapsibleAt: third byte <= 8B).

@@ -12,8 +12,9 @@ namespace {
 // The obvious byte-by-byte version CollapseWhitespace's fast paths must match.
 std::string ReferenceCollapse(const std::string& s) {
   static const std::vector<std::string> kSpaces = {
-      " ", "\t", "\r", "\f", "\v", "\xC2\xA0", "\xE2\x80\x80", "\xE2\x80\x8A", "\xE2\x80\xAF",
-      "\xE2\x81\x9F", "\xE3\x80\x80"};
+      " ",           "\t",           "\r",           "\f",           "\v",
+      "\xC2\xA0",    "\xE2\x80\x80", "\xE2\x80\x8A", "\xE2\x80\xAF", "\xE2\x81\x9F",
+      "\xE3\x80\x80"};
   static const std::vector<std::string> kInvisible = {"\xE2\x80\x8B", "\xEF\xBB\xBF"};
   std::string out;
   bool pending = false;
@@ -42,9 +43,22 @@ std::string ReferenceCollapse(const std::string& s) {
 }
 
 TEST(ParagraphsTest, CollapseMatchesTheReferenceOnRandomText) {
-  const std::vector<std::string> pieces = {
-      "a", "Bc", " ", "  ", "\t", "\xC2\xA0", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x8B",
-      "\xE2\x80\xAF", "\xE3\x80\x80", "\xEF\xBB\xBF", "\xC3\xA9", "\xE2\x82\xAC", ".", "\r"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Bc",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\xC2\xA0",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x9C",
+                                           "\xE2\x80\x8B",
+                                           "\xE2\x80\xAF",
+                                           "\xE3\x80\x80",
+                                           "\xEF\xBB\xBF",
+                                           "\xC3\xA9",
+                                           "\xE2\x82\xAC",
+                                           ".",
+                                           "\r"};
   std::mt19937 rng(11);
   for (int trial = 0; trial < 5000; ++trial) {
     std::string s;
@@ -104,10 +118,17 @@ TEST(CollapseWhitespaceTest, SpecialCharactersAtEveryOffset) {
   struct Case {
     std::string_view insert, expected;
   };
-  const Case cases[] = {{"  ", " "},           {"\t", " "},           {"\xC2\xA0", " "},
-                        {"\xE2\x80\x89", " "}, {"\xE2\x80\xAF", " "}, {"\xE2\x81\x9F", " "},
-                        {"\xE3\x80\x80", " "}, {"\xE2\x80\x8B", ""},  {"\xEF\xBB\xBF", ""},
-                        {"\xE2\x80\x99", "\xE2\x80\x99"},             {"\xE2\x80\x94", "\xE2\x80\x94"}};
+  const Case cases[] = {{"  ", " "},
+                        {"\t", " "},
+                        {"\xC2\xA0", " "},
+                        {"\xE2\x80\x89", " "},
+                        {"\xE2\x80\xAF", " "},
+                        {"\xE2\x81\x9F", " "},
+                        {"\xE3\x80\x80", " "},
+                        {"\xE2\x80\x8B", ""},
+                        {"\xEF\xBB\xBF", ""},
+                        {"\xE2\x80\x99", "\xE2\x80\x99"},
+                        {"\xE2\x80\x94", "\xE2\x80\x94"}};
   for (const Case& c : cases) {
     for (size_t at = 1; at < 45; ++at) {
       const std::string before(at, 'a'), after(45 - at, 'b');

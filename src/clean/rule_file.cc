@@ -29,12 +29,9 @@ bool ParseRuleAction(std::string_view name, RuleAction* action) {
   static constexpr struct {
     std::string_view name;
     RuleAction action;
-  } kActions[] = {{"drop-line", RuleAction::kDropLine},
-                  {"drop-match", RuleAction::kDropMatch},
-                  {"drop-prefix", RuleAction::kDropPrefix},
-                  {"drop-list", RuleAction::kDropList},
-                  {"cut-rest", RuleAction::kCutRest},
-                  {"split", RuleAction::kSplit}};
+  } kActions[] = {{"drop-line", RuleAction::kDropLine},     {"drop-match", RuleAction::kDropMatch},
+                  {"drop-prefix", RuleAction::kDropPrefix}, {"drop-list", RuleAction::kDropList},
+                  {"cut-rest", RuleAction::kCutRest},       {"split", RuleAction::kSplit}};
   for (const auto& a : kActions) {
     if (a.name == name) {
       *action = a.action;
@@ -57,8 +54,8 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
     if (trimmed.empty() || trimmed.front() == '#') continue;
 
     auto error = [&](std::string_view what) {
-      return ParseError(fmt::format("{}:{}: {} (expected NAME<TAB>ACTION<TAB>PATTERN[<TAB>OPTIONS])", origin,
-                                    line_no, what));
+      return ParseError(fmt::format(
+          "{}:{}: {} (expected NAME<TAB>ACTION<TAB>PATTERN[<TAB>OPTIONS])", origin, line_no, what));
     };
     std::string_view rest = line;
     std::string_view name = Trim(NextField(&rest));
@@ -69,9 +66,10 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
     if (pattern.empty()) return error(fmt::format("rule \"{}\" has no pattern", name));
     RuleSpec spec;
     if (!ParseRuleAction(action_name, &spec.action)) {
-      return error(fmt::format("unknown action \"{}\" (one of drop-line, drop-match, "
-                               "drop-prefix, drop-list, cut-rest, split)",
-                               action_name));
+      return error(
+          fmt::format("unknown action \"{}\" (one of drop-line, drop-match, "
+                      "drop-prefix, drop-list, cut-rest, split)",
+                      action_name));
     }
     spec.name = std::string(name);
     spec.pattern = std::string(pattern);
@@ -110,8 +108,8 @@ Result<std::vector<RuleSpec>> ParseRuleFile(std::string_view text, std::string_v
       }
       size_t number = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-      bool numeric = !value.empty() && ec == std::errc() && end == value.data() + value.size() &&
-                     number > 0;
+      bool numeric =
+          !value.empty() && ec == std::errc() && end == value.data() + value.size() && number > 0;
       if (key == "max" && numeric) {
         spec.max_bytes = number;
       } else if (key == "tail" && numeric) {

@@ -20,8 +20,8 @@ enum class RuleAction { kDropLine, kDropMatch, kDropPrefix, kDropList, kCutRest,
 struct RuleSpec {
   std::string name;
   RuleAction action = RuleAction::kDropLine;
-  std::string pattern;  // PCRE2 syntax, not yet compiled
-  uint32_t line = 0;    // 1-based line in the rule file, for error messages
+  std::string pattern;    // PCRE2 syntax, not yet compiled
+  uint32_t line = 0;      // 1-based line in the rule file, for error messages
   size_t max_bytes = 0;   // max=N: skip paragraphs longer than N bytes (0: no limit)
   size_t tail_bytes = 0;  // tail=N: search only the last N bytes (0: everywhere)
   // needs=WORD or needs=WORD|WORD...: skip paragraphs without any of the words

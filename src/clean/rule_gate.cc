@@ -84,10 +84,10 @@ __attribute__((target("ssse3"))) void ScanBlocksSsse3(const unsigned char* p, si
     // The last block ends at `end` and may overlap the one before: only its
     // positions from `done` on count.
     const size_t q = std::min(done, end - 16);
-    const __m128i r = _mm_and_si128(
-        _mm_and_si128(BucketsAt(p + q, table[0], table[1]), BucketsAt(p + q + 1, table[2], table[3])),
-        _mm_and_si128(BucketsAt(p + q + 2, table[4], table[5]),
-                      BucketsAt(p + q + 3, table[6], table[7])));
+    const __m128i r = _mm_and_si128(_mm_and_si128(BucketsAt(p + q, table[0], table[1]),
+                                                  BucketsAt(p + q + 1, table[2], table[3])),
+                                    _mm_and_si128(BucketsAt(p + q + 2, table[4], table[5]),
+                                                  BucketsAt(p + q + 3, table[6], table[7])));
     unsigned mask =
         static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(r, _mm_setzero_si128()))) ^ 0xFFFFu;
     mask &= 0xFFFFu << (done - q);
@@ -124,13 +124,13 @@ __attribute__((target("avx2"))) void ScanBlocksAvx2(const unsigned char* p, size
   const size_t end = n - (kPlaces - 1);
   for (size_t done = 0; done < end && *active != 0;) {
     const size_t q = std::min(done, end - 32);
-    const __m256i r = _mm256_and_si256(
-        _mm256_and_si256(BucketsAt32(p + q, table[0], table[1]),
-                         BucketsAt32(p + q + 1, table[2], table[3])),
-        _mm256_and_si256(BucketsAt32(p + q + 2, table[4], table[5]),
-                         BucketsAt32(p + q + 3, table[6], table[7])));
-    uint32_t mask = ~static_cast<uint32_t>(
-        _mm256_movemask_epi8(_mm256_cmpeq_epi8(r, _mm256_setzero_si256())));
+    const __m256i r =
+        _mm256_and_si256(_mm256_and_si256(BucketsAt32(p + q, table[0], table[1]),
+                                          BucketsAt32(p + q + 1, table[2], table[3])),
+                         _mm256_and_si256(BucketsAt32(p + q + 2, table[4], table[5]),
+                                          BucketsAt32(p + q + 3, table[6], table[7])));
+    uint32_t mask =
+        ~static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(r, _mm256_setzero_si256())));
     mask &= ~uint32_t{0} << (done - q);
     if (mask != 0) {
       alignas(32) uint8_t buckets[32];

@@ -79,8 +79,8 @@ class RuleGate {
   NibbleTables word_tables_;       // the needles of two bytes or more
   uint64_t one_byte_needles_ = 0;  // found by memchr instead
   uint64_t short_needles_ = 0;     // two or three bytes: may start in the last three
-  bool use_ssse3_ = false;  // the CPU has SSSE3 (PSHUFB); else bytes are scanned one by one
-  bool use_avx2_ = false;   // and AVX2: 32 positions at a time
+  bool use_ssse3_ = false;         // the CPU has SSSE3 (PSHUFB); else bytes are scanned one by one
+  bool use_avx2_ = false;          // and AVX2: 32 positions at a time
 };
 
 }  // namespace chorus::clean

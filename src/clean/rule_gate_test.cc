@@ -20,7 +20,7 @@ std::vector<CompiledRule> Compile(std::string_view text) {
 }
 
 constexpr std::string_view kRules =
-    "comment\tdrop-line\t(?i)comment section\tneeds=comment\n"                  // bit 0
+    "comment\tdrop-line\t(?i)comment section\tneeds=comment\n"                    // bit 0
     "credit\tdrop-line\t(?i:photo|image):\\s*\\w+$\ttail=40 needs=photo|image\n"  // bit 1
     "paren\tdrop-line\t\\([^()]*\\)$\ttail=30 needs=)\n"                          // bit 2
     "heading\tdrop-line\t^[A-Z][^.!?]*$\tmax=60 lacks=.!?\n"                      // bit 3
@@ -63,8 +63,8 @@ TEST(RuleGateTest, LetsThroughEveryMatchAndSkipsWhatOptionsExclude) {
   EXPECT_FALSE(gate.Candidates(filler + " Picture: Someone") & 2);
   EXPECT_FALSE(gate.Candidates(filler + " end [AP]") & 4);
   EXPECT_FALSE(gate.Candidates("A sentence with a stop.") & 8);
-  EXPECT_FALSE(gate.Candidates("Hi Someone") & 16);     // first byte
-  EXPECT_FALSE(gate.Candidates("By " + filler) & 16);    // max=
+  EXPECT_FALSE(gate.Candidates("Hi Someone") & 16);    // first byte
+  EXPECT_FALSE(gate.Candidates("By " + filler) & 16);  // max=
 }
 
 // max= comes from a user's rule file: a huge one (found by rules_fuzz, where
@@ -95,9 +95,12 @@ TEST(RuleGateTest, FindsWordsAtEveryOffset) {
   for (size_t before = 0; before < 40; ++before) {
     for (size_t after = 0; after < 40; after += 3) {
       const std::string pad_before(before, 'o'), pad_after(after, 'n');
-      EXPECT_TRUE(gate.Candidates(pad_before + "CoMmEnT" + pad_after) & 1) << before << " " << after;
-      EXPECT_FALSE(gate.Candidates(pad_before + "commen" + pad_after) & 1) << before << " " << after;
-      EXPECT_FALSE(gate.Candidates(pad_before + "omment" + pad_after) & 1) << before << " " << after;
+      EXPECT_TRUE(gate.Candidates(pad_before + "CoMmEnT" + pad_after) & 1)
+          << before << " " << after;
+      EXPECT_FALSE(gate.Candidates(pad_before + "commen" + pad_after) & 1)
+          << before << " " << after;
+      EXPECT_FALSE(gate.Candidates(pad_before + "omment" + pad_after) & 1)
+          << before << " " << after;
     }
   }
 }
@@ -106,14 +109,16 @@ TEST(RuleGateTest, FindsWordsAtEveryOffset) {
 // tests) and one-byte ones are found anywhere, the very end included, in
 // paragraphs short and long.
 TEST(RuleGateTest, FindsShortWordsAtTheEnds) {
-  std::vector<CompiledRule> rules =
-      Compile("at\tdrop-line\t\\(@\tneeds=(@\nap\tdrop-line\t\\(AP\tneeds=(ap\n"
-              "paren\tdrop-line\t\\)\tneeds=)\n");
+  std::vector<CompiledRule> rules = Compile(
+      "at\tdrop-line\t\\(@\tneeds=(@\nap\tdrop-line\t\\(AP\tneeds=(ap\n"
+      "paren\tdrop-line\t\\)\tneeds=)\n");
   RuleGate gate(rules);
   for (size_t length = 0; length < 50; ++length) {
     const std::string pad(length, 'w');
-    for (const std::string& p : {pad + "(@", "(@" + pad}) EXPECT_EQ(gate.Candidates(p) & 1, 1u) << p;
-    for (const std::string& p : {pad + "(aP", "(Ap" + pad}) EXPECT_EQ(gate.Candidates(p) & 2, 2u) << p;
+    for (const std::string& p : {pad + "(@", "(@" + pad})
+      EXPECT_EQ(gate.Candidates(p) & 1, 1u) << p;
+    for (const std::string& p : {pad + "(aP", "(Ap" + pad})
+      EXPECT_EQ(gate.Candidates(p) & 2, 2u) << p;
     for (const std::string& p : {pad + ")", ")" + pad}) EXPECT_EQ(gate.Candidates(p) & 4, 4u) << p;
     if (length > 0) {
       EXPECT_EQ(gate.Candidates(pad + "(" + pad + "@"), 0u) << length;

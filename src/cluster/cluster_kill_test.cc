@@ -2,12 +2,11 @@
 // feed, then the same feed again, must leave every article stored exactly
 // once, every acknowledged article kept, and a database that passes
 // PRAGMA integrity_check. Runs the real binary (CHORUS_CLI_PATH).
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -41,8 +40,9 @@ void WriteFeed(const std::string& path) {
       }
       if (w % 15 == 14) text += ". ";
     }
-    out << fmt::format(R"({{"id": "a{}", "source": "s{}", "date": "2024-{:02}-{:02}", "text": "{}"}})",
-                       i, rng() % 20, 1 + topic % 12, 1 + rng() % 28, text)
+    out << fmt::format(
+               R"({{"id": "a{}", "source": "s{}", "date": "2024-{:02}-{:02}", "text": "{}"}})", i,
+               rng() % 20, 1 + topic % 12, 1 + rng() % 28, text)
         << "\n";
   }
 }
@@ -117,8 +117,8 @@ std::map<std::string, std::string> StoredEvents(const std::string& path) {
 }
 
 TEST(ClusterKillTest, SigkillHalfwayThenRerunStoresEveryArticleOnce) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   fmt::format("chorus_kill_test_{}", getpid());
+  const auto dir =
+      std::filesystem::temp_directory_path() / fmt::format("chorus_kill_test_{}", getpid());
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string feed = (dir / "feed.jsonl").string();

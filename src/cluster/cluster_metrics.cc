@@ -11,7 +11,8 @@ double Pairs(double n) { return n * (n - 1) / 2; }
 
 }  // namespace
 
-ClusteringScores ScoreClustering(std::span<const int64_t> gold, std::span<const int64_t> predicted) {
+ClusteringScores ScoreClustering(std::span<const int64_t> gold,
+                                 std::span<const int64_t> predicted) {
   ClusteringScores s;
   if (gold.empty() || gold.size() != predicted.size()) return s;
   std::unordered_map<int64_t, double> gold_size, pred_size;
@@ -31,8 +32,7 @@ ClusteringScores ScoreClustering(std::span<const int64_t> gold, std::span<const 
   }
   s.bcubed_precision = precision / n;
   s.bcubed_recall = recall / n;
-  s.bcubed_f1 = 2 * s.bcubed_precision * s.bcubed_recall /
-                (s.bcubed_precision + s.bcubed_recall);
+  s.bcubed_f1 = 2 * s.bcubed_precision * s.bcubed_recall / (s.bcubed_precision + s.bcubed_recall);
   double gold_pairs = 0, pred_pairs = 0;
   for (const auto& [label, size] : gold_size) gold_pairs += Pairs(size);
   for (const auto& [label, size] : pred_size) pred_pairs += Pairs(size);

@@ -11,7 +11,8 @@ std::string_view OpeningLine(std::string_view text) {
   if (begin == std::string_view::npos) return {};
   size_t end = text.find('\n', begin);
   if (end == std::string_view::npos) end = text.size();
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) --end;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r'))
+    --end;
   return text.substr(begin, end - begin);
 }
 
@@ -69,15 +70,16 @@ ArticleRecord ClusteringState::Represent(const Document& article, bool* no_conte
   return record;
 }
 
-void ClusteringState::Judge(const ArticleRecord& record, std::string_view source,
-                            uint64_t arrival, std::vector<uint32_t>* candidates,
+void ClusteringState::Judge(const ArticleRecord& record, std::string_view source, uint64_t arrival,
+                            std::vector<uint32_t>* candidates,
                             std::vector<PairFeatures>* features) {
   const uint32_t limit = options_.rule == SimilarityRule::kLearned ? options_.candidates : 0;
   index_.Candidates(record, arrival, limit, candidates);
   features->clear();
   if (candidates->empty()) return;
   vectors_.Set(record, index_);
-  for (uint32_t e : *candidates) features->push_back(vectors_.Compare(index_.event(e), source, index_));
+  for (uint32_t e : *candidates)
+    features->push_back(vectors_.Compare(index_.event(e), source, index_));
 }
 
 }  // namespace chorus

@@ -151,8 +151,8 @@ Status EventClusterer::Restore(const ArticleRecord& record, int64_t event,
   }
   if (duplicate_of) {
     if (*duplicate_of >= index) {
-      return InternalError(fmt::format("stored article {} copies a later article {}", index,
-                                       *duplicate_of));
+      return InternalError(
+          fmt::format("stored article {} copies a later article {}", index, *duplicate_of));
     }
     s.JoinAsDuplicate(*duplicate_of, record.day);
     if (s.article_event.back() != event) {
@@ -163,7 +163,8 @@ Status EventClusterer::Restore(const ArticleRecord& record, int64_t event,
   }
   const auto events = static_cast<int64_t>(s.stream.index().size());
   if (event < 1 || event > events + 1) {
-    return InternalError(fmt::format("stored article {} names event {} out of order", index, event));
+    return InternalError(
+        fmt::format("stored article {} names event {} out of order", index, event));
   }
   s.stream.index().Count(record);
   if (event == events + 1) s.stream.index().Create();
@@ -184,7 +185,8 @@ const std::string& EventClusterer::TermLabel(uint32_t id) const {
 Status EventClusterer::RestoreTerm(uint32_t id, std::string_view stem, std::string_view label) {
   TermDictionary& dictionary = state_->stream.dictionary();
   if (id != dictionary.size() || dictionary.Intern(stem) != id) {
-    return InternalError(fmt::format("stored term {} ('{}') is out of order or repeated", id, stem));
+    return InternalError(
+        fmt::format("stored term {} ('{}') is out of order or repeated", id, stem));
   }
   std::vector<std::string>& labels = state_->stream.features().term_label;
   labels.resize(id + 1);

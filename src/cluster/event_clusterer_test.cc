@@ -1,10 +1,9 @@
-#include "chorus/clusterer.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
 
+#include "chorus/clusterer.h"
 #include "cluster/test_articles.h"
 
 namespace chorus {
@@ -52,7 +51,8 @@ TEST(EventClustererTest, PagesWithNoContentAfterCleaningStayApart) {
       "Flowing in every day, these data are added to the Wayback Machine after an embargo "
       "period, so that pages can be seen as they were.";
   std::vector<ArticleAssignment> out;
-  for (const char* id : {"n1", "n2", "n3"}) out.push_back(clusterer.Add(Article(id, "", "", notice)));
+  for (const char* id : {"n1", "n2", "n3"})
+    out.push_back(clusterer.Add(Article(id, "", "", notice)));
   for (const ArticleAssignment& a : out) {
     EXPECT_TRUE(a.no_content);
     EXPECT_TRUE(a.new_event);

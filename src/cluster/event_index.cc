@@ -129,7 +129,8 @@ void EventIndex::AddToCentroid(const TermVector& add, uint32_t limit, TermVector
   // Keep the top terms by TF-IDF; ties broken by term id so replays match.
   ranked->clear();
   ranked->reserve(merged.size());
-  for (const auto& [term, c] : merged) ranked->emplace_back(static_cast<float>(c * Idf(term)), term);
+  for (const auto& [term, c] : merged)
+    ranked->emplace_back(static_cast<float>(c * Idf(term)), term);
   if (merged.size() > limit) {
     std::nth_element(ranked->begin(), ranked->begin() + limit, ranked->end(), ByWeight);
     ranked->resize(limit);
@@ -164,7 +165,8 @@ void EventIndex::Join(uint32_t index, const ArticleRecord& record, std::string_v
     if (options_.recent_members > 0) {
       // The member's top terms by TF-IDF, as log-tf, sorted by term.
       std::vector<std::pair<float, uint32_t>> own;
-      for (const auto& [term, w] : record.terms) own.emplace_back(static_cast<float>(w * Idf(term)), term);
+      for (const auto& [term, w] : record.terms)
+        own.emplace_back(static_cast<float>(w * Idf(term)), term);
       const size_t keep = std::min<size_t>(options_.member_terms, own.size());
       std::partial_sort(own.begin(), own.begin() + keep, own.end(), ByWeight);
       std::vector<uint32_t> kept;

@@ -34,14 +34,14 @@ struct Event {
   std::vector<uint32_t> indexed;  // terms posted in the inverted index for this event
   int32_t min_day = ArticleRecord::kNoDay;
   int32_t max_day = ArticleRecord::kNoDay;
-  int64_t day_sum = 0;      // over dated non-duplicate members
-  uint32_t dated = 0;       // dated non-duplicate members
-  uint32_t articles = 0;    // all members
-  uint32_t duplicates = 0;  // members that copy an earlier article
-  uint32_t anonymous = 0;   // non-duplicate members without a source
-  uint64_t words = 0;       // words of non-duplicate members
-  uint64_t last_join = 0;   // arrival number of the last non-duplicate member
-  bool retired = false;     // out of the inverted index for good
+  int64_t day_sum = 0;               // over dated non-duplicate members
+  uint32_t dated = 0;                // dated non-duplicate members
+  uint32_t articles = 0;             // all members
+  uint32_t duplicates = 0;           // members that copy an earlier article
+  uint32_t anonymous = 0;            // non-duplicate members without a source
+  uint64_t words = 0;                // words of non-duplicate members
+  uint64_t last_join = 0;            // arrival number of the last non-duplicate member
+  bool retired = false;              // out of the inverted index for good
   std::vector<std::string> sources;  // distinct sources of non-duplicate members, sorted
 
   uint32_t members() const { return articles - duplicates; }
@@ -81,8 +81,7 @@ class EventIndex {
   // A new, empty event; returns its index.
   uint32_t Create();
   // Adds a non-duplicate member (arrival number `arrival`).
-  void Join(uint32_t event, const ArticleRecord& record, std::string_view source,
-            uint64_t arrival);
+  void Join(uint32_t event, const ArticleRecord& record, std::string_view source, uint64_t arrival);
   // Adds a copy of an earlier member: counted, dated, nothing else.
   void JoinAsDuplicate(uint32_t event, int32_t day);
 
@@ -96,7 +95,7 @@ class EventIndex {
                      std::vector<std::pair<float, uint32_t>>* ranked) const;
 
   EventIndexOptions options_;
-  std::vector<uint32_t> df_;  // by term id, over non-duplicate articles
+  std::vector<uint32_t> df_;    // by term id, over non-duplicate articles
   std::vector<double> log_df_;  // by term id: ln(df + 1)
   uint64_t docs_ = 0;           // non-duplicate articles
   double log_docs_ = 0;         // ln(docs + 1)

@@ -1,11 +1,10 @@
 #include "chorus/event_model.h"
 
-#include "chorus/clusterer.h"
-
 #include <cmath>
 #include <fstream>
 #include <sstream>
 
+#include "chorus/clusterer.h"
 #include "cluster/event_model_format.h"
 #include "cluster/pair_features.h"
 #include "fmt/format.h"
@@ -70,7 +69,8 @@ size_t EventModel::decider_trees() const { return ensembles_->parts.decider.root
 Status SelectSimilarityRule(const std::string& model, std::optional<double> threshold,
                             ClustererOptions* options) {
   if (threshold && !(*threshold >= 0 && *threshold <= 1)) {
-    return InvalidArgumentError(fmt::format("threshold must be between 0 and 1, not {}", *threshold));
+    return InvalidArgumentError(
+        fmt::format("threshold must be between 0 and 1, not {}", *threshold));
   }
   if (model == "cosine" || model.empty()) {
     options->rule = SimilarityRule::kCosine;

@@ -17,10 +17,12 @@ constexpr uint64_t kMaxNodesPerTree = 1 << 16;
 constexpr uint64_t kMaxNodes = 1 << 22;
 
 void FormatEnsemble(std::string_view keyword, const TreeEnsemble& e, std::string* out) {
-  fmt::format_to(std::back_inserter(*out), "{} {} {:.9g}\n", keyword, e.roots.size(), e.base_margin);
+  fmt::format_to(std::back_inserter(*out), "{} {} {:.9g}\n", keyword, e.roots.size(),
+                 e.base_margin);
   for (size_t t = 0; t < e.roots.size(); ++t) {
     const uint32_t begin = e.roots[t];
-    const uint32_t end = t + 1 < e.roots.size() ? e.roots[t + 1] : static_cast<uint32_t>(e.nodes.size());
+    const uint32_t end =
+        t + 1 < e.roots.size() ? e.roots[t + 1] : static_cast<uint32_t>(e.nodes.size());
     fmt::format_to(std::back_inserter(*out), "tree {}\n", end - begin);
     for (uint32_t i = begin; i < end; ++i) {
       const TreeNode& n = e.nodes[i];

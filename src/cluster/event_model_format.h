@@ -15,8 +15,8 @@ namespace chorus {
 struct EventModelParts {
   double join_probability = 0.5;         // the decider's cut
   std::vector<std::string> description;  // "trained" lines, without the keyword
-  TreeEnsemble ranker;   // reads the pair features
-  TreeEnsemble decider;  // reads the decision features
+  TreeEnsemble ranker;                   // reads the pair features
+  TreeEnsemble decider;                  // reads the decision features
 };
 
 // The model file's text.

@@ -84,9 +84,9 @@ TEST(EventModelTest, BadFilesGetClearErrorsNamingFileAndLine) {
   EXPECT_NE(ParseErrorOf(Replace(good, "join-probability 0.4", "join-probability 1.5"))
                 .find("m.txt:3: expected \"join-probability P\""),
             std::string::npos);
-  EXPECT_NE(ParseErrorOf(Replace(good, "n 0 0.25 1 2 l", "n 0 0.25 0 2 l"))
-                .find("children must follow"),
-            std::string::npos);
+  EXPECT_NE(
+      ParseErrorOf(Replace(good, "n 0 0.25 1 2 l", "n 0 0.25 0 2 l")).find("children must follow"),
+      std::string::npos);
   EXPECT_NE(ParseErrorOf(Replace(good, "n 0 0.25 1 2 l", "n 99 0.25 1 2 l")).find("feature 99"),
             std::string::npos);
   EXPECT_NE(ParseErrorOf(Replace(good, "l -1", "l nan")).find("finite"), std::string::npos);

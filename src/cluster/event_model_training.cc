@@ -88,7 +88,8 @@ Result<TreeEnsemble> ExportTrees(void* booster, void* sample, const std::vector<
   try {
     const Json model = Json::parse(std::string_view(buffer, length));
     const Json& learner = model.at("learner");
-    const double p = std::stod(learner.at("learner_model_param").at("base_score").get<std::string>());
+    const double p =
+        std::stod(learner.at("learner_model_param").at("base_score").get<std::string>());
     out.base_margin = std::log(p / (1 - p));
     for (const Json& tree : learner.at("gradient_booster").at("model").at("trees")) {
       RETURN_IF_ERROR(AppendTree(tree, &out));
@@ -98,8 +99,7 @@ Result<TreeEnsemble> ExportTrees(void* booster, void* sample, const std::vector<
   }
   bst_ulong n = 0;
   const float* margins = nullptr;
-  XGB_CHECK(XGBoosterPredict(booster, sample, /*option_mask=*/1, 0, 0, &n, &margins),
-            "predicting");
+  XGB_CHECK(XGBoosterPredict(booster, sample, /*option_mask=*/1, 0, 0, &n, &margins), "predicting");
   for (bst_ulong i = 0; i < n; ++i) {
     const double ours = out.Predict(std::span<const float>(rows.data() + i * width, width));
     if (std::abs(ours - margins[i]) > 1e-3 * (1 + std::abs(margins[i]))) {
@@ -161,10 +161,10 @@ void DecisionRows(const TrainingRows& rows, const TreeEnsemble& ranker, std::vec
     for (uint32_t r = begin; r < end; ++r) rank.push_back(ranker.Predict(rows.features[r]));
     const BestTwo top = FindBestTwo(rank);
     const bool has_second = top.second < rank.size();
-    const DecisionFeatures d = MakeDecisionFeatures(
-        rows.features[begin + top.best], rank[top.best],
-        has_second ? &rows.features[begin + top.second] : nullptr,
-        has_second ? rank[top.second] : 0, rank.size());
+    const DecisionFeatures d =
+        MakeDecisionFeatures(rows.features[begin + top.best], rank[top.best],
+                             has_second ? &rows.features[begin + top.second] : nullptr,
+                             has_second ? rank[top.second] : 0, rank.size());
     x->insert(x->end(), d.begin(), d.end());
     labels->push_back(rows.label[begin + top.best]);
     weights->push_back(rows.weight[begin]);
@@ -239,7 +239,6 @@ std::string DescribeStream(const TrainingStream& s) {
                      first.empty() ? "" : fmt::format(", {}..{}", first, last));
 }
 
-
 // The ranker and decider trained on `streams` (join probability left at 0.5).
 Result<EventModelParts> TrainParts(const std::vector<TrainingStream>& streams,
                                    const EventModelTrainingOptions& options,
@@ -265,7 +264,8 @@ Result<EventModelParts> TrainParts(const std::vector<TrainingStream>& streams,
       feeds.push_back(std::move(feed));
     }
   }
-  if (rows.label.empty()) return InvalidArgumentError("no article had a candidate event to learn from");
+  if (rows.label.empty())
+    return InvalidArgumentError("no article had a candidate event to learn from");
   RETURN_IF_ERROR(FitBoth(rows, options, &parts));
   for (uint32_t round = 0; round < options.policy_rounds; ++round) {
     auto model = EventModel::Parse(FormatEventModel(parts), "the model in training");
@@ -310,12 +310,14 @@ Result<double> ChooseJoinProbability(const std::vector<TrainingStream>& streams,
   std::vector<std::vector<const LabelledArticle*>> late;
   for (const TrainingStream& s : streams) {
     const StreamFeed order = TimeOrderedFeed(s.articles, options.seed);
-    const size_t cut = order.articles.size() -
-                       static_cast<size_t>(options.holdout * static_cast<double>(order.articles.size()));
+    const size_t cut =
+        order.articles.size() -
+        static_cast<size_t>(options.holdout * static_cast<double>(order.articles.size()));
     TrainingStream e{s.name, {}};
     for (size_t i = 0; i < cut; ++i) e.articles.push_back(*order.articles[i]);
     early.push_back(std::move(e));
-    late.emplace_back(order.articles.begin() + static_cast<std::ptrdiff_t>(cut), order.articles.end());
+    late.emplace_back(order.articles.begin() + static_cast<std::ptrdiff_t>(cut),
+                      order.articles.end());
   }
   TrainingReport ignored;
   ASSIGN_OR_RETURN(EventModelParts parts, TrainParts(early, options, &ignored));
@@ -337,7 +339,8 @@ Result<double> ChooseJoinProbability(const std::vector<TrainingStream>& streams,
       scores += fmt::format(" {:.3f}", f1);
     }
     table += fmt::format(" {:.2f}:{}", p, scores);
-    if (options.progress) options.progress(fmt::format("held out, join probability {:.2f}:{}", p, scores));
+    if (options.progress)
+      options.progress(fmt::format("held out, join probability {:.2f}:{}", p, scores));
     if (mean > best_f1 + 1e-9) best_f1 = mean, best = p;
   }
   description->push_back(fmt::format(

@@ -21,8 +21,9 @@ namespace {
 // story; stories interleaved.
 std::vector<LabelledArticle> SmallStream(uint32_t events, uint32_t per_event) {
   std::mt19937 rng(5);
-  const std::vector<std::string> common = {"officials", "said", "report", "people", "week",
-                                           "city", "government", "statement", "local", "news"};
+  const std::vector<std::string> common = {"officials", "said", "report",     "people",
+                                           "week",      "city", "government", "statement",
+                                           "local",     "news"};
   std::vector<LabelledArticle> out;
   for (uint32_t a = 0; a < per_event; ++a) {
     for (uint32_t e = 0; e < events; ++e) {
@@ -51,7 +52,8 @@ EventModelTrainingOptions QuickOptions() {
 Result<std::shared_ptr<const EventModel>> Train(const std::vector<LabelledArticle>& stream,
                                                 std::string* text = nullptr) {
   TrainingReport report;
-  ASSIGN_OR_RETURN(std::string model, TrainEventModel({{"small.jsonl", stream}}, QuickOptions(), &report));
+  ASSIGN_OR_RETURN(std::string model,
+                   TrainEventModel({{"small.jsonl", stream}}, QuickOptions(), &report));
   EXPECT_GT(report.ranker_rows, 0u);
   EXPECT_GT(report.decider_rows, 0u);
   if (text) *text = model;

@@ -13,9 +13,9 @@ struct EventStream::State {
   EventStreamOptions options;
   std::unique_ptr<EventStore> store;
   EventClusterer clusterer;
-  std::vector<std::string> ids;         // article id by seq
+  std::vector<std::string> ids;           // article id by seq
   std::unordered_set<std::string> known;  // ids stored or pending
-  uint32_t stored_terms = 0;            // dictionary entries already in the store
+  uint32_t stored_terms = 0;              // dictionary entries already in the store
   StoreBatch pending;
   std::set<int64_t> touched;            // events changed by the pending batch
   std::vector<bool> pending_new_event;  // per pending article
@@ -59,8 +59,8 @@ Status EventStream::State::ReplayDerivingFeatures() {
 
 Status EventStream::State::Replay() {
   if (store->features() != kArticleFeatures) return ReplayDerivingFeatures();
-  RETURN_IF_ERROR(store->ForEachTerm(
-      [&](uint32_t id, std::string_view stem, std::string_view label) {
+  RETURN_IF_ERROR(
+      store->ForEachTerm([&](uint32_t id, std::string_view stem, std::string_view label) {
         return clusterer.RestoreTerm(id, stem, label);
       }));
   stored_terms = clusterer.TermCount();

@@ -7,7 +7,6 @@
 #include <map>
 
 #include "chorus/store.h"
-
 #include "cluster/test_articles.h"
 #include "fmt/format.h"
 

@@ -15,11 +15,11 @@ float Log1p(double x) { return static_cast<float>(std::log1p(x)); }
 
 const std::vector<std::string_view>& FeatureNames() {
   static const std::vector<std::string_view> kNames = {
-      "cosine_terms",   "cosine_headline", "cosine_names",    "cosine_numbers",
-      "best_member",    "covered_weight",  "shared_names",    "shared_numbers",
-      "article_numbers", "days_outside",   "days_from_middle", "event_span",
-      "event_members",  "source_in_event", "article_words",   "event_words",
-      "best_rank",      "runner_up_rank",  "runner_up_cosine", "candidate_count"};
+      "cosine_terms",    "cosine_headline", "cosine_names",     "cosine_numbers",
+      "best_member",     "covered_weight",  "shared_names",     "shared_numbers",
+      "article_numbers", "days_outside",    "days_from_middle", "event_span",
+      "event_members",   "source_in_event", "article_words",    "event_words",
+      "best_rank",       "runner_up_rank",  "runner_up_cosine", "candidate_count"};
   return kNames;
 }
 
@@ -70,7 +70,8 @@ PairFeatures ArticleVectors::Compare(const Event& event, std::string_view source
   f[kCosineTerms] = static_cast<float>(terms_.Cosine(event.centroid, index, &shared));
   double covered = 0;
   for (const auto& [term, c] : event.centroid) {
-    if (term < terms_.dense.size()) covered += static_cast<double>(terms_.dense[term]) * terms_.dense[term];
+    if (term < terms_.dense.size())
+      covered += static_cast<double>(terms_.dense[term]) * terms_.dense[term];
   }
   f[kCoveredWeight] =
       terms_.norm > 0 ? static_cast<float>(covered / (terms_.norm * terms_.norm)) : 0;

@@ -23,22 +23,22 @@ namespace chorus {
 inline constexpr std::string_view kFeatureSet = "event-pair/1";
 
 enum PairFeature : uint32_t {
-  kCosineTerms,      // TF-IDF cosine of the article's terms and the event's centroid
-  kCosineHeadline,   // ... of the article's headline and the event's headlines
-  kCosineNames,      // ... of its name-like terms and the event's
-  kCosineNumbers,    // ... of its numbers and the event's
-  kBestMember,       // best TF-IDF cosine with one of the event's recent members (top terms)
-  kCoveredWeight,    // share of the article's squared TF-IDF weight on terms of the centroid
-  kSharedNames,      // the article's names found among the event's
-  kSharedNumbers,    // the article's numbers found among the event's
-  kArticleNumbers,   // numbers the article gives
-  kDaysOutside,      // days between the article's date and the event's span (0 inside)
-  kDaysFromMiddle,   // days between the article's date and the event's mean date
-  kEventSpan,        // days from the event's first to its last article
-  kEventMembers,     // ln(1 + the event's non-duplicate members)
-  kSourceInEvent,    // 1 when the article's outlet already reports the event, else 0
-  kArticleWords,     // ln(1 + words of the article)
-  kEventWords,       // ln(1 + mean words of the event's members)
+  kCosineTerms,     // TF-IDF cosine of the article's terms and the event's centroid
+  kCosineHeadline,  // ... of the article's headline and the event's headlines
+  kCosineNames,     // ... of its name-like terms and the event's
+  kCosineNumbers,   // ... of its numbers and the event's
+  kBestMember,      // best TF-IDF cosine with one of the event's recent members (top terms)
+  kCoveredWeight,   // share of the article's squared TF-IDF weight on terms of the centroid
+  kSharedNames,     // the article's names found among the event's
+  kSharedNumbers,   // the article's numbers found among the event's
+  kArticleNumbers,  // numbers the article gives
+  kDaysOutside,     // days between the article's date and the event's span (0 inside)
+  kDaysFromMiddle,  // days between the article's date and the event's mean date
+  kEventSpan,       // days from the event's first to its last article
+  kEventMembers,    // ln(1 + the event's non-duplicate members)
+  kSourceInEvent,   // 1 when the article's outlet already reports the event, else 0
+  kArticleWords,    // ln(1 + words of the article)
+  kEventWords,      // ln(1 + mean words of the event's members)
   kPairFeatureCount
 };
 
@@ -63,8 +63,7 @@ class ArticleVectors {
   void Set(const ArticleRecord& record, const EventIndex& index);
 
   // kPairFeatureCount values for `event`.
-  PairFeatures Compare(const Event& event, std::string_view source,
-                       const EventIndex& index) const;
+  PairFeatures Compare(const Event& event, std::string_view source, const EventIndex& index) const;
 
  private:
   struct Bag {

@@ -11,8 +11,8 @@ Status CheckLocal(const std::vector<int64_t>& labels, int64_t events, size_t par
                   const char* what) {
   for (int64_t e : labels) {
     if (e < 1 || e > events) {
-      return InvalidArgumentError(fmt::format("partition {}: {} names local event {} of {}",
-                                              partition, what, e, events));
+      return InvalidArgumentError(
+          fmt::format("partition {}: {} names local event {} of {}", partition, what, e, events));
     }
   }
   return Status::Ok();
@@ -42,7 +42,8 @@ ClusteredPartition ClusterPartition(std::span<const Document> warmup,
     }
   }
   out.event_info.reserve(clusterer.EventCount());
-  for (int64_t e = 1; e <= clusterer.EventCount(); ++e) out.event_info.push_back(clusterer.Describe(e));
+  for (int64_t e = 1; e <= clusterer.EventCount(); ++e)
+    out.event_info.push_back(clusterer.Describe(e));
   return out;
 }
 
@@ -76,9 +77,9 @@ Result<std::vector<std::vector<int64_t>>> StitchPartitions(
     if (k > 0) {
       const PartitionBoundary& before = partitions[k - 1];
       if (before.tail_events.size() != p.warmup_events.size()) {
-        return InvalidArgumentError(fmt::format(
-            "partition {} has {} warm-up articles but partition {} gave {} at its end", k,
-            p.warmup_events.size(), k - 1, before.tail_events.size()));
+        return InvalidArgumentError(
+            fmt::format("partition {} has {} warm-up articles but partition {} gave {} at its end",
+                        k, p.warmup_events.size(), k - 1, before.tail_events.size()));
       }
       for (size_t i = 0; i < p.warmup_events.size(); ++i) {
         const int64_t earlier = global[k - 1][before.tail_events[i] - 1];

@@ -22,9 +22,9 @@ std::vector<int64_t> Tail(const ClusteredPartition& p, size_t start) {
 }
 
 TEST(WarmupStartTest, KeepsTheLastDaysAndUndatedArticlesAmongThem) {
-  std::vector<Document> docs = {Article("a", "", "2024-07-01", "x"), Article("b", "", "2024-07-02", "x"),
-                                Article("c", "", "", "x"), Article("d", "", "2024-07-04", "x"),
-                                Article("e", "", "", "x")};
+  std::vector<Document> docs = {Article("a", "", "2024-07-01", "x"),
+                                Article("b", "", "2024-07-02", "x"), Article("c", "", "", "x"),
+                                Article("d", "", "2024-07-04", "x"), Article("e", "", "", "x")};
   EXPECT_EQ(WarmupStart(docs, 1), 3u);  // d and the undated e after it
   EXPECT_EQ(WarmupStart(docs, 3), 1u);  // b (2 days before d), undated c, d, e
   EXPECT_EQ(WarmupStart(docs, 10), 0u);
@@ -85,7 +85,8 @@ TEST(PartitionedClusteringTest, MajorityOfWarmupArticlesDecides) {
   boundaries[0].events = 3;
   boundaries[0].tail_events = {1, 3, 3, 1};
   boundaries[1].events = 1;
-  boundaries[1].warmup_events = {1, 1, 1, 1};  // a local merge of global 1 and 3: a tie, the older wins
+  boundaries[1].warmup_events = {1, 1, 1,
+                                 1};  // a local merge of global 1 and 3: a tie, the older wins
   auto global = StitchPartitions(boundaries);
   ASSERT_TRUE(global.ok());
   EXPECT_EQ((*global)[1], (std::vector<int64_t>{1}));
@@ -131,7 +132,8 @@ TEST_F(StitchedStoreWriterTest, StoreEqualsOneClusterersAndContinues) {
   ASSERT_TRUE(stream.ok());
   std::vector<int64_t> events;
   for (const Document& d : all) {
-    ASSERT_TRUE((*stream)->Add(d, [&](const StreamAssignment& a) { events.push_back(a.event); }).ok());
+    ASSERT_TRUE(
+        (*stream)->Add(d, [&](const StreamAssignment& a) { events.push_back(a.event); }).ok());
   }
   ASSERT_TRUE((*stream)->Flush([&](const StreamAssignment& a) { events.push_back(a.event); }).ok());
   const auto expected = (*stream)->store().ListEvents();

@@ -14,7 +14,7 @@ struct StitchedStoreWriter::State {
   // The stitched events, replayed: each article is featurized by it (its
   // terms enter its dictionary) and placed in the event it was given.
   EventClusterer merged;
-  std::unordered_map<std::string, uint64_t> seq_of;   // article id -> seq
+  std::unordered_map<std::string, uint64_t> seq_of;  // article id -> seq
   uint32_t stored_terms = 0;
   StoreBatch pending;
   std::set<int64_t> touched;
@@ -59,8 +59,8 @@ Status StitchedStoreWriter::Append(Document article, int64_t event,
     const auto it = s.seq_of.find(*duplicate_of);
     if (it == s.seq_of.end() || it->second == seq) {
       s.seq_of.erase(article.id);
-      return InvalidArgumentError(fmt::format("article {} copies {}, which was not written before it",
-                                              article.id, *duplicate_of));
+      return InvalidArgumentError(fmt::format(
+          "article {} copies {}, which was not written before it", article.id, *duplicate_of));
     }
     original = it->second;
   }

@@ -22,15 +22,17 @@ StreamFeed TimeOrderedFeed(const std::vector<LabelledArticle>& articles, uint32_
   auto key = [seed](const LabelledArticle* a) {
     return std::make_pair(ParseDay(a->document.date), Mix64(HashBytes(a->document.id) ^ seed));
   };
-  std::stable_sort(feed.articles.begin(), feed.articles.end(),
-                   [&](const LabelledArticle* a, const LabelledArticle* b) { return key(a) < key(b); });
+  std::stable_sort(
+      feed.articles.begin(), feed.articles.end(),
+      [&](const LabelledArticle* a, const LabelledArticle* b) { return key(a) < key(b); });
   return feed;
 }
 
 StreamFeed UndatedFeed(const std::vector<LabelledArticle>& articles, size_t count, uint32_t seed) {
   StreamFeed feed;
   feed.drop_dates_and_sources = true;
-  for (size_t i = 0; i < std::min(count, articles.size()); ++i) feed.articles.push_back(&articles[i]);
+  for (size_t i = 0; i < std::min(count, articles.size()); ++i)
+    feed.articles.push_back(&articles[i]);
   // A fixed generator and a hand-written Fisher-Yates: the same order with
   // every standard library.
   std::mt19937 rng(seed);

@@ -18,11 +18,11 @@
 namespace chorus {
 
 struct TreeNode {
-  float value = 0;        // split threshold, or the leaf's output
-  uint16_t feature = 0;   // split feature
+  float value = 0;       // split threshold, or the leaf's output
+  uint16_t feature = 0;  // split feature
   bool leaf = true;
   bool missing_left = true;  // where NaN goes
-  uint32_t left = 0;      // absolute node indices
+  uint32_t left = 0;         // absolute node indices
   uint32_t right = 0;
 };
 

@@ -75,14 +75,16 @@ std::vector<Claim> MergeLinkedCentres(std::vector<Claim> claims,
       merged.push_back(Claim{claims[k].center, {}});
     }
     Claim& into = merged[merged_index[r]];
-    into.sentences.insert(into.sentences.end(), claims[k].sentences.begin(), claims[k].sentences.end());
+    into.sentences.insert(into.sentences.end(), claims[k].sentences.begin(),
+                          claims[k].sentences.end());
   }
   return merged;
 }
 
 }  // namespace
 
-std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<uint32_t>& doc_group,
+std::vector<Claim> FindClaims(const AnalyzedCluster& cluster,
+                              const std::vector<uint32_t>& doc_group,
                               const CompareOptions& options) {
   const size_t n = cluster.sentences.size();
   // Content stems (not bare terms) of two letters or more, as the cluster's term ids
@@ -111,7 +113,6 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
   for (size_t s = 0; s < n; ++s) doc_of[s] = cluster.sentences[s].sentence.doc;
   auto group_of = [&](size_t s) { return doc_group[doc_of[s]]; };
 
-
   // Links between sentences of different independent sources: candidates
   // from the stems they share (a stem in more than half of the sentences
   // proposes no pair), the closest few of each sentence by IDF cosine, each
@@ -131,7 +132,8 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
     touched.clear();
     rarest_first = vecs[s].terms;
     std::sort(rarest_first.begin(), rarest_first.end(), [&](uint32_t a, uint32_t b) {
-      return postings[a].size() != postings[b].size() ? postings[a].size() < postings[b].size() : a < b;
+      return postings[a].size() != postings[b].size() ? postings[a].size() < postings[b].size()
+                                                      : a < b;
     });
     size_t read = 0;
     for (uint32_t id : rarest_first) {
@@ -154,8 +156,10 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
           copies[s].push_back(o);
           copies[o].push_back(static_cast<uint32_t>(s));
         }
-      } else if (cosine >= options.claim_similarity && shared[o] >= options.claim_min_shared_stems &&
-                 shared[o] >= kMinSharedShare * static_cast<double>(std::min(vecs[s].terms.size(), vecs[o].terms.size()))) {
+      } else if (cosine >= options.claim_similarity &&
+                 shared[o] >= options.claim_min_shared_stems &&
+                 shared[o] >= kMinSharedShare * static_cast<double>(std::min(
+                                                    vecs[s].terms.size(), vecs[o].terms.size()))) {
         candidates.push_back({o, cosine});
       }
       dot[o] = 0;
@@ -164,7 +168,8 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
     const size_t keep = std::min<size_t>(candidates.size(), options.claim_candidates);
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
                       candidates.end(), [](const Edge& a, const Edge& b) {
-                        return a.similarity > b.similarity || (a.similarity == b.similarity && a.other < b.other);
+                        return a.similarity > b.similarity ||
+                               (a.similarity == b.similarity && a.other < b.other);
                       });
     for (size_t k = 0; k < keep; ++k) {
       const auto o = candidates[k].other;
@@ -183,7 +188,8 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
       profiled[x] = true;
     }
   }
-  const represent::ClaimMatcher matcher(represent::ClaimModel::Default(), options.claim_probability);
+  const represent::ClaimMatcher matcher(represent::ClaimModel::Default(),
+                                        options.claim_probability);
   std::vector<std::vector<Edge>> edges(n);
   for (const auto& [s, o] : pairs) {
     const represent::ClaimMatch match = matcher.Match(profiles[s], profiles[o]);
@@ -241,14 +247,17 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<
       for (uint32_t s = cluster.doc_first_sentence[d]; s < cluster.doc_first_sentence[d + 1]; ++s) {
         if (assigned[s] || vecs[s].terms.size() < kMinStems) continue;
         // A copy of a sentence already in a claim is that claim's.
-        if (std::any_of(copies[s].begin(), copies[s].end(), [&](uint32_t c) { return assigned[c]; })) continue;
+        if (std::any_of(copies[s].begin(), copies[s].end(),
+                        [&](uint32_t c) { return assigned[c]; }))
+          continue;
         double score = 0;
         for (uint32_t id : vecs[s].terms) score += idf[id] * static_cast<double>(df[id] - 1);
         central.emplace_back(score / vecs[s].norm, s);
       }
       const size_t keep = std::min<size_t>(options.single_source_claims, central.size());
       std::partial_sort(central.begin(), central.begin() + static_cast<std::ptrdiff_t>(keep),
-                        central.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+                        central.end(),
+                        [](const auto& a, const auto& b) { return a.first > b.first; });
       for (size_t k = 0; k < keep; ++k) {
         assigned[central[k].second] = true;
         claims.push_back(Claim{central[k].second, {central[k].second}});

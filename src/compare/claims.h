@@ -27,7 +27,8 @@ struct Claim {
   std::vector<uint32_t> sentences;  // all sentences stating it (center first)
 };
 
-std::vector<Claim> FindClaims(const AnalyzedCluster& cluster, const std::vector<uint32_t>& doc_group,
+std::vector<Claim> FindClaims(const AnalyzedCluster& cluster,
+                              const std::vector<uint32_t>& doc_group,
                               const CompareOptions& options);
 
 }  // namespace chorus::compare

@@ -68,9 +68,11 @@ TEST(CompareDucTest, WidelyReportedFactsCoverMoreOfTheReferencesPerWord) {
   ASSERT_EQ(clusters, 50u);
   std::printf("DUC 2004, %zu clusters, %.0f reference content words:\n", clusters, reference_words);
   for (const Bucket& b : buckets) {
-    std::printf("  %-13s %5zu facts  covers %5.1f%% of reference words  %5.1f%% of its words are in the references\n",
-                b.name, b.facts, 100 * b.covered / reference_words,
-                b.fact_words > 0 ? 100 * b.fact_words_in_reference / b.fact_words : 0.0);
+    std::printf(
+        "  %-13s %5zu facts  covers %5.1f%% of reference words  %5.1f%% of its words are in the "
+        "references\n",
+        b.name, b.facts, 100 * b.covered / reference_words,
+        b.fact_words > 0 ? 100 * b.fact_words_in_reference / b.fact_words : 0.0);
   }
   const double precision_wide = buckets[0].fact_words_in_reference / buckets[0].fact_words;
   const double precision_single = buckets[2].fact_words_in_reference / buckets[2].fact_words;

@@ -28,7 +28,9 @@ Comparison CompareSeed(const std::string& dir) {
 
 // The file stem of a document id ("002_x#2" -> "002_x" is NOT done: the two
 // articles pasted in one file are two outlets).
-std::set<std::string> Sources(const std::vector<std::string>& ids) { return {ids.begin(), ids.end()}; }
+std::set<std::string> Sources(const std::vector<std::string>& ids) {
+  return {ids.begin(), ids.end()};
+}
 
 TEST(CompareSeedTest, PrimeMinisterIsOneEntityReportedByAllFiveSources) {
   CHORUS_REQUIRE_SHARED_DATA(dir, "seed-cluster");
@@ -78,8 +80,9 @@ TEST(CompareSeedTest, FiveThousandTroopsIsOneFactFromThreeSources) {
     ++matches;
     EXPECT_EQ(f.text, "5,000 troops");
     EXPECT_EQ(f.support, 3u);
-    EXPECT_EQ(Sources(f.sources), (std::set<std::string>{"000_6148ec7c2ed7414c", "001_c67eefa569b921c4",
-                                                         "002_c5dc5fefe700c600"}));
+    EXPECT_EQ(Sources(f.sources),
+              (std::set<std::string>{"000_6148ec7c2ed7414c", "001_c67eefa569b921c4",
+                                     "002_c5dc5fefe700c600"}));
     EXPECT_EQ(f.mentions.size(), 3u);
   }
   EXPECT_EQ(matches, 1);
@@ -97,7 +100,8 @@ TEST(CompareSeedTest, PrimeMinistersQuoteIsOneFactWithTwoSourcesAndSpeaker) {
   }
   int matches = 0;
   for (const Fact& f : c.facts) {
-    if (f.kind != FactKind::kQuote || f.text.rfind("Despite the internal and external difficulties", 0) != 0) {
+    if (f.kind != FactKind::kQuote ||
+        f.text.rfind("Despite the internal and external difficulties", 0) != 0) {
       continue;
     }
     ++matches;
@@ -132,8 +136,8 @@ TEST(CompareSeedTest, ParliamentsVoteIsOneClaimFromAtLeastFiveSources) {
   uint32_t best = 0;
   for (const Fact& f : c.facts) {
     if (f.kind != FactKind::kClaim) continue;
-    const bool about_vote = f.text.find("arliament") != std::string::npos &&
-                            f.text.find("expel") != std::string::npos;
+    const bool about_vote =
+        f.text.find("arliament") != std::string::npos && f.text.find("expel") != std::string::npos;
     if (about_vote) best = std::max<uint32_t>(best, static_cast<uint32_t>(f.sources.size()));
   }
   EXPECT_GE(best, 5u);

@@ -95,19 +95,26 @@ Result<Comparison> Comparer::Compare(const AnalyzedCluster& cluster,
 
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "person";
-    case EntityType::kOrganisation: return "organisation";
-    case EntityType::kPlace: return "place";
-    case EntityType::kOther: return "other";
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kOrganisation:
+      return "organisation";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kOther:
+      return "other";
   }
   return "other";
 }
 
 std::string_view FactKindName(FactKind kind) {
   switch (kind) {
-    case FactKind::kNumber: return "number";
-    case FactKind::kQuote: return "quote";
-    case FactKind::kClaim: return "claim";
+    case FactKind::kNumber:
+      return "number";
+    case FactKind::kQuote:
+      return "quote";
+    case FactKind::kClaim:
+      return "claim";
   }
   return "claim";
 }

@@ -1,10 +1,9 @@
-#include "chorus/compare.h"
-
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
+#include "chorus/compare.h"
 #include "compare/compare_test_util.h"
 #include "compare/framing.h"
 
@@ -35,7 +34,8 @@ TEST(ComparerTest, DifferentCountsForOneSlotAreADiscrepancy) {
   EXPECT_EQ(d.about, "number of tents");
   ASSERT_EQ(d.values.size(), 2u);
   auto values = d.values;
-  std::sort(values.begin(), values.end(), [](const auto& x, const auto& y) { return x.value < y.value; });
+  std::sort(values.begin(), values.end(),
+            [](const auto& x, const auto& y) { return x.value < y.value; });
   EXPECT_EQ(values[0].value, "250 tents");
   EXPECT_EQ(values[0].sources, (std::vector<std::string>{"b"}));
   EXPECT_EQ(values[1].value, "300 tents");
@@ -44,7 +44,8 @@ TEST(ComparerTest, DifferentCountsForOneSlotAreADiscrepancy) {
 TEST(ComparerTest, OneCountNamedWithTwoNounsIsOneFact) {
   Comparison c = Comparer().Compare(Analyze({
       {"a", "Police evacuated about 200 residents from houseboats on Saltmarsh Reach."},
-      {"b", "Police evacuated around 200 people from houseboats on Saltmarsh Reach, officials said."},
+      {"b",
+       "Police evacuated around 200 people from houseboats on Saltmarsh Reach, officials said."},
       {"c", "About 200 mourners attended the memorial service downtown on Sunday."},
   }));
   size_t counts_of_200 = 0;
@@ -73,7 +74,9 @@ TEST(ComparerTest, ASourceReportingBothValuesSeparatesTheSlots) {
   // either.
   Comparison c = Comparer().Compare(Analyze({
       {"a", "The ruling party won 64 of the 122 parliamentary seats in the July election."},
-      {"b", "After the July election the ruling party holds 64 seats, a majority of the 122 parliamentary seats."},
+      {"b",
+       "After the July election the ruling party holds 64 seats, a majority of the 122 "
+       "parliamentary seats."},
       {"c", "The opposition party of Sam Rainsy won 15 seats in the July election."},
   }));
   for (const Discrepancy& d : c.discrepancies) ADD_FAILURE() << d.about << " " << d.values.size();
@@ -84,8 +87,12 @@ TEST(ComparerTest, ASourceReportingBothValuesSeparatesTheSlots) {
 
 TEST(ComparerTest, DifferentDatesForOneEventAreADiscrepancy) {
   Comparison c = Comparer().Compare(Analyze({
-      {"a", "Prince Ranariddh, the opposition leader, returned to Phnom Penh from exile in Bangkok on Nov. 25."},
-      {"b", "Ending months abroad, Ranariddh flew back to Phnom Penh from Bangkok on Nov. 27, aides said."},
+      {"a",
+       "Prince Ranariddh, the opposition leader, returned to Phnom Penh from exile in Bangkok on "
+       "Nov. 25."},
+      {"b",
+       "Ending months abroad, Ranariddh flew back to Phnom Penh from Bangkok on Nov. 27, aides "
+       "said."},
       {"c", "Parliament first met on Sept. 24, and the king left for Beijing on Nov. 13."},
   }));
   ASSERT_EQ(c.discrepancies.size(), 1u);
@@ -96,10 +103,13 @@ TEST(ComparerTest, DifferentDatesForOneEventAreADiscrepancy) {
 
 TEST(ComparerTest, SurnameAndFullNameAreOneSpeaker) {
   Comparison c = Comparer().Compare(Analyze({
-      {"a", "“I always had a bad feeling about the neighbour,” Carlie Trent said. Mark Trent declined to comment."},
+      {"a",
+       "“I always had a bad feeling about the neighbour,” Carlie Trent said. Mark Trent declined "
+       "to comment."},
       {"b", "“I always had a bad feeling about the neighbour,” Trent said."},
   }));
-  const Fact* quote = FindFact(c, FactKind::kQuote, "I always had a bad feeling about the neighbour");
+  const Fact* quote =
+      FindFact(c, FactKind::kQuote, "I always had a bad feeling about the neighbour");
   ASSERT_NE(quote, nullptr);
   EXPECT_EQ(quote->speaker, "Carlie Trent");
   EXPECT_TRUE(c.discrepancies.empty());
@@ -108,7 +118,9 @@ TEST(ComparerTest, SurnameAndFullNameAreOneSpeaker) {
 TEST(ComparerTest, OneLetterSurnameDifferenceIsASpellingDiscrepancy) {
   Comparison c = Comparer().Compare(Analyze({
       {"a", "Harbour master Aurelio Quinn said the port would review its storage rules."},
-      {"b", "Port officials, including harbour master Aurelio Quint, promised a review at 1 p.m. today."},
+      {"b",
+       "Port officials, including harbour master Aurelio Quint, promised a review at 1 p.m. "
+       "today."},
   }));
   ASSERT_EQ(c.discrepancies.size(), 1u);
   EXPECT_EQ(c.discrepancies[0].about, "spelling of Aurelio Quinn");
@@ -124,8 +136,9 @@ TEST(ComparerTest, SyndicatedCopiesCountOnceAndExclusivesAreListed) {
   Comparison c = Comparer().Compare(Analyze({
       {"wire1", wire},
       {"wire2", wire + " Markets fell 2 percent after the announcement."},
-      {"own", "Governor Elena Petrova raised the main interest rate to 4.5 percent, blaming food "
-              "and energy prices. Exporters warned of 600 job cuts."},
+      {"own",
+       "Governor Elena Petrova raised the main interest rate to 4.5 percent, blaming food "
+       "and energy prices. Exporters warned of 600 job cuts."},
   }));
   ASSERT_EQ(c.sources.size(), 3u);
   EXPECT_EQ(c.sources[0].group, c.sources[1].group);
@@ -188,10 +201,12 @@ TEST(ComparerTest, ConflictingAttributionsOfOneQuote) {
 
 TEST(ComparerTest, FramingFindsEachSourcesWords) {
   Comparison c = Comparer().Compare(Analyze({
-      {"a", "The assassination of the general shocked the region. Critics called the assassination "
-            "reckless. The assassination was ordered from Washington."},
-      {"b", "The killing of the general shocked the region. Officials defended the killing. "
-            "The killing followed weeks of threats."},
+      {"a",
+       "The assassination of the general shocked the region. Critics called the assassination "
+       "reckless. The assassination was ordered from Washington."},
+      {"b",
+       "The killing of the general shocked the region. Officials defended the killing. "
+       "The killing followed weeks of threats."},
   }));
   ASSERT_EQ(c.framing.size(), 2u);
   ASSERT_FALSE(c.framing[0].terms.empty());
@@ -205,7 +220,8 @@ TEST(ComparerTest, FramingFindsEachSourcesWords) {
 TEST(ComparerTest, LogOddsMatchesMonroeEtAl) {
   // y_i = 10 of n_i = 100, y_j = 2 of n_j = 100, alpha_w = 1, alpha_0 = 10:
   // delta = log(11/(100+10-10-1)) - log(3/(100+10-2-1)); var = 1/11 + 1/3.
-  const double expected = (std::log(11.0 / 99.0) - std::log(3.0 / 107.0)) / std::sqrt(1.0 / 11 + 1.0 / 3);
+  const double expected =
+      (std::log(11.0 / 99.0) - std::log(3.0 / 107.0)) / std::sqrt(1.0 / 11 + 1.0 / 3);
   EXPECT_NEAR(compare::LogOddsZ(10, 100, 2, 100, 1, 10), expected, 1e-12);
   EXPECT_NEAR(compare::LogOddsZ(5, 100, 5, 100, 1, 10), 0.0, 1e-12);
 }
@@ -216,13 +232,15 @@ TEST(ComparerTest, JsonHasTheSchema) {
       {"b", "Governor Sam Reed promised to rebuild 300 schools."},
   }));
   const nlohmann::json j = nlohmann::json::parse(ComparisonToJson(c));
-  for (const char* key : {"sources", "entities", "facts", "discrepancies", "exclusives", "framing"}) {
+  for (const char* key :
+       {"sources", "entities", "facts", "discrepancies", "exclusives", "framing"}) {
     ASSERT_TRUE(j.contains(key)) << key;
     EXPECT_TRUE(j[key].is_array()) << key;
   }
   EXPECT_EQ(j["sources"][0]["id"], "a");
   for (const char* key : {"id", "title", "date"}) EXPECT_TRUE(j["sources"][0].contains(key));
-  for (const char* key : {"name", "aliases", "sources"}) EXPECT_TRUE(j["entities"][0].contains(key));
+  for (const char* key : {"name", "aliases", "sources"})
+    EXPECT_TRUE(j["entities"][0].contains(key));
   bool number = false, quote = false;
   for (const auto& f : j["facts"]) {
     for (const char* key : {"kind", "text", "sources", "mentions"}) EXPECT_TRUE(f.contains(key));
@@ -276,7 +294,8 @@ TEST(ComparerTest, ASlotWithThousandsOfValuesIsComparedOnItsMostToldWithAWarning
   std::vector<std::pair<std::string, std::string>> docs;
   for (int k = 0; k < 600; ++k) {
     std::string text = "Officials said ";
-    text.append(std::to_string(1000 + k)).append(" people were evacuated from the flooded valley on Monday.");
+    text.append(std::to_string(1000 + k))
+        .append(" people were evacuated from the flooded valley on Monday.");
     docs.emplace_back(std::to_string(k), std::move(text));
   }
   const Comparison c = Comparer().Compare(Analyze(docs));
@@ -284,14 +303,15 @@ TEST(ComparerTest, ASlotWithThousandsOfValuesIsComparedOnItsMostToldWithAWarning
   EXPECT_NE(c.warnings[0].find("more than 256 values"), std::string::npos) << c.warnings[0];
   EXPECT_NE(FindFact(c, FactKind::kNumber, "1599 people"), nullptr);
   EXPECT_FALSE(c.discrepancies.empty());
-  EXPECT_NE(nlohmann::json::parse(ComparisonToJson(c)).value("warnings", nlohmann::json()).size(), 0u);
+  EXPECT_NE(nlohmann::json::parse(ComparisonToJson(c)).value("warnings", nlohmann::json()).size(),
+            0u);
 }
 
 // Within the limits nothing is cut and no warning is given.
 TEST(ComparerTest, ANewsSizedClusterHasNoWarnings) {
-  const Comparison c = Comparer().Compare(Analyze(
-      {{"a", "Officials said 200 people were evacuated from the valley on Monday."},
-       {"b", "Officials said 250 people were evacuated from the valley on Monday."}}));
+  const Comparison c = Comparer().Compare(
+      Analyze({{"a", "Officials said 200 people were evacuated from the valley on Monday."},
+               {"b", "Officials said 250 people were evacuated from the valley on Monday."}}));
   EXPECT_TRUE(c.warnings.empty());
   EXPECT_FALSE(nlohmann::json::parse(ComparisonToJson(c)).contains("warnings"));
 }

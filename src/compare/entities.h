@@ -25,7 +25,7 @@ struct EntityMention {
   uint32_t sentence = 0;  // index in AnalyzedCluster::sentences
   uint32_t begin = 0;     // byte offsets of the name in the sentence text
   uint32_t end = 0;
-  std::string surface;    // the name as written, titles and possessive removed
+  std::string surface;  // the name as written, titles and possessive removed
   NameKey key;
   std::string canonical;  // acronym table's canonical name, when it matched
   bool titled = false;    // preceded by a person title
@@ -40,7 +40,7 @@ struct EntitySpan {
 };
 
 struct EntityAnalysis {
-  std::vector<ComparedEntity> entities;  // most independent sources first
+  std::vector<ComparedEntity> entities;              // most independent sources first
   std::vector<std::vector<EntitySpan>> by_sentence;  // per cluster sentence
 };
 

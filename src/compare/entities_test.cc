@@ -45,8 +45,9 @@ TEST(EntitiesTest, MergesSpellingsAndTitlesAcrossSources) {
 
 TEST(EntitiesTest, PeopleSharingANamePartStayApart) {
   EntityAnalysis a = Entities({
-      {"a", "The strike killed Abu Mahdi al-Muhandis near the airport. Prime Minister Adel "
-            "Abdul-Mahdi condemned it."},
+      {"a",
+       "The strike killed Abu Mahdi al-Muhandis near the airport. Prime Minister Adel "
+       "Abdul-Mahdi condemned it."},
       {"b", "Cleric Moktada al-Sadr called for calm, and Abdul-Mahdi met Muhandis's family."},
   });
   const ComparedEntity* pm = Find(a, "Adel Abdul-Mahdi");
@@ -76,8 +77,9 @@ TEST(EntitiesTest, AmbiguousSurnameJoinsNoOne) {
 
 TEST(EntitiesTest, PossessiveOrganisationNamesAndClauseInitialAdverbs) {
   EntityAnalysis a = Entities({
-      {"a", "Hun Sen's Cambodian People's Party won the vote. Sometimes Hun Sen relents, said Deputy "
-            "Ben Fields."},
+      {"a",
+       "Hun Sen's Cambodian People's Party won the vote. Sometimes Hun Sen relents, said Deputy "
+       "Ben Fields."},
   });
   const ComparedEntity* party = Find(a, "Cambodian People's Party");
   ASSERT_NE(party, nullptr);
@@ -106,8 +108,9 @@ TEST(EntitiesTest, AcronymsAndOrganisations) {
 
 TEST(EntitiesTest, SentenceInitialWordsAndAdjectivesAreNotNames) {
   EntityAnalysis a = Entities({
-      {"a", "Protests erupted in Tehran. Iranian officials blamed Washington. Despite this, "
-            "protests went on."},
+      {"a",
+       "Protests erupted in Tehran. Iranian officials blamed Washington. Despite this, "
+       "protests went on."},
   });
   EXPECT_EQ(Find(a, "Protests"), nullptr);
   EXPECT_EQ(Find(a, "Iranian"), nullptr);

@@ -31,7 +31,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // common words that happen to be capitalised.
 struct CaseCounts {
   // Keyed by interned token norms (stable for the life of the process).
-  std::unordered_map<std::string_view, uint32_t> lower;       // written in lower case
+  std::unordered_map<std::string_view, uint32_t> lower;        // written in lower case
   std::unordered_map<std::string_view, uint32_t> mid_capital;  // capitalised mid-clause
   uint32_t Lower(std::string_view w) const {
     auto it = lower.find(w);
@@ -48,7 +48,11 @@ class SentenceScanner {
  public:
   SentenceScanner(const AnalyzedSentence& s, uint32_t index, const EntityLexicon& lex,
                   const CaseCounts& counts, std::vector<EntityMention>* out)
-      : text_(s.sentence.text), tokens_(s.tokens), index_(index), lex_(lex), counts_(counts),
+      : text_(s.sentence.text),
+        tokens_(s.tokens),
+        index_(index),
+        lex_(lex),
+        counts_(counts),
         out_(out) {}
 
   void Scan() {
@@ -132,9 +136,9 @@ class SentenceScanner {
   }
 
   bool IsLowerConnector(size_t i) const {
-    static const char* kConnectors[] = {"bin", "ibn", "bint", "de",  "da",  "di",   "du",
-                                        "von", "van", "der",  "den", "la",  "le",   "del",
-                                        "della", "dos", "das", "al", "el", "abd", "abu"};
+    static const char* kConnectors[] = {"bin",   "ibn", "bint", "de",  "da", "di",  "du",
+                                        "von",   "van", "der",  "den", "la", "le",  "del",
+                                        "della", "dos", "das",  "al",  "el", "abd", "abu"};
     if (tokens_[i].capitalized) return false;
     for (const char* c : kConnectors) {
       if (tokens_[i].norm == c) return true;
@@ -154,7 +158,8 @@ class SentenceScanner {
     const bool name_abbreviation = prev == "st" || prev == "mt" || prev == "ft" || prev == "jr" ||
                                    prev == "sr" || prev == "ste";
     for (uint32_t p = tokens_[a].end; p < tokens_[b].begin; ++p) {
-      if (text_[p] == ' ' || (name_abbreviation && p == tokens_[a].end && text_[p] == '.')) continue;
+      if (text_[p] == ' ' || (name_abbreviation && p == tokens_[a].end && text_[p] == '.'))
+        continue;
       return false;
     }
     return true;
@@ -163,8 +168,10 @@ class SentenceScanner {
   // The token's normalised form without a possessive ending.
   std::string BaseNorm(size_t i) const {
     std::string n(tokens_[i].norm);
-    if (EndsWith(n, "'s")) n.resize(n.size() - 2);
-    else if (EndsWith(n, "'")) n.pop_back();
+    if (EndsWith(n, "'s"))
+      n.resize(n.size() - 2);
+    else if (EndsWith(n, "'"))
+      n.pop_back();
     return n;
   }
 
@@ -203,9 +210,10 @@ class SentenceScanner {
       bool match = true;
       for (size_t k = 0; k < title.size() && match; ++k) {
         const Token& t = tokens_[p + k];
-        match = t.norm == title[k] ||
-                (title[k].back() == '.' && t.end < text_.size() && text_[t.end] == '.' &&
-                 t.norm.size() + 1 == title[k].size() && title[k].compare(0, t.norm.size(), t.norm) == 0);
+        match =
+            t.norm == title[k] || (title[k].back() == '.' && t.end < text_.size() &&
+                                   text_[t.end] == '.' && t.norm.size() + 1 == title[k].size() &&
+                                   title[k].compare(0, t.norm.size(), t.norm) == 0);
       }
       if (match) best = title.size();
     }
@@ -228,10 +236,10 @@ class SentenceScanner {
     // writes it in lower case elsewhere, or when it stands alone and is never
     // capitalised mid-sentence ("Despite", "Protests").
     if (b < e && ClauseStart(text_, tokens_, b) && !IsAllCaps(Surface(b)) &&
-        lex_.title_words.count(tokens_[b].norm) == 0 && lex_.modifiers.count(tokens_[b].norm) == 0 &&
-        (counts_.Lower(tokens_[b].norm) > 0 ||
-         (counts_.MidCapital(tokens_[b].norm) == 0 &&
-          (e - b == 1 || LooksLikeWord(tokens_[b].norm)))) &&
+        lex_.title_words.count(tokens_[b].norm) == 0 &&
+        lex_.modifiers.count(tokens_[b].norm) == 0 &&
+        (counts_.Lower(tokens_[b].norm) > 0 || (counts_.MidCapital(tokens_[b].norm) == 0 &&
+                                                (e - b == 1 || LooksLikeWord(tokens_[b].norm)))) &&
         !(e - b == 2 && lex_.organisation_words.count(BaseNorm(b + 1)) > 0)) {  // "Port Authority"
       ++b;
     }
@@ -252,7 +260,8 @@ class SentenceScanner {
       const Token& t = tokens_[b];
       const bool acronym = IsAllCaps(Surface(b));
       if (IsAdjective(BaseNorm(b)) || t.norm.size() < 2) return;
-      if (!acronym && !IsArticleName(b) && counts_.Lower(t.norm) > counts_.MidCapital(t.norm)) return;
+      if (!acronym && !IsArticleName(b) && counts_.Lower(t.norm) > counts_.MidCapital(t.norm))
+        return;
       // "Iran-backed", "U.S.-led": a compound adjective, not a name.
       std::string_view s = Surface(b);
       const size_t hyphen = s.rfind('-');
@@ -266,9 +275,12 @@ class SentenceScanner {
     m.begin = tokens_[b].begin;
     m.end = tokens_[e - 1].end;
     std::string_view last = Surface(e - 1);
-    if (EndsWith(last, "\xE2\x80\x99s")) m.end -= 4;
-    else if (EndsWith(last, "'s")) m.end -= 2;
-    else if (EndsWith(last, "'")) m.end -= 1;
+    if (EndsWith(last, "\xE2\x80\x99s"))
+      m.end -= 4;
+    else if (EndsWith(last, "'s"))
+      m.end -= 2;
+    else if (EndsWith(last, "'"))
+      m.end -= 1;
     m.surface = std::string(text_.substr(m.begin, m.end - m.begin));
     std::string joined;
     bool organisation = false;

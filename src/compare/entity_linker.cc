@@ -22,7 +22,8 @@ struct KeyGroup {
 
 EntityType Vote(const uint32_t votes[4]) {
   if (votes[static_cast<int>(EntityType::kPerson)] > 0 &&
-      votes[static_cast<int>(EntityType::kPerson)] >= votes[static_cast<int>(EntityType::kOrganisation)]) {
+      votes[static_cast<int>(EntityType::kPerson)] >=
+          votes[static_cast<int>(EntityType::kOrganisation)]) {
     return EntityType::kPerson;
   }
   if (votes[static_cast<int>(EntityType::kOrganisation)] > 0) return EntityType::kOrganisation;
@@ -173,7 +174,8 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
     std::sort(entity_mentions[e].begin(), entity_mentions[e].end());
     // Name: the most frequent spelling among the fullest forms.
     size_t most_units = 0;
-    for (size_t mi : entity_mentions[e]) most_units = std::max(most_units, mentions[mi].key.units.size());
+    for (size_t mi : entity_mentions[e])
+      most_units = std::max(most_units, mentions[mi].key.units.size());
     std::map<std::string, uint32_t> full_counts;
     std::vector<std::string> spellings;  // in order of first use
     std::unordered_set<std::string_view> spelled;
@@ -219,7 +221,8 @@ EntityAnalysis LinkEntities(const AnalyzedCluster& cluster, std::vector<EntityMe
   std::vector<size_t> order(entities.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (entities[a].support != entities[b].support) return entities[a].support > entities[b].support;
+    if (entities[a].support != entities[b].support)
+      return entities[a].support > entities[b].support;
     return entities[a].mentions.size() > entities[b].mentions.size();
   });
   std::vector<size_t> rank(entities.size());

@@ -74,7 +74,8 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
     }
   }
   for (size_t d = 0; d < docs; ++d) framing[d].source = sides[d];
-  std::vector<std::map<std::pair<size_t, size_t>, uint32_t>> loaded_of(docs);  // (group, term) -> uses
+  std::vector<std::map<std::pair<size_t, size_t>, uint32_t>> loaded_of(
+      docs);  // (group, term) -> uses
   std::vector<uint32_t> by_side(cluster.documents.size());
   for (uint32_t doc = 0; doc < by_side.size(); ++doc) by_side[doc] = doc;
   std::stable_sort(by_side.begin(), by_side.end(),
@@ -82,7 +83,8 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
   for (const uint32_t doc : by_side) {
     const uint32_t d = side_of_doc[doc];
     std::map<std::pair<size_t, size_t>, uint32_t>& loaded = loaded_of[d];
-    for (uint32_t s = cluster.doc_first_sentence[doc]; s < cluster.doc_first_sentence[doc + 1]; ++s) {
+    for (uint32_t s = cluster.doc_first_sentence[doc]; s < cluster.doc_first_sentence[doc + 1];
+         ++s) {
       const auto& tokens = cluster.sentences[s].tokens;
       for (size_t i = 0; i < tokens.size(); ++i) {
         if (!IsContent(tokens[i])) continue;
@@ -101,7 +103,8 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
             const auto& stems = lexicon[g].terms[t].second;
             if (stems.size() <= best_len || i + stems.size() > tokens.size()) continue;
             bool match = true;
-            for (size_t k = 1; k < stems.size() && match; ++k) match = tokens[i + k].stem == stems[k];
+            for (size_t k = 1; k < stems.size() && match; ++k)
+              match = tokens[i + k].stem == stems[k];
             if (match) best_len = stems.size(), best_group = g, best_term = t;
           }
         }
@@ -129,7 +132,8 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
     }
   }
   for (SourceFraming& f : framing) {
-    std::erase_if(f.loaded, [&](const LoadedTermUse& u) { return terms_of_referent[u.referent].size() < 2; });
+    std::erase_if(f.loaded,
+                  [&](const LoadedTermUse& u) { return terms_of_referent[u.referent].size() < 2; });
   }
   if (docs < 2 || total == 0) return framing;
 
@@ -143,8 +147,8 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
     }
     for (const auto& [d, y_i] : st.per_doc) {
       if (y_i < options.framing_min_count) continue;
-      const double z = LogOddsZ(y_i, doc_total[d], st.total - y_i, total - doc_total[d], alpha_w,
-                                alpha_0);
+      const double z =
+          LogOddsZ(y_i, doc_total[d], st.total - y_i, total - doc_total[d], alpha_w, alpha_0);
       if (z > 0) framing[d].terms.push_back({shown, z, y_i});
     }
   }

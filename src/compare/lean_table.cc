@@ -12,7 +12,8 @@ namespace {
 
 bool IsOpinion(std::string_view name) {
   std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return lower.find("opinion") != std::string::npos;
 }
 
@@ -26,7 +27,8 @@ std::string Squash(std::string_view key) {
 
 // "www.foxnews.com" -> "foxnews": the label before the top-level domain.
 std::string_view DomainLabel(std::string_view name) {
-  if (name.find(' ') != std::string_view::npos || name.find('.') == std::string_view::npos) return name;
+  if (name.find(' ') != std::string_view::npos || name.find('.') == std::string_view::npos)
+    return name;
   if (name.substr(0, 4) == "www.") name.remove_prefix(4);
   const size_t dot = name.find('.');
   return dot == 0 ? name : name.substr(0, dot);
@@ -60,14 +62,16 @@ LeanTable LeanTable::Parse(std::string_view text) {
     const std::string_view line = text.substr(0, eol);
     text.remove_prefix(std::min(eol + 1, text.size()));
     const size_t tab = line.find('\t');
-    if (line.empty() || line[0] == '#' || tab == std::string_view::npos || tab + 1 == line.size()) continue;
+    if (line.empty() || line[0] == '#' || tab == std::string_view::npos || tab + 1 == line.size())
+      continue;
     const std::string_view outlet = line.substr(0, tab);
     const std::string lean(line.substr(tab + 1));
     table.exact_[Key(outlet, false)] = lean;
     // The newsroom's rating wins the bare name over the opinion pages'.
     const std::string bare = Key(outlet, true);
     if (!IsOpinion(outlet) || !table.bare_.count(bare)) table.bare_[bare] = lean;
-    if (!IsOpinion(outlet) || !table.squashed_.count(Squash(bare))) table.squashed_[Squash(bare)] = lean;
+    if (!IsOpinion(outlet) || !table.squashed_.count(Squash(bare)))
+      table.squashed_[Squash(bare)] = lean;
   }
   return table;
 }

@@ -31,7 +31,7 @@ struct EntityLexicon {
   // Titles, one entry per title, each split into its lower-case words.
   std::vector<std::vector<std::string>> person_titles;
   WordSet title_words;  // every word of any title
-  WordSet modifiers;  // stripped, but no title
+  WordSet modifiers;    // stripped, but no title
   WordSet organisation_words;
   WordSet place_words;  // last word of a place name
   WordSet place_prepositions;

@@ -87,7 +87,8 @@ void AddNameDiscrepancies(const std::vector<ComparedEntity>& entities, Compariso
     const ComparedEntity& ex = entities[people[x].entity];
     const ComparedEntity& ey = entities[people[y].entity];
     if (EditDistance(people[x].parts.back(), people[y].parts.back(), 1) != 1) continue;
-    if (!budget.Take(ex.sources.size() + ey.sources.size()) || ShareAny(sources_of(x), sources_of(y))) {
+    if (!budget.Take(ex.sources.size() + ey.sources.size()) ||
+        ShareAny(sources_of(x), sources_of(y))) {
       continue;
     }
     Discrepancy d;

@@ -57,8 +57,9 @@ std::string FusingPrefix(const RawPart& p) {
   if (p.folded == "abu" || p.folded == "abou" || p.folded == "abo") return "abu";
   if (p.folded == "bin" || p.folded == "ibn" || p.folded == "bint") return "bin";
   if (p.lowercase) {
-    static const char* kParticles[] = {"ben", "de", "da", "di", "du", "von", "van", "der", "den",
-                                       "la", "le", "del", "della", "dos", "das", "ter", "ten"};
+    static const char* kParticles[] = {"ben",   "de",  "da",  "di",  "du", "von",
+                                       "van",   "der", "den", "la",  "le", "del",
+                                       "della", "dos", "das", "ter", "ten"};
     for (const char* a : kParticles) {
       if (p.folded == a) return p.folded;
     }
@@ -79,12 +80,11 @@ std::string NameKey::Joined() const {
 
 std::string FoldName(std::string_view text) {
   utf8proc_uint8_t* mapped = nullptr;
-  const int options = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE;
-  const utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                   static_cast<utf8proc_option_t>(options));
+  const int options = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                      UTF8PROC_STRIPMARK | UTF8PROC_IGNORE;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                          static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                                          static_cast<utf8proc_option_t>(options));
   std::string folded;
   if (n >= 0) {
     folded.assign(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
@@ -141,7 +141,8 @@ std::string Skeleton(std::string_view part) {
     // An h after t, d, g, k or b only marks a transliteration
     // ("Theodora"/"Teodora", "Mohamed"/"Mohammed" keep theirs between vowels).
     if (c == 'h' && !s.empty() &&
-        (s.back() == 't' || s.back() == 'd' || s.back() == 'g' || s.back() == 'k' || s.back() == 'b')) {
+        (s.back() == 't' || s.back() == 'd' || s.back() == 'g' || s.back() == 'k' ||
+         s.back() == 'b')) {
       continue;
     }
     s.push_back(c);
@@ -253,7 +254,8 @@ bool IsTailOf(const NameKey& part, const NameKey& full) {
   if (part.units.size() == 1 && part.units[0].find(':') == std::string::npos) {
     const std::string& last = full.units.back();
     const size_t colon = last.find(':');
-    if (colon != std::string::npos) return part.units[0] == std::string_view(last).substr(colon + 1);
+    if (colon != std::string::npos)
+      return part.units[0] == std::string_view(last).substr(colon + 1);
   }
   return false;
 }

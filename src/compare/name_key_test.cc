@@ -6,7 +6,9 @@ namespace chorus::compare {
 namespace {
 
 bool Same(const char* a, const char* b) { return KeysMatch(MakeNameKey(a), MakeNameKey(b)); }
-bool Tail(const char* part, const char* full) { return IsTailOf(MakeNameKey(part), MakeNameKey(full)); }
+bool Tail(const char* part, const char* full) {
+  return IsTailOf(MakeNameKey(part), MakeNameKey(full));
+}
 
 TEST(NameKeyTest, TransliterationsOfOneNameMatch) {
   EXPECT_TRUE(Same("Adel Abdul-Mahdi", "Adil Abd al-Mahdi"));

@@ -67,12 +67,18 @@ bool operator<(const NumberKey& a, const NumberKey& b) {
 
 std::string SlotName(NumberKind kind, const std::string& unit_word) {
   switch (kind) {
-    case NumberKind::kCount: return "number of " + unit_word;
-    case NumberKind::kMoney: return "amount (" + unit_word + ")";
-    case NumberKind::kPercent: return "percentage";
-    case NumberKind::kTally: return "tally";
-    case NumberKind::kDate: return "date";
-    case NumberKind::kYear: return "year";
+    case NumberKind::kCount:
+      return "number of " + unit_word;
+    case NumberKind::kMoney:
+      return "amount (" + unit_word + ")";
+    case NumberKind::kPercent:
+      return "percentage";
+    case NumberKind::kTally:
+      return "tally";
+    case NumberKind::kDate:
+      return "date";
+    case NumberKind::kYear:
+      return "year";
   }
   return "value";
 }
@@ -147,8 +153,12 @@ class NumberFactBuilder {
  public:
   NumberFactBuilder(const AnalyzedCluster& cluster, const FactAssembler& assembler,
                     const CompareOptions& options, Comparison* out)
-      : cluster_(cluster), assembler_(assembler), options_(options), out_(out),
-        first_fact_(out->facts.size()), budget_(kNumberPairs, "numbers") {}
+      : cluster_(cluster),
+        assembler_(assembler),
+        options_(options),
+        out_(out),
+        first_fact_(out->facts.size()),
+        budget_(kNumberPairs, "numbers") {}
 
   void Run() {
     for (uint32_t s = 0; s < cluster_.sentences.size(); ++s) {
@@ -251,7 +261,8 @@ class NumberFactBuilder {
         if (f.text.find(' ') != std::string::npos) words.push_back(LastWord(f.text));
         d.values.push_back({f.text, f.sources, f.mentions});
       }
-      d.about = SlotName(slot.kind, slot.kind == NumberKind::kCount ? MostCommon(words) : slot.unit);
+      d.about =
+          SlotName(slot.kind, slot.kind == NumberKind::kCount ? MostCommon(words) : slot.unit);
       out_->discrepancies.push_back(std::move(d));
     }
   }
@@ -275,10 +286,12 @@ class NumberFactBuilder {
         if (!budget_.Take(docs[a].size() + docs[b].size()) || ShareAny(docs[a], docs[b])) continue;
         // Reports of one count disagree by margins (300 vs 250 tents, 40 vs
         // 52 dead); numbers far apart count different things.
-        if (!dated && slot.kind != NumberKind::kTally && !Near(FactAt(facts[a]), FactAt(facts[b]))) {
+        if (!dated && slot.kind != NumberKind::kTally &&
+            !Near(FactAt(facts[a]), FactAt(facts[b]))) {
           continue;
         }
-        const double best = Agreement(tellings_[facts[a]], tellings_[facts[b]], min_context, &budget_);
+        const double best =
+            Agreement(tellings_[facts[a]], tellings_[facts[b]], min_context, &budget_);
         if (best > 0) {
           conflicts.push_back({best, a, b});
           (*conflicting)[a * facts.size() + b] = (*conflicting)[b * facts.size() + a] = 1;
@@ -303,7 +316,8 @@ class NumberFactBuilder {
     const size_t n = mentions_of_fact_.size();
     std::map<std::string, std::vector<size_t>> counts_of_value;
     for (size_t k = 0; k < n; ++k) {
-      if (FirstMention(k).kind == NumberKind::kCount) counts_of_value[FirstMention(k).value].push_back(k);
+      if (FirstMention(k).kind == NumberKind::kCount)
+        counts_of_value[FirstMention(k).value].push_back(k);
     }
     DisjointSets sets(n);
     bool any = false;
@@ -351,7 +365,8 @@ class NumberFactBuilder {
     ++crowded_slots_;
     if (all.size() <= most_crowded_.first) return;
     const std::string noun = LastWord(" " + FactAt(all[0]).text);  // "40 people"
-    most_crowded_ = {all.size(), SlotName(slot.kind, slot.kind == NumberKind::kCount ? noun : slot.unit)};
+    most_crowded_ = {all.size(),
+                     SlotName(slot.kind, slot.kind == NumberKind::kCount ? noun : slot.unit)};
   }
 
   void ReportCrowded() {

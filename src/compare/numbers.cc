@@ -46,12 +46,12 @@ bool IsTally(std::string_view norm) {
 // "one" is left out: it is a pronoun more often than a count.
 double WordValue(std::string_view w) {
   static const std::pair<const char*, int> kWords[] = {
-      {"two", 2},       {"three", 3},     {"four", 4},      {"five", 5},       {"six", 6},
-      {"seven", 7},     {"eight", 8},     {"nine", 9},      {"ten", 10},       {"eleven", 11},
-      {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},   {"sixteen", 16},
-      {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},
-      {"forty", 40},    {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},
-      {"ninety", 90},   {"dozen", 12}};
+      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},     {"six", 6},
+      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},     {"eleven", 11},
+      {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+      {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},
+      {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},
+      {"ninety", 90},    {"dozen", 12}};
   const size_t hyphen = w.find('-');
   if (hyphen != std::string_view::npos) {  // "twenty-five"
     const double tens = WordValue(w.substr(0, hyphen)), units = WordValue(w.substr(hyphen + 1));
@@ -139,7 +139,8 @@ class NumberScanner {
         Day(i + 1, &day)) {
       last = i + 1;
     } else if (Day(i, &day) && i + 1 < tokens_.size() && Adjacent(i, i + 1) &&
-               tokens_[i + 1].capitalized && (month = MonthNumber(tokens_[i + 1].norm, MonthForms::kAbbreviated)) > 0) {
+               tokens_[i + 1].capitalized &&
+               (month = MonthNumber(tokens_[i + 1].norm, MonthForms::kAbbreviated)) > 0) {
       last = i + 1;
     } else {
       return false;
@@ -222,7 +223,8 @@ class NumberScanner {
         // without capitalised modifiers ("5,000 U.S. troops" -> "5,000 troops").
         m.text = std::string(text_.substr(text_begin, text_end - text_begin));
         size_t shown_from = j;
-        while (shown_from + 2 < head && tokens_[shown_from].norm == "of") shown_from += 3;  // partitive
+        while (shown_from + 2 < head && tokens_[shown_from].norm == "of")
+          shown_from += 3;  // partitive
         for (size_t k = shown_from; k <= head; ++k) {
           if (!tokens_[k].capitalized) m.text.append(" ").append(tokens_[k].norm);
         }
@@ -262,7 +264,8 @@ class NumberScanner {
   size_t Head(size_t j) const {
     // "64 of the 122 seats": the part counts what the whole counts.
     if (j + 2 < tokens_.size() && tokens_[j].norm == "of" &&
-        (tokens_[j + 1].norm == "the" || tokens_[j + 1].norm == "its" || tokens_[j + 1].norm == "their") &&
+        (tokens_[j + 1].norm == "the" || tokens_[j + 1].norm == "its" ||
+         tokens_[j + 1].norm == "their") &&
         tokens_[j + 2].numeric && ParsePlain(tokens_[j + 2].norm)) {
       return Head(j + 3);
     }

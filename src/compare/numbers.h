@@ -23,11 +23,11 @@ enum class NumberKind { kCount, kMoney, kPercent, kTally, kDate, kYear };
 struct NumberMention {
   uint32_t sentence = 0;  // index in AnalyzedCluster::sentences
   NumberKind kind = NumberKind::kCount;
-  std::string value;      // normalised value: "5000", "170-0", "2020-01-05", "01-05"
+  std::string value;        // normalised value: "5000", "170-0", "2020-01-05", "01-05"
   std::string match_value;  // what must be equal for two mentions to agree
                             // (dates: month and day, as years are often omitted)
-  std::string unit;       // counted noun's stem ("troop"), currency, "percent", "date"
-  std::string text;       // display: number as written + counted noun ("5,000 troops")
+  std::string unit;         // counted noun's stem ("troop"), currency, "percent", "date"
+  std::string text;         // display: number as written + counted noun ("5,000 troops")
   // The sentence's other content stems (not the number's words, nor its
   // unit; three letters or more) as the cluster's term ids
   // (chorus/term_index.h), ascending, unique.

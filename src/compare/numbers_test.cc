@@ -23,8 +23,8 @@ std::vector<NumberMention> Numbers(const std::string& sentence) {
 }
 
 TEST(NumbersTest, CountedNounSkipsModifiersAndQualifiers) {
-  for (const char* s : {"The U.S. has about 5,000 troops in Iraq.", "It keeps 5,000 U.S. troops there.",
-                        "Around 5,000 troops remain."}) {
+  for (const char* s : {"The U.S. has about 5,000 troops in Iraq.",
+                        "It keeps 5,000 U.S. troops there.", "Around 5,000 troops remain."}) {
     std::vector<NumberMention> n = Numbers(s);
     ASSERT_EQ(n.size(), 1u) << s;
     EXPECT_EQ(n[0].kind, NumberKind::kCount);
@@ -57,7 +57,8 @@ TEST(NumbersTest, KindsOfNumbers) {
 }
 
 TEST(NumbersTest, SpelledOutCounts) {
-  std::vector<NumberMention> n = Numbers("Three firefighters were hurt and twenty-five engines came.");
+  std::vector<NumberMention> n =
+      Numbers("Three firefighters were hurt and twenty-five engines came.");
   ASSERT_EQ(n.size(), 2u);
   EXPECT_EQ(n[0].value, "3");
   EXPECT_EQ(n[0].unit, "firefight");

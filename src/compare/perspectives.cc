@@ -27,7 +27,8 @@ int LeanRank(std::string_view lean) {
 
 std::string SourceLean(const Document& doc) {
   std::string lean;
-  for (char c : doc.lean) lean.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : doc.lean)
+    lean.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   const size_t first = lean.find_first_not_of(" \t");
   if (first == std::string::npos) return LeanTable::Default().Find(doc.source);
   lean = lean.substr(first, lean.find_last_not_of(" \t") - first + 1);
@@ -89,7 +90,8 @@ std::vector<Perspective> ComputePerspectives(const AnalyzedCluster& cluster,
       if (p.only_here.size() < options.perspective_facts) p.only_here.push_back(f);
     } else if (sides.size() + 1 == leans.size()) {
       for (uint32_t k = 0; k < leans.size(); ++k) {
-        if (!sides.count(k) && out[k].left_out.size() < options.perspective_facts) out[k].left_out.push_back(f);
+        if (!sides.count(k) && out[k].left_out.size() < options.perspective_facts)
+          out[k].left_out.push_back(f);
       }
     }
   }
@@ -98,7 +100,8 @@ std::vector<Perspective> ComputePerspectives(const AnalyzedCluster& cluster,
   // side so they are not counted as anyone's words.
   std::vector<std::string> side_names = leans;
   side_names.emplace_back();
-  std::vector<SourceFraming> framing = ComputeFraming(cluster, lexicon, options, side_of_doc, side_names);
+  std::vector<SourceFraming> framing =
+      ComputeFraming(cluster, lexicon, options, side_of_doc, side_names);
   for (size_t k = 0; k < leans.size(); ++k) {
     out[k].terms = std::move(framing[k].terms);
     out[k].loaded = std::move(framing[k].loaded);

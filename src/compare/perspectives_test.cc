@@ -2,9 +2,9 @@
 #include "compare/perspectives.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "compare/lean_table.h"
 
@@ -30,7 +30,8 @@ Document Doc(std::string id, std::string source, std::string lean, std::string t
 }
 
 bool Lists(const Comparison& c, const std::vector<uint32_t>& facts, std::string_view text) {
-  return std::any_of(facts.begin(), facts.end(), [&](uint32_t i) { return c.facts[i].text == text; });
+  return std::any_of(facts.begin(), facts.end(),
+                     [&](uint32_t i) { return c.facts[i].text == text; });
 }
 
 TEST(LeanTableTest, FindsShippedOutletsLoosely) {
@@ -58,9 +59,12 @@ TEST(PerspectivesTest, ArticleLeanWinsOverTheTableAndCentreReadsCenter) {
 
 TEST(PerspectivesTest, SidesGetWhatOnlyTheyReportAndWhatTheyLeaveOut) {
   const AnalyzedCluster cluster = AnalyzeWithOutlets({
-      Doc("l", "CNN", "", "Floods killed 12 people in the valley on Monday. Officials blamed the dam operators."),
-      Doc("c", "Reuters", "", "Floods killed 12 people in the valley, officials said. Rain fell for days."),
-      Doc("r", "Daily Wire", "", "The governor visited 40 shelters after the storm. Rain fell for days."),
+      Doc("l", "CNN", "",
+          "Floods killed 12 people in the valley on Monday. Officials blamed the dam operators."),
+      Doc("c", "Reuters", "",
+          "Floods killed 12 people in the valley, officials said. Rain fell for days."),
+      Doc("r", "Daily Wire", "",
+          "The governor visited 40 shelters after the storm. Rain fell for days."),
       Doc("x", "Harbor Gazette", "", "Floods killed 12 people. The governor visited 40 shelters."),
   });
   const Comparison c = Comparer().Compare(cluster);

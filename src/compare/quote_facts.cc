@@ -59,7 +59,9 @@ Speakers SpeakersOf(const std::vector<QuoteMention>& quotes, const std::vector<s
 class SpeakerJoiner {
  public:
   explicit SpeakerJoiner(const EntityAnalysis& entities)
-      : entities_(entities), keys_(entities.entities.size()), keyed_(entities.entities.size(), false) {}
+      : entities_(entities),
+        keys_(entities.entities.size()),
+        keyed_(entities.entities.size(), false) {}
 
   void Join(Speakers* speakers) {
     auto& by_entity = speakers->by_entity;
@@ -101,7 +103,8 @@ Discrepancy SpeakerDiscrepancy(const Fact& fact, const Speakers& speakers,
     std::vector<uint32_t> sentences;
     for (size_t i : members) sentences.push_back(quotes[i].sentence);
     assembler.Attach(std::move(sentences), &part);
-    d.values.push_back({entities.entities[static_cast<size_t>(e)].name, part.sources, part.mentions});
+    d.values.push_back(
+        {entities.entities[static_cast<size_t>(e)].name, part.sources, part.mentions});
   }
   return d;
 }
@@ -110,7 +113,8 @@ Discrepancy SpeakerDiscrepancy(const Fact& fact, const Speakers& speakers,
 
 void AddQuoteFacts(const AnalyzedCluster& cluster, const EntityAnalysis& entities,
                    const FactAssembler& assembler, const CompareOptions& options, Comparison* out) {
-  const std::vector<QuoteMention> quotes = ExtractQuotes(cluster, entities, options.quote_min_words);
+  const std::vector<QuoteMention> quotes =
+      ExtractQuotes(cluster, entities, options.quote_min_words);
   PairBudget budget(kQuoteLookups, "quotes");
   const std::vector<std::vector<size_t>> same = SameQuotes(quotes, options.quote_overlap, &budget);
   budget.Report(&out->warnings);

@@ -14,13 +14,13 @@ namespace {
 
 bool IsSpeechVerb(std::string_view w) {
   static const char* kVerbs[] = {
-      "said",    "says",     "say",       "told",      "tells",    "added",    "adds",
-      "stated",  "declared", "stressed",  "noted",     "wrote",    "writes",   "tweeted",
-      "warned",  "explained", "exclaimed", "insisted", "asked",    "shouted",  "announced",
-      "argued",  "claimed",  "urged",     "replied",   "continued", "recalled", "acknowledged",
-      "admitted", "cautioned", "commented", "remarked", "chanted",  "yelled",   "posted",
-      "read",    "reads",    "stressing", "saying",    "adding",    "telling",  "warning",
-      "declaring", "insisting", "asserted", "vowed",   "promised",  "responded", "contended"};
+      "said",      "says",      "say",       "told",     "tells",     "added",     "adds",
+      "stated",    "declared",  "stressed",  "noted",    "wrote",     "writes",    "tweeted",
+      "warned",    "explained", "exclaimed", "insisted", "asked",     "shouted",   "announced",
+      "argued",    "claimed",   "urged",     "replied",  "continued", "recalled",  "acknowledged",
+      "admitted",  "cautioned", "commented", "remarked", "chanted",   "yelled",    "posted",
+      "read",      "reads",     "stressing", "saying",   "adding",    "telling",   "warning",
+      "declaring", "insisting", "asserted",  "vowed",    "promised",  "responded", "contended"};
   for (const char* v : kVerbs) {
     if (w == v) return true;
   }
@@ -114,7 +114,8 @@ class DocumentQuotes {
     if (q.word_count < min_words_ || q.words.empty()) return;
     std::sort(q.words.begin(), q.words.end());
     q.words.erase(std::unique(q.words.begin(), q.words.end()), q.words.end());
-    if (!AfterQuote(close_sentence, close_offset, &q) && !BeforeQuote(open_sentence, open_offset, &q) &&
+    if (!AfterQuote(close_sentence, close_offset, &q) &&
+        !BeforeQuote(open_sentence, open_offset, &q) &&
         !AccordingTo(close_sentence, close_offset, &q) && !AccordingTo(open_sentence, 0, &q) &&
         open_offset == 0) {
       PreviousSentence(open_sentence, &q);
@@ -228,7 +229,8 @@ class DocumentQuotes {
     for (size_t v = 0; v < tokens.size(); ++v) {
       if (!colon && !IsSpeechVerb(tokens[v].norm)) continue;
       const uint32_t limit = colon ? static_cast<uint32_t>(text.size()) : tokens[v].begin;
-      for (auto it = entities_.by_sentence[p].rbegin(); it != entities_.by_sentence[p].rend(); ++it) {
+      for (auto it = entities_.by_sentence[p].rbegin(); it != entities_.by_sentence[p].rend();
+           ++it) {
         if (it->end <= limit && entities_.entities[it->entity].type == EntityType::kPerson) {
           q->speaker_entity = it->entity;
           return;

@@ -23,14 +23,14 @@
 namespace chorus::compare {
 
 struct QuoteMention {
-  uint32_t sentence = 0;            // sentence where the quote opens
-  std::string text;                 // the quoted words
+  uint32_t sentence = 0;  // sentence where the quote opens
+  std::string text;       // the quoted words
   // Its content words' norms as ids of the cluster's vocabulary (equal ids,
   // equal words; Token::norm_id), ascending, unique.
   std::vector<uint32_t> words;
-  uint32_t word_count = 0;          // words in the quote (with repeats)
-  int64_t speaker_entity = -1;      // index in EntityAnalysis::entities, or -1
-  std::string speaker_text;         // who, as written, when not a known entity
+  uint32_t word_count = 0;      // words in the quote (with repeats)
+  int64_t speaker_entity = -1;  // index in EntityAnalysis::entities, or -1
+  std::string speaker_text;     // who, as written, when not a known entity
 };
 
 std::vector<QuoteMention> ExtractQuotes(const AnalyzedCluster& cluster,

@@ -6,7 +6,6 @@
 #include <random>
 
 #include "base/disjoint_sets.h"
-
 #include "compare/compare_test_util.h"
 
 namespace chorus::compare {
@@ -31,7 +30,8 @@ Found Quotes(const std::string& text) {
 }
 
 TEST(QuotesTest, SpeakerAfterTheQuote) {
-  Found f = Quotes("“We will not leave this country without a fight,” Gen. John Smith told reporters.");
+  Found f =
+      Quotes("“We will not leave this country without a fight,” Gen. John Smith told reporters.");
   ASSERT_EQ(f.quotes.size(), 1u);
   EXPECT_EQ(f.quotes[0].text, "We will not leave this country without a fight");
   EXPECT_EQ(f.Speaker(0), "John Smith");
@@ -59,7 +59,8 @@ TEST(QuotesTest, QuoteAcrossSentencesAndPreviousSentenceSpeaker) {
       "“Despite the difficulties we face, it remains best for us. We will vote.”\n"
       "“Death to America” was chanted.");
   ASSERT_EQ(f.quotes.size(), 1u);  // the three-word chant is a scare quote
-  EXPECT_EQ(f.quotes[0].text, "Despite the difficulties we face, it remains best for us. We will vote.");
+  EXPECT_EQ(f.quotes[0].text,
+            "Despite the difficulties we face, it remains best for us. We will vote.");
   EXPECT_EQ(f.Speaker(0), "Omar Haddad");
 }
 
@@ -71,7 +72,8 @@ TEST(QuotesTest, NominalSpeakerIsKeptAsWritten) {
 
 TEST(QuotesTest, OverlapIsShareOfTheShorterQuote) {
   Found a = Quotes("“It remains best for Iraq on principle and practically,” he said.");
-  Found b = Quotes("“Despite the difficulties, it remains best for Iraq on principle and practically.”");
+  Found b =
+      Quotes("“Despite the difficulties, it remains best for Iraq on principle and practically.”");
   ASSERT_EQ(a.quotes.size(), 1u);
   ASSERT_EQ(b.quotes.size(), 1u);
   EXPECT_DOUBLE_EQ(QuoteOverlap(a.quotes[0], b.quotes[0]), 1.0);

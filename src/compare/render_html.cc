@@ -15,12 +15,23 @@ std::string Escape(std::string_view s) {
   out.reserve(s.size() + 16);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -59,7 +70,8 @@ std::string PerspectivesHtml(const Comparison& c) {
     if (indices.empty()) return std::string("<p class=kind>nothing</p>");
     std::string out = "<ul>";
     for (uint32_t i : indices) {
-      out += fmt::format("<li>{} <span class=z>[{}]</span></li>", Escape(c.facts[i].text), c.facts[i].support);
+      out += fmt::format("<li>{} <span class=z>[{}]</span></li>", Escape(c.facts[i].text),
+                         c.facts[i].support);
     }
     return out + "</ul>";
   };
@@ -68,10 +80,12 @@ std::string PerspectivesHtml(const Comparison& c) {
     std::string outlets, terms;
     for (const std::string& o : p.outlets) outlets += (outlets.empty() ? "" : ", ") + Escape(o);
     for (const FramingTerm& t : p.terms) terms += Escape(t.term) + "; ";
-    for (const LoadedTermUse& u : p.loaded) terms += fmt::format("<i>{}</i> ({}); ", Escape(u.term), Escape(u.referent));
-    h += fmt::format("<div class=\"side {}\"><h3>{}</h3><p class=kind>{}</p><b>Only here</b>{}"
-                     "<b>Leaves out</b>{}<b>Words</b><p>{}</p></div>",
-                     Escape(p.lean), Escape(p.lean), outlets, facts(p.only_here), facts(p.left_out), terms);
+    for (const LoadedTermUse& u : p.loaded)
+      terms += fmt::format("<i>{}</i> ({}); ", Escape(u.term), Escape(u.referent));
+    h += fmt::format(
+        "<div class=\"side {}\"><h3>{}</h3><p class=kind>{}</p><b>Only here</b>{}"
+        "<b>Leaves out</b>{}<b>Words</b><p>{}</p></div>",
+        Escape(p.lean), Escape(p.lean), outlets, facts(p.only_here), facts(p.left_out), terms);
   }
   return h + "</div>";
 }
@@ -85,22 +99,26 @@ std::string ComparisonToHtml(const Comparison& c) {
   h += "</head><body>\n<h1>What the sources say: " + Escape(c.cluster_id) + "</h1>\n";
   h += "<h2>Sources</h2><table><tr><th>id</th><th>date</th><th>title</th><th>group</th></tr>";
   for (const ComparedSource& s : c.sources) {
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", Escape(s.id), Escape(s.date),
-                     Escape(s.title), s.group);
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", Escape(s.id),
+                     Escape(s.date), Escape(s.title), s.group);
   }
-  h += "</table>\n<h2>Entities</h2><table><tr><th>sources</th><th>name</th><th>also written</th></tr>";
+  h += "</table>\n<h2>Entities</h2><table><tr><th>sources</th><th>name</th><th>also "
+       "written</th></tr>";
   for (const ComparedEntity& e : c.entities) {
-    h += fmt::format("<tr><td class=n>{}</td><td>{} <span class=kind>{}</span></td><td>{}</td></tr>",
-                     e.support, Escape(e.name), EntityTypeName(e.type), Escape(fmt::format(
-                         "{}", fmt::join(e.aliases, "; "))));
+    h +=
+        fmt::format("<tr><td class=n>{}</td><td>{} <span class=kind>{}</span></td><td>{}</td></tr>",
+                    e.support, Escape(e.name), EntityTypeName(e.type),
+                    Escape(fmt::format("{}", fmt::join(e.aliases, "; "))));
   }
   h += "</table>\n<h2>Facts, by independent sources</h2><table>";
   h += "<tr><th>sources</th><th>fact</th><th>reported by</th></tr>";
   for (const Fact& f : c.facts) {
-    std::string text = f.kind == FactKind::kQuote ? "&ldquo;" + Escape(f.text) + "&rdquo;" : Escape(f.text);
+    std::string text =
+        f.kind == FactKind::kQuote ? "&ldquo;" + Escape(f.text) + "&rdquo;" : Escape(f.text);
     if (!f.speaker.empty()) text += " &mdash; " + Escape(f.speaker);
-    h += fmt::format("<tr><td class=n>{}</td><td><span class=kind>{}</span> {}{}</td><td>{}</td></tr>",
-                     f.support, FactKindName(f.kind), text, Mentions(f.mentions), Sources(f.sources));
+    h += fmt::format(
+        "<tr><td class=n>{}</td><td><span class=kind>{}</span> {}{}</td><td>{}</td></tr>",
+        f.support, FactKindName(f.kind), text, Mentions(f.mentions), Sources(f.sources));
   }
   h += "</table>\n<h2>Discrepancies</h2>";
   if (c.discrepancies.empty()) h += "<p>None found.</p>";
@@ -121,12 +139,15 @@ std::string ComparisonToHtml(const Comparison& c) {
     }
     h += "</ul>";
   }
-  h += "\n<h2>Framing</h2><table><tr><th>source</th><th>distinctive terms (z)</th><th>loaded terms</th></tr>";
+  h += "\n<h2>Framing</h2><table><tr><th>source</th><th>distinctive terms (z)</th><th>loaded "
+       "terms</th></tr>";
   for (const SourceFraming& f : c.framing) {
     std::string terms, loaded;
-    for (const FramingTerm& t : f.terms) terms += fmt::format("{} <span class=z>{:.1f}</span>; ", Escape(t.term), t.score);
+    for (const FramingTerm& t : f.terms)
+      terms += fmt::format("{} <span class=z>{:.1f}</span>; ", Escape(t.term), t.score);
     for (const LoadedTermUse& u : f.loaded) {
-      loaded += fmt::format("{} &times;{} <span class=z>({})</span>; ", Escape(u.term), u.count, Escape(u.referent));
+      loaded += fmt::format("{} &times;{} <span class=z>({})</span>; ", Escape(u.term), u.count,
+                            Escape(u.referent));
     }
     h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", Escape(f.source), terms, loaded);
   }

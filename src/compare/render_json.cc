@@ -21,7 +21,9 @@ json MentionsJson(const std::vector<FactMention>& mentions) {
 json FactRefsJson(const Comparison& c, const std::vector<uint32_t>& indices) {
   json list = json::array();
   for (uint32_t i : indices) {
-    list.push_back({{"index", i}, {"kind", FactKindName(c.facts[i].kind)}, {"text", c.facts[i].text},
+    list.push_back({{"index", i},
+                    {"kind", FactKindName(c.facts[i].kind)},
+                    {"text", c.facts[i].text},
                     {"support", c.facts[i].support}});
   }
   return list;
@@ -30,7 +32,8 @@ json FactRefsJson(const Comparison& c, const std::vector<uint32_t>& indices) {
 json TermsJson(const std::vector<FramingTerm>& terms) {
   json out = json::array();
   for (const FramingTerm& t : terms) {
-    out.push_back({{"term", t.term}, {"score", std::round(t.score * 1000) / 1000}, {"count", t.count}});
+    out.push_back(
+        {{"term", t.term}, {"score", std::round(t.score * 1000) / 1000}, {"count", t.count}});
   }
   return out;
 }
@@ -61,8 +64,12 @@ std::string ComparisonToJson(const Comparison& c) {
   root["cluster"] = c.cluster_id;
   json& sources = root["sources"] = json::array();
   for (const ComparedSource& s : c.sources) {
-    sources.push_back({{"id", s.id}, {"title", s.title}, {"date", s.date}, {"outlet", s.outlet},
-                       {"group", s.group}, {"lean", s.lean}});
+    sources.push_back({{"id", s.id},
+                       {"title", s.title},
+                       {"date", s.date},
+                       {"outlet", s.outlet},
+                       {"group", s.group},
+                       {"lean", s.lean}});
   }
   json& entities = root["entities"] = json::array();
   for (const ComparedEntity& e : c.entities) {
@@ -79,7 +86,8 @@ std::string ComparisonToJson(const Comparison& c) {
   for (const Discrepancy& d : c.discrepancies) {
     json values = json::array();
     for (const DisputedValue& v : d.values) {
-      values.push_back({{"value", v.value}, {"sources", v.sources}, {"mentions", MentionsJson(v.mentions)}});
+      values.push_back(
+          {{"value", v.value}, {"sources", v.sources}, {"mentions", MentionsJson(v.mentions)}});
     }
     discrepancies.push_back({{"about", d.about}, {"values", std::move(values)}});
   }
@@ -87,13 +95,15 @@ std::string ComparisonToJson(const Comparison& c) {
   for (const Exclusive& x : c.exclusives) {
     json list = json::array();
     for (uint32_t i : x.facts) {
-      list.push_back({{"index", i}, {"kind", FactKindName(c.facts[i].kind)}, {"text", c.facts[i].text}});
+      list.push_back(
+          {{"index", i}, {"kind", FactKindName(c.facts[i].kind)}, {"text", c.facts[i].text}});
     }
     exclusives.push_back({{"source", x.source}, {"facts", std::move(list)}});
   }
   json& framing = root["framing"] = json::array();
   for (const SourceFraming& f : c.framing) {
-    framing.push_back({{"source", f.source}, {"terms", TermsJson(f.terms)}, {"loaded", LoadedJson(f.loaded)}});
+    framing.push_back(
+        {{"source", f.source}, {"terms", TermsJson(f.terms)}, {"loaded", LoadedJson(f.loaded)}});
   }
   json& perspectives = root["perspectives"] = json::array();
   for (const Perspective& p : c.perspectives) {

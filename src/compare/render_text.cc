@@ -57,7 +57,8 @@ size_t Columns(const std::string& s) {
 }
 
 // One column of the side-by-side perspectives.
-std::vector<std::string> PerspectiveColumn(const Comparison& c, const Perspective& p, size_t width) {
+std::vector<std::string> PerspectiveColumn(const Comparison& c, const Perspective& p,
+                                           size_t width) {
   std::vector<std::string> col;
   auto add = [&](const std::string& text) {
     for (std::string& line : Wrap(text, width)) col.push_back(std::move(line));
@@ -92,7 +93,8 @@ std::string PerspectivesText(const Comparison& c) {
     for (size_t k = 0; k < cols.size(); ++k) {
       const std::string cell = r < cols[k].size() ? cols[k][r] : "";
       line += " " + cell;
-      if (k + 1 < cols.size()) line += std::string(width - std::min(width, Columns(cell)), ' ') + " |";
+      if (k + 1 < cols.size())
+        line += std::string(width - std::min(width, Columns(cell)), ' ') + " |";
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
@@ -103,9 +105,11 @@ std::string PerspectivesText(const Comparison& c) {
 }  // namespace
 
 std::string ComparisonToText(const Comparison& c) {
-  std::string out = fmt::format("== compare: cluster {} ({} sources) ==\n", c.cluster_id, c.sources.size());
+  std::string out =
+      fmt::format("== compare: cluster {} ({} sources) ==\n", c.cluster_id, c.sources.size());
   for (const ComparedSource& s : c.sources) {
-    out += fmt::format("  {}  {}  {}{}\n", s.id, s.date.empty() ? "----------" : s.date, Clip(s.title, 70),
+    out += fmt::format("  {}  {}  {}{}\n", s.id, s.date.empty() ? "----------" : s.date,
+                       Clip(s.title, 70),
                        s.group != 0 && s.group < c.sources.size() && c.sources[s.group].id != s.id
                            ? fmt::format("  (group {})", s.group)
                            : "");
@@ -150,7 +154,8 @@ std::string ComparisonToText(const Comparison& c) {
     out += "\n";
     if (!f.loaded.empty()) {
       out += "    loaded:";
-      for (const LoadedTermUse& u : f.loaded) out += fmt::format(" {} x{} [{}];", u.term, u.count, u.referent);
+      for (const LoadedTermUse& u : f.loaded)
+        out += fmt::format(" {} x{} [{}];", u.term, u.count, u.referent);
       out += "\n";
     }
   }

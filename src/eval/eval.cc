@@ -166,7 +166,8 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters, std::span<const Ro
       if (next < scored.size() && scored[next] == &c) {
         Result<Cluster> articles = history.ArticlesOf(c.update_of);
         if (!articles.ok()) {
-          return Status(articles.status().code(), fmt::format("cluster '{}': {}", c.id, articles.status().message()));
+          return Status(articles.status().code(),
+                        fmt::format("cluster '{}': {}", c.id, articles.status().message()));
         }
         read[next++] = std::move(*articles);
       }
@@ -176,8 +177,9 @@ Result<EvalReport> RunEval(std::span<const Cluster> clusters, std::span<const Ro
   const ClusterAnalyzer analyzer(options.analyzer);
   std::vector<AnalyzedUpdate> analyzed(scored.size());
   const Clock::time_point analysis_start = Clock::now();
-  ParallelFor(scored.size(), options.jobs, "analyze", progress,
-              [&](size_t i) { analyzed[i] = AnalyzeUpdate(analyzer, read[i], *scored[i]).value(); });
+  ParallelFor(scored.size(), options.jobs, "analyze", progress, [&](size_t i) {
+    analyzed[i] = AnalyzeUpdate(analyzer, read[i], *scored[i]).value();
+  });
   report.analysis_seconds_per_cluster =
       std::chrono::duration<double>(Clock::now() - analysis_start).count() / scored.size();
 

@@ -22,7 +22,8 @@ Cluster TwoArticleCluster(const std::string& id, const std::string& reference) {
                          "Old news from the day before is here in full.\nIt says little.", ""});
   c.documents.push_back({"b", "", "2024-05-02", "", "",
                          "The river flooded the valley town on Thursday night.\n"
-                         "Hundreds of residents fled to higher ground.", ""});
+                         "Hundreds of residents fled to higher ground.",
+                         ""});
   c.references = {reference};
   return c;
 }

@@ -118,8 +118,7 @@ Result<Document> ReadArticleJson(const dom::element& value, std::string_view def
   return doc;
 }
 
-Result<std::vector<Document>> ReadArticleListJson(const dom::element& value,
-                                                  std::string_view where,
+Result<std::vector<Document>> ReadArticleListJson(const dom::element& value, std::string_view where,
                                                   const std::stop_token& stop) {
   dom::array array;
   if (value.get_array().get(array) != simdjson::SUCCESS) {

@@ -28,12 +28,14 @@ TEST(ArticleJsonTest, FieldsAndDefaults) {
   EXPECT_EQ(ArticleFromJson(R"({"id": null, "text": "x"})", "7")->id, "7");
   EXPECT_EQ(ArticleFromJson(R"({"id": "", "text": "x"})", "7")->id, "7");
   EXPECT_EQ(ArticleFromJson(R"({"id": -42, "text": "x"})")->id, "-42");
-  EXPECT_EQ(ArticleFromJson(R"({"id": 18446744073709551615, "text": "x"})")->id, "18446744073709551615");
+  EXPECT_EQ(ArticleFromJson(R"({"id": 18446744073709551615, "text": "x"})")->id,
+            "18446744073709551615");
   EXPECT_EQ(ArticleFromJson(R"({"id": "a", "text": "x", "title": null})")->title, "");
 }
 
 TEST(ArticleJsonTest, DatesAreIsoDatesOrDateTimes) {
-  EXPECT_EQ(ArticleFromJson(R"({"text": "x", "date": "2020-01-05T10:00:00Z"})")->date, "2020-01-05");
+  EXPECT_EQ(ArticleFromJson(R"({"text": "x", "date": "2020-01-05T10:00:00Z"})")->date,
+            "2020-01-05");
   EXPECT_EQ(ArticleFromJson(R"({"text": "x", "date": "2020-01-05 10:00"})")->date, "2020-01-05");
   EXPECT_EQ(ArticleFromJson(R"({"text": "x", "date": ""})")->date, "");
   EXPECT_EQ(ErrorOf(R"({"text": "x", "date": "Jan 5, 2020"})"),
@@ -73,15 +75,18 @@ TEST(ArticleJsonTest, PagesAndFilesAreReadAsIngestReadsThem) {
 }
 
 TEST(ArticleJsonTest, ListsNumberAndCheckIds) {
-  Result<std::vector<Document>> docs = ArticlesFromJson(R"([{"text": "a"}, {"id": "x", "text": "b"}])");
+  Result<std::vector<Document>> docs =
+      ArticlesFromJson(R"([{"text": "a"}, {"id": "x", "text": "b"}])");
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   ASSERT_EQ(docs->size(), 2u);
   EXPECT_EQ((*docs)[0].id, "1");
   EXPECT_EQ((*docs)[1].id, "x");
   EXPECT_EQ(ArticlesFromJson(R"([{"text": "a"}, {"id": "1", "text": "b"}])").status().message(),
             "[1].id: duplicate id \"1\"");
-  EXPECT_EQ(ArticlesFromJson(R"([{"text": "a"}, {"id": "b"}])").status().message(), "[1].text: missing");
-  EXPECT_EQ(ArticlesFromJson(R"({"text": "a"})").status().message(), ": expected an array of articles");
+  EXPECT_EQ(ArticlesFromJson(R"([{"text": "a"}, {"id": "b"}])").status().message(),
+            "[1].text: missing");
+  EXPECT_EQ(ArticlesFromJson(R"({"text": "a"})").status().message(),
+            ": expected an array of articles");
 }
 
 // JSON Lines input reads a cluster's documents with the same rules.
@@ -97,13 +102,14 @@ TEST(ArticleJsonTest, JsonLinesClustersUseTheSameReader) {
   EXPECT_EQ(record.cluster.documents[0].id, "1");
   EXPECT_EQ(record.cluster.documents[0].date, "2020-01-05");
   EXPECT_EQ(record.cluster.documents[1].id, "3");
-  EXPECT_FALSE(parser.ParseCopy(R"({"documents": [{"text": "a", "date": "yesterday"}]})", &record, &error));
+  EXPECT_FALSE(
+      parser.ParseCopy(R"({"documents": [{"text": "a", "date": "yesterday"}]})", &record, &error));
   EXPECT_EQ(error, "documents[0].date: expected YYYY-MM-DD, got \"yesterday\"");
   EXPECT_FALSE(parser.ParseCopy(R"({"id": "a", "text": "  "})", &record, &error));
   EXPECT_EQ(error, "text: must not be empty");
   // An article line may be a web page too.
-  ASSERT_TRUE(parser.ParseCopy(R"({"id": "p", "html": "<p>A pier burned down on Sunday.</p>"})", &record,
-                               &error))
+  ASSERT_TRUE(parser.ParseCopy(R"({"id": "p", "html": "<p>A pier burned down on Sunday.</p>"})",
+                               &record, &error))
       << error;
   EXPECT_EQ(record.kind, ingest::JsonlRecord::Kind::kArticle);
   EXPECT_EQ(record.article.text, "A pier burned down on Sunday.");

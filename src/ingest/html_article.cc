@@ -18,11 +18,25 @@ namespace {
 // Elements whose whole subtree is page furniture, never the story.
 bool IsDroppedTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS:
       return true;
     default:
       return false;
@@ -32,12 +46,32 @@ bool IsDroppedTag(GumboTag tag) {
 // Elements that start and end a paragraph.
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BR: case GUMBO_TAG_HR:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS:
       return true;
     default:
       return false;
@@ -58,10 +92,10 @@ std::string Lower(std::string_view s) {
 // True when a class or id token names page furniture ("share-bar",
 // "related-links", "comments", "newsletter-signup", "ad", "promo").
 bool IsFurnitureName(std::string_view names) {
-  static const char* const kWords[] = {"share", "social", "related", "comment", "newsletter",
-                                       "promo", "advert", "sponsor", "breadcrumb", "cookie",
-                                       "subscribe", "byline", "caption", "sidebar", "menu",
-                                       "footer", "header", "nav", "tags", "popular", "ad"};
+  static const char* const kWords[] = {
+      "share",   "social",     "related", "comment",   "newsletter", "promo",   "advert",
+      "sponsor", "breadcrumb", "cookie",  "subscribe", "byline",     "caption", "sidebar",
+      "menu",    "footer",     "header",  "nav",       "tags",       "popular", "ad"};
   std::string lower = Lower(names);
   size_t i = 0;
   while (i < lower.size()) {
@@ -150,8 +184,8 @@ const GumboNode* FindFirst(const GumboNode* node, GumboTag tag, int depth = 0) {
   if (node->v.element.tag == tag) return node;
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
-    const GumboNode* found = FindFirst(static_cast<const GumboNode*>(children.data[i]), tag,
-                                       depth + 1);
+    const GumboNode* found =
+        FindFirst(static_cast<const GumboNode*>(children.data[i]), tag, depth + 1);
     if (found != nullptr) return found;
   }
   return nullptr;
@@ -266,9 +300,9 @@ Document ParseHtmlArticle(std::string_view html, std::string_view name) {
   const GumboNode* h1 = FindFirst(output->root, GUMBO_TAG_H1);
   std::string first_h1 = h1 == nullptr ? "" : Trimmed(TextOf(h1));
 
-  doc.title = Trimmed(!meta.og_title.empty()     ? meta.og_title
-                      : !first_h1.empty()      ? first_h1
-                                                 : meta.title_tag);
+  doc.title = Trimmed(!meta.og_title.empty() ? meta.og_title
+                      : !first_h1.empty()    ? first_h1
+                                             : meta.title_tag);
   doc.source = Trimmed(meta.site_name);
   doc.url = Trimmed(meta.url);
   if (IsIsoDate(meta.date)) doc.date = meta.date;

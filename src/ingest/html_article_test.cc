@@ -45,9 +45,10 @@ TEST(HtmlArticleTest, ExtractsMainTextAndMetadata) {
 }
 
 TEST(HtmlArticleTest, TitleFallsBackToH1ThenTitleTag) {
-  Document d = ParseHtmlArticle("<html><head><title>Tab title</title></head><body>"
-                                "<h1>Big headline</h1><p>Text.</p></body></html>",
-                                "a.html");
+  Document d = ParseHtmlArticle(
+      "<html><head><title>Tab title</title></head><body>"
+      "<h1>Big headline</h1><p>Text.</p></body></html>",
+      "a.html");
   EXPECT_EQ(d.title, "Big headline");
   EXPECT_EQ(d.text, "Text.");
   d = ParseHtmlArticle("<title>Only title</title><div>Loose text<p>Para</p>tail</div>", "b.htm");

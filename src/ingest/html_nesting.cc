@@ -1,10 +1,10 @@
 #include "ingest/html_nesting.h"
 
-#include "ingest/open_elements.h"
-
 #include <algorithm>
 #include <cstring>
 #include <unordered_set>
+
+#include "ingest/open_elements.h"
 
 namespace chorus::ingest {
 namespace {
@@ -34,10 +34,10 @@ const NameSet& RawTextElements() {
 // One tag as the standard's tokenizer reads it, from '<' to '>'.
 struct TagToken {
   bool end = false;
-  bool complete = false;      // false: the input ended inside the tag
-  std::string name;           // lower-case
-  size_t name_end = 0;        // input offset just past the name
-  size_t close = 0;           // input offset of the closing '>'
+  bool complete = false;                  // false: the input ended inside the tag
+  std::string name;                       // lower-case
+  size_t name_end = 0;                    // input offset just past the name
+  size_t close = 0;                       // input offset of the closing '>'
   size_t cut = std::string_view::npos;    // offset of the first attribute past the cap
   size_t slash = std::string_view::npos;  // offset of a self-closing "/" before the '>'
   uint32_t attributes = 0;
@@ -145,9 +145,9 @@ class NestingBounder {
   BoundedHtml Run() {
     while (pos_ < in_.size()) {
       const void* found = std::memchr(in_.data() + pos_, '<', in_.size() - pos_);
-      const size_t lt = found == nullptr ? in_.size()
-                                         : static_cast<size_t>(static_cast<const char*>(found) -
-                                                               in_.data());
+      const size_t lt = found == nullptr
+                            ? in_.size()
+                            : static_cast<size_t>(static_cast<const char*>(found) - in_.data());
       out_.html.append(in_.data() + pos_, lt - pos_);
       pos_ = lt;
       if (lt >= in_.size()) break;

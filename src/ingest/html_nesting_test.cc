@@ -45,9 +45,9 @@ int Bound(const HtmlNestingLimits& limits) { return 2 * static_cast<int>(limits.
 
 TEST(HtmlNestingTest, TheShapesThatCrashedOrStalledGumboStayShallow) {
   const HtmlNestingLimits limits;
-  for (const char* piece : {"<table><tr><td>", "<div>", "<span><div></span>", "<b>",
-                            "<p><b x=1></p>t", "<svg><g>", "<ul><li>", "<a><p>", "<select><div>",
-                            "<template><tr>", "<math><mtext><div>"}) {
+  for (const char* piece :
+       {"<table><tr><td>", "<div>", "<span><div></span>", "<b>", "<p><b x=1></p>t", "<svg><g>",
+        "<ul><li>", "<a><p>", "<select><div>", "<template><tr>", "<math><mtext><div>"}) {
     SCOPED_TRACE(piece);
     const BoundedHtml b = BoundHtmlNesting(Repeat(piece, 20000), limits);
     EXPECT_LE(GumboDepth(b.html), Bound(limits));
@@ -85,8 +85,7 @@ TEST(HtmlNestingTest, NoTagHidesInTextCommentsAttributesOrRawText) {
 }
 
 TEST(HtmlNestingTest, SelfClosingTagsCloseOnlyInSvg) {
-  EXPECT_EQ(BoundHtmlNesting("<svg><path d=\"x\"/><br>").html,
-            "<svg><path d=\"x\"></path><br />");
+  EXPECT_EQ(BoundHtmlNesting("<svg><path d=\"x\"/><br>").html, "<svg><path d=\"x\"></path><br />");
   EXPECT_EQ(BoundHtmlNesting("<div/>in").html, "<div>in");
 }
 
@@ -94,18 +93,45 @@ TEST(HtmlNestingTest, SelfClosingTagsCloseOnlyInSvg) {
 // tree on the output must never be deeper than the bound, however the tags
 // nest, close, misnest or hide in comments, attributes and raw text.
 TEST(HtmlNestingTest, GumboNeverGoesDeeperThanTheBoundOnRandomPages) {
-  static const char* const kNames[] = {
-      "html", "body", "head", "br", "p", "li", "dd", "dt", "select", "option", "optgroup",
-      "table", "caption", "colgroup", "col", "tbody", "tr", "td", "th", "template", "button",
-      "form", "input", "textarea", "script", "div", "applet", "object", "ol", "ul", "h1",
-      "h2", "hr", "xmp", "plaintext", "img", "image", "link", "meta", "iframe", "menuitem",
-      "noscript", "style", "title", "a", "b", "i", "font", "nobr", "svg", "math", "mi",
-      "mtext", "foreignObject", "desc", "annotation-xml", "span", "x-y", "ruby", "rt",
-      "isindex", "frameset", "frame", "pre", "dl", "wbr", "embed", "base", "isindex"};
-  static const char* const kAttributes[] = {"", " x=\"a<b\"", " x='<div>'", " x=a<b",
-                                            " a b=c", " x=\"", " /", "/"};
-  static const char* const kOther[] = {"t", " ", "<!--c-->", "<!-->", "<!--x--!>",
-                                       "<![CDATA[<div>]]>", "</ >", "<?x>", "<", "&lt;"};
+  static const char* const kNames[] = {"html",      "body",
+                                       "head",      "br",
+                                       "p",         "li",
+                                       "dd",        "dt",
+                                       "select",    "option",
+                                       "optgroup",  "table",
+                                       "caption",   "colgroup",
+                                       "col",       "tbody",
+                                       "tr",        "td",
+                                       "th",        "template",
+                                       "button",    "form",
+                                       "input",     "textarea",
+                                       "script",    "div",
+                                       "applet",    "object",
+                                       "ol",        "ul",
+                                       "h1",        "h2",
+                                       "hr",        "xmp",
+                                       "plaintext", "img",
+                                       "image",     "link",
+                                       "meta",      "iframe",
+                                       "menuitem",  "noscript",
+                                       "style",     "title",
+                                       "a",         "b",
+                                       "i",         "font",
+                                       "nobr",      "svg",
+                                       "math",      "mi",
+                                       "mtext",     "foreignObject",
+                                       "desc",      "annotation-xml",
+                                       "span",      "x-y",
+                                       "ruby",      "rt",
+                                       "isindex",   "frameset",
+                                       "frame",     "pre",
+                                       "dl",        "wbr",
+                                       "embed",     "base",
+                                       "isindex"};
+  static const char* const kAttributes[] = {"",       " x=\"a<b\"", " x='<div>'", " x=a<b",
+                                            " a b=c", " x=\"",      " /",         "/"};
+  static const char* const kOther[] = {
+      "t", " ", "<!--c-->", "<!-->", "<!--x--!>", "<![CDATA[<div>]]>", "</ >", "<?x>", "<", "&lt;"};
   std::mt19937 rng(20240501);
   HtmlNestingLimits limits;
   limits.max_depth = 8;
@@ -114,10 +140,16 @@ TEST(HtmlNestingTest, GumboNeverGoesDeeperThanTheBoundOnRandomPages) {
     for (std::string& piece : pattern) {
       const std::string name = kNames[rng() % std::size(kNames)];
       switch (rng() % 10) {
-        case 0: case 1: case 2: case 3: case 4:
+        case 0:
+        case 1:
+        case 2:
+        case 3:
+        case 4:
           piece = "<" + name + kAttributes[rng() % std::size(kAttributes)] + ">";
           break;
-        case 5: case 6: case 7:
+        case 5:
+        case 6:
+        case 7:
           piece = "</" + name + ">";
           break;
         default:

@@ -31,7 +31,8 @@ enum class FileKind { kJsonl, kHtml, kText };
 
 FileKind KindFromName(std::string_view path) {
   std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return FileKind::kJsonl;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
   return FileKind::kText;
@@ -105,8 +106,7 @@ class InputReader {
   }
 
   // Records an error that always stops the read.
-  Status Stop(const std::string& file, uint64_t line, const std::string& message,
-              StatusCode code) {
+  Status Stop(const std::string& file, uint64_t line, const std::string& message, StatusCode code) {
     diags_->Error(file, line, message);
     return Status(code, diags_->all().back().ToString());
   }
@@ -144,8 +144,8 @@ class InputReader {
 
   // Whether an article of `bytes` fits a cluster holding `*held` bytes of
   // text (then counted in); warns the first time one does not (`*full`).
-  bool FitsCluster(size_t bytes, const std::string& cluster, const std::string& file,
-                   uint64_t line, size_t* held, bool* full) {
+  bool FitsCluster(size_t bytes, const std::string& cluster, const std::string& file, uint64_t line,
+                   size_t* held, bool* full) {
     if (*held == 0 || *held + bytes <= options_.max_cluster_bytes) {  // the first always fits
       *held += bytes;
       return true;
@@ -171,9 +171,9 @@ class InputReader {
 
   void CapText(const std::string& file, uint64_t line, std::string* text) {
     if (TruncateUtf8(text, options_.max_document_bytes)) {
-      diags_->Warning(file, line,
-                      fmt::format("article text longer than {} bytes; cut there",
-                                  options_.max_document_bytes));
+      diags_->Warning(
+          file, line,
+          fmt::format("article text longer than {} bytes; cut there", options_.max_document_bytes));
     }
   }
 
@@ -229,8 +229,7 @@ class InputReader {
     return true;
   }
 
-  Status ReadArticleBytes(LineReader* reader, const std::string& name, bool is_html,
-                          Group* group) {
+  Status ReadArticleBytes(LineReader* reader, const std::string& name, bool is_html, Group* group) {
     Status status;
     if (!CheckHead(reader->Peek(kSniffBytes), name, &status)) return status;
     std::string bytes;
@@ -276,9 +275,9 @@ class InputReader {
     while (reader->Next(&line)) {
       const uint64_t line_no = reader->line_number();
       if (reader->line_too_long()) {
-        RETURN_IF_ERROR(Error(name, line_no,
-                              fmt::format("line longer than {} bytes; skipped",
-                                          options_.max_line_bytes)));
+        RETURN_IF_ERROR(
+            Error(name, line_no,
+                  fmt::format("line longer than {} bytes; skipped", options_.max_line_bytes)));
         continue;
       }
       if (IsBlank(line)) continue;

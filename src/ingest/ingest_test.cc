@@ -45,13 +45,14 @@ class IngestTest : public ::testing::Test {
 };
 
 TEST_F(IngestTest, ReadsJsonlClustersWithExtraFields) {
-  std::string path = Write("c.jsonl",
-      R"({"id": "c1", "extra": {"x": [1,2]}, "documents": [{"id": "a", "text": "Alpha.", )"
-      R"("date": "2020-01-05", "source": "APW", "title": "T", "url": "http://u", "n": 3}, )"
-      R"({"id": 17, "text": "Beta."}], "references": ["Ref one.", "Ref two."]})"
-      "\n\n"
-      R"({"id": "c2", "documents": [{"text": "Gamma."}]})"
-      "\n");
+  std::string path =
+      Write("c.jsonl",
+            R"({"id": "c1", "extra": {"x": [1,2]}, "documents": [{"id": "a", "text": "Alpha.", )"
+            R"("date": "2020-01-05", "source": "APW", "title": "T", "url": "http://u", "n": 3}, )"
+            R"({"id": 17, "text": "Beta."}], "references": ["Ref one.", "Ref two."]})"
+            "\n\n"
+            R"({"id": "c2", "documents": [{"text": "Gamma."}]})"
+            "\n");
   std::vector<Cluster> clusters;
   ASSERT_TRUE(Read({path}, &clusters).ok());
   ASSERT_EQ(clusters.size(), 2u);
@@ -72,7 +73,8 @@ TEST_F(IngestTest, ReadsJsonlClustersWithExtraFields) {
 
 // "query" and "update_of"; a DUC "topic" stands for a missing query.
 TEST_F(IngestTest, ReadsQueriesTopicsAndUpdateOf) {
-  std::string path = Write("q.jsonl",
+  std::string path = Write(
+      "q.jsonl",
       R"({"id": "a", "query": "Who won?", "topic": {"title": "T", "narrative": "N."}, "documents": [{"text": "A."}]})"
       "\n"
       R"({"id": "b", "update_of": ["a", 7], "topic": {"title": "Euro steps", "narrative": "Describe them."}, )"
@@ -94,13 +96,15 @@ TEST_F(IngestTest, ReadsQueriesTopicsAndUpdateOf) {
   EXPECT_EQ(clusters[2].query, "");
   EXPECT_EQ(clusters[2].update_of, (std::vector<std::string>{"b"}));
   ASSERT_EQ(diags_.all().size(), 2u);
-  EXPECT_NE(diags_.all()[0].ToString().find("update_of[]"), std::string::npos) << diags_.all()[0].ToString();
-  EXPECT_NE(diags_.all()[1].ToString().find("\"topic\""), std::string::npos) << diags_.all()[1].ToString();
+  EXPECT_NE(diags_.all()[0].ToString().find("update_of[]"), std::string::npos)
+      << diags_.all()[0].ToString();
+  EXPECT_NE(diags_.all()[1].ToString().find("\"topic\""), std::string::npos)
+      << diags_.all()[1].ToString();
 }
 
 TEST_F(IngestTest, ConsecutiveArticleLinesFormOneClusterOrAStream) {
-  std::string path = Write("stream.jsonl",
-                           "{\"id\": \"x\", \"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+  std::string path =
+      Write("stream.jsonl", "{\"id\": \"x\", \"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
   std::vector<Cluster> clusters;
   ASSERT_TRUE(Read({path}, &clusters).ok());
   ASSERT_EQ(clusters.size(), 1u);
@@ -151,7 +155,8 @@ TEST_F(IngestTest, StrictStopsAtTheFirstError) {
 }
 
 TEST_F(IngestTest, InvalidUtf8IsRepairedWithAWarning) {
-  std::string json = Write("u.jsonl", "{\"id\": \"c\", \"documents\": [{\"text\": \"caf\xE9 ok\"}]}\n");
+  std::string json =
+      Write("u.jsonl", "{\"id\": \"c\", \"documents\": [{\"text\": \"caf\xE9 ok\"}]}\n");
   std::string text = Write("t.txt", "Bad \xFF\xFE byte here.\n");
   std::vector<Cluster> clusters;
   ASSERT_TRUE(Read({json, text}, &clusters).ok());
@@ -168,11 +173,12 @@ TEST_F(IngestTest, InvalidUtf8IsRepairedWithAWarning) {
 // parse fails. Invalid bytes in a key, in an ignored field or on a line that
 // is also malformed JSON still give one warning each, before any error.
 TEST_F(IngestTest, InvalidUtf8AnywhereInALineIsRepairedBeforeTheJsonError) {
-  std::string json = Write("v.jsonl",
-                           "{\"id\": \"a\", \"ex\xFFtra\": 1, \"documents\": [{\"text\": \"One.\"}]}\n"
-                           "{\"id\": \"b\", \"documents\": [{\"text\": \"Two \xC3\"}], \"note\": \"\xF0\x9F\"}\n"
-                           "{\"id\": \"c\xFE\", \"documents\": [{\"text\": \"Three.\"}]\n"
-                           "{\"id\": \"d\", \"documents\": [{\"text\": \"Caf\xC3\xA9 four.\"}]}\n");
+  std::string json =
+      Write("v.jsonl",
+            "{\"id\": \"a\", \"ex\xFFtra\": 1, \"documents\": [{\"text\": \"One.\"}]}\n"
+            "{\"id\": \"b\", \"documents\": [{\"text\": \"Two \xC3\"}], \"note\": \"\xF0\x9F\"}\n"
+            "{\"id\": \"c\xFE\", \"documents\": [{\"text\": \"Three.\"}]\n"
+            "{\"id\": \"d\", \"documents\": [{\"text\": \"Caf\xC3\xA9 four.\"}]}\n");
   std::vector<Cluster> clusters;
   ASSERT_TRUE(Read({json}, &clusters).ok());
   ASSERT_EQ(clusters.size(), 3u);
@@ -184,7 +190,8 @@ TEST_F(IngestTest, InvalidUtf8AnywhereInALineIsRepairedBeforeTheJsonError) {
   EXPECT_EQ(diags_.error_count(), 1u);
   EXPECT_EQ(diags_.all()[2].line, 3u);  // the warning for line 3 comes before its error
   EXPECT_EQ(diags_.all()[3].line, 3u);
-  EXPECT_NE(diags_.all()[3].message.find("invalid JSON"), std::string::npos) << diags_.all()[3].message;
+  EXPECT_NE(diags_.all()[3].message.find("invalid JSON"), std::string::npos)
+      << diags_.all()[3].message;
 }
 
 TEST_F(IngestTest, EmptyAndBinaryFilesAreSkippedWithAnError) {
@@ -234,8 +241,8 @@ TEST_F(IngestTest, DirectoryWithoutArticlesIsAnError) {
 
 TEST_F(IngestTest, FilesNamedOneByOneFormOneCluster) {
   std::string a = Write("a.txt", " date 2021-03-04\nDock Fire Spreads\n\nFirst paragraph.\n");
-  std::string b = Write("b.html",
-                        "<html><head><title>B page</title></head><body><p>Body.</p></body></html>");
+  std::string b =
+      Write("b.html", "<html><head><title>B page</title></head><body><p>Body.</p></body></html>");
   std::vector<Cluster> clusters;
   ASSERT_TRUE(Read({a, b}, &clusters).ok());
   ASSERT_EQ(clusters.size(), 1u);
@@ -266,7 +273,10 @@ TEST_F(IngestTest, LongSingleLineWorksAndIsCutAtTheLimit) {
 
 TEST_F(IngestTest, ArticlesPastTheClusterTextCapAreLeftOutWithOneWarning) {
   std::string lines;  // five article lines (one cluster), then a cluster line of five
-  for (int i = 0; i < 5; ++i) lines += R"({"id": "a)" + std::to_string(i) + R"(", "text": "0123456789"})" "\n";
+  for (int i = 0; i < 5; ++i)
+    lines += R"({"id": "a)" + std::to_string(i) +
+             R"(", "text": "0123456789"})"
+             "\n";
   lines += R"({"id": "c", "documents": [)";
   for (int i = 0; i < 5; ++i) lines += std::string(i ? "," : "") + R"({"text": "0123456789"})";
   lines += "]}\n";
@@ -301,7 +311,10 @@ TEST_F(IngestTest, TextLongerThanTheLimitIsCutWithAWarning) {
 TEST_F(IngestTest, ManyClustersStreamInOrder) {
   std::string lines;
   for (int i = 0; i < 2000; ++i) {
-    lines.append(R"({"id": "c)").append(std::to_string(i)).append(R"(", "documents": [{"text": "T."}]})").append("\n");
+    lines.append(R"({"id": "c)")
+        .append(std::to_string(i))
+        .append(R"(", "documents": [{"text": "T."}]})")
+        .append("\n");
   }
   std::string path = Write("many.jsonl", lines);
   std::vector<std::string> ids;

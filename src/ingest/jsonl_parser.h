@@ -30,8 +30,8 @@ namespace chorus::ingest {
 struct JsonlRecord {
   enum class Kind { kCluster, kArticle };
   Kind kind = Kind::kArticle;
-  Cluster cluster;   // when kind == kCluster
-  Document article;  // when kind == kArticle
+  Cluster cluster;    // when kind == kCluster
+  Document article;   // when kind == kArticle
   std::string event;  // an article's "event" field (its gold event in a labelled stream), or empty
 };
 

@@ -71,8 +71,8 @@ class LineReader {
   bool too_long_ = false;
   std::unique_ptr<char[]> buffer_;  // capacity_ bytes, not zero-filled
   size_t capacity_ = 0;
-  size_t begin_ = 0;  // first unconsumed byte
-  size_t end_ = 0;    // one past the last buffered byte
+  size_t begin_ = 0;    // first unconsumed byte
+  size_t end_ = 0;      // one past the last buffered byte
   size_t scanned_ = 0;  // bytes from begin_ known to hold no newline
   uint64_t line_number_ = 0;
   bool eof_ = false;

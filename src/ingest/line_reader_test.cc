@@ -46,8 +46,8 @@ TEST(LineReaderTest, SplitsLinesAcrossChunksAndGrowsForLongLines) {
 }
 
 TEST(LineReaderTest, OverlongLinesAreSkippedWithoutBeingHeld) {
-  const std::string bytes = "short\n" + std::string(100000, 'x') + "\nafter\n" +
-                            std::string(5000, 'y');
+  const std::string bytes =
+      "short\n" + std::string(100000, 'x') + "\nafter\n" + std::string(5000, 'y');
   std::FILE* f = FileOf(bytes);
   {
     LineReader reader(f, 64);
@@ -87,7 +87,8 @@ TEST(LineReaderTest, PaddingAfterTheLastLineIsZeroedInAReusedBuffer) {
     ASSERT_TRUE(reader.Next(&line));
     ASSERT_TRUE(reader.Next(&line));
     ASSERT_EQ(line, "cd");
-    for (size_t i = 0; i < LineReader::kPadding; ++i) EXPECT_EQ(line.data()[line.size() + i], '\0') << i;
+    for (size_t i = 0; i < LineReader::kPadding; ++i)
+      EXPECT_EQ(line.data()[line.size() + i], '\0') << i;
   }
   std::fclose(f);
 }

@@ -27,47 +27,93 @@ struct TagKinds {
     constexpr uint32_t kSp = kSpecial;
     constexpr uint32_t kBlock = kSp | kClosesP | kBlockEnd;
     const std::pair<GumboTag, uint32_t> kTable[] = {
-        {GUMBO_TAG_HTML, kSp | kBoundary | kMerged}, {GUMBO_TAG_BODY, kSp | kMerged},
-        {GUMBO_TAG_HEAD, kSp | kMerged}, {GUMBO_TAG_FRAMESET, kDropped},
-        {GUMBO_TAG_FRAME, kDropped}, {GUMBO_TAG_ISINDEX, kDropped},
-        {GUMBO_TAG_P, kBlock}, {GUMBO_TAG_LI, kBlock}, {GUMBO_TAG_DD, kBlock},
-        {GUMBO_TAG_DT, kBlock}, {GUMBO_TAG_SELECT, kSp}, {GUMBO_TAG_OPTION, kSp},
-        {GUMBO_TAG_OPTGROUP, kSp}, {GUMBO_TAG_TABLE, kSp | kBoundary},
+        {GUMBO_TAG_HTML, kSp | kBoundary | kMerged},
+        {GUMBO_TAG_BODY, kSp | kMerged},
+        {GUMBO_TAG_HEAD, kSp | kMerged},
+        {GUMBO_TAG_FRAMESET, kDropped},
+        {GUMBO_TAG_FRAME, kDropped},
+        {GUMBO_TAG_ISINDEX, kDropped},
+        {GUMBO_TAG_P, kBlock},
+        {GUMBO_TAG_LI, kBlock},
+        {GUMBO_TAG_DD, kBlock},
+        {GUMBO_TAG_DT, kBlock},
+        {GUMBO_TAG_SELECT, kSp},
+        {GUMBO_TAG_OPTION, kSp},
+        {GUMBO_TAG_OPTGROUP, kSp},
+        {GUMBO_TAG_TABLE, kSp | kBoundary},
         {GUMBO_TAG_CAPTION, kSp | kBoundary | kTablePart},
-        {GUMBO_TAG_COLGROUP, kSp | kTablePart}, {GUMBO_TAG_COL, kSp | kVoid | kTablePart},
+        {GUMBO_TAG_COLGROUP, kSp | kTablePart},
+        {GUMBO_TAG_COL, kSp | kVoid | kTablePart},
         {GUMBO_TAG_TBODY, kSp | kTablePart | kRowGroup},
         {GUMBO_TAG_THEAD, kSp | kTablePart | kRowGroup},
-        {GUMBO_TAG_TFOOT, kSp | kTablePart | kRowGroup}, {GUMBO_TAG_TR, kSp | kTablePart},
+        {GUMBO_TAG_TFOOT, kSp | kTablePart | kRowGroup},
+        {GUMBO_TAG_TR, kSp | kTablePart},
         {GUMBO_TAG_TD, kSp | kBoundary | kTablePart | kCell},
         {GUMBO_TAG_TH, kSp | kBoundary | kTablePart | kCell},
-        {GUMBO_TAG_TEMPLATE, kSp | kBoundary}, {GUMBO_TAG_BUTTON, kSp | kBoundary | kBlockEnd},
-        {GUMBO_TAG_FORM, kSp | kClosesP | kBlockEnd}, {GUMBO_TAG_TEXTAREA, kSp},
-        {GUMBO_TAG_SCRIPT, kSp}, {GUMBO_TAG_APPLET, kSp | kBoundary | kBlockEnd},
+        {GUMBO_TAG_TEMPLATE, kSp | kBoundary},
+        {GUMBO_TAG_BUTTON, kSp | kBoundary | kBlockEnd},
+        {GUMBO_TAG_FORM, kSp | kClosesP | kBlockEnd},
+        {GUMBO_TAG_TEXTAREA, kSp},
+        {GUMBO_TAG_SCRIPT, kSp},
+        {GUMBO_TAG_APPLET, kSp | kBoundary | kBlockEnd},
         {GUMBO_TAG_MARQUEE, kSp | kBoundary | kBlockEnd},
         {GUMBO_TAG_OBJECT, kSp | kBoundary | kBlockEnd},
-        {GUMBO_TAG_OL, kBlock | kBoundary}, {GUMBO_TAG_UL, kBlock | kBoundary},
-        {GUMBO_TAG_ADDRESS, kBlock}, {GUMBO_TAG_DIV, kBlock}, {GUMBO_TAG_ARTICLE, kBlock},
-        {GUMBO_TAG_ASIDE, kBlock}, {GUMBO_TAG_BLOCKQUOTE, kBlock}, {GUMBO_TAG_CENTER, kBlock},
-        {GUMBO_TAG_DIR, kBlock}, {GUMBO_TAG_DL, kBlock}, {GUMBO_TAG_FIELDSET, kBlock},
-        {GUMBO_TAG_FIGCAPTION, kBlock}, {GUMBO_TAG_FIGURE, kBlock}, {GUMBO_TAG_FOOTER, kBlock},
-        {GUMBO_TAG_HEADER, kBlock}, {GUMBO_TAG_MENU, kBlock}, {GUMBO_TAG_NAV, kBlock},
-        {GUMBO_TAG_SECTION, kBlock}, {GUMBO_TAG_PRE, kBlock}, {GUMBO_TAG_LISTING, kBlock},
-        {GUMBO_TAG_MAIN, kBlock}, {GUMBO_TAG_HGROUP, kBlock}, {GUMBO_TAG_DETAILS, kBlock},
-        {GUMBO_TAG_SUMMARY, kBlock}, {GUMBO_TAG_H1, kSp | kClosesP | kHeading},
-        {GUMBO_TAG_H2, kSp | kClosesP | kHeading}, {GUMBO_TAG_H3, kSp | kClosesP | kHeading},
-        {GUMBO_TAG_H4, kSp | kClosesP | kHeading}, {GUMBO_TAG_H5, kSp | kClosesP | kHeading},
-        {GUMBO_TAG_H6, kSp | kClosesP | kHeading}, {GUMBO_TAG_HR, kSp | kClosesP | kVoid},
-        {GUMBO_TAG_XMP, kSp | kClosesP}, {GUMBO_TAG_PLAINTEXT, kSp | kClosesP},
-        {GUMBO_TAG_AREA, kSp | kVoid}, {GUMBO_TAG_BASE, kSp | kVoid},
-        {GUMBO_TAG_BASEFONT, kSp | kVoid}, {GUMBO_TAG_BGSOUND, kSp | kVoid},
-        {GUMBO_TAG_BR, kSp | kVoid}, {GUMBO_TAG_EMBED, kSp | kVoid},
-        {GUMBO_TAG_IMG, kSp | kVoid}, {GUMBO_TAG_IMAGE, kVoid}, {GUMBO_TAG_INPUT, kSp | kVoid},
-        {GUMBO_TAG_KEYGEN, kSp | kVoid}, {GUMBO_TAG_LINK, kSp | kVoid},
-        {GUMBO_TAG_MENUITEM, kSp | kVoid}, {GUMBO_TAG_META, kSp | kVoid},
-        {GUMBO_TAG_PARAM, kSp | kVoid}, {GUMBO_TAG_SOURCE, kSp | kVoid},
-        {GUMBO_TAG_TRACK, kSp | kVoid}, {GUMBO_TAG_WBR, kSp | kVoid},
-        {GUMBO_TAG_IFRAME, kSp}, {GUMBO_TAG_NOEMBED, kSp}, {GUMBO_TAG_NOFRAMES, kSp},
-        {GUMBO_TAG_NOSCRIPT, kSp}, {GUMBO_TAG_STYLE, kSp}, {GUMBO_TAG_TITLE, kSp},
+        {GUMBO_TAG_OL, kBlock | kBoundary},
+        {GUMBO_TAG_UL, kBlock | kBoundary},
+        {GUMBO_TAG_ADDRESS, kBlock},
+        {GUMBO_TAG_DIV, kBlock},
+        {GUMBO_TAG_ARTICLE, kBlock},
+        {GUMBO_TAG_ASIDE, kBlock},
+        {GUMBO_TAG_BLOCKQUOTE, kBlock},
+        {GUMBO_TAG_CENTER, kBlock},
+        {GUMBO_TAG_DIR, kBlock},
+        {GUMBO_TAG_DL, kBlock},
+        {GUMBO_TAG_FIELDSET, kBlock},
+        {GUMBO_TAG_FIGCAPTION, kBlock},
+        {GUMBO_TAG_FIGURE, kBlock},
+        {GUMBO_TAG_FOOTER, kBlock},
+        {GUMBO_TAG_HEADER, kBlock},
+        {GUMBO_TAG_MENU, kBlock},
+        {GUMBO_TAG_NAV, kBlock},
+        {GUMBO_TAG_SECTION, kBlock},
+        {GUMBO_TAG_PRE, kBlock},
+        {GUMBO_TAG_LISTING, kBlock},
+        {GUMBO_TAG_MAIN, kBlock},
+        {GUMBO_TAG_HGROUP, kBlock},
+        {GUMBO_TAG_DETAILS, kBlock},
+        {GUMBO_TAG_SUMMARY, kBlock},
+        {GUMBO_TAG_H1, kSp | kClosesP | kHeading},
+        {GUMBO_TAG_H2, kSp | kClosesP | kHeading},
+        {GUMBO_TAG_H3, kSp | kClosesP | kHeading},
+        {GUMBO_TAG_H4, kSp | kClosesP | kHeading},
+        {GUMBO_TAG_H5, kSp | kClosesP | kHeading},
+        {GUMBO_TAG_H6, kSp | kClosesP | kHeading},
+        {GUMBO_TAG_HR, kSp | kClosesP | kVoid},
+        {GUMBO_TAG_XMP, kSp | kClosesP},
+        {GUMBO_TAG_PLAINTEXT, kSp | kClosesP},
+        {GUMBO_TAG_AREA, kSp | kVoid},
+        {GUMBO_TAG_BASE, kSp | kVoid},
+        {GUMBO_TAG_BASEFONT, kSp | kVoid},
+        {GUMBO_TAG_BGSOUND, kSp | kVoid},
+        {GUMBO_TAG_BR, kSp | kVoid},
+        {GUMBO_TAG_EMBED, kSp | kVoid},
+        {GUMBO_TAG_IMG, kSp | kVoid},
+        {GUMBO_TAG_IMAGE, kVoid},
+        {GUMBO_TAG_INPUT, kSp | kVoid},
+        {GUMBO_TAG_KEYGEN, kSp | kVoid},
+        {GUMBO_TAG_LINK, kSp | kVoid},
+        {GUMBO_TAG_MENUITEM, kSp | kVoid},
+        {GUMBO_TAG_META, kSp | kVoid},
+        {GUMBO_TAG_PARAM, kSp | kVoid},
+        {GUMBO_TAG_SOURCE, kSp | kVoid},
+        {GUMBO_TAG_TRACK, kSp | kVoid},
+        {GUMBO_TAG_WBR, kSp | kVoid},
+        {GUMBO_TAG_IFRAME, kSp},
+        {GUMBO_TAG_NOEMBED, kSp},
+        {GUMBO_TAG_NOFRAMES, kSp},
+        {GUMBO_TAG_NOSCRIPT, kSp},
+        {GUMBO_TAG_STYLE, kSp},
+        {GUMBO_TAG_TITLE, kSp},
     };
     for (const auto& [tag, k] : kTable) kinds[tag] = k;
   }
@@ -90,10 +136,20 @@ GumboTag TagOf(std::string_view name) {
 
 std::string_view OpenElements::Shown(std::string_view name) {
   switch (TagOf(name)) {
-    case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE:
-    case GUMBO_TAG_EM: case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_NOBR:
-    case GUMBO_TAG_S: case GUMBO_TAG_SMALL: case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG:
-    case GUMBO_TAG_TT: case GUMBO_TAG_U:
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_NOBR:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
       return "span";
     default:
       return name;
@@ -173,10 +229,8 @@ OpenElements::StartResult OpenElements::Start(std::string_view name) {
 // A table part closes the cell, row or row group it starts in; outside a
 // table it is left out, as browsers do.
 OpenElements::StartResult OpenElements::StartTablePart(GumboTag tag, std::string_view name) {
-  const size_t at =
-      Find([](const Element& e) { return IsTableContext(e.tag); }, [](const Element&) {
-        return false;
-      });
+  const size_t at = Find([](const Element& e) { return IsTableContext(e.tag); },
+                         [](const Element&) { return false; });
   const GumboTag context = at == std::string::npos ? kNone : stack_[at].tag;
   const auto nearest = [this](GumboTag t) {
     return Find([t](const Element& e) { return e.tag == t; },
@@ -197,7 +251,7 @@ OpenElements::StartResult OpenElements::StartTablePart(GumboTag tag, std::string
   } else if (tag == GUMBO_TAG_TR) {
     const size_t row = nearest(GUMBO_TAG_TR);
     PopTo((Is(context, kCell) || context == GUMBO_TAG_TR) && row != std::string::npos ? row
-                                                                                     : at + 1);
+                                                                                      : at + 1);
   } else if (tag != GUMBO_TAG_COL) {  // row groups, caption, colgroup: back to the table
     const size_t table = nearest(GUMBO_TAG_TABLE);
     if (table != std::string::npos) PopTo(table + 1);

@@ -87,7 +87,7 @@ class OpenElements {
   const CloseSink on_close_;
   std::vector<Element> stack_;
   size_t open_tables_ = 0;
-  size_t open_foreign_ = 0;  // <svg> and <math>
+  size_t open_foreign_ = 0;                             // <svg> and <math>
   std::array<uint64_t, GUMBO_TAG_LAST + 1> refused_{};  // start tags refused for depth
 };
 

@@ -32,10 +32,10 @@ bool ApplyHeaderLine(std::string_view line, Document* doc, std::string_view* aft
     *after_date = Trim(value.substr(10));
     return true;
   }
-  std::string* field = key == "source" ? &doc->source
-                       : key == "url"  ? &doc->url
+  std::string* field = key == "source"  ? &doc->source
+                       : key == "url"   ? &doc->url
                        : key == "title" ? &doc->title
-                       : key == "lean" ? &doc->lean
+                       : key == "lean"  ? &doc->lean
                                         : nullptr;
   if (field == nullptr || value.empty()) return false;
   *field = std::string(value);

@@ -34,8 +34,8 @@ bool LooksLikeHtml(std::string_view text) {
 }
 
 void ReplaceControlCharacters(Document* doc) {
-  for (std::string* field : {&doc->id, &doc->text, &doc->title, &doc->source, &doc->url,
-                             &doc->date}) {
+  for (std::string* field :
+       {&doc->id, &doc->text, &doc->title, &doc->source, &doc->url, &doc->date}) {
     chorus::ReplaceControlCharacters(field);
   }
 }

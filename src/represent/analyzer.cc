@@ -60,7 +60,8 @@ void Represent(AnalyzedCluster* cluster, const CopyGroupOptions& copies) {
   std::vector<std::vector<uint64_t>> shingles(n);
   for (size_t d = 0; d < n && d + 1 < cluster->doc_first_sentence.size(); ++d) {
     const uint32_t begin = cluster->doc_first_sentence[d];
-    shingles[d] = represent::DocumentShingles(sentences.subspan(begin, cluster->doc_first_sentence[d + 1] - begin));
+    shingles[d] = represent::DocumentShingles(
+        sentences.subspan(begin, cluster->doc_first_sentence[d + 1] - begin));
   }
   cluster->copies = represent::GroupCopies(shingles, copies);
 }

@@ -67,7 +67,8 @@ std::vector<bool> TitleCaseLines(const std::vector<Token>& tokens, std::string_v
   size_t begin = 0;
   for (size_t i = 1; i <= tokens.size(); ++i) {
     if (i < tokens.size() && !OpensLine(tokens, i, text)) continue;
-    if (IsTitleCase(tokens, begin, i)) std::fill(title_case.begin() + begin, title_case.begin() + i, true);
+    if (IsTitleCase(tokens, begin, i))
+      std::fill(title_case.begin() + begin, title_case.begin() + i, true);
     begin = i;
   }
   return title_case;

@@ -33,11 +33,11 @@ struct FeatureContext {
   };
   Tokenizer surface_tokenizer{TokenizerOptions{.stem = false}};
   Tokenizer stemming_tokenizer;
-  TermDictionary forms;            // normalised surface forms
-  std::vector<Form> form;          // by form id
+  TermDictionary forms;                 // normalised surface forms
+  std::vector<Form> form;               // by form id
   std::vector<std::string> term_label;  // by term id: first form seen with that stem
-  std::vector<double> count;        // by term id
-  std::vector<uint32_t> touched;    // term ids with a non-zero count
+  std::vector<double> count;            // by term id
+  std::vector<uint32_t> touched;        // term ids with a non-zero count
 };
 
 struct FeatureWeights {

@@ -60,13 +60,15 @@ std::vector<uint64_t> SortedCharNgrams(std::string_view text, size_t n) {
 
 // The character 3-grams of `text` from its sorted 4-grams: every 3-gram but
 // the last begins a 4-gram, and dropping a 4-gram's last byte keeps the order.
-std::vector<uint64_t> SortedCharTrigrams(std::string_view text, const std::vector<uint64_t>& fourgrams) {
+std::vector<uint64_t> SortedCharTrigrams(std::string_view text,
+                                         const std::vector<uint64_t>& fourgrams) {
   if (text.size() < 3) return {};
   std::vector<uint64_t> out;
   out.reserve(fourgrams.size() + 1);
   for (uint64_t x : fourgrams) out.push_back(x >> 8);
   uint64_t last = 0;
-  for (size_t i = text.size() - 3; i < text.size(); ++i) last = (last << 8) | static_cast<unsigned char>(text[i]);
+  for (size_t i = text.size() - 3; i < text.size(); ++i)
+    last = (last << 8) | static_cast<unsigned char>(text[i]);
   out.insert(std::upper_bound(out.begin(), out.end(), last), last);
   return out;
 }
@@ -99,7 +101,7 @@ void PushContainment(const std::vector<uint64_t>& a, const std::vector<uint64_t>
 }
 
 bool IsNegation(std::string_view norm) {
-  static constexpr std::string_view kWords[] = {"not", "no", "never", "nor", "neither",
+  static constexpr std::string_view kWords[] = {"not",  "no",     "never",   "nor",   "neither",
                                                 "none", "nobody", "nothing", "cannot"};
   if (std::find(std::begin(kWords), std::end(kWords), norm) != std::end(kWords)) return true;
   return norm.ends_with("n't") || norm.ends_with("n\u2019t");
@@ -129,14 +131,16 @@ void WordSimilarities(const ClaimProfile& a, const ClaimProfile& b, size_t na, s
       float v = 0;
       if (x.stem_id == y.stem_id) {
         v = 1;
-      } else if ((x.synonym_bits & y.synonym_bits) != 0 && Synonyms::Share(x.synonym_sets, y.synonym_sets)) {
+      } else if ((x.synonym_bits & y.synonym_bits) != 0 &&
+                 Synonyms::Share(x.synonym_sets, y.synonym_sets)) {
         v = kSynonymSimilarity;
       } else {
         const int8_t* yv = b.content_vectors.data() + j * dims;
         int32_t dot = 0;
         for (size_t k = 0; k < dims; ++k) dot += xv[k] * yv[k];
-        v = std::min(kSynonymSimilarity - 0.05f, static_cast<float>(dot) * a.content_inverse_norms[i] *
-                                                     b.content_inverse_norms[j]);
+        v = std::min(
+            kSynonymSimilarity - 0.05f,
+            static_cast<float>(dot) * a.content_inverse_norms[i] * b.content_inverse_norms[j]);
       }
       sim[i * nb + j] = v;
     }
@@ -220,7 +224,8 @@ size_t CommonSubsequence(std::span<const uint32_t> a, std::span<const uint32_t> 
   std::array<uint16_t, kMaxProfileTokens + 1> prev{}, cur{};
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = a[i - 1] == b[j - 1] ? static_cast<uint16_t>(prev[j - 1] + 1) : std::max(prev[j], cur[j - 1]);
+      cur[j] = a[i - 1] == b[j - 1] ? static_cast<uint16_t>(prev[j - 1] + 1)
+                                    : std::max(prev[j], cur[j - 1]);
     }
     std::swap(prev, cur);
   }
@@ -246,7 +251,7 @@ float VectorCosine(const std::vector<float>& a, const std::vector<float>& b) {
 
 std::string NormalizeNumber(std::string_view norm, bool numeric) {
   if (!numeric) {
-    static constexpr std::string_view kWords[] = {"two", "three", "four", "five", "six",
+    static constexpr std::string_view kWords[] = {"two",   "three", "four", "five", "six",
                                                   "seven", "eight", "nine", "ten"};
     for (size_t k = 0; k < std::size(kWords); ++k) {
       if (norm == kWords[k]) return std::to_string(k + 2);
@@ -259,8 +264,11 @@ std::string NormalizeNumber(std::string_view norm, bool numeric) {
   for (size_t i = 0; i < norm.size(); ++i) {
     const char c = norm[i];
     if (c == ',') continue;
-    const bool letter_follows = i + 1 < norm.size() && std::isalpha(static_cast<unsigned char>(norm[i + 1]));
-    if (!out.empty() && (std::isalpha(static_cast<unsigned char>(c)) || (c == '-' && letter_follows))) break;
+    const bool letter_follows =
+        i + 1 < norm.size() && std::isalpha(static_cast<unsigned char>(norm[i + 1]));
+    if (!out.empty() &&
+        (std::isalpha(static_cast<unsigned char>(c)) || (c == '-' && letter_follows)))
+      break;
     out.push_back(c);
   }
   return out;
@@ -300,7 +308,8 @@ void AddVectors(ClaimProfile& p) {
   for (size_t i = 0; i < words; ++i) {
     const uint32_t row = p.content[i].vector_row;
     if (row == WordVectors::kUnknown) continue;
-    std::copy_n(vectors.Row(row), vectors.dims(), p.content_vectors.begin() + static_cast<std::ptrdiff_t>(i * vectors.dims()));
+    std::copy_n(vectors.Row(row), vectors.dims(),
+                p.content_vectors.begin() + static_cast<std::ptrdiff_t>(i * vectors.dims()));
     p.content_inverse_norms[i] = vectors.InverseNorm(row);
   }
   p.mean_vector.assign(vectors.dims(), 0.0f);
@@ -332,7 +341,8 @@ bool AddRuleParts(std::span<const Token> tokens, size_t i, ClaimProfile* p) {
   std::string number = NormalizeNumber(t.norm, t.numeric);
   if (number.empty()) return false;
   p->numbers.push_back(number);
-  p->number_slots.push_back({std::move(number), NeighbourStem(tokens, i, -1), NeighbourStem(tokens, i, +1)});
+  p->number_slots.push_back(
+      {std::move(number), NeighbourStem(tokens, i, -1), NeighbourStem(tokens, i, +1)});
   return true;
 }
 
@@ -341,7 +351,8 @@ bool AddRuleParts(std::span<const Token> tokens, size_t i, ClaimProfile* p) {
 ClaimProfile ProfileRules(std::span<const Token> tokens) {
   ClaimProfile p;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!AddRuleParts(tokens, i, &p) && IsContent(tokens[i])) p.content_stems.push_back(tokens[i].stem_id);
+    if (!AddRuleParts(tokens, i, &p) && IsContent(tokens[i]))
+      p.content_stems.push_back(tokens[i].stem_id);
   }
   SortUnique(p.numbers);
   SortUnique(p.content_stems);
@@ -415,7 +426,8 @@ bool NumbersConflict(const ClaimProfile& a, const ClaimProfile& b) {
   const auto a_only = only_in(a, b), b_only = only_in(b, a);
   for (const NumberSlot* x : a_only) {
     for (const NumberSlot* y : b_only) {
-      const bool same_slot = (x->left != 0 && x->left == y->left) || (x->right != 0 && x->right == y->right);
+      const bool same_slot =
+          (x->left != 0 && x->left == y->left) || (x->right != 0 && x->right == y->right);
       if (same_slot && !OneFigureRounded(x->value, y->value)) return true;
     }
   }
@@ -433,17 +445,55 @@ bool NegationDiffers(const ClaimProfile& a, const ClaimProfile& b) {
 }
 
 const std::array<std::string_view, kClaimFeatureCount>& ClaimFeatureNames() {
-  static const std::array<std::string_view, kClaimFeatureCount> kNames = {
-      "word1_min", "word1_max", "word2_min", "word2_max", "word3_min", "word3_max",
-      "word4_min", "word4_max", "stem1_min", "stem1_max", "stem2_min", "stem2_max",
-      "stem3_min", "stem3_max", "char3_min", "char3_max", "char4_min", "char4_max",
-      "content_min", "content_max", "align_hard_min", "align_hard_max", "align_soft_min",
-      "align_soft_max", "mean_vector_cos", "unaligned_min", "unaligned_max",
-      "unaligned_names_min", "unaligned_names_max", "unaligned_weight_min",
-      "unaligned_weight_max", "aligned_share_min", "aligned_share_max", "names_min", "names_max", "tokens_min",
-      "tokens_max", "tokens_diff", "edit_distance", "lcs_min", "lcs_max", "numbers_min",
-      "numbers_max", "numbers_shared", "numbers_one_side", "numbers_conflict",
-      "negations_min", "negations_max", "negation_differs"};
+  static const std::array<std::string_view, kClaimFeatureCount> kNames = {"word1_min",
+                                                                          "word1_max",
+                                                                          "word2_min",
+                                                                          "word2_max",
+                                                                          "word3_min",
+                                                                          "word3_max",
+                                                                          "word4_min",
+                                                                          "word4_max",
+                                                                          "stem1_min",
+                                                                          "stem1_max",
+                                                                          "stem2_min",
+                                                                          "stem2_max",
+                                                                          "stem3_min",
+                                                                          "stem3_max",
+                                                                          "char3_min",
+                                                                          "char3_max",
+                                                                          "char4_min",
+                                                                          "char4_max",
+                                                                          "content_min",
+                                                                          "content_max",
+                                                                          "align_hard_min",
+                                                                          "align_hard_max",
+                                                                          "align_soft_min",
+                                                                          "align_soft_max",
+                                                                          "mean_vector_cos",
+                                                                          "unaligned_min",
+                                                                          "unaligned_max",
+                                                                          "unaligned_names_min",
+                                                                          "unaligned_names_max",
+                                                                          "unaligned_weight_min",
+                                                                          "unaligned_weight_max",
+                                                                          "aligned_share_min",
+                                                                          "aligned_share_max",
+                                                                          "names_min",
+                                                                          "names_max",
+                                                                          "tokens_min",
+                                                                          "tokens_max",
+                                                                          "tokens_diff",
+                                                                          "edit_distance",
+                                                                          "lcs_min",
+                                                                          "lcs_max",
+                                                                          "numbers_min",
+                                                                          "numbers_max",
+                                                                          "numbers_shared",
+                                                                          "numbers_one_side",
+                                                                          "numbers_conflict",
+                                                                          "negations_min",
+                                                                          "negations_max",
+                                                                          "negation_differs"};
   return kNames;
 }
 
@@ -471,10 +521,12 @@ ClaimFeatures PairFeatures(const ClaimProfile& a, const ClaimProfile& b) {
                  static_cast<double>(std::max(na.size(), nb.size())));
   const std::span<const uint32_t> sa = Capped(a.stems), sb = Capped(b.stems);
   const auto lcs = static_cast<double>(CommonSubsequence(sa, sb));
-  PushMinMax(Ratio(lcs, static_cast<double>(sa.size())), Ratio(lcs, static_cast<double>(sb.size())), out);
+  PushMinMax(Ratio(lcs, static_cast<double>(sa.size())), Ratio(lcs, static_cast<double>(sb.size())),
+             out);
   PushMinMax(static_cast<float>(a.numbers.size()), static_cast<float>(b.numbers.size()), out);
   size_t shared = 0;
-  for (const std::string& n : a.numbers) shared += std::binary_search(b.numbers.begin(), b.numbers.end(), n);
+  for (const std::string& n : a.numbers)
+    shared += std::binary_search(b.numbers.begin(), b.numbers.end(), n);
   *out++ = static_cast<float>(shared);
   *out++ = static_cast<float>(a.numbers.size() + b.numbers.size() - 2 * shared);
   *out++ = NumbersConflict(a, b) ? 1.0f : 0.0f;

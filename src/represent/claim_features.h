@@ -32,21 +32,21 @@ namespace chorus::represent {
 struct ContentWord {
   uint32_t stem_id = 0;
   std::string_view stem;
-  uint32_t vector_row = UINT32_MAX;  // WordVectors row, or WordVectors::kUnknown
+  uint32_t vector_row = UINT32_MAX;                     // WordVectors row, or WordVectors::kUnknown
   const std::vector<uint32_t>* synonym_sets = nullptr;  // Synonyms::SetsOf(stem)
   // Bit (id mod 64) of each of its synonym sets: two words whose bits do not
   // meet share no set, which settles most pairs without comparing the lists.
   uint64_t synonym_bits = 0;
-  float weight = 0;                  // information weight
+  float weight = 0;  // information weight
   bool capitalized = false;
 };
 
 // A number with the content words beside it ("killed 12 people": killed,
 // people), which tell whether two different numbers fill the same slot.
 struct NumberSlot {
-  std::string value;       // NormalizeNumber form
-  uint32_t left = 0;       // stem id of the nearest content word before (0: none)
-  uint32_t right = 0;      // ... and after, within two tokens
+  std::string value;   // NormalizeNumber form
+  uint32_t left = 0;   // stem id of the nearest content word before (0: none)
+  uint32_t right = 0;  // ... and after, within two tokens
 };
 
 struct ClaimProfile {

@@ -1,10 +1,11 @@
 // Claim features and the same-claim decision: order does not matter,
 // numbers and negation that differ are discrepancies, and the shipped
 // lexical resources (WordNet synonyms, word vectors) load and make sense.
+#include "represent/claim_features.h"
+
 #include <gtest/gtest.h>
 
 #include "chorus/tokenizer.h"
-#include "represent/claim_features.h"
 #include "represent/claim_matcher.h"
 #include "represent/synonyms.h"
 #include "represent/word_vectors.h"
@@ -24,7 +25,8 @@ class ClaimFeaturesTest : public ::testing::Test {
 
 TEST_F(ClaimFeaturesTest, FeaturesDoNotDependOnOrder) {
   const ClaimProfile a = Profile("Iraq's parliament voted on Sunday to expel U.S. troops.");
-  const ClaimProfile b = Profile("On Sunday Iraqi lawmakers backed a resolution to remove American forces.");
+  const ClaimProfile b =
+      Profile("On Sunday Iraqi lawmakers backed a resolution to remove American forces.");
   EXPECT_EQ(PairFeatures(a, b), PairFeatures(b, a));
 }
 
@@ -34,7 +36,8 @@ TEST_F(ClaimFeaturesTest, IdenticalSentencesOverlapFully) {
   EXPECT_FLOAT_EQ(f[0], 1.0f);  // word1_min
   EXPECT_FLOAT_EQ(f[7], 1.0f);  // word4_max
   EXPECT_TRUE(Match("The bomb killed 12 people in the market on Monday.",
-                    "The bomb killed 12 people in the market on Monday.").same);
+                    "The bomb killed 12 people in the market on Monday.")
+                  .same);
 }
 
 TEST_F(ClaimFeaturesTest, DifferentNumbersInOneSlotNeverMatch) {
@@ -77,8 +80,8 @@ TEST_F(ClaimFeaturesTest, NegatedAssertionNeverMatches) {
   EXPECT_TRUE(m.negation_differs);
   EXPECT_FALSE(m.same);
   // Both negated: no difference.
-  EXPECT_FALSE(NegationDiffers(Profile("The parliament did not vote."),
-                               Profile("Parliament never voted.")));
+  EXPECT_FALSE(
+      NegationDiffers(Profile("The parliament did not vote."), Profile("Parliament never voted.")));
 }
 
 TEST_F(ClaimFeaturesTest, HostileSentenceLengthIsBounded) {
@@ -102,16 +105,21 @@ TEST(LexicalResourcesTest, WordNetSynonymsLoad) {
 TEST(LexicalResourcesTest, WordVectorsLoadAndRelateWords) {
   const WordVectors& v = WordVectors::Default();
   EXPECT_EQ(v.size(), 20000u);
-  EXPECT_GT(v.Cosine(v.Find("troops"), v.Find("soldiers")), v.Cosine(v.Find("troops"), v.Find("recipe")));
+  EXPECT_GT(v.Cosine(v.Find("troops"), v.Find("soldiers")),
+            v.Cosine(v.Find("troops"), v.Find("recipe")));
   EXPECT_LT(v.Weight(v.Find("the")), v.Weight(v.Find("parliament")));
   EXPECT_EQ(v.Find("qwzxv"), WordVectors::kUnknown);
 }
 
 TEST(LexicalResourcesTest, WordVectorTableDamageIsAnError) {
   EXPECT_FALSE(WordVectors::Parse("", "v.bin").ok());
-  EXPECT_FALSE(WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\nb\n\x01", "v.bin").ok());
-  EXPECT_FALSE(WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\na\n\x01\x02\x03\x04", "v.bin").ok());
-  Result<WordVectors> ok = WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\nb\n\x01\x02\x03\x04", "v.bin");
+  EXPECT_FALSE(
+      WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\nb\n\x01", "v.bin").ok());
+  EXPECT_FALSE(
+      WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\na\n\x01\x02\x03\x04", "v.bin")
+          .ok());
+  Result<WordVectors> ok =
+      WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\nb\n\x01\x02\x03\x04", "v.bin");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->Find("b"), 1u);
 }

@@ -32,7 +32,7 @@ struct ClaimMatch {
   double probability = 0;  // the model's, before the rules
   bool numbers_conflict = false;
   bool negation_differs = false;
-  bool same = false;       // probability >= threshold and neither rule fired
+  bool same = false;  // probability >= threshold and neither rule fired
 };
 
 class ClaimMatcher {

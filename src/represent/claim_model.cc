@@ -46,9 +46,10 @@ Status CheckFeatures(TextLines& cursor, std::string_view value) {
   const std::vector<std::string_view> fields = SplitSpaces(value);
   const auto& names = ClaimFeatureNames();
   if (fields.size() != names.size() + 1 || fields[0] != std::to_string(names.size())) {
-    return cursor.Error(fmt::format("the model uses other features than this build ({} named, "
-                                    "this build computes {})",
-                                    fields.empty() ? 0 : fields.size() - 1, names.size()));
+    return cursor.Error(
+        fmt::format("the model uses other features than this build ({} named, "
+                    "this build computes {})",
+                    fields.empty() ? 0 : fields.size() - 1, names.size()));
   }
   for (size_t k = 0; k < names.size(); ++k) {
     if (fields[k + 1] != names[k]) {
@@ -67,8 +68,9 @@ Result<TreeNode> ParseNode(TextLines& cursor, std::string_view line, size_t inde
     return node;
   }
   if (f.size() != 6 || f[0] != "split") {
-    return cursor.Error("expected \"split <feature> <threshold> <yes> <no> <missing>\" or "
-                        "\"leaf <value>\"");
+    return cursor.Error(
+        "expected \"split <feature> <threshold> <yes> <no> <missing>\" or "
+        "\"leaf <value>\"");
   }
   uint32_t feature = 0;
   if (!ParseNumber(f[1], feature) || feature >= kClaimFeatureCount) {
@@ -79,8 +81,10 @@ Result<TreeNode> ParseNode(TextLines& cursor, std::string_view line, size_t inde
   uint32_t* children[] = {&node.yes, &node.no, &node.missing};
   for (size_t k = 0; k < 3; ++k) {
     if (!ParseNumber(f[3 + k], *children[k]) || *children[k] <= index || *children[k] >= count) {
-      return cursor.Error(fmt::format("child node must come after node {} and within the tree's {} "
-                                      "nodes", index, count));
+      return cursor.Error(
+          fmt::format("child node must come after node {} and within the tree's {} "
+                      "nodes",
+                      index, count));
     }
   }
   return node;
@@ -134,8 +138,7 @@ Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view nam
 }
 
 Result<ClaimModel> ClaimModel::Load(const std::string& path) {
-  ASSIGN_OR_RETURN(std::string text,
-                   ReadFileBounded(path, "claim model file", size_t{64} << 20));
+  ASSIGN_OR_RETURN(std::string text, ReadFileBounded(path, "claim model file", size_t{64} << 20));
   return Parse(text, path);
 }
 
@@ -158,7 +161,8 @@ double ClaimModel::Probability(const ClaimFeatures& features) const {
     const TreeNode* node = &nodes_[root];
     while (node->feature >= 0) {
       const float x = features[static_cast<size_t>(node->feature)];
-      const uint32_t next = std::isnan(x) ? node->missing : (x < node->threshold ? node->yes : node->no);
+      const uint32_t next =
+          std::isnan(x) ? node->missing : (x < node->threshold ? node->yes : node->no);
       node = &nodes_[root + next];
     }
     margin += node->leaf;
@@ -167,7 +171,8 @@ double ClaimModel::Probability(const ClaimFeatures& features) const {
 }
 
 std::string ClaimModel::Format(std::string_view data, std::string_view trainer, double threshold,
-                               double base_margin, const std::vector<std::vector<TreeNode>>& trees) {
+                               double base_margin,
+                               const std::vector<std::vector<TreeNode>>& trees) {
   std::string out = fmt::format("{}\ndata: {}\nfeatures: {}", kMagic, data, kClaimFeatureCount);
   for (std::string_view name : ClaimFeatureNames()) out += fmt::format(" {}", name);
   out += fmt::format("\ntrainer: {}\nthreshold: {}\nbase_margin: {}\ntrees: {}\n", trainer,
@@ -178,7 +183,8 @@ std::string ClaimModel::Format(std::string_view data, std::string_view trainer, 
       if (n.feature < 0) {
         out += fmt::format("leaf {}\n", n.leaf);
       } else {
-        out += fmt::format("split {} {} {} {} {}\n", n.feature, n.threshold, n.yes, n.no, n.missing);
+        out +=
+            fmt::format("split {} {} {} {} {}\n", n.feature, n.threshold, n.yes, n.no, n.missing);
       }
     }
   }

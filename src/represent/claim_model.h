@@ -39,7 +39,7 @@ struct TreeNode {
   int32_t feature = -1;  // -1: leaf
   float threshold = 0;   // go to `yes` when feature value < threshold
   uint32_t yes = 0, no = 0, missing = 0;
-  float leaf = 0;        // leaf value (margin contribution)
+  float leaf = 0;  // leaf value (margin contribution)
 };
 
 class ClaimModel {

@@ -67,7 +67,8 @@ TEST(ClaimModelTest, RejectsDamage) {
     return s;
   };
   const std::pair<std::string, std::string> cases[] = {
-      {replaced("chorus claim_model v1", "chorus claim_model v9"), "expected \"chorus claim_model v1\""},
+      {replaced("chorus claim_model v1", "chorus claim_model v9"),
+       "expected \"chorus claim_model v1\""},
       {replaced("word1_min", "word9_min"), "feature 0 is \"word9_min\""},
       {replaced("split 0 0.5 1 2 2", "split 0 0.5 0 2 2"), "child node must come after node 0"},
       {replaced("split 0 0.5 1 2 2", "split 0 0.5 1 3 2"), "child node must come after node 0"},
@@ -81,7 +82,8 @@ TEST(ClaimModelTest, RejectsDamage) {
   for (const auto& [text, message] : cases) {
     Result<ClaimModel> model = ClaimModel::Parse(text, "bad.txt");
     ASSERT_FALSE(model.ok()) << message;
-    EXPECT_NE(model.status().message().find(message), std::string::npos) << model.status().ToString();
+    EXPECT_NE(model.status().message().find(message), std::string::npos)
+        << model.status().ToString();
   }
 }
 

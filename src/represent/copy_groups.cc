@@ -62,7 +62,8 @@ CopyGroups GroupCopies(const std::vector<std::vector<uint64_t>>& shingles,
   std::sort(postings.begin(), postings.end());
   std::vector<uint32_t> run_of(postings.size());  // index of each posting's run's first posting
   for (size_t i = 0; i < postings.size(); ++i) {
-    run_of[i] = i > 0 && postings[i - 1].first == postings[i].first ? run_of[i - 1] : static_cast<uint32_t>(i);
+    run_of[i] = i > 0 && postings[i - 1].first == postings[i].first ? run_of[i - 1]
+                                                                    : static_cast<uint32_t>(i);
   }
   // Per document, the runs of its 5-grams (CSR: document d's at
   // [first_run[d], first_run[d + 1]) of `runs`).
@@ -80,7 +81,8 @@ CopyGroups GroupCopies(const std::vector<std::vector<uint64_t>>& shingles,
   for (uint32_t b : distinct) {
     for (uint32_t r = first_run[b]; r < first_run[b + 1]; ++r) {
       const size_t end = std::min(postings.size(), size_t{runs[r]} + kMaxPostings);
-      for (size_t i = runs[r]; i < end && postings[i].second < b && postings[i].first == postings[runs[r]].first; ++i) {
+      for (size_t i = runs[r];
+           i < end && postings[i].second < b && postings[i].first == postings[runs[r]].first; ++i) {
         if (shared[postings[i].second]++ == 0) met.push_back(postings[i].second);
       }
     }

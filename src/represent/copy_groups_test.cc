@@ -13,7 +13,8 @@ namespace chorus {
 namespace {
 
 const char kWire[] =
-    "A fire destroyed three warehouses at the Brennmouth harbor on Sunday night, the fire brigade said. "
+    "A fire destroyed three warehouses at the Brennmouth harbor on Sunday night, the fire brigade "
+    "said. "
     "Three firefighters were treated at St. Aldric Hospital, two of them for smoke inhalation. "
     "The harbor master said the port would reopen on Tuesday once the smoke had cleared. "
     "Investigators have not yet said what started the blaze, which burned for six hours.";
@@ -21,7 +22,8 @@ const char kWire[] =
 TEST(CopyGroupsTest, WireCopiesWithANewLedeAreOneSource) {
   const AnalyzedCluster c = AnalyzeTexts({
       kWire,
-      "Unrelated: the city council approved a new budget for parks and libraries on Monday evening.",
+      "Unrelated: the city council approved a new budget for parks and libraries on Monday "
+      "evening.",
       std::string("Local residents watched the flames from the beach. ") + kWire,
       "Too short to copy.",
       "Too short to copy.",
@@ -32,8 +34,8 @@ TEST(CopyGroupsTest, WireCopiesWithANewLedeAreOneSource) {
 }
 
 TEST(CopyGroupsTest, CompareCountsTheSameGroups) {
-  const AnalyzedCluster c =
-      AnalyzeTexts({kWire, std::string("Updated. ") + kWire, "A different story about a flood in the valley town."});
+  const AnalyzedCluster c = AnalyzeTexts({kWire, std::string("Updated. ") + kWire,
+                                          "A different story about a flood in the valley town."});
   const Comparison comparison = Comparer().Compare(c);
   ASSERT_EQ(comparison.sources.size(), 3u);
   for (size_t d = 0; d < 3; ++d) EXPECT_EQ(comparison.sources[d].group, c.copies.group[d]);
@@ -56,7 +58,8 @@ TEST(CopyGroupsTest, HundredThousandTinyArticlesStayLinear) {
   const size_t n = 100000;
   std::vector<std::vector<uint64_t>> shingles(n);
   for (size_t d = 0; d < n; ++d) {
-    shingles[d] = d % 10 == 0 ? std::vector<uint64_t>{7, 8, 9} : std::vector<uint64_t>{7, 1000 + d, 2000000 + d};
+    shingles[d] = d % 10 == 0 ? std::vector<uint64_t>{7, 8, 9}
+                              : std::vector<uint64_t>{7, 1000 + d, 2000000 + d};
   }
   const CopyGroups groups = represent::GroupCopies(shingles, {});
   EXPECT_EQ(groups.original[90000], 0u);

@@ -1,9 +1,9 @@
 #include "represent/synonyms.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 #include "chorus/tokenizer.h"
 
@@ -29,9 +29,10 @@ Result<Synonyms> Synonyms::Parse(std::string_view text, std::string_view name) {
       line.remove_prefix(std::min(sp + 1, line.size()));
       for (char c : word) {
         if (c < 'a' || c > 'z') {
-          return ParseError(fmt::format("{}:{}: \"{}\" is not a lower-case word (a synonym line "
-                                        "lists words separated by single spaces)",
-                                        name, line_no, word));
+          return ParseError(
+              fmt::format("{}:{}: \"{}\" is not a lower-case word (a synonym line "
+                          "lists words separated by single spaces)",
+                          name, line_no, word));
         }
       }
       if (word.empty()) continue;

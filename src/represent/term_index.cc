@@ -21,8 +21,8 @@ TermIndex BuildTermIndex(const AnalyzedCluster& cluster) {
     index.content_first.push_back(static_cast<uint32_t>(index.content_terms.size()));
     for (const Token& t : s.tokens) {
       const bool stemmed = !t.stem.empty();
-      const auto [it, added] =
-          term_of.try_emplace(stemmed ? t.stem_id : t.norm_id, static_cast<uint32_t>(index.text.size()));
+      const auto [it, added] = term_of.try_emplace(stemmed ? t.stem_id : t.norm_id,
+                                                   static_cast<uint32_t>(index.text.size()));
       if (added) {
         index.text.push_back(stemmed ? t.stem : t.norm);
         index.sentence_frequency.push_back(0);
@@ -36,7 +36,8 @@ TermIndex BuildTermIndex(const AnalyzedCluster& cluster) {
     }
     const auto content = index.content_terms.begin() + index.content_first.back();
     std::sort(content, index.content_terms.end());
-    index.content_terms.erase(std::unique(content, index.content_terms.end()), index.content_terms.end());
+    index.content_terms.erase(std::unique(content, index.content_terms.end()),
+                              index.content_terms.end());
     for (auto term = content; term != index.content_terms.end(); ++term) {
       ++index.sentence_frequency[*term];
       if (last_document[*term] != s.sentence.doc + 1) {

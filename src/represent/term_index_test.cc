@@ -20,21 +20,27 @@ std::vector<std::string_view> Texts(const TermIndex& index, std::span<const uint
 }
 
 TEST(TermIndexTest, StemsAsIdsInOrderOfFirstUse) {
-  const AnalyzedCluster c = AnalyzeTexts({"The fires burned. A fire burns the harbor.", "Fire crews left the harbor."});
+  const AnalyzedCluster c =
+      AnalyzeTexts({"The fires burned. A fire burns the harbor.", "Fire crews left the harbor."});
   const TermIndex& index = c.terms;
   ASSERT_EQ(index.sentences(), 3u);
   EXPECT_EQ(Texts(index, index.Terms(0)), (std::vector<std::string_view>{"the", "fire", "burn"}));
-  EXPECT_EQ(Texts(index, index.Terms(1)), (std::vector<std::string_view>{"a", "fire", "burn", "the", "harbor"}));
+  EXPECT_EQ(Texts(index, index.Terms(1)),
+            (std::vector<std::string_view>{"a", "fire", "burn", "the", "harbor"}));
   // Content: stopwords dropped, each term once, ascending ids.
-  EXPECT_EQ(Texts(index, index.Content(1)), (std::vector<std::string_view>{"fire", "burn", "harbor"}));
-  EXPECT_EQ(Texts(index, index.Content(2)), (std::vector<std::string_view>{"fire", "harbor", "crew", "left"}));
+  EXPECT_EQ(Texts(index, index.Content(1)),
+            (std::vector<std::string_view>{"fire", "burn", "harbor"}));
+  EXPECT_EQ(Texts(index, index.Content(2)),
+            (std::vector<std::string_view>{"fire", "harbor", "crew", "left"}));
 }
 
 TEST(TermIndexTest, SentenceAndDocumentFrequenciesCountContentUse) {
-  const AnalyzedCluster c = AnalyzeTexts({"The fires burned. A fire burns the harbor.", "Fire crews left the harbor."});
+  const AnalyzedCluster c =
+      AnalyzeTexts({"The fires burned. A fire burns the harbor.", "Fire crews left the harbor."});
   const TermIndex& index = c.terms;
   const auto id = [&](std::string_view text) {
-    return static_cast<size_t>(std::find(index.text.begin(), index.text.end(), text) - index.text.begin());
+    return static_cast<size_t>(std::find(index.text.begin(), index.text.end(), text) -
+                               index.text.begin());
   };
   EXPECT_EQ(index.sentence_frequency[id("fire")], 3u);
   EXPECT_EQ(index.document_frequency[id("fire")], 2u);
@@ -62,7 +68,8 @@ TEST(TermIndexTest, ATokenWithoutStemIsBare) {
   const AnalyzedCluster c = AnalyzeTexts({"Nicholas S. Zeppos spoke."});
   const std::vector<std::string_view> content = Texts(c.terms, c.terms.Content(0));
   ASSERT_EQ(content, (std::vector<std::string_view>{"nichola", "s", "zeppo", "spoke"}));
-  for (uint32_t t : c.terms.Content(0)) EXPECT_EQ(c.terms.bare[t] != 0, c.terms.text[t] == "s") << c.terms.text[t];
+  for (uint32_t t : c.terms.Content(0))
+    EXPECT_EQ(c.terms.bare[t] != 0, c.terms.text[t] == "s") << c.terms.text[t];
 }
 
 TEST(TermIndexTest, EmptyCluster) {

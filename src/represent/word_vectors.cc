@@ -1,9 +1,9 @@
 #include "represent/word_vectors.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 namespace chorus::embedded {
 extern const std::string_view kWordVectors;
@@ -36,8 +36,10 @@ int64_t HeaderNumber(std::string_view header, std::string_view key) {
 
 Result<WordVectors> WordVectors::Parse(std::string_view bytes, std::string_view name) {
   auto error = [&](std::string_view what) {
-    return ParseError(fmt::format("{}: not a chorus word-vector table: {} (rebuild it with "
-                                  "tools/lexicon/build_word_vectors.py)", name, what));
+    return ParseError(
+        fmt::format("{}: not a chorus word-vector table: {} (rebuild it with "
+                    "tools/lexicon/build_word_vectors.py)",
+                    name, what));
   };
   const size_t eol = bytes.find('\n');
   if (bytes.substr(0, kMagic.size()) != kMagic || eol == std::string_view::npos) {
@@ -76,7 +78,8 @@ Result<WordVectors> WordVectors::Parse(std::string_view bytes, std::string_view 
       const int32_t x = table.values_[row * table.dims_ + k];
       sq += x * x;
     }
-    table.inverse_norm_[row] = sq > 0 ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(sq))) : 0.0f;
+    table.inverse_norm_[row] =
+        sq > 0 ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(sq))) : 0.0f;
   }
   table.index_.reserve(table.words_.size());
   for (uint32_t row = 0; row < table.words_.size(); ++row) {

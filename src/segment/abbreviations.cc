@@ -1,8 +1,8 @@
 #include "segment/abbreviations.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cctype>
+#include <iterator>
 #include <string>
 
 namespace chorus::segment {
@@ -10,29 +10,30 @@ namespace {
 
 // Titles, name parts and reference words: a period after them is not an end.
 constexpr std::string_view kNonTerminal[] = {
-    "mr",    "mrs",   "ms",    "messrs", "dr",    "prof",  "gen",   "gens",  "sen",   "sens",
-    "rep",   "reps",  "gov",   "govs",   "lt",    "col",   "maj",   "capt",  "cpt",   "sgt",
-    "adm",   "cmdr",  "cdr",   "cpl",    "pvt",   "brig",  "rev",   "hon",   "pres",  "supt",
-    "det",   "insp",  "atty",  "amb",    "sec",   "st",    "ste",   "mt",    "ft",    "no",
-    "nos",   "vs",    "v",     "jan",    "feb",   "mar",   "apr",   "jun",   "jul",   "aug",
-    "sep",   "sept",  "oct",   "nov",    "dec",   "ave",   "blvd",  "rd",    "hwy",   "fig",
-    "vol",   "pp",    "approx", "dept",  "univ",  "assn",  "gov't", "mssrs", "msgr",  "fr",
-    "sr",    "sra",   "srta",  "esq",    "cf",    "e.g",   "i.e",   "ca",
+    "mr",  "mrs",  "ms",     "messrs", "dr",   "prof", "gen",   "gens",  "sen",  "sens",
+    "rep", "reps", "gov",    "govs",   "lt",   "col",  "maj",   "capt",  "cpt",  "sgt",
+    "adm", "cmdr", "cdr",    "cpl",    "pvt",  "brig", "rev",   "hon",   "pres", "supt",
+    "det", "insp", "atty",   "amb",    "sec",  "st",   "ste",   "mt",    "ft",   "no",
+    "nos", "vs",   "v",      "jan",    "feb",  "mar",  "apr",   "jun",   "jul",  "aug",
+    "sep", "sept", "oct",    "nov",    "dec",  "ave",  "blvd",  "rd",    "hwy",  "fig",
+    "vol", "pp",   "approx", "dept",   "univ", "assn", "gov't", "mssrs", "msgr", "fr",
+    "sr",  "sra",  "srta",   "esq",    "cf",   "e.g",  "i.e",   "ca",
 };
 
 // May end a sentence; the following word decides.
 constexpr std::string_view kAmbiguous[] = {
-    "inc", "co",  "corp", "ltd", "jr",  "bros", "etc", "a.m", "p.m", "u.s", "u.n", "u.k",
+    "inc", "co",  "corp", "ltd", "jr",  "bros", "etc",  "a.m",   "p.m",  "u.s",  "u.n", "u.k",
     "d.c", "l.a", "n.y",  "s.c", "n.c", "ala",  "ariz", "calif", "colo", "conn", "fla", "ga",
 };
 
 constexpr std::string_view kStarters[] = {
-    "the",   "a",     "an",    "he",   "she",   "it",    "they",  "we",    "i",     "you",
-    "but",   "and",   "in",    "on",   "at",    "this",  "that",  "these", "those", "there",
-    "his",   "her",   "its",   "their", "our",  "as",    "after", "before", "when", "while",
-    "if",    "for",   "from",  "with", "by",    "to",    "some",  "many",  "most",  "all",
-    "one",   "two",   "three", "other", "meanwhile", "however", "still", "also", "now", "then",
-    "what",  "who",   "why",   "how",  "last",  "earlier", "later", "under", "officials", "police",
+    "the",     "a",       "an",    "he",    "she",       "it",     "they",  "we",    "i",
+    "you",     "but",     "and",   "in",    "on",        "at",     "this",  "that",  "these",
+    "those",   "there",   "his",   "her",   "its",       "their",  "our",   "as",    "after",
+    "before",  "when",    "while", "if",    "for",       "from",   "with",  "by",    "to",
+    "some",    "many",    "most",  "all",   "one",       "two",    "three", "other", "meanwhile",
+    "however", "still",   "also",  "now",   "then",      "what",   "who",   "why",   "how",
+    "last",    "earlier", "later", "under", "officials", "police",
 };
 
 std::string Lower(std::string_view w) {

@@ -96,8 +96,8 @@ std::string_view WordAfter(std::string_view s, size_t i, size_t end) {
 }
 
 bool IsMonthOrNumberWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                                "sep", "sept", "oct", "nov", "dec", "no", "nos"};
+  static constexpr std::string_view kWords[] = {"jan", "feb",  "mar", "apr", "jun", "jul", "aug",
+                                                "sep", "sept", "oct", "nov", "dec", "no",  "nos"};
   std::string lower(w);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view k : kWords) {
@@ -181,8 +181,9 @@ class SegmentSplitter {
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
     for (; i + 16 <= end; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_cmpeq_epi8(v, e2)));
+      const __m128i hit =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_cmpeq_epi8(v, e2)));
       const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
       if (mask != 0) return i + static_cast<unsigned>(__builtin_ctz(mask));
     }
@@ -290,7 +291,8 @@ class SegmentSplitter {
       // \v is a false alarm: a hit only hands over to the exact byte loop.
       const __m128i shifted = _mm_sub_epi8(v, tab);
       const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(shifted, cr_range), cr_range);
-      const __m128i double_space = _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(w, space));
+      const __m128i double_space =
+          _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(w, space));
       const __m128i bad = _mm_or_si128(_mm_or_si128(control, double_space), _mm_cmpeq_epi8(v, c2));
       if (_mm_movemask_epi8(bad) != 0) break;  // let the byte loop decide from here
     }

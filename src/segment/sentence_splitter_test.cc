@@ -22,20 +22,23 @@ std::vector<std::string> SplitTexts(std::string_view text, SentenceSplitterOptio
 using Sentences = std::vector<std::string>;
 
 TEST(SentenceSplitterTest, SplitsPlainSentences) {
-  EXPECT_EQ(SplitTexts("The vote passed. Lawmakers cheered! Was it binding? No one knew."),
-            (Sentences{"The vote passed.", "Lawmakers cheered!", "Was it binding?", "No one knew."}));
+  EXPECT_EQ(
+      SplitTexts("The vote passed. Lawmakers cheered! Was it binding? No one knew."),
+      (Sentences{"The vote passed.", "Lawmakers cheered!", "Was it binding?", "No one knew."}));
 }
 
 TEST(SentenceSplitterTest, KeepsTitlesAndAbbreviations) {
-  EXPECT_EQ(SplitTexts("Maj. Gen. John Smith met Sen. Jones and Rep. Lee in St. Petersburg on Oct. "
-                       "23. Mr. Smith and Dr. Brown left."),
-            (Sentences{"Maj. Gen. John Smith met Sen. Jones and Rep. Lee in St. Petersburg on Oct. 23.",
-                       "Mr. Smith and Dr. Brown left."}));
+  EXPECT_EQ(
+      SplitTexts("Maj. Gen. John Smith met Sen. Jones and Rep. Lee in St. Petersburg on Oct. "
+                 "23. Mr. Smith and Dr. Brown left."),
+      (Sentences{"Maj. Gen. John Smith met Sen. Jones and Rep. Lee in St. Petersburg on Oct. 23.",
+                 "Mr. Smith and Dr. Brown left."}));
 }
 
 TEST(SentenceSplitterTest, AmbiguousAbbreviationDecidedByNextWord) {
-  EXPECT_EQ(SplitTexts("Troops left the U.S. Embassy. They returned to the U.S. The war ended."),
-            (Sentences{"Troops left the U.S. Embassy.", "They returned to the U.S.", "The war ended."}));
+  EXPECT_EQ(
+      SplitTexts("Troops left the U.S. Embassy. They returned to the U.S. The war ended."),
+      (Sentences{"Troops left the U.S. Embassy.", "They returned to the U.S.", "The war ended."}));
   EXPECT_EQ(SplitTexts("It opened at 9 a.m. Eastern time on Friday."),
             (Sentences{"It opened at 9 a.m. Eastern time on Friday."}));
   EXPECT_EQ(SplitTexts("It opened at 9 a.m. The crowd waited."),
@@ -43,8 +46,9 @@ TEST(SentenceSplitterTest, AmbiguousAbbreviationDecidedByNextWord) {
 }
 
 TEST(SentenceSplitterTest, InitialsAndNumbers) {
-  EXPECT_EQ(SplitTexts("J. R. R. Tolkien wrote it in 1937. It sold 5,000 copies at 3.5 dollars."),
-            (Sentences{"J. R. R. Tolkien wrote it in 1937.", "It sold 5,000 copies at 3.5 dollars."}));
+  EXPECT_EQ(
+      SplitTexts("J. R. R. Tolkien wrote it in 1937. It sold 5,000 copies at 3.5 dollars."),
+      (Sentences{"J. R. R. Tolkien wrote it in 1937.", "It sold 5,000 copies at 3.5 dollars."}));
   EXPECT_EQ(SplitTexts("The count rose 2.5 percent. 170 lawmakers voted."),
             (Sentences{"The count rose 2.5 percent.", "170 lawmakers voted."}));
 }
@@ -91,7 +95,8 @@ TEST(SentenceSplitterTest, CollapsesAndSplitsAtEveryOffset) {
     for (const std::string_view gap : {"  ", "\t", "\xC2\xA0", " \r "}) {
       std::string text = words;
       text.replace(at, 1, gap);
-      EXPECT_EQ(SplitTexts(text + "."), (std::vector<std::string>{words + "."})) << at << " " << gap;
+      EXPECT_EQ(SplitTexts(text + "."), (std::vector<std::string>{words + "."}))
+          << at << " " << gap;
     }
     std::string two = words;
     two[at] = '.';

@@ -53,8 +53,9 @@ class ThreadStemmer {
 
   // For callers with their own cache (the Tokenizer's word cache).
   std::string StemUncached(std::string_view word) {
-    const sb_symbol* out = sb_stemmer_stem(
-        stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    const sb_symbol* out =
+        sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                        static_cast<int>(word.size()));
     return out ? std::string(reinterpret_cast<const char*>(out),
                              static_cast<size_t>(sb_stemmer_length(stemmer_.get())))
                : std::string(word);
@@ -97,9 +98,15 @@ bool IsWordCodePoint(int32_t cp) {
   if (cp < 0) return false;
   if (cp < 0x80) return IsAsciiAlnum(static_cast<unsigned char>(cp));
   switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
       return true;
     default:
@@ -148,9 +155,8 @@ size_t JoinerWidth(std::string_view s, size_t token_begin, size_t i) {
     if (IsDigitAt(s, i - 1) && IsDigitAt(s, i + 1)) return 1;  // decimal
     // Dotted acronym: single letters separated by periods ("u.s.", "d.c.").
     const bool single_letter_before = i - token_begin == 1 || s[i - 2] == '.';
-    const bool single_letter_after =
-        IsAsciiAlnum(static_cast<unsigned char>(s[i + 1])) &&
-        (i + 2 >= s.size() || s[i + 2] == '.');
+    const bool single_letter_after = IsAsciiAlnum(static_cast<unsigned char>(s[i + 1])) &&
+                                     (i + 2 >= s.size() || s[i + 2] == '.');
     return single_letter_before && single_letter_after ? 1 : 0;
   }
   return 0;
@@ -215,8 +221,8 @@ void ComputeStem(segment::WordEntry* e, segment::Vocabulary& vocabulary) {
   std::string_view base = e->norm;
   if (base.size() > 2 && base.substr(base.size() - 2) == "'s") base.remove_suffix(2);
   if (!base.empty() && base.back() == '\'') base.remove_suffix(1);
-  const segment::Vocabulary::Word stem = vocabulary.Intern(
-      e->numeric ? base : std::string_view(Stemmer().StemUncached(base)));
+  const segment::Vocabulary::Word stem =
+      vocabulary.Intern(e->numeric ? base : std::string_view(Stemmer().StemUncached(base)));
   e->stem = stem.text;
   e->stem_id = stem.id;
   e->stemmed = true;
@@ -351,8 +357,8 @@ std::string Tokenizer::Normalize(std::string_view text) {
     return out;
   }
   utf8proc_uint8_t* mapped = nullptr;
-  const int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                      UTF8PROC_IGNORE;
+  const int options =
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                     static_cast<utf8proc_ssize_t>(text.size()), &mapped,
                                     static_cast<utf8proc_option_t>(options));

@@ -29,14 +29,17 @@ TEST(TokenizerTest, KeepsJoinedWordsAndNumbers) {
                    "percent", "170-0"}));
   EXPECT_EQ(Norms("the U.S. military and U.N. forces"),
             (Words{"the", "u.s.", "military", "and", "u.n.", "forces"}));
-  EXPECT_EQ(Norms("1,2 and 12,3456 and end."), (Words{"1", "2", "and", "12", "3456", "and", "end"}));
+  EXPECT_EQ(Norms("1,2 and 12,3456 and end."),
+            (Words{"1", "2", "and", "12", "3456", "and", "end"}));
 }
 
 TEST(TokenizerTest, UnicodeNormalisationAndCaseFolding) {
   // Curly apostrophe folds to the straight one; NFKC folds the ligature; é survives.
   EXPECT_EQ(Norms("Iraq\xE2\x80\x99s \xEF\xAC\x81nal Caf\xC3\xA9 STRASSE"),
             (Words{"iraq's", "final", "caf\xC3\xA9", "strasse"}));
-  EXPECT_EQ(Tokenizer::Normalize("Stra\xC3\x9F" "e"), "strasse");
+  EXPECT_EQ(Tokenizer::Normalize("Stra\xC3\x9F"
+                                 "e"),
+            "strasse");
 }
 
 TEST(TokenizerTest, PorterStemsAndPossessives) {
@@ -48,12 +51,12 @@ TEST(TokenizerTest, PorterStemsAndPossessives) {
 TEST(TokenizerTest, FlagsStopwordsNumbersAndCapitals) {
   auto toks = Tokenizer().Tokenize("The US sent 5,000 troops to us");
   ASSERT_EQ(toks.size(), 7u);
-  EXPECT_TRUE(toks[0].stopword);      // the
+  EXPECT_TRUE(toks[0].stopword);  // the
   EXPECT_TRUE(toks[0].capitalized);
-  EXPECT_FALSE(toks[1].stopword);     // US is an acronym, not the pronoun
+  EXPECT_FALSE(toks[1].stopword);  // US is an acronym, not the pronoun
   EXPECT_TRUE(toks[3].numeric);
   EXPECT_FALSE(toks[4].numeric);
-  EXPECT_TRUE(toks[6].stopword);      // us
+  EXPECT_TRUE(toks[6].stopword);  // us
   EXPECT_FALSE(toks[6].capitalized);
 }
 
@@ -85,7 +88,8 @@ TEST(TokenizerTest, IgnorableMarksAloneAreNotWords) {
 // before (a cache hit) must give the same token as the first time (a miss),
 // and case variants must keep their own flags.
 TEST(TokenizerTest, RepeatedWordsGiveIdenticalTokens) {
-  const std::string text = "US troops met us. The the THE Caf\xC3\xA9 caf\xC3\xA9 Iraq\xE2\x80\x99s Iraq's";
+  const std::string text =
+      "US troops met us. The the THE Caf\xC3\xA9 caf\xC3\xA9 Iraq\xE2\x80\x99s Iraq's";
   Tokenizer stemming;
   Tokenizer surface_only(TokenizerOptions{.stem = false});
   // Surface-only first, so the stemming tokenizer meets cached words with no stem yet.
@@ -106,8 +110,8 @@ TEST(TokenizerTest, RepeatedWordsGiveIdenticalTokens) {
     EXPECT_TRUE(plain[i].stem.empty());
     EXPECT_EQ(plain[i].stem_id, 0u);
   }
-  EXPECT_FALSE(first[0].stopword);  // US
-  EXPECT_TRUE(first[3].stopword);   // us
+  EXPECT_FALSE(first[0].stopword);                          // US
+  EXPECT_TRUE(first[3].stopword);                           // us
   EXPECT_TRUE(first[4].capitalized && first[4].stopword);   // The
   EXPECT_TRUE(!first[5].capitalized && first[5].stopword);  // the
   EXPECT_FALSE(first[6].stopword);                          // THE

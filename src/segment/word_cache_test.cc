@@ -1,11 +1,11 @@
 #include "segment/word_cache.h"
 
-#include "segment/vocabulary.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <unordered_map>
+
+#include "segment/vocabulary.h"
 
 namespace chorus::segment {
 namespace {

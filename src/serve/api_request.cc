@@ -1,13 +1,12 @@
 #include "serve/api_request.h"
 
-#include "base/dates.h"
-
 #include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <utility>
 
+#include "base/dates.h"
 #include "ingest/article_json.h"
 
 namespace chorus::serve {
@@ -20,7 +19,8 @@ Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (auto e = parser.parse(body.data(), body.size()).get(root)) {
-    return ParseError(fmt::format("request body is not valid JSON: {}", simdjson::error_message(e)));
+    return ParseError(
+        fmt::format("request body is not valid JSON: {}", simdjson::error_message(e)));
   }
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {
@@ -49,8 +49,7 @@ Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max
     }
     req.cluster.id = std::string(id);
   }
-  ASSIGN_OR_RETURN(req.cluster.documents,
-                   ingest::ReadArticleListJson(articles, "articles", stop));
+  ASSIGN_OR_RETURN(req.cluster.documents, ingest::ReadArticleListJson(articles, "articles", stop));
   req.options = json::object();
   if (object.at_key("options").get(value) == simdjson::SUCCESS && !value.is_null()) {
     if (!value.is_object()) return InvalidArgumentError("options: expected an object");
@@ -77,13 +76,13 @@ Status CheckKnownOptions(const nlohmann::json& options,
 }
 
 Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& options) {
-  RETURN_IF_ERROR(
-      CheckKnownOptions(options, {"words", "bytes", "sentences", "method", "query", "neutral", "since"}));
+  RETURN_IF_ERROR(CheckKnownOptions(
+      options, {"words", "bytes", "sentences", "method", "query", "neutral", "since"}));
   SummarizeRequestOptions out;
   int budgets = 0;
-  for (const auto& [key, unit] : {std::pair{"words", BudgetUnit::kWords},
-                                  std::pair{"bytes", BudgetUnit::kBytes},
-                                  std::pair{"sentences", BudgetUnit::kSentences}}) {
+  for (const auto& [key, unit] :
+       {std::pair{"words", BudgetUnit::kWords}, std::pair{"bytes", BudgetUnit::kBytes},
+        std::pair{"sentences", BudgetUnit::kSentences}}) {
     const auto it = options.find(key);
     if (it == options.end()) continue;
     if (!it->is_number_integer() || it->get<int64_t>() <= 0 || it->get<int64_t>() > 1000000) {
@@ -97,7 +96,8 @@ Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& opti
     return InvalidArgumentError("options: give only one of words, bytes, sentences");
   }
   for (const auto& [key, field] :
-       {std::pair{"method", &out.method}, std::pair{"query", &out.summary.query}, std::pair{"since", &out.since}}) {
+       {std::pair{"method", &out.method}, std::pair{"query", &out.summary.query},
+        std::pair{"since", &out.since}}) {
     const auto it = options.find(key);
     if (it == options.end() || it->is_null()) continue;
     if (!it->is_string()) {
@@ -110,7 +110,8 @@ Result<SummarizeRequestOptions> ParseSummarizeOptions(const nlohmann::json& opti
     out.summary.neutral = it->get<bool>();
   }
   if (!out.since.empty() && !IsIsoDate(out.since)) {
-    return InvalidArgumentError(fmt::format("options.since: expected a date as YYYY-MM-DD, got \"{}\"", out.since));
+    return InvalidArgumentError(
+        fmt::format("options.since: expected a date as YYYY-MM-DD, got \"{}\"", out.since));
   }
   return out;
 }

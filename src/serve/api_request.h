@@ -18,9 +18,8 @@
 #ifndef CHORUS_SERVE_API_REQUEST_H_
 #define CHORUS_SERVE_API_REQUEST_H_
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <stop_token>
 #include <string>
 #include <string_view>
@@ -32,8 +31,8 @@
 namespace chorus::serve {
 
 struct ArticlesRequest {
-  Cluster cluster;          // id: the body's "id" or "request"; documents in request order
-  nlohmann::json options;   // the "options" object (empty object when absent)
+  Cluster cluster;         // id: the body's "id" or "request"; documents in request order
+  nlohmann::json options;  // the "options" object (empty object when absent)
 };
 
 // Parses the body; at least one article, at most `max_articles`. Pages
@@ -43,8 +42,8 @@ Result<ArticlesRequest> ParseArticlesRequest(std::string_view body, uint32_t max
                                              const std::stop_token& stop = {});
 
 struct SummarizeRequestOptions {
-  std::string method;       // empty: the default method
-  SummaryOptions summary;   // budget and query
+  std::string method;      // empty: the default method
+  SummaryOptions summary;  // budget and query
   // "YYYY-MM-DD": an update summary of the articles dated since then, for a
   // reader of the earlier ones (chorus/read_history.h). Empty: all articles.
   std::string since;

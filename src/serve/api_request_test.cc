@@ -60,7 +60,8 @@ TEST(ApiRequestTest, ErrorsNameTheField) {
 // integer id is kept as written, a date-time keeps its date.
 TEST(ApiRequestTest, ArticlesFollowTheOneArticleJsonRule) {
   auto r = ParseArticlesRequest(
-      R"({"articles": [{"text": "x"}, {"id": 12, "text": "y", "date": "2020-01-05T10:30:00Z"}]})", 10);
+      R"({"articles": [{"text": "x"}, {"id": 12, "text": "y", "date": "2020-01-05T10:30:00Z"}]})",
+      10);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->cluster.documents[0].id, "1");
   EXPECT_EQ(r->cluster.documents[1].id, "12");
@@ -78,8 +79,10 @@ TEST(ApiRequestTest, HtmlArticlesAreReadAsWebPages) {
   const Document& d = r->cluster.documents[0];
   EXPECT_NE(d.text.find("three warehouses"), std::string::npos) << d.text;
   EXPECT_EQ(d.text.find("<p>"), std::string::npos);
-  EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "html": 1}]})"), "articles[0].html: expected a string");
-  EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "file": 1}]})"), "articles[0].file: expected a string");
+  EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "html": 1}]})"),
+            "articles[0].html: expected a string");
+  EXPECT_EQ(ErrorOf(R"({"articles": [{"id": "a", "file": 1}]})"),
+            "articles[0].file: expected a string");
 }
 
 TEST(ApiRequestTest, TextFilesAreReadAsIngestReadsThem) {
@@ -126,8 +129,10 @@ TEST(ApiRequestTest, SummarizeOptionsAreTheCliFlags) {
             "options: give only one of words, bytes, sentences");
   EXPECT_EQ(ParseSummarizeOptions({{"method", 1}}).status().message(),
             "options.method: expected a string");
-  EXPECT_NE(ParseSummarizeOptions({{"wordz", 10}}).status().message().find(
-                "options.wordz: unknown option"),
+  EXPECT_NE(ParseSummarizeOptions({{"wordz", 10}})
+                .status()
+                .message()
+                .find("options.wordz: unknown option"),
             std::string::npos);
 }
 

@@ -42,11 +42,12 @@ HttpResponse DeadlineExceeded() {
 
 }  // namespace
 
-HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline,
-                        BoundedWork work) {
+HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline, BoundedWork work) {
   auto slot = std::make_shared<Slot>();
   const bool queued = queue.Submit(
-      [slot, work = std::move(work)] { slot->Fill(AnswerOrInternalError([&] { return work(slot->stop.get_token()); })); },
+      [slot, work = std::move(work)] {
+        slot->Fill(AnswerOrInternalError([&] { return work(slot->stop.get_token()); }));
+      },
       deadline, [slot] { slot->Fill(DeadlineExceeded()); });
   if (!queued) {
     HttpResponse r =

@@ -30,8 +30,7 @@ namespace chorus::serve {
 
 using BoundedWork = std::function<HttpResponse(const std::stop_token& stop)>;
 
-HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline,
-                        BoundedWork work);
+HttpResponse RunBounded(WorkQueue& queue, WorkQueue::Clock::time_point deadline, BoundedWork work);
 
 }  // namespace chorus::serve
 

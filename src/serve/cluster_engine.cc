@@ -40,8 +40,10 @@ Result<std::string> ClusterEngine::SummaryJson(const AnalyzedCluster& cluster,
 }
 
 Result<std::string> ClusterEngine::SummaryJsonSince(const Cluster& cluster, std::string_view since,
-                                                    const Summarizer& summarizer, SummaryOptions options) const {
-  ASSIGN_OR_RETURN(const AnalyzedUpdate update, AnalyzeSince(analyzer_, cluster, since, options.stop));
+                                                    const Summarizer& summarizer,
+                                                    SummaryOptions options) const {
+  ASSIGN_OR_RETURN(const AnalyzedUpdate update,
+                   AnalyzeSince(analyzer_, cluster, since, options.stop));
   options.already_read = update.already_read();
   return SummaryJson(update.fresh, summarizer, options);
 }

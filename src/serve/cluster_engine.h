@@ -42,8 +42,8 @@ class ClusterEngine {
   Result<AnalyzedCluster> Analyze(const Cluster& cluster, const std::stop_token& stop) const;
   // The summary of `cluster`'s articles dated `since` or later (all of them
   // when empty), for a reader of the earlier ones, as SummaryJson renders it.
-  Result<std::string> SummaryJsonSince(const Cluster& cluster, std::string_view since, const Summarizer& summarizer,
-                                       SummaryOptions options) const;
+  Result<std::string> SummaryJsonSince(const Cluster& cluster, std::string_view since,
+                                       const Summarizer& summarizer, SummaryOptions options) const;
   // SummaryToJson, indented as the CLI's --format json prints it, + "\n".
   Result<std::string> SummaryJson(const AnalyzedCluster& cluster, const Summarizer& summarizer,
                                   const SummaryOptions& options) const;

@@ -1,6 +1,8 @@
 #include "serve/connection_loop.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -9,10 +11,6 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
-
-#include <arpa/inet.h>
 
 #include <algorithm>
 #include <array>
@@ -156,9 +154,9 @@ struct ConnectionLoop::State {
     for (const auto& [id, c] : conns) {
       if (c.handling || !c.out.empty() || c.draining) continue;
       const Clock::time_point since = c.receiving ? c.first_byte : c.idle_since;
-      const Clock::time_point victim_since =
-          victim == nullptr ? Clock::time_point::max()
-                            : victim->receiving ? victim->first_byte : victim->idle_since;
+      const Clock::time_point victim_since = victim == nullptr   ? Clock::time_point::max()
+                                             : victim->receiving ? victim->first_byte
+                                                                 : victim->idle_since;
       // Idle connections go before those sending a request, oldest first.
       if (victim == nullptr || (!c.receiving && victim->receiving) ||
           (c.receiving == victim->receiving && since < victim_since)) {
@@ -313,8 +311,8 @@ struct ConnectionLoop::State {
     c.receiving = false;
     c.handling = true;
     ++c.served;
-    const bool close = !request->head.keep_alive || c.served >= opt.max_requests_per_connection ||
-                       stop.load();
+    const bool close =
+        !request->head.keep_alive || c.served >= opt.max_requests_per_connection || stop.load();
     const bool head_only = request->head.method == "HEAD";
     const size_t reserved = std::exchange(c.reserved, 0);
     Watch(c, 0);  // nothing to read or write while it is answered
@@ -365,8 +363,8 @@ struct ConnectionLoop::State {
 
   void Write(Connection& c) {
     while (c.written < c.out.size()) {
-      const ssize_t n = send(c.fd, c.out.data() + c.written, c.out.size() - c.written,
-                             MSG_NOSIGNAL);
+      const ssize_t n =
+          send(c.fd, c.out.data() + c.written, c.out.size() - c.written, MSG_NOSIGNAL);
       if (n > 0) {
         c.written += static_cast<size_t>(n);
       } else if (n < 0 && errno == EINTR) {
@@ -490,8 +488,8 @@ Status ConnectionLoop::Bind(const std::string& host, int port) {
   };
   if (getaddrinfo(host.c_str(), service.c_str(), &hints, &found) != 0) return unavailable();
   for (addrinfo* a = found; a != nullptr && s.listen_fd < 0; a = a->ai_next) {
-    const int fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                          a->ai_protocol);
+    const int fd =
+        socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
     if (fd < 0) continue;
     const int yes = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
@@ -506,9 +504,9 @@ Status ConnectionLoop::Bind(const std::string& host, int port) {
   sockaddr_storage bound{};
   socklen_t len = sizeof(bound);
   getsockname(s.listen_fd, reinterpret_cast<sockaddr*>(&bound), &len);
-  port_ = ntohs(bound.ss_family == AF_INET6
-                    ? reinterpret_cast<const sockaddr_in6*>(&bound)->sin6_port
-                    : reinterpret_cast<const sockaddr_in*>(&bound)->sin_port);
+  port_ =
+      ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<const sockaddr_in6*>(&bound)->sin6_port
+                                        : reinterpret_cast<const sockaddr_in*>(&bound)->sin_port);
   if (s.epoll_fd < 0 || s.wake_fd < 0) return InternalError("cannot create the event loop");
   s.SetListening(true);
   return Status::Ok();

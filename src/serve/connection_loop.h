@@ -69,7 +69,7 @@ struct TransportOptions {
 struct IncomingRequest {
   RequestHead head;
   std::string body;
-  std::string remote;  // "127.0.0.1:51234"
+  std::string remote;                           // "127.0.0.1:51234"
   std::chrono::steady_clock::time_point start;  // its first byte arrived
 };
 

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "chorus/event_json.h"
@@ -69,8 +69,12 @@ Result<EventPage> PageOf(const std::map<std::string, std::string>& query) {
 nlohmann::json ArticlesJson(const Cluster& cluster) {
   nlohmann::json list = nlohmann::json::array();
   for (const Document& d : cluster.documents) {
-    list.push_back({{"id", d.id}, {"source", d.source}, {"date", d.date}, {"title", d.title},
-                    {"url", d.url}, {"text", d.text}});
+    list.push_back({{"id", d.id},
+                    {"source", d.source},
+                    {"date", d.date},
+                    {"title", d.title},
+                    {"url", d.url},
+                    {"text", d.text}});
   }
   return list;
 }
@@ -105,62 +109,67 @@ void AddEventRoutes(const RouteContext& ctx, std::shared_ptr<EventService> event
                     std::shared_ptr<const ClusterEngine> engine, Router* router) {
   router->Add("POST", "/v1/articles", [ctx, events](const HttpRequest& req, const PathParams&) {
     auto body = std::make_shared<const std::string>(req.body);
-    return RunBounded(*ctx.queue, RequestDeadline(ctx),
-                      [ctx, events, body](const std::stop_token& stop) {
-      Result<ArticlesRequest> parsed =
-          ParseArticlesRequest(*body, ctx.options->max_articles, stop);
-      if (!parsed.ok()) return ErrorResponse(parsed.status());
-      if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
-      // Not stopped past this point: a batch is stored whole or not at all.
-      Result<AddedArticles> added = events->AddArticles(std::move(parsed->cluster.documents));
-      if (!added.ok()) return ErrorResponse(added.status());
-      return JsonResponse(200, AddedBody(*added));
-    });
+    return RunBounded(
+        *ctx.queue, RequestDeadline(ctx), [ctx, events, body](const std::stop_token& stop) {
+          Result<ArticlesRequest> parsed =
+              ParseArticlesRequest(*body, ctx.options->max_articles, stop);
+          if (!parsed.ok()) return ErrorResponse(parsed.status());
+          if (Status s = CheckKnownOptions(parsed->options, {}); !s.ok()) return ErrorResponse(s);
+          // Not stopped past this point: a batch is stored whole or not at all.
+          Result<AddedArticles> added = events->AddArticles(std::move(parsed->cluster.documents));
+          if (!added.ok()) return ErrorResponse(added.status());
+          return JsonResponse(200, AddedBody(*added));
+        });
   });
   router->Add("GET", "/v1/events", [ctx, events](const HttpRequest& req, const PathParams&) {
     Result<EventPage> page = PageOf(req.query);
     if (!page.ok()) return ErrorResponse(page.status());
-    return RunBounded(*ctx.queue, RequestDeadline(ctx), [events, page = *page](const std::stop_token&) {
-      Result<EventListPage> list = events->ListEvents(page);
-      if (!list.ok()) return ErrorResponse(list.status());
-      return JsonResponse(200, EventPageBody(*list));
-    });
-  });
-  router->Add("GET", "/v1/events/{id}", [ctx, events, engine](const HttpRequest& req,
-                                                             const PathParams& params) {
-    const std::optional<int64_t> id = ParseEventId(params.at("id"));
-    if (!id) return ErrorResponse(404, "not_found", "no event " + params.at("id"));
-    Result<SummarizeRequestOptions> options = QueryOptions(req.query);
-    if (!options.ok()) return ErrorResponse(options.status());
-    Result<const Summarizer*> summarizer = engine->Find(options->method);
-    if (!summarizer.ok()) return ErrorResponse(summarizer.status());
     return RunBounded(*ctx.queue, RequestDeadline(ctx),
-                      [events, engine, id = *id, summary = options->summary, since = options->since,
-                       s = *summarizer](const std::stop_token& stop) mutable {
-      Result<std::pair<EventInfo, Cluster>> event = events->LoadEvent(id);
-      if (!event.ok()) return ErrorResponse(event.status());
-      Result<AnalyzedCluster> analyzed_or = engine->Analyze(event->second, stop);
-      if (!analyzed_or.ok()) return ErrorResponse(analyzed_or.status());
-      const AnalyzedCluster& analyzed = *analyzed_or;
-      summary.stop = stop;
-      Result<std::string> summary_json = since.empty() ? engine->SummaryJson(analyzed, *s, summary)
-                                                       : engine->SummaryJsonSince(event->second, since, *s, summary);
-      if (!summary_json.ok()) return ErrorResponse(summary_json.status());
-      Result<std::string> comparison_json = ComparisonJson(analyzed, stop);
-      if (!comparison_json.ok()) return ErrorResponse(comparison_json.status());
-      // The summary and comparison are spliced in as the renderers wrote them.
-      std::string body = "{\"event\":" + EventToJson(event->first);
-      body += ",\"articles\":" + ArticlesJson(event->second).dump(-1, ' ', false, kReplace);
-      // An event larger than one request's bounds is read from a sample of
-      // its articles spread over its dates: how many were left out.
-      const int64_t members = int64_t{event->first.articles} - event->first.duplicates;
-      const auto shown = static_cast<int64_t>(event->second.documents.size());
-      body += fmt::format(",\"articles_omitted\":{}", std::max<int64_t>(0, members - shown));
-      body += ",\"summary\":" + *summary_json;
-      body += ",\"comparison\":" + *comparison_json + "}\n";
-      return JsonResponse(200, std::move(body));
-    });
+                      [events, page = *page](const std::stop_token&) {
+                        Result<EventListPage> list = events->ListEvents(page);
+                        if (!list.ok()) return ErrorResponse(list.status());
+                        return JsonResponse(200, EventPageBody(*list));
+                      });
   });
+  router->Add(
+      "GET", "/v1/events/{id}",
+      [ctx, events, engine](const HttpRequest& req, const PathParams& params) {
+        const std::optional<int64_t> id = ParseEventId(params.at("id"));
+        if (!id) return ErrorResponse(404, "not_found", "no event " + params.at("id"));
+        Result<SummarizeRequestOptions> options = QueryOptions(req.query);
+        if (!options.ok()) return ErrorResponse(options.status());
+        Result<const Summarizer*> summarizer = engine->Find(options->method);
+        if (!summarizer.ok()) return ErrorResponse(summarizer.status());
+        return RunBounded(
+            *ctx.queue, RequestDeadline(ctx),
+            [events, engine, id = *id, summary = options->summary, since = options->since,
+             s = *summarizer](const std::stop_token& stop) mutable {
+              Result<std::pair<EventInfo, Cluster>> event = events->LoadEvent(id);
+              if (!event.ok()) return ErrorResponse(event.status());
+              Result<AnalyzedCluster> analyzed_or = engine->Analyze(event->second, stop);
+              if (!analyzed_or.ok()) return ErrorResponse(analyzed_or.status());
+              const AnalyzedCluster& analyzed = *analyzed_or;
+              summary.stop = stop;
+              Result<std::string> summary_json =
+                  since.empty() ? engine->SummaryJson(analyzed, *s, summary)
+                                : engine->SummaryJsonSince(event->second, since, *s, summary);
+              if (!summary_json.ok()) return ErrorResponse(summary_json.status());
+              Result<std::string> comparison_json = ComparisonJson(analyzed, stop);
+              if (!comparison_json.ok()) return ErrorResponse(comparison_json.status());
+              // The summary and comparison are spliced in as the renderers wrote them.
+              std::string body = "{\"event\":" + EventToJson(event->first);
+              body += ",\"articles\":" + ArticlesJson(event->second).dump(-1, ' ', false, kReplace);
+              // An event larger than one request's bounds is read from a sample of
+              // its articles spread over its dates: how many were left out.
+              const int64_t members = int64_t{event->first.articles} - event->first.duplicates;
+              const auto shown = static_cast<int64_t>(event->second.documents.size());
+              body +=
+                  fmt::format(",\"articles_omitted\":{}", std::max<int64_t>(0, members - shown));
+              body += ",\"summary\":" + *summary_json;
+              body += ",\"comparison\":" + *comparison_json + "}\n";
+              return JsonResponse(200, std::move(body));
+            });
+      });
 }
 
 }  // namespace chorus::serve

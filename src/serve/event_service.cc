@@ -12,7 +12,7 @@ EventService::EventService(std::unique_ptr<EventStream> stream, EventSample view
 }
 
 Result<std::unique_ptr<EventService>> EventService::Open(const std::string& path,
-                                                        EventSample view) {
+                                                         EventSample view) {
   ASSIGN_OR_RETURN(std::unique_ptr<EventStream> stream,
                    EventStream::Open(path.empty() ? ":memory:" : path, {}));
   return std::unique_ptr<EventService>(new EventService(std::move(stream), view));

@@ -24,10 +24,10 @@
 #include <utility>
 #include <vector>
 
+#include "base/mutex.h"
 #include "chorus/document.h"
 #include "chorus/event_stream.h"
 #include "chorus/status.h"
-#include "base/mutex.h"
 #include "chorus/store.h"
 
 namespace chorus::serve {

@@ -15,7 +15,9 @@ bool IsTokenChar(char c) {
   return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
-bool IsToken(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsTokenChar); }
+bool IsToken(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), IsTokenChar);
+}
 
 char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
@@ -47,9 +49,8 @@ bool ParseContentLength(std::string_view value, uint64_t* out) {
   while (true) {
     const size_t comma = value.find(',');
     const std::string_view item = Trim(value.substr(0, comma));
-    if (item.empty() || !std::all_of(item.begin(), item.end(), [](char c) {
-          return c >= '0' && c <= '9';
-        })) {
+    if (item.empty() ||
+        !std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return false;
     }
     uint64_t n = 0;
@@ -88,7 +89,8 @@ HeadParse Interpret(HeadParse r) {
     } else if (name == "host") {
       ++hosts;
     } else if (name == "expect") {
-      if (Lower(value) != "100-continue") return Error(417, "only Expect: 100-continue is supported");
+      if (Lower(value) != "100-continue")
+        return Error(417, "only Expect: 100-continue is supported");
       h.expect_continue = true;
     } else if (name == "connection") {
       const std::string tokens = Lower(value);
@@ -112,9 +114,9 @@ bool ParseRequestLine(std::string_view line, RequestHead* h, HeadParse* error) {
   const std::string_view method = line.substr(0, sp1);
   const std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
   const std::string_view version = line.substr(sp2 + 1);
-  if (!IsToken(method) || target.empty() ||
-      std::any_of(target.begin(), target.end(),
-                  [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; })) {
+  if (!IsToken(method) || target.empty() || std::any_of(target.begin(), target.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
+      })) {
     *error = Error(400, "malformed request line");
     return false;
   }
@@ -184,7 +186,8 @@ HeadParse ParseRequestHead(std::string_view bytes, const HeadLimits& limits) {
       return Error(414, fmt::format("request line longer than {} bytes", limits.max_request_line));
     }
     if (line_end - start > limits.max_bytes) {
-      return Error(431, fmt::format("request header fields larger than {} bytes", limits.max_bytes));
+      return Error(431,
+                   fmt::format("request header fields larger than {} bytes", limits.max_bytes));
     }
     if (nl == std::string_view::npos) return r;  // kIncomplete
     std::string_view line = bytes.substr(pos, nl - pos);
@@ -244,32 +247,51 @@ bool SplitTarget(std::string_view target, std::string* path,
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 417: return "Expectation Failed";
-    case 421: return "Misdirected Request";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Unknown";
+    case 100:
+      return "Continue";
+    case 200:
+      return "OK";
+    case 204:
+      return "No Content";
+    case 400:
+      return "Bad Request";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 413:
+      return "Content Too Large";
+    case 414:
+      return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
+    case 417:
+      return "Expectation Failed";
+    case 421:
+      return "Misdirected Request";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 503:
+      return "Service Unavailable";
+    case 505:
+      return "HTTP Version Not Supported";
+    default:
+      return "Unknown";
   }
 }
 
 std::string WriteResponse(const HttpResponse& response, bool head_only, bool close) {
-  std::string out = fmt::format("HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n",
-                                response.status, ReasonPhrase(response.status),
-                                response.content_type, response.body.size());
+  std::string out =
+      fmt::format("HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n", response.status,
+                  ReasonPhrase(response.status), response.content_type, response.body.size());
   out += "X-Content-Type-Options: nosniff\r\n";
   for (const auto& [name, value] : response.headers) {
     const std::string lower = Lower(name);

@@ -83,8 +83,8 @@ TEST(HttpWireTest, KeepAliveByVersionAndConnection) {
   EXPECT_FALSE(Parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").head.keep_alive);
   EXPECT_FALSE(Parse("GET / HTTP/1.0\r\n\r\n").head.keep_alive);
   EXPECT_TRUE(Parse("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n").head.keep_alive);
-  EXPECT_TRUE(Parse("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n\r\n")
-                  .head.expect_continue);
+  EXPECT_TRUE(
+      Parse("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n\r\n").head.expect_continue);
 }
 
 TEST(HttpWireTest, SplitsAndDecodesTargets) {

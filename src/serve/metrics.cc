@@ -23,8 +23,8 @@ std::string EscapeLabel(std::string_view v) {
 
 }  // namespace
 
-void MetricsRegistry::RecordRequest(const std::string& route, const std::string& method,
-                                    int status, double seconds) {
+void MetricsRegistry::RecordRequest(const std::string& route, const std::string& method, int status,
+                                    double seconds) {
   const auto bucket = std::lower_bound(kLatencyBuckets.begin(), kLatencyBuckets.end(), seconds);
   MutexLock lock(&mu_);
   ++requests_[{route, method, status}];
@@ -46,10 +46,12 @@ std::string MetricsRegistry::Render() const {
     MutexLock lock(&mu_);
     for (const auto& [key, n] : requests_) {
       const auto& [route, method, status] = key;
-      out += fmt::format("chorus_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                         EscapeLabel(route), EscapeLabel(method), status, n);
+      out +=
+          fmt::format("chorus_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
+                      EscapeLabel(route), EscapeLabel(method), status, n);
     }
-    out += "# HELP chorus_http_request_duration_seconds Time from request read to response ready.\n";
+    out +=
+        "# HELP chorus_http_request_duration_seconds Time from request read to response ready.\n";
     out += "# TYPE chorus_http_request_duration_seconds histogram\n";
     for (const auto& [route, h] : latency_) {
       const std::string label = EscapeLabel(route);
@@ -60,9 +62,11 @@ std::string MetricsRegistry::Render() const {
             "chorus_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label,
             kLatencyBuckets[i], cumulative);
       }
-      out += fmt::format("chorus_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
-                         label, h.count);
-      out += fmt::format("chorus_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label, h.sum);
+      out += fmt::format(
+          "chorus_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label,
+          h.count);
+      out += fmt::format("chorus_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label,
+                         h.sum);
       out += fmt::format("chorus_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label,
                          h.count);
     }

@@ -15,9 +15,10 @@ TEST(MetricsRegistryTest, RendersCountersCumulativeHistogramAndGauges) {
   m.RecordRequest("/v1/summarize", "POST", 200, 30.0);  // beyond the last bucket
   const std::string text = m.Render();
   EXPECT_NE(text.find("# TYPE chorus_http_requests_total counter"), std::string::npos);
-  EXPECT_NE(text.find(
-                "chorus_http_requests_total{route=\"/v1/summarize\",method=\"POST\",status=\"200\"} 3"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          "chorus_http_requests_total{route=\"/v1/summarize\",method=\"POST\",status=\"200\"} 3"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("status=\"400\"} 1"), std::string::npos);
   // Buckets are cumulative: 1 request <= 1 ms, 2 <= 5 ms, 3 <= 25 ms, 4 in +Inf.

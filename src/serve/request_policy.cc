@@ -90,15 +90,14 @@ std::optional<HttpResponse> ScreenRequest(const RequestHead& head,
   const std::string host = SplitHostPort(host_field).first;
   if (!host_field.empty() && !HostAllowed(host, allowed_hosts)) {
     return ErrorResponse(403, "forbidden",
-                         "Host \"" + host +
-                             "\" is not this server's; start it with --allow-host " + host +
-                             " to accept it");
+                         "Host \"" + host + "\" is not this server's; start it with --allow-host " +
+                             host + " to accept it");
   }
   const std::string_view origin = head.Field("origin");
   if (!origin.empty() && !SameOrigin(origin, host_field)) {
-    return ErrorResponse(403, "forbidden",
-                         "requests from another origin (" + std::string(origin) +
-                             ") are not accepted");
+    return ErrorResponse(
+        403, "forbidden",
+        "requests from another origin (" + std::string(origin) + ") are not accepted");
   }
   if (Writes(head) && !IsJson(head.Field("content-type"))) {
     return ErrorResponse(415, "unsupported_media_type",

@@ -47,9 +47,9 @@ TEST(RequestPolicyTest, WritesMustBeJson) {
 
 TEST(RequestPolicyTest, OriginMustBeThisServer) {
   const auto from = [](const std::string& origin) {
-    return Screen("POST", {{"host", "127.0.0.1:8080"},
-                           {"content-type", "application/json"},
-                           {"origin", origin}});
+    return Screen(
+        "POST",
+        {{"host", "127.0.0.1:8080"}, {"content-type", "application/json"}, {"origin", origin}});
   };
   EXPECT_EQ(from("http://127.0.0.1:8080"), 0);  // the served web page
   EXPECT_EQ(from("http://evil.example"), 403);

@@ -1,9 +1,8 @@
 #include "serve/router.h"
 
-#include <nlohmann/json.hpp>
-
 #include <exception>
 #include <new>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 namespace chorus::serve {
@@ -39,14 +38,22 @@ HttpResponse JsonResponse(int status, std::string body) {
 
 std::string_view ErrorCodeForHttpStatus(int status) {
   switch (status) {
-    case 400: return "bad_request";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 408: return "request_timeout";
-    case 413: return "payload_too_large";
-    case 415: return "unsupported_media_type";
-    case 503: return "unavailable";
-    default: return status >= 500 ? "internal" : "error";
+    case 400:
+      return "bad_request";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 408:
+      return "request_timeout";
+    case 413:
+      return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    case 503:
+      return "unavailable";
+    default:
+      return status >= 500 ? "internal" : "error";
   }
 }
 
@@ -72,12 +79,22 @@ HttpResponse ErrorResponse(const Status& status) {
   int http = 500;
   switch (status.code()) {
     case StatusCode::kInvalidArgument:
-    case StatusCode::kParseError: http = 400; break;
-    case StatusCode::kNotFound: http = 404; break;
-    case StatusCode::kResourceExhausted: http = 413; break;
+    case StatusCode::kParseError:
+      http = 400;
+      break;
+    case StatusCode::kNotFound:
+      http = 404;
+      break;
+    case StatusCode::kResourceExhausted:
+      http = 413;
+      break;
     case StatusCode::kUnavailable:
-    case StatusCode::kCancelled: http = 503; break;
-    default: http = 500; break;
+    case StatusCode::kCancelled:
+      http = 503;
+      break;
+    default:
+      http = 500;
+      break;
   }
   return ErrorResponse(http, ErrorCodeForHttpStatus(http), status.message());
 }
@@ -117,8 +134,7 @@ HttpResponse Router::Handle(const HttpRequest& request) const {
   for (const Route& route : routes_) {
     if (!Match(route, request.path, &params)) continue;
     if (route.method == method) {
-      HttpResponse res =
-          AnswerOrInternalError([&] { return route.handler(request, params); });
+      HttpResponse res = AnswerOrInternalError([&] { return route.handler(request, params); });
       res.route = route.pattern;
       return res;
     }
@@ -127,10 +143,9 @@ HttpResponse Router::Handle(const HttpRequest& request) const {
     matched_pattern = route.pattern;
   }
   if (!allowed.empty()) {
-    HttpResponse res = ErrorResponse(
-        405, "method_not_allowed",
-        std::string(request.method) + " is not allowed on " + request.path + " (allowed: " +
-            allowed + ")");
+    HttpResponse res = ErrorResponse(405, "method_not_allowed",
+                                     std::string(request.method) + " is not allowed on " +
+                                         request.path + " (allowed: " + allowed + ")");
     res.headers["Allow"] = allowed;
     res.route = matched_pattern;
     return res;

@@ -28,8 +28,8 @@
 namespace chorus::serve {
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // without the query string
+  std::string method;                        // "GET", "POST", ...
+  std::string path;                          // without the query string
   std::map<std::string, std::string> query;  // decoded query parameters
   std::string body;
 };

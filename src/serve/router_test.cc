@@ -1,9 +1,9 @@
 #include "serve/router.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <new>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace chorus::serve {
@@ -19,15 +19,13 @@ HttpRequest Req(std::string method, std::string path, std::string body = "") {
 
 Router EventsRouter() {
   Router r;
-  r.Add("GET", "/v1/events", [](const HttpRequest&, const PathParams&) {
-    return JsonResponse(200, "[]");
-  });
+  r.Add("GET", "/v1/events",
+        [](const HttpRequest&, const PathParams&) { return JsonResponse(200, "[]"); });
   r.Add("GET", "/v1/events/{id}", [](const HttpRequest&, const PathParams& p) {
     return JsonResponse(200, "\"" + p.at("id") + "\"");
   });
-  r.Add("POST", "/v1/articles", [](const HttpRequest& q, const PathParams&) {
-    return JsonResponse(201, q.body);
-  });
+  r.Add("POST", "/v1/articles",
+        [](const HttpRequest& q, const PathParams&) { return JsonResponse(201, q.body); });
   return r;
 }
 
@@ -87,9 +85,8 @@ TEST(RouterTest, AHandlerThatThrowsIs500NotACrash) {
   // GET /v1/events/1 on a store of 100k tiny articles threw std::bad_alloc
   // on a worker thread and ended the server.
   Router r;
-  r.Add("GET", "/oom", [](const HttpRequest&, const PathParams&) -> HttpResponse {
-    throw std::bad_alloc();
-  });
+  r.Add("GET", "/oom",
+        [](const HttpRequest&, const PathParams&) -> HttpResponse { throw std::bad_alloc(); });
   r.Add("GET", "/bug", [](const HttpRequest&, const PathParams&) -> HttpResponse {
     throw std::out_of_range("index 7");
   });

@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "base/mutex.h"
@@ -37,8 +36,8 @@ std::string UtcTimestamp() {
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm{};
   gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900,
-                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
 }
 
 uint32_t ResolveThreads(uint32_t threads) {
@@ -98,16 +97,15 @@ serve::HttpResponse Server::State::Handle(const serve::IncomingRequest& in) {
   return out;
 }
 
-void Server::State::Record(std::string_view route, std::string_view method,
-                           std::string_view path, const std::string& remote,
-                           const serve::HttpResponse& res, double seconds) {
-  metrics.RecordRequest(std::string(route), std::string(MethodLabel(method)), res.status,
-                        seconds);
+void Server::State::Record(std::string_view route, std::string_view method, std::string_view path,
+                           const std::string& remote, const serve::HttpResponse& res,
+                           double seconds) {
+  metrics.RecordRequest(std::string(route), std::string(MethodLabel(method)), res.status, seconds);
   if (!options.access_log) return;
-  nlohmann::json line = {{"time", UtcTimestamp()},   {"method", method},
-                         {"path", path},             {"status", res.status},
-                         {"bytes", res.body.size()}, {"latency_ms", seconds * 1000.0},
-                         {"remote", remote}};
+  nlohmann::json line = {
+      {"time", UtcTimestamp()}, {"method", method},         {"path", path},
+      {"status", res.status},   {"bytes", res.body.size()}, {"latency_ms", seconds * 1000.0},
+      {"remote", remote}};
   options.access_log(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -129,9 +127,9 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   if (opt.header_timeout_ms == 0) return InvalidArgumentError("header timeout: must be > 0");
   ASSIGN_OR_RETURN(state->engine, serve::ClusterEngine::Create());
   // An event is summarized and compared within the bounds of one request.
-  ASSIGN_OR_RETURN(state->events,
-                   serve::EventService::Open(opt.store_path, {.max_articles = opt.max_articles,
-                                                              .max_text_bytes = opt.max_body_bytes}));
+  ASSIGN_OR_RETURN(state->events, serve::EventService::Open(
+                                      opt.store_path, {.max_articles = opt.max_articles,
+                                                       .max_text_bytes = opt.max_body_bytes}));
   // Workers compute at a lower priority than the threads that read
   // connections and answer /healthz, so a busy server still answers at once.
   state->queue = std::make_unique<serve::WorkQueue>(opt.threads, opt.queue_limit, /*nice=*/10);
@@ -154,17 +152,17 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
                           [e = state->events.get()] { return double(e->event_count()); });
   if (!opt.store_path.empty()) {
     // The database and its write-ahead log: what the store takes on disk.
-    state->metrics.AddGauge(
-        "chorus_store_file_bytes", "Bytes on disk of the event store (database + WAL).",
-        [path = opt.store_path] {
-          uintmax_t bytes = 0;
-          for (const std::string& file : {path, path + "-wal"}) {
-            std::error_code ec;
-            const uintmax_t size = std::filesystem::file_size(file, ec);
-            if (!ec) bytes += size;
-          }
-          return double(bytes);
-        });
+    state->metrics.AddGauge("chorus_store_file_bytes",
+                            "Bytes on disk of the event store (database + WAL).",
+                            [path = opt.store_path] {
+                              uintmax_t bytes = 0;
+                              for (const std::string& file : {path, path + "-wal"}) {
+                                std::error_code ec;
+                                const uintmax_t size = std::filesystem::file_size(file, ec);
+                                if (!ec) bytes += size;
+                              }
+                              return double(bytes);
+                            });
   }
   state->metrics.AddGauge("chorus_work_queue_waiting", "Requests waiting for a worker.",
                           [q = state->queue.get()] { return double(q->Waiting()); });

@@ -3,11 +3,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "serve/test_articles.h"
@@ -82,21 +81,26 @@ TEST(ServerApiTest, ConcurrentRequestsGiveIdenticalBodies) {
 TEST(ServerApiTest, QueryAndSinceOptions) {
   RunningServer server(TestOptions());
   httplib::Client c = server.Client();
-  auto focused = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()},
-                                               {"options", {{"sentences", 1}, {"query", "how many firefighters"}}}});
+  auto focused = PostJson(c, "/v1/summarize",
+                          {{"articles", testing::FireArticles()},
+                           {"options", {{"sentences", 1}, {"query", "how many firefighters"}}}});
   ASSERT_EQ(focused->status, 200) << focused->body;
-  EXPECT_NE(Parse(focused)["summary"][0]["text"].get<std::string>().find("firefighters"), std::string::npos)
+  EXPECT_NE(Parse(focused)["summary"][0]["text"].get<std::string>().find("firefighters"),
+            std::string::npos)
       << focused->body;
-  auto generic = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()}, {"options", {{"sentences", 1}}}});
+  auto generic = PostJson(c, "/v1/summarize",
+                          {{"articles", testing::FireArticles()}, {"options", {{"sentences", 1}}}});
   EXPECT_NE(Parse(generic)["summary"][0]["text"], Parse(focused)["summary"][0]["text"]);
-  auto update = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()},
-                                              {"options", {{"words", 40}, {"since", "2024-05-02"}}}});
+  auto update = PostJson(c, "/v1/summarize",
+                         {{"articles", testing::FireArticles()},
+                          {"options", {{"words", 40}, {"since", "2024-05-02"}}}});
   ASSERT_EQ(update->status, 200) << update->body;
   // Held in a variable: a range-for over a member of a temporary reads freed memory.
   const json update_body = Parse(update);
   ASSERT_FALSE(update_body["summary"].empty()) << update->body;
   for (const json& s : update_body["summary"]) EXPECT_EQ(s["doc"], "fire-c") << s;
-  auto bad = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()}, {"options", {{"since", "May 2"}}}});
+  auto bad = PostJson(c, "/v1/summarize",
+                      {{"articles", testing::FireArticles()}, {"options", {{"since", "May 2"}}}});
   ASSERT_EQ(bad->status, 400);
   EXPECT_NE(bad->body.find("options.since"), std::string::npos) << bad->body;
 }
@@ -118,8 +122,9 @@ TEST(ServerApiTest, BadRequestsAre400NamingTheField) {
                              {{"articles", testing::FireArticles()}, {"options", {{"words", 0}}}});
   EXPECT_EQ(bad_option->status, 400);
   EXPECT_NE(bad_option->body.find("options.words"), std::string::npos);
-  auto bad_method = PostJson(c, "/v1/summarize", {{"articles", testing::FireArticles()},
-                                                  {"options", {{"method", "magic"}}}});
+  auto bad_method =
+      PostJson(c, "/v1/summarize",
+               {{"articles", testing::FireArticles()}, {"options", {{"method", "magic"}}}});
   EXPECT_EQ(bad_method->status, 400);
   EXPECT_NE(bad_method->body.find("options.method"), std::string::npos);
 }

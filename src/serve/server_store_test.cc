@@ -3,11 +3,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
@@ -80,8 +79,8 @@ TEST(ServerStoreTest, SentencesAreWhatTheCliPrints) {
   EXPECT_EQ(Parse(r)["sentences"][0]["doc"], "fire-a");
   EXPECT_EQ(Parse(r)["sentences"][0]["sentence"], 0);
 
-  auto bad_option = PostJson(c, "/v1/sentences", {{"articles", testing::FireArticles()},
-                                                  {"options", {{"words", 3}}}});
+  auto bad_option = PostJson(c, "/v1/sentences",
+                             {{"articles", testing::FireArticles()}, {"options", {{"words", 3}}}});
   ASSERT_TRUE(bad_option);
   EXPECT_EQ(bad_option->status, 400);
 }
@@ -99,9 +98,8 @@ TEST(ServerStoreTest, CompareAndArticlesRejectBadRequests) {
     auto no_text = PostJson(c, path, {{"articles", {{{"id", "a"}}}}});
     EXPECT_EQ(no_text->status, 400) << path;
     EXPECT_NE(no_text->body.find("articles[0].text"), std::string::npos) << no_text->body;
-    auto unknown_option =
-        PostJson(c, path, {{"articles", {{{"id", "a"}, {"text", "A fire."}}}},
-                           {"options", {{"wordz", 3}}}});
+    auto unknown_option = PostJson(
+        c, path, {{"articles", {{{"id", "a"}, {"text", "A fire."}}}}, {"options", {{"wordz", 3}}}});
     EXPECT_EQ(unknown_option->status, 400) << path;
     EXPECT_NE(unknown_option->body.find("options.wordz"), std::string::npos);
     auto too_many = PostJson(c, path, {{"articles", testing::FireArticles()}});
@@ -161,9 +159,8 @@ TEST(ServerStoreTest, EventsComeInPagesAfterACursor) {
 }
 
 TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      ("chorus_server_api_test_" + std::to_string(::getpid()));
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("chorus_server_api_test_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   ServerOptions o = TestOptions();
@@ -190,7 +187,8 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     // Keys in the documented order: the renderer's bytes, never re-parsed.
     EXPECT_NE(list->body.find("\"event\": 1,\n    \"label\""), std::string::npos) << list->body;
     EXPECT_NE(added->body.find("{\"article\":\"fire-a\",\"event\":1,\"duplicate_of\":null}"),
-              std::string::npos) << added->body;
+              std::string::npos)
+        << added->body;
     events_before = Parse(list)["events"];
     ASSERT_EQ(events_before.size(), 2u);
     EXPECT_EQ(events_before[0]["articles"], 3);
@@ -240,7 +238,8 @@ TEST(ServerStoreTest, ArticlesFormEventsThatSurviveARestart) {
     const json u = Parse(update);
     EXPECT_EQ(u["articles"].size(), 3u);
     ASSERT_FALSE(u["summary"]["summary"].empty());
-    for (const json& sentence : u["summary"]["summary"]) EXPECT_EQ(sentence["doc"], "fire-c") << sentence;
+    for (const json& sentence : u["summary"]["summary"])
+      EXPECT_EQ(sentence["doc"], "fire-c") << sentence;
     EXPECT_EQ(c.Get("/v1/events/1?since=May")->status, 400);
 
     // Adding the same articles again stores nothing twice; new ones continue the events.

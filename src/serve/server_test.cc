@@ -6,7 +6,6 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
-
 #include <vector>
 
 #include "serve/test_server.h"

@@ -2,18 +2,16 @@
 // send (slow heads, huge heads, conflicting lengths, floods of connections,
 // cross-site writes) is answered or cut off, and /healthz stays answered.
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-#include <httplib.h>
-
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -133,8 +131,9 @@ TEST(ServerTransportTest, HeadsPastTheLimitsAre431) {
 
 TEST(ServerTransportTest, AmbiguousBodiesAreRefused) {
   RunningServer server(TestOptions());
-  const std::string start = "POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            "Content-Type: application/json\r\n";
+  const std::string start =
+      "POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Content-Type: application/json\r\n";
   RawConnection conflicting(server.port());
   ASSERT_TRUE(conflicting.Send(start + "Content-Length: 2\r\nContent-Length: 20\r\n\r\n{}"));
   EXPECT_EQ(StatusOf(conflicting.Read(kWait)), 400);
@@ -154,8 +153,8 @@ TEST(ServerTransportTest, CrossSiteWritesAreRefused) {
   ASSERT_TRUE(plain);
   EXPECT_EQ(plain->status, 415);
   EXPECT_EQ(testing::ErrorCode(plain), "unsupported_media_type");
-  auto foreign = c.Post("/v1/articles", httplib::Headers{{"Origin", "http://evil.example"}},
-                        body, "application/json");
+  auto foreign = c.Post("/v1/articles", httplib::Headers{{"Origin", "http://evil.example"}}, body,
+                        "application/json");
   EXPECT_EQ(foreign->status, 403);
   // DNS rebinding: the page's own name as Host.
   auto rebound = c.Get("/v1/events", httplib::Headers{{"Host", "evil.example"}});
@@ -163,10 +162,10 @@ TEST(ServerTransportTest, CrossSiteWritesAreRefused) {
   EXPECT_EQ(c.Get("/v1/events", httplib::Headers{{"Host", "chorus.example"}})->status, 200);
   // Nothing of the refused writes was stored.
   EXPECT_EQ(testing::Parse(c.Get("/v1/events"))["events"].size(), 0u);
-  auto same = c.Post("/v1/articles",
-                     httplib::Headers{
-                         {"Origin", "http://127.0.0.1:" + std::to_string(server.port())}},
-                     body, "application/json");
+  auto same =
+      c.Post("/v1/articles",
+             httplib::Headers{{"Origin", "http://127.0.0.1:" + std::to_string(server.port())}},
+             body, "application/json");
   EXPECT_EQ(same->status, 200) << same->body;
 }
 
@@ -186,15 +185,17 @@ TEST(ServerTransportTest, ContinueKeepAliveAndPipelining) {
   RunningServer server(TestOptions());
   RawConnection c(server.port());
   const std::string body = "{\"articles\": [{\"id\": \"a\", \"text\": \"One sentence here.\"}]}";
-  ASSERT_TRUE(c.Send("POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                     "application/json\r\nExpect: 100-continue\r\nContent-Length: " +
-                     std::to_string(body.size()) + "\r\n\r\n"));
+  ASSERT_TRUE(
+      c.Send("POST /v1/summarize HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+             "application/json\r\nExpect: 100-continue\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n"));
   EXPECT_EQ(c.Read(kWait, "\r\n\r\n"), "HTTP/1.1 100 Continue\r\n\r\n");
   ASSERT_TRUE(c.Send(body));
   EXPECT_EQ(StatusOf(c.Read(kWait, "\"method\"")), 200);
   // Two requests in one write are answered in order on the same connection.
-  ASSERT_TRUE(c.Send("HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                     "GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+  ASSERT_TRUE(
+      c.Send("HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+             "GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
   const std::string both = c.Read(kWait);
   EXPECT_EQ(StatusOf(both), 200);
   const size_t second = both.find("HTTP/1.1 404");

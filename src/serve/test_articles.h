@@ -4,14 +4,15 @@
 #define CHORUS_SERVE_TEST_ARTICLES_H_
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace chorus::serve::testing {
 
 inline nlohmann::json FireArticles() {
   return nlohmann::json::array({
-      {{"id", "fire-a"}, {"source", "Harbor Gazette"}, {"date", "2024-05-01"},
+      {{"id", "fire-a"},
+       {"source", "Harbor Gazette"},
+       {"date", "2024-05-01"},
        {"title", "Fire destroys three warehouses at the harbor"},
        {"text",
         "A fire destroyed three warehouses at the east harbor on Sunday night, the fire brigade "
@@ -19,7 +20,9 @@ inline nlohmann::json FireArticles() {
         "No one was hurt, according to fire chief Maria Lopez. \"The wind made this fire very hard "
         "to fight,\" Lopez said. The cause of the fire is not yet known. Harbor traffic was halted "
         "until Monday morning."}},
-      {{"id", "fire-b"}, {"source", "Daily Courier"}, {"date", "2024-05-01"},
+      {{"id", "fire-b"},
+       {"source", "Daily Courier"},
+       {"date", "2024-05-01"},
        {"title", "Massive blaze at harbor warehouses"},
        {"text",
         "A massive blaze tore through three warehouses at the east harbor late Sunday. Fire chief "
@@ -27,7 +30,9 @@ inline nlohmann::json FireArticles() {
         "this fire very hard to fight,\" she told reporters. Nobody was injured. Investigators "
         "will look into the cause of the fire on Monday. Ships were kept out of the harbor "
         "overnight."}},
-      {{"id", "fire-c"}, {"source", "City Wire"}, {"date", "2024-05-02"},
+      {{"id", "fire-c"},
+       {"source", "City Wire"},
+       {"date", "2024-05-02"},
        {"title", "Harbor reopens after warehouse fire"},
        {"text",
         "The east harbor reopened on Monday after a fire destroyed three warehouses on Sunday. "
@@ -39,13 +44,17 @@ inline nlohmann::json FireArticles() {
 
 inline nlohmann::json BudgetArticles() {
   return nlohmann::json::array({
-      {{"id", "budget-a"}, {"source", "Daily Courier"}, {"date", "2024-06-10"},
+      {{"id", "budget-a"},
+       {"source", "Daily Courier"},
+       {"date", "2024-06-10"},
        {"title", "Council passes city budget"},
        {"text",
         "The city council approved next year's budget on Tuesday by a vote of 9 to 4. The budget "
         "adds money for schools and public transport. Mayor Tom Reed called the vote a good day "
         "for the city. Opponents said the plan raises property taxes too much."}},
-      {{"id", "budget-b"}, {"source", "City Wire"}, {"date", "2024-06-11"},
+      {{"id", "budget-b"},
+       {"source", "City Wire"},
+       {"date", "2024-06-11"},
        {"title", "Budget vote splits council"},
        {"text",
         "A divided city council passed the budget in a 9 to 4 vote on Tuesday. The plan spends "

@@ -10,8 +10,7 @@
 
 namespace chorus::serve {
 
-WorkQueue::WorkQueue(uint32_t threads, uint32_t queue_limit, int nice)
-    : queue_limit_(queue_limit) {
+WorkQueue::WorkQueue(uint32_t threads, uint32_t queue_limit, int nice) : queue_limit_(queue_limit) {
   if (threads == 0) threads = 1;
   workers_.reserve(threads);
   for (uint32_t i = 0; i < threads; ++i) {

@@ -41,8 +41,7 @@ class WorkQueue {
 
   // Queues `run`; false (and nothing queued) when the queue is full or shut
   // down. If the task is still waiting at `deadline`, `expired` runs instead.
-  bool Submit(std::function<void()> run, Clock::time_point deadline,
-              std::function<void()> expired);
+  bool Submit(std::function<void()> run, Clock::time_point deadline, std::function<void()> expired);
 
   void Shutdown();
 

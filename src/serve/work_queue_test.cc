@@ -22,8 +22,14 @@ TEST(WorkQueueTest, RefusesWhenWorkersBusyAndQueueFull) {
   std::atomic<int> ran{0};
   std::promise<void> started;
   const auto far = WorkQueue::Clock::now() + 10s;
-  ASSERT_TRUE(q.Submit([&, gate] { started.set_value(); gate.wait(); ++ran; }, far, {}));
-  started.get_future().wait();  // the worker is busy now
+  ASSERT_TRUE(q.Submit(
+      [&, gate] {
+        started.set_value();
+        gate.wait();
+        ++ran;
+      },
+      far, {}));
+  started.get_future().wait();                      // the worker is busy now
   ASSERT_TRUE(q.Submit([&] { ++ran; }, far, {}));   // waits in the queue
   EXPECT_FALSE(q.Submit([&] { ++ran; }, far, {}));  // queue full
   EXPECT_EQ(q.Waiting(), 1u);
@@ -62,9 +68,9 @@ TEST(WorkQueueTest, ATaskThatThrowsLeavesTheWorkerRunning) {
 TEST(RunBoundedTest, ReturnsTheWorkResponseOr503) {
   WorkQueue q(1, 0);
   const auto far = WorkQueue::Clock::now() + 10s;
-  EXPECT_EQ(RunBounded(q, far, [](const std::stop_token&) { return JsonResponse(201, "{}"); })
-                .status,
-            201);
+  EXPECT_EQ(
+      RunBounded(q, far, [](const std::stop_token&) { return JsonResponse(201, "{}"); }).status,
+      201);
   // The worker counts as busy until just after it answered: a request sent
   // before then would find no free worker (503) and the test would hang.
   while (q.Running() > 0) std::this_thread::yield();
@@ -109,9 +115,8 @@ TEST(RunBoundedTest, SlowWorkIsAnswered503AtTheDeadlineAndStopped) {
 TEST(RunBoundedTest, AnExceptionInTheWorkIs500) {
   WorkQueue q(1, 1);
   const HttpResponse r =
-      RunBounded(q, WorkQueue::Clock::now() + 10s, [](const std::stop_token&) -> HttpResponse {
-        throw std::bad_alloc();
-      });
+      RunBounded(q, WorkQueue::Clock::now() + 10s,
+                 [](const std::stop_token&) -> HttpResponse { throw std::bad_alloc(); });
   EXPECT_EQ(r.status, 500);
   EXPECT_NE(r.body.find("out of memory"), std::string::npos);
 }

@@ -159,8 +159,8 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
   if (!options.read_only && path != ":memory:" && !path.empty()) {
     ASSIGN_OR_RETURN(db->lock, WriterLock::Acquire(path));
   }
-  const int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int flags =
+      options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db->db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db->db, rc, fmt::format("opening {}", path));
   sqlite3_busy_timeout(db->db, options.busy_timeout_ms);
@@ -376,9 +376,10 @@ std::vector<int64_t> SampleSeqs(const std::vector<std::pair<int64_t, int64_t>>& 
   for (const auto& [seq, size] : sizes) total += static_cast<size_t>(size);
   if (sample.max_text_bytes > 0 && total > sample.max_text_bytes) {
     // As many as fit on average, so the sample spans the whole event.
-    k = std::min(k, std::max<size_t>(1, static_cast<size_t>(static_cast<double>(n) *
-                                                            static_cast<double>(sample.max_text_bytes) /
-                                                            static_cast<double>(total))));
+    k = std::min(
+        k, std::max<size_t>(1, static_cast<size_t>(static_cast<double>(n) *
+                                                   static_cast<double>(sample.max_text_bytes) /
+                                                   static_cast<double>(total))));
   }
   std::vector<int64_t> seqs;
   size_t bytes = 0;
@@ -386,7 +387,8 @@ std::vector<int64_t> SampleSeqs(const std::vector<std::pair<int64_t, int64_t>>& 
     const size_t at = k == 1 ? 0 : i * (n - 1) / (k - 1);
     const auto size = static_cast<size_t>(sizes[at].second);
     // One that does not fit is left out; smaller ones later may.
-    if (sample.max_text_bytes > 0 && bytes + size > sample.max_text_bytes && !seqs.empty()) continue;
+    if (sample.max_text_bytes > 0 && bytes + size > sample.max_text_bytes && !seqs.empty())
+      continue;
     bytes += size;
     seqs.push_back(sizes[at].first);
   }
@@ -406,8 +408,8 @@ Document ArticleOf(const Statement& q) {
 
 }  // namespace
 
-Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates,
-                                      EventSample sample, uint64_t* omitted) const {
+Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates, EventSample sample,
+                                      uint64_t* omitted) const {
   if (omitted != nullptr) *omitted = 0;
   const std::string where =
       std::string("FROM articles WHERE event = ?1 AND (?2 OR duplicate_of IS NULL)") + kEventOrder;
@@ -443,9 +445,9 @@ Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates,
     }
   }
   if (cluster.documents.empty()) {
-    return NotFoundError(fmt::format(
-        "store {} has no event {} (`chorus events --store {}` lists its events)", path_, event,
-        path_));
+    return NotFoundError(
+        fmt::format("store {} has no event {} (`chorus events --store {}` lists its events)", path_,
+                    event, path_));
   }
   return cluster;
 }

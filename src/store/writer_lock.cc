@@ -1,10 +1,9 @@
 #include "store/writer_lock.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
@@ -50,8 +49,8 @@ Result<std::unique_ptr<WriterLock>> WriterLock::Acquire(const std::string& store
   const std::string path = store_path + ".lock";
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return IoError(fmt::format("cannot create the store's lock file {}: {}", path,
-                               std::strerror(errno)));
+    return IoError(
+        fmt::format("cannot create the store's lock file {}: {}", path, std::strerror(errno)));
   }
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const std::string holder = Holder(fd);

@@ -13,9 +13,9 @@ namespace chorus {
 namespace {
 
 std::string TempStore(const std::string& name) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            (name + "-" + std::to_string(getpid()) + ".db"))
-                               .string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / (name + "-" + std::to_string(getpid()) + ".db"))
+          .string();
   std::filesystem::remove(path);
   return path;
 }
@@ -29,8 +29,7 @@ TEST(WriterLockTest, OneWriterAtATimeReadersAlways) {
     ASSERT_FALSE(second.ok());
     EXPECT_EQ(second.status().code(), StatusCode::kUnavailable);
     // The message says who holds it and what to do, not "not a chorus store".
-    EXPECT_NE(second.status().message().find("is being written by pid " +
-                                             std::to_string(getpid())),
+    EXPECT_NE(second.status().message().find("is being written by pid " + std::to_string(getpid())),
               std::string::npos)
         << second.status().message();
     EXPECT_NE(second.status().message().find("POST /v1/articles"), std::string::npos);

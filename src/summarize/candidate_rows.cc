@@ -12,7 +12,8 @@ namespace {
 // through the rows each word occurs in instead of by merging every pair.
 class SharedWords {
  public:
-  SharedWords(const StemmedSentences& ss, const std::vector<WeightedRow>& rows) : ss_(ss), rows_of_(rows) {
+  SharedWords(const StemmedSentences& ss, const std::vector<WeightedRow>& rows)
+      : ss_(ss), rows_of_(rows) {
     std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // (stem, position in rows)
     for (uint32_t a = 0; a < rows.size(); ++a) {
       for (uint32_t stem : ss.content[rows[a].row]) occurrences.emplace_back(stem, a);
@@ -52,14 +53,16 @@ class SharedWords {
 
 }  // namespace
 
-std::vector<uint32_t> AddCompressedVariants(const std::vector<uint32_t>& candidates, uint32_t min_words,
-                                            StemmedSentences* ss, CandidateRows* rows) {
+std::vector<uint32_t> AddCompressedVariants(const std::vector<uint32_t>& candidates,
+                                            uint32_t min_words, StemmedSentences* ss,
+                                            CandidateRows* rows) {
   std::vector<uint32_t> added;
   for (uint32_t i : candidates) {
     const AnalyzedSentence& sentence = rows->cluster->sentences[i];
     for (CompressedSentence& c : CompressSentence(sentence.sentence.text, min_words)) {
       std::vector<char> keep(sentence.tokens.size());
-      for (size_t k = 0; k < keep.size(); ++k) keep[k] = !IsRemoved(c.removed, sentence.tokens[k].begin);
+      for (size_t k = 0; k < keep.size(); ++k)
+        keep[k] = !IsRemoved(c.removed, sentence.tokens[k].begin);
       added.push_back(ss->AddPartOf(i, keep));
       rows->variants.push_back({i, std::move(c.text)});
     }
@@ -76,7 +79,8 @@ CoverageProblem BuildCoverageProgram(const StemmedSentences& ss, const Candidate
   const std::vector<WeightedRow>& items = weighted.rows;
   // Tie-break: at most 1e-3 of the lightest concept over a whole summary,
   // favouring early sentences and a fuller budget among equal coverages.
-  const double min_weight = *std::min_element(problem.concept_weights.begin(), problem.concept_weights.end());
+  const double min_weight =
+      *std::min_element(problem.concept_weights.begin(), problem.concept_weights.end());
   const double epsilon = 1e-3 * min_weight / static_cast<double>(items.size());
   for (const WeightedRow& item : items) {
     const Sentence& s = rows.cluster->sentences[rows.Sentence(item.row)].sentence;
@@ -84,7 +88,8 @@ CoverageProblem BuildCoverageProgram(const StemmedSentences& ss, const Candidate
     problem.item_concepts.push_back(item.concepts);
     problem.item_costs.push_back(cost);
     problem.item_bonus.push_back(
-        epsilon * (0.5 / (1.0 + s.index) + 0.5 * static_cast<double>(cost) / static_cast<double>(problem.capacity)));
+        epsilon * (0.5 / (1.0 + s.index) +
+                   0.5 * static_cast<double>(cost) / static_cast<double>(problem.capacity)));
   }
   // Every pair of items is judged (a variant conflicts with its sentence, and
   // a cosine threshold of 0 makes every pair redundant), so the loop reads
@@ -101,9 +106,9 @@ CoverageProblem BuildCoverageProgram(const StemmedSentences& ss, const Candidate
   for (uint32_t a = 0; a < items.size(); ++a) {
     const std::vector<uint32_t>& common = shared.CountFor(a);
     for (uint32_t b = a + 1; b < items.size(); ++b) {
-      const bool redundant = common[b] == 0
-                                 ? unrelated_are_redundant
-                                 : CosineOfCounts(common[b], words_of[a], words_of[b]) >= redundancy_cosine;
+      const bool redundant =
+          common[b] == 0 ? unrelated_are_redundant
+                         : CosineOfCounts(common[b], words_of[a], words_of[b]) >= redundancy_cosine;
       if (sentence_of[a] == sentence_of[b] || redundant) problem.conflicts.emplace_back(a, b);
     }
   }

@@ -43,15 +43,17 @@ struct CandidateRows {
   }
   std::string_view Text(uint32_t row) const {
     const auto n = static_cast<uint32_t>(cluster->sentences.size());
-    return row < n ? std::string_view(cluster->sentences[row].sentence.text) : variants[row - n].text;
+    return row < n ? std::string_view(cluster->sentences[row].sentence.text)
+                   : variants[row - n].text;
   }
   bool IsVariant(uint32_t row) const { return row >= cluster->sentences.size(); }
 };
 
 // Adds the compressed variants of each of `candidates` (rows of `ss` holding
 // the tokens compression keeps) and returns the new rows.
-std::vector<uint32_t> AddCompressedVariants(const std::vector<uint32_t>& candidates, uint32_t min_words,
-                                            StemmedSentences* ss, CandidateRows* rows);
+std::vector<uint32_t> AddCompressedVariants(const std::vector<uint32_t>& candidates,
+                                            uint32_t min_words, StemmedSentences* ss,
+                                            CandidateRows* rows);
 
 // The program choosing among `weighted.rows` within `budget` (see above);
 // item k is weighted.rows[k].

@@ -26,7 +26,8 @@ std::string_view TrimClosers(std::string_view text) {
     const char c = text.back();
     if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']') {
       text.remove_suffix(1);
-    } else if (text.size() >= 3 && (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x99"))) {
+    } else if (text.size() >= 3 &&
+               (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE2\x80\x99"))) {
       text.remove_suffix(3);  // closing curly quotes
     } else {
       break;
@@ -41,7 +42,8 @@ bool IsQuestion(std::string_view text) { return TrimClosers(text).ends_with('?')
 
 bool HasQuotation(std::string_view text) {
   return text.find('"') != std::string_view::npos || text.find("``") != std::string_view::npos ||
-         text.find("''") != std::string_view::npos || text.find("\xE2\x80\x9C") != std::string_view::npos ||
+         text.find("''") != std::string_view::npos ||
+         text.find("\xE2\x80\x9C") != std::string_view::npos ||
          text.find("\xE2\x80\x9D") != std::string_view::npos;
 }
 
@@ -58,10 +60,16 @@ bool IsBareQuote(std::string_view text) {
 }
 
 bool IsReportingNote(std::string_view text) {
-  constexpr std::string_view kNotes[] = {
-      "could not be independently confirmed", "could not be confirmed", "could not be independently verified",
-      "could not be verified", "available for comment", "declined to comment", "did not return",
-      "did not immediately return", "no immediate comment", "not immediately available"};
+  constexpr std::string_view kNotes[] = {"could not be independently confirmed",
+                                         "could not be confirmed",
+                                         "could not be independently verified",
+                                         "could not be verified",
+                                         "available for comment",
+                                         "declined to comment",
+                                         "did not return",
+                                         "did not immediately return",
+                                         "no immediate comment",
+                                         "not immediately available"};
   if (CountWords(text) > 20) return false;  // a longer sentence says more than the note
   for (std::string_view note : kNotes) {
     if (text.find(note) != std::string_view::npos) return true;
@@ -69,7 +77,8 @@ bool IsReportingNote(std::string_view text) {
   return false;
 }
 
-std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,
+std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster,
+                                         const CandidateFilter& filter,
                                          const SummaryBudget& budget) {
   const uint64_t capacity = BudgetCapacity(budget);
   // Filters from strictest to loosest; the first that leaves a candidate wins.

@@ -20,10 +20,11 @@
 namespace chorus {
 
 struct CandidateFilter {
-  uint32_t min_words = 10;      // shorter sentences are not candidates
-  bool drop_questions = true;   // sentences ending in '?' (before closing quotes)
+  uint32_t min_words = 10;       // shorter sentences are not candidates
+  bool drop_questions = true;    // sentences ending in '?' (before closing quotes)
   bool drop_quotations = false;  // sentences holding quotation marks
-  uint32_t max_position = 0;     // sentences at this index or later in their article are dropped (0: none)
+  uint32_t max_position =
+      0;  // sentences at this index or later in their article are dropped (0: none)
   // Drop sentences that are quotation from start to end: they name no speaker.
   bool drop_bare_quotes = false;
   // Drop sentences about the reporting rather than the event ("The report
@@ -43,7 +44,8 @@ bool IsBareQuote(std::string_view text);
 bool IsReportingNote(std::string_view text);
 
 // Indices into cluster.sentences of the candidates for `budget`, ascending.
-std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster, const CandidateFilter& filter,
+std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster,
+                                         const CandidateFilter& filter,
                                          const SummaryBudget& budget);
 
 }  // namespace chorus

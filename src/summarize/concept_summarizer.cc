@@ -22,19 +22,22 @@ namespace {
 // lacked ("the toll rose to 30" is news after "the toll was 12").
 constexpr double kRepeatShare = 0.8;
 
-bool RepeatsWhatWasRead(const AnalyzedCluster& cluster, const StemmedSentences& ss, const CandidateRows& rows,
-                        uint32_t row, const ReadConcepts& read) {
+bool RepeatsWhatWasRead(const AnalyzedCluster& cluster, const StemmedSentences& ss,
+                        const CandidateRows& rows, uint32_t row, const ReadConcepts& read) {
   for (const Token& t : cluster.sentences[rows.Sentence(row)].tokens) {
     if (!t.numeric) continue;
-    const auto it = ss.ids.find(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem));
-    if (it == ss.ids.end() || !std::binary_search(read.numbers.begin(), read.numbers.end(), it->second)) {
+    const auto it =
+        ss.ids.find(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem));
+    if (it == ss.ids.end() ||
+        !std::binary_search(read.numbers.begin(), read.numbers.end(), it->second)) {
       return false;
     }
   }
   const std::vector<uint32_t>& content = ss.content[row];
   if (content.empty()) return false;
   for (const std::vector<uint32_t>& sentence : read.sentences) {
-    if (static_cast<double>(CommonCount(content, sentence)) >= kRepeatShare * static_cast<double>(content.size())) {
+    if (static_cast<double>(CommonCount(content, sentence)) >=
+        kRepeatShare * static_cast<double>(content.size())) {
       return true;
     }
   }
@@ -42,8 +45,8 @@ bool RepeatsWhatWasRead(const AnalyzedCluster& cluster, const StemmedSentences& 
 }
 
 // When no concept survives anywhere: the earliest sentences that fit.
-std::vector<uint32_t> LeadSentences(const AnalyzedCluster& cluster, std::vector<uint32_t> candidates,
-                                    const SummaryBudget& budget) {
+std::vector<uint32_t> LeadSentences(const AnalyzedCluster& cluster,
+                                    std::vector<uint32_t> candidates, const SummaryBudget& budget) {
   std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
     return cluster.sentences[a].sentence.index < cluster.sentences[b].sentence.index;
   });
@@ -60,8 +63,9 @@ std::vector<uint32_t> LeadSentences(const AnalyzedCluster& cluster, std::vector<
 // is left to cover, which happens with few articles and long budgets) with
 // the earliest candidates that fit and repeat no chosen sentence: news puts
 // what matters first. `chosen` holds rows; candidates are sentences.
-void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, const CandidateRows& rows,
-                std::vector<uint32_t> candidates, const SummaryBudget& budget, double redundancy_cosine,
+void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss,
+                const CandidateRows& rows, std::vector<uint32_t> candidates,
+                const SummaryBudget& budget, double redundancy_cosine,
                 std::vector<uint32_t>* chosen) {
   uint64_t used = 0;
   for (uint32_t r : *chosen) used += SentenceCost(rows.Text(r), budget.unit);
@@ -85,13 +89,14 @@ void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss, cons
 // independent sources (copy groups) use. A loaded word most sources use is
 // the story's own ("republican" in a story about Republicans), not one
 // side's framing, and avoiding it only costs content.
-std::unordered_set<uint32_t> FramingTerms(const AnalyzedCluster& cluster, const StemmedSentences& ss,
-                                          const LoadedTerms& loaded) {
+std::unordered_set<uint32_t> FramingTerms(const AnalyzedCluster& cluster,
+                                          const StemmedSentences& ss, const LoadedTerms& loaded) {
   std::unordered_set<uint32_t> loaded_ids;
   for (const auto& [stem, id] : ss.ids) {
     if (loaded.Contains(stem)) loaded_ids.insert(id);
   }
-  std::unordered_map<uint32_t, std::unordered_set<uint32_t>> groups_using;  // loaded stem -> copy groups
+  std::unordered_map<uint32_t, std::unordered_set<uint32_t>>
+      groups_using;  // loaded stem -> copy groups
   for (size_t i = 0; i < cluster.sentences.size(); ++i) {
     const uint32_t doc = cluster.sentences[i].sentence.doc;
     const uint32_t group = doc < cluster.copies.group.size() ? cluster.copies.group[doc] : doc;
@@ -124,14 +129,16 @@ void DropFramingConcepts(const std::unordered_set<uint32_t>& framing,
 // the search's bound valid: coverage plus a per-item term is still
 // submodular, and an item's gain still only shrinks as others are chosen.
 void PenalizeFramingRows(const StemmedSentences& ss, const std::unordered_set<uint32_t>& framing,
-                         const std::vector<WeightedRow>& rows, double penalty, CoverageProblem* problem) {
+                         const std::vector<WeightedRow>& rows, double penalty,
+                         CoverageProblem* problem) {
   if (framing.empty() || problem->concept_weights.empty()) return;
   double mean_weight = 0;
   for (double w : problem->concept_weights) mean_weight += w;
   mean_weight /= static_cast<double>(problem->concept_weights.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& stems = ss.stems[rows[i].row];
-    const auto hits = std::count_if(stems.begin(), stems.end(), [&](uint32_t id) { return framing.count(id) > 0; });
+    const auto hits = std::count_if(stems.begin(), stems.end(),
+                                    [&](uint32_t id) { return framing.count(id) > 0; });
     problem->item_bonus[i] -= penalty * mean_weight * static_cast<double>(hits);
   }
 }
@@ -148,14 +155,16 @@ double FreshWeight(const WeightedRows& weighted, const WeightedRow& w) {
 // chosen row can. For a reader who has read earlier articles, the one that
 // tells the most they have not read: the biggest new development first.
 // Otherwise the first in reading order.
-uint32_t ChooseOpener(const AnalyzedCluster& cluster, const CandidateRows& rows, const std::vector<uint32_t>& chosen,
-                      const WeightedRows& weighted, bool update) {
+uint32_t ChooseOpener(const AnalyzedCluster& cluster, const CandidateRows& rows,
+                      const std::vector<uint32_t>& chosen, const WeightedRows& weighted,
+                      bool update) {
   std::vector<uint32_t> sentences;
   for (uint32_t r : chosen) sentences.push_back(rows.Sentence(r));
   uint32_t best = kNoOpener;
   double best_weight = -1;
   for (uint32_t sentence : ReadingOrder(cluster, sentences)) {
-    const auto row = std::find_if(chosen.begin(), chosen.end(), [&](uint32_t r) { return rows.Sentence(r) == sentence; });
+    const auto row = std::find_if(chosen.begin(), chosen.end(),
+                                  [&](uint32_t r) { return rows.Sentence(r) == sentence; });
     if (!CanOpenSummary(rows.Text(*row))) continue;
     if (!update) return *row;
     const auto w = std::find_if(weighted.rows.begin(), weighted.rows.end(),
@@ -171,7 +180,9 @@ std::optional<uint32_t> BestOpeningItem(const CandidateRows& rows, const Weighte
                                         const CoverageProblem& problem) {
   std::optional<uint32_t> best;
   for (uint32_t k = 0; k < weighted.rows.size(); ++k) {
-    if (problem.item_costs[k] > problem.capacity || !CanOpenSummary(rows.Text(weighted.rows[k].row))) continue;
+    if (problem.item_costs[k] > problem.capacity ||
+        !CanOpenSummary(rows.Text(weighted.rows[k].row)))
+      continue;
     if (!best || weighted.rows[k].total > weighted.rows[*best].total) best = k;
   }
   return best;
@@ -187,15 +198,17 @@ struct Selection {
 // Solves `problem` (item k is weighted.rows[k]), fills the budget it leaves,
 // and finds an opener; when no chosen row can open, solves again around the
 // heaviest candidate that can.
-Selection SelectRows(const AnalyzedCluster& cluster, const StemmedSentences& ss, const CandidateRows& rows,
-                     const WeightedRows& weighted, const CoverageProblem& problem,
-                     const std::vector<uint32_t>& candidates, const SummaryBudget& budget, bool update,
+Selection SelectRows(const AnalyzedCluster& cluster, const StemmedSentences& ss,
+                     const CandidateRows& rows, const WeightedRows& weighted,
+                     const CoverageProblem& problem, const std::vector<uint32_t>& candidates,
+                     const SummaryBudget& budget, bool update,
                      const ConceptSummarizerOptions& options) {
   Selection selection;
   auto take = [&](CoverageSolution solution) {
     selection.solution = std::move(solution);
     selection.rows.clear();
-    for (uint32_t item : selection.solution.items) selection.rows.push_back(weighted.rows[item].row);
+    for (uint32_t item : selection.solution.items)
+      selection.rows.push_back(weighted.rows[item].row);
     if (options.fill_budget) {
       FillBudget(cluster, ss, rows, candidates, budget, options.redundancy_cosine, &selection.rows);
     }
@@ -212,8 +225,9 @@ Selection SelectRows(const AnalyzedCluster& cluster, const StemmedSentences& ss,
 
 // The summary of the chosen rows: built on the original sentences (so
 // citations and order are theirs), with compressed wording where chosen.
-Summary BuildFromRows(const AnalyzedCluster& cluster, const CandidateRows& rows, const std::vector<uint32_t>& chosen,
-                      uint32_t opener, std::string_view method, const SupportOptions& support) {
+Summary BuildFromRows(const AnalyzedCluster& cluster, const CandidateRows& rows,
+                      const std::vector<uint32_t>& chosen, uint32_t opener, std::string_view method,
+                      const SupportOptions& support) {
   std::vector<uint32_t> sentences;
   std::unordered_map<uint32_t, std::string_view> wording;  // sentence -> compressed text
   for (uint32_t r : chosen) {
@@ -241,14 +255,16 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   return Summarize(cluster, options, nullptr);
 }
 
-Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, const SummaryOptions& options,
+Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
+                                             const SummaryOptions& options,
                                              CoverageSolution* report) const {
   if (options.budget.amount == 0) {
     return InvalidArgumentError("summary budget must be at least 1 (got 0)");
   }
   if (options.stop.stop_requested()) return CancelledError("summary stopped");
-  const CandidateFilter filter{options_.min_words, options_.drop_questions, options_.drop_quotations,
-                               options_.max_position, options_.drop_bare_quotes, options_.drop_reporting_notes};
+  const CandidateFilter filter{options_.min_words,        options_.drop_questions,
+                               options_.drop_quotations,  options_.max_position,
+                               options_.drop_bare_quotes, options_.drop_reporting_notes};
   std::vector<uint32_t> candidates = CandidateSentences(cluster, filter, options.budget);
   if (candidates.empty()) return BuildSummary(cluster, {}, name());
 
@@ -261,7 +277,8 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
   std::optional<ReadConcepts> read;
   if (options.already_read != nullptr) {
     read = CountReadConcepts(*options.already_read, unigrams, &ss);
-    std::erase_if(candidates, [&](uint32_t i) { return RepeatsWhatWasRead(cluster, ss, rows, i, *read); });
+    std::erase_if(candidates,
+                  [&](uint32_t i) { return RepeatsWhatWasRead(cluster, ss, rows, i, *read); });
     if (candidates.empty()) return BuildSummary(cluster, {}, name());
   }
   std::vector<uint32_t> candidate_rows = candidates;
@@ -280,33 +297,40 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster, con
     DropFramingConcepts(framing, &row_concepts);
   }
   const ConceptWeightOptions weight_options{options_.position_weight, options_.min_doc_fraction,
-                                            options_.min_concepts, options_.unigram_weight, options_.query_weight};
+                                            options_.min_concepts, options_.unigram_weight,
+                                            options_.query_weight};
   WeightedRows weighted = WeighConcepts(cluster, row_concepts, candidate_rows, query,
                                         read ? &*read : nullptr, weight_options);
   if (weighted.rows.empty()) {
-    return BuildSummary(cluster, LeadSentences(cluster, candidates, options.budget), name(), options_.support);
+    return BuildSummary(cluster, LeadSentences(cluster, candidates, options.budget), name(),
+                        options_.support);
   }
   if (weighted.rows.size() > options_.max_candidates) {
     auto& w = weighted.rows;
-    std::stable_sort(w.begin(), w.end(), [](const WeightedRow& a, const WeightedRow& b) { return a.total > b.total; });
+    std::stable_sort(w.begin(), w.end(),
+                     [](const WeightedRow& a, const WeightedRow& b) { return a.total > b.total; });
     w.resize(options_.max_candidates);
-    std::sort(w.begin(), w.end(), [](const WeightedRow& a, const WeightedRow& b) { return a.row < b.row; });
+    std::sort(w.begin(), w.end(),
+              [](const WeightedRow& a, const WeightedRow& b) { return a.row < b.row; });
   }
-  CoverageProblem problem = BuildCoverageProgram(ss, rows, weighted, options.budget, options_.redundancy_cosine);
+  CoverageProblem problem =
+      BuildCoverageProgram(ss, rows, weighted, options.budget, options_.redundancy_cosine);
   if (options.neutral) {
     PenalizeFramingRows(ss, framing, weighted.rows, options_.neutral_penalty, &problem);
   }
   if (options.stop.stop_requested()) return CancelledError("summary stopped");
 
-  const Selection selection = SelectRows(cluster, ss, rows, weighted, problem, candidates, options.budget,
-                                         read.has_value(), options_);
+  const Selection selection = SelectRows(cluster, ss, rows, weighted, problem, candidates,
+                                         options.budget, read.has_value(), options_);
   const CoverageSolution& solution = selection.solution;
-  Summary summary = BuildFromRows(cluster, rows, selection.rows, selection.opener, name(), options_.support);
+  Summary summary =
+      BuildFromRows(cluster, rows, selection.rows, selection.opener, name(), options_.support);
   if (solution.time_limit_reached) {
-    summary.warnings.push_back(fmt::format(
-        "sentence selection stopped at its {} ms safety time limit before its work limit ({} nodes): "
-        "this summary may differ between runs and machines",
-        options_.solver.time_limit_ms, options_.solver.glpk_node_limit));
+    summary.warnings.push_back(
+        fmt::format("sentence selection stopped at its {} ms safety time limit before its work "
+                    "limit ({} nodes): "
+                    "this summary may differ between runs and machines",
+                    options_.solver.time_limit_ms, options_.solver.glpk_node_limit));
   }
   if (report != nullptr) *report = solution;
   return summary;

@@ -1,16 +1,15 @@
 #include "summarize/concept_summarizer.h"
-#include "summarize/summary_opening.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "summarize/budget.h"
 #include "summarize/candidates.h"
 #include "summarize/sentence_compressor.h"
+#include "summarize/summary_opening.h"
 #include "summarize/test_cluster.h"
 
 namespace chorus {
@@ -38,9 +37,9 @@ void ExpectWholeSentences(const AnalyzedCluster& cluster, const Summary& summary
     const std::string& original = cluster.sentences[i].sentence.text;
     if (s.text != original) {
       const std::vector<CompressedSentence> variants = CompressSentence(original);
-      EXPECT_TRUE(std::any_of(variants.begin(), variants.end(),
-                              [&](const CompressedSentence& v) { return v.text == s.text; }))
-          << s.text;
+      EXPECT_TRUE(std::any_of(variants.begin(), variants.end(), [&](const CompressedSentence& v) {
+        return v.text == s.text;
+      })) << s.text;
     }
     EXPECT_EQ(cluster.documents[s.doc].id, s.doc_id);
   }
@@ -194,12 +193,14 @@ TEST(ConceptSummarizerTest, VeryLongAndVeryShortSentences) {
   std::string long_sentence = "The flood";
   for (int i = 0; i < 300; ++i) long_sentence += " and the river rose again";
   long_sentence += ".";
-  const AnalyzedCluster long_only = AnalyzeArticles({{"x", "", long_sentence}, {"y", "", long_sentence}});
+  const AnalyzedCluster long_only =
+      AnalyzeArticles({{"x", "", long_sentence}, {"y", "", long_sentence}});
   // A sentence longer than the budget is never cut, so nothing fits: empty, no error.
   EXPECT_TRUE(SummarizeOrDie(long_only).sentences.empty());
 
-  const AnalyzedCluster short_only = AnalyzeArticles(
-      {{"x", "", "Flood hits town. River rises. Homes lost."}, {"y", "", "River rises. Flood hits town."}});
+  const AnalyzedCluster short_only =
+      AnalyzeArticles({{"x", "", "Flood hits town. River rises. Homes lost."},
+                       {"y", "", "River rises. Flood hits town."}});
   const Summary s = SummarizeOrDie(short_only);
   ASSERT_FALSE(s.sentences.empty()) << "short sentences are used when nothing else exists";
   ExpectWholeSentences(short_only, s);
@@ -246,7 +247,8 @@ TEST(ConceptSummarizerTest, UpdateTellsWhatIsNewSinceTheReadArticles) {
 // A compressed sentence says so and keeps its original.
 TEST(ConceptSummarizerTest, CompressedSentencesKeepTheirOriginal) {
   const std::string dam =
-      "The Kelburn dam held through the night after engineers piled sandbags along its crest, officials said Sunday.";
+      "The Kelburn dam held through the night after engineers piled sandbags along its crest, "
+      "officials said Sunday.";
   const std::string water = "Water levels in the reservoir began to fall slowly by Sunday morning.";
   const AnalyzedCluster cluster = AnalyzeArticles({
       {"a", "2024-03-03", dam + " " + water},
@@ -261,7 +263,9 @@ TEST(ConceptSummarizerTest, CompressedSentencesKeepTheirOriginal) {
   const auto compressed = std::find_if(s.sentences.begin(), s.sentences.end(),
                                        [](const SummarySentence& x) { return x.compressed; });
   ASSERT_NE(compressed, s.sentences.end());
-  EXPECT_EQ(compressed->text, "The Kelburn dam held through the night after engineers piled sandbags along its crest.");
+  EXPECT_EQ(
+      compressed->text,
+      "The Kelburn dam held through the night after engineers piled sandbags along its crest.");
   EXPECT_EQ(compressed->original, dam);
   for (const SummarySentence& sentence : s.sentences) {
     EXPECT_EQ(sentence.original.empty(), !sentence.compressed);
@@ -280,13 +284,17 @@ TEST(CandidatesTest, BareQuotesNameNoSpeaker) {
 
 TEST(CandidatesTest, ReportingNotesTellNothingThatHappened) {
   EXPECT_TRUE(IsReportingNote("These reports could not be confirmed independently either."));
-  EXPECT_TRUE(IsReportingNote("The report could not be independently confirmed, and Indonesian officials were not "
-                              "immediately available for comment."));
-  EXPECT_TRUE(IsReportingNote("Ms. Pao's chief lawyer, Alan Exelrod, did not return a call for comment."));
+  EXPECT_TRUE(IsReportingNote(
+      "The report could not be independently confirmed, and Indonesian officials were not "
+      "immediately available for comment."));
+  EXPECT_TRUE(
+      IsReportingNote("Ms. Pao's chief lawyer, Alan Exelrod, did not return a call for comment."));
   // An event with a note attached says more than the note.
-  EXPECT_FALSE(IsReportingNote("Rebels said they had shot down a Boeing 727 carrying 40 people near Kindu on Saturday, "
-                               "a claim that could not be confirmed by the government in Kinshasa."));
-  EXPECT_FALSE(IsReportingNote("Indonesian troops attacked unarmed civilians in a village in East Timor."));
+  EXPECT_FALSE(IsReportingNote(
+      "Rebels said they had shot down a Boeing 727 carrying 40 people near Kindu on Saturday, "
+      "a claim that could not be confirmed by the government in Kinshasa."));
+  EXPECT_FALSE(
+      IsReportingNote("Indonesian troops attacked unarmed civilians in a village in East Timor."));
 }
 
 }  // namespace

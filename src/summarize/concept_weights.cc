@@ -15,11 +15,11 @@ constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 constexpr double kDirectShare = 0.5;
 
 struct ConceptStat {
-  uint32_t last_unit = kNone;  // the last unit (article or sentence) counted
-  uint32_t units = 0;          // distinct units holding the concept
-  double weight = 0;           // units plus position bonus
-  double relevance_sum = 0;    // query relevance summed over the sentences holding it
-  uint32_t sentences = 0;      // sentences holding it
+  uint32_t last_unit = kNone;     // the last unit (article or sentence) counted
+  uint32_t units = 0;             // distinct units holding the concept
+  double weight = 0;              // units plus position bonus
+  double relevance_sum = 0;       // query relevance summed over the sentences holding it
+  uint32_t sentences = 0;         // sentences holding it
   uint32_t weight_index = kNone;  // its place in WeightedRows::weights, once given one
 };
 // One node per concept: kept in an arena (the caller's memory resource),
@@ -29,9 +29,11 @@ using ConceptStats = std::pmr::unordered_map<uint64_t, ConceptStat>;
 // Counts, for every concept, the units holding it and its weight. Repeated
 // articles (copies of an earlier one: original[d] != d) are skipped when
 // articles are the units.
-ConceptStats CountConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
-                           const std::vector<uint32_t>& original, bool by_document, const QueryFocus& query,
-                           double position_weight, std::pmr::memory_resource* memory) {
+ConceptStats CountConcepts(const AnalyzedCluster& cluster,
+                           const std::vector<std::vector<uint64_t>>& row_concepts,
+                           const std::vector<uint32_t>& original, bool by_document,
+                           const QueryFocus& query, double position_weight,
+                           std::pmr::memory_resource* memory) {
   ConceptStats stats(memory);
   size_t occurrences = 0;
   for (size_t i = 0; i < cluster.sentences.size(); ++i) occurrences += row_concepts[i].size();
@@ -59,7 +61,9 @@ ConceptStats CountConcepts(const AnalyzedCluster& cluster, const std::vector<std
 uint32_t PruningThreshold(const ConceptStats& stats, uint32_t n_units, bool by_document,
                           const ConceptWeightOptions& options) {
   uint32_t threshold =
-      by_document ? std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(options.min_doc_fraction * n_units))) : 2;
+      by_document ? std::max<uint32_t>(
+                        2, static_cast<uint32_t>(std::ceil(options.min_doc_fraction * n_units)))
+                  : 2;
   std::vector<uint32_t> at_least(threshold + 1, 0);  // concepts with >= t units
   for (const auto& [key, st] : stats) at_least[std::min(st.units, threshold)]++;
   for (uint32_t t = threshold; t > 0; --t) at_least[t - 1] += at_least[t];
@@ -89,8 +93,8 @@ double MeanCompanyRelevance(const ConceptStats& stats, uint32_t threshold) {
 
 }  // namespace
 
-QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss,
-                        const TermIndex& terms) {
+QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query,
+                        const StemmedSentences& ss, const TermIndex& terms) {
   QueryFocus focus;
   {
     const TokenScope scope;  // the query's token views live until the lookups are done
@@ -136,7 +140,9 @@ ReadConcepts CountReadConcepts(const AnalyzedCluster& read, bool unigrams, Stemm
       }
     }
     for (const Token& t : s.tokens) {
-      if (t.numeric) out.numbers.push_back(ss->Id(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem)));
+      if (t.numeric)
+        out.numbers.push_back(
+            ss->Id(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem)));
     }
     out.sentences.push_back(std::move(ss->content[row]));
     ss->stems.pop_back();
@@ -148,7 +154,8 @@ ReadConcepts CountReadConcepts(const AnalyzedCluster& read, bool unigrams, Stemm
   return out;
 }
 
-WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
+WeightedRows WeighConcepts(const AnalyzedCluster& cluster,
+                           const std::vector<std::vector<uint64_t>>& row_concepts,
                            const std::vector<uint32_t>& candidate_rows, const QueryFocus& query,
                            const ReadConcepts* read, const ConceptWeightOptions& options) {
   const uint32_t n_groups = cluster.copies.group_count;
@@ -156,8 +163,8 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
   const bool by_document = n_groups >= 3;
   const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
   std::pmr::monotonic_buffer_resource memory;
-  ConceptStats stats = CountConcepts(cluster, row_concepts, cluster.copies.original, by_document, query,
-                                     options.position_weight, &memory);
+  ConceptStats stats = CountConcepts(cluster, row_concepts, cluster.copies.original, by_document,
+                                     query, options.position_weight, &memory);
   const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options);
   const double mean_company = query.empty() ? 0.0 : MeanCompanyRelevance(stats, threshold);
 
@@ -170,12 +177,14 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
       ConceptStat& st = it->second;
       double boost = 1.0;
       if (!query.empty()) {
-        const double company = mean_company > 0 && st.sentences > 0 ? st.relevance_sum / st.sentences / mean_company : 0;
+        const double company = mean_company > 0 && st.sentences > 0
+                                   ? st.relevance_sum / st.sentences / mean_company
+                                   : 0;
         boost += options.query_weight *
                  (kDirectShare * OwnRelevance(key, query.stems) + (1 - kDirectShare) * company);
       }
-      const uint32_t needed =
-          std::min(threshold, std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(threshold / boost))));
+      const uint32_t needed = std::min(
+          threshold, std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(threshold / boost))));
       if (st.units < needed) continue;
       const double w = st.weight * boost * (key & kUnigramTag ? options.unigram_weight : 1.0);
       if (st.weight_index == kNone) {
@@ -184,7 +193,8 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std
         double read_share = 0;
         if (read != nullptr && read->n_articles > 0) {
           const auto r = read->articles.find(key);
-          if (r != read->articles.end()) read_share = static_cast<double>(r->second) / read->n_articles;
+          if (r != read->articles.end())
+            read_share = static_cast<double>(r->second) / read->n_articles;
         }
         out.read_shares.push_back(read_share);
       }

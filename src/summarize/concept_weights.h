@@ -55,15 +55,15 @@ struct ConceptWeightOptions {
 
 // The query as the cluster sees it.
 struct QueryFocus {
-  std::vector<uint32_t> stems;         // its content stems that the cluster holds, sorted
-  std::vector<double> row_relevance;   // per row of the StemmedSentences (empty without a query)
+  std::vector<uint32_t> stems;        // its content stems that the cluster holds, sorted
+  std::vector<double> row_relevance;  // per row of the StemmedSentences (empty without a query)
   bool empty() const { return stems.empty(); }
 };
 
 // `query` tokenized and looked up in `ss`; relevance is computed for every
 // row, the idf over the cluster's sentences (`terms`, whose ids `ss` shares).
-QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query, const StemmedSentences& ss,
-                        const TermIndex& terms);
+QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query,
+                        const StemmedSentences& ss, const TermIndex& terms);
 
 // What the reader has already read: for each concept key, the read articles
 // holding it, and every read sentence's content stems (ids of `ss`).
@@ -85,17 +85,19 @@ struct WeightedRow {
 };
 
 struct WeightedRows {
-  std::vector<WeightedRow> rows;    // candidates holding at least one kept concept, in candidate order
-  std::vector<double> weights;      // per concept index
+  std::vector<WeightedRow>
+      rows;                     // candidates holding at least one kept concept, in candidate order
+  std::vector<double> weights;  // per concept index
   std::vector<double> read_shares;  // per concept index: share of the read articles holding it
 };
 
 // Weighs the concepts of `candidate_rows`. `row_concepts` holds every row's
 // concept keys; articles count once per copy group (cluster.copies); `read`
 // may be null.
-WeightedRows WeighConcepts(const AnalyzedCluster& cluster, const std::vector<std::vector<uint64_t>>& row_concepts,
-                           const std::vector<uint32_t>& candidate_rows,
-                           const QueryFocus& query, const ReadConcepts* read, const ConceptWeightOptions& options);
+WeightedRows WeighConcepts(const AnalyzedCluster& cluster,
+                           const std::vector<std::vector<uint64_t>>& row_concepts,
+                           const std::vector<uint32_t>& candidate_rows, const QueryFocus& query,
+                           const ReadConcepts* read, const ConceptWeightOptions& options);
 
 }  // namespace chorus
 

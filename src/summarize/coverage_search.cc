@@ -177,9 +177,10 @@ CoverageSolution SolveCoverageWith(const CoverageProblem& problem, uint32_t forc
   }
   CoverageProblem rest;
   rest.concept_weights = problem.concept_weights;
-  rest.capacity = problem.capacity - std::min<uint64_t>(problem.capacity, problem.item_costs[forced]);
-  std::vector<uint32_t> original;               // rest item -> problem item
-  std::vector<uint32_t> index(n, UINT32_MAX);   // problem item -> rest item
+  rest.capacity =
+      problem.capacity - std::min<uint64_t>(problem.capacity, problem.item_costs[forced]);
+  std::vector<uint32_t> original;              // rest item -> problem item
+  std::vector<uint32_t> index(n, UINT32_MAX);  // problem item -> rest item
   for (uint32_t i = 0; i < n; ++i) {
     if (gone[i]) continue;
     index[i] = static_cast<uint32_t>(original.size());

@@ -3,8 +3,8 @@
 #include <glpk.h>
 
 #include <algorithm>
-#include <map>
 #include <cmath>
+#include <map>
 #include <memory>
 
 namespace chorus {
@@ -25,8 +25,8 @@ struct GlpThreadEnvironment {
   ~GlpThreadEnvironment() { glp_free_env(); }
 };
 
-bool Conflicts(const std::vector<std::vector<uint32_t>>& conflict_lists, const std::vector<char>& chosen,
-               uint32_t item) {
+bool Conflicts(const std::vector<std::vector<uint32_t>>& conflict_lists,
+               const std::vector<char>& chosen, uint32_t item) {
   for (uint32_t other : conflict_lists[item]) {
     if (chosen[other]) return true;
   }
@@ -132,7 +132,8 @@ CoverageSolution SolveCoverageGreedy(const CoverageProblem& problem) {
   return solution;
 }
 
-CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const CoverageSolverOptions& options,
+CoverageSolution SolveCoverageIlp(const CoverageProblem& problem,
+                                  const CoverageSolverOptions& options,
                                   const CoverageSolution* start) {
   const int n_items = static_cast<int>(problem.item_concepts.size());
   const int n_concepts = static_cast<int>(problem.concept_weights.size());
@@ -158,7 +159,8 @@ CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const Coverage
       item_weight[items_of_concept[c][0]] += problem.concept_weights[c];
       continue;
     }
-    auto [it, inserted] = class_of_items.emplace(items_of_concept[c], static_cast<int>(class_weight.size()));
+    auto [it, inserted] =
+        class_of_items.emplace(items_of_concept[c], static_cast<int>(class_weight.size()));
     if (inserted) {
       class_weight.push_back(0);
       class_items.push_back(&it->first);
@@ -231,15 +233,16 @@ CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const Coverage
   parm.cb_func = &ControlBranchAndCut;
   parm.cb_info = &control;
   // Stop once no solution can beat the incumbent by `optimality_tolerance`.
-  parm.mip_gap = options.optimality_tolerance /
-                 std::max(1.0, greedy.objective * kGreedyBoundFactor);
+  parm.mip_gap =
+      options.optimality_tolerance / std::max(1.0, greedy.objective * kGreedyBoundFactor);
   const int ret = glp_intopt(lp.get(), &parm);
   const int status = glp_mip_status(lp.get());
   const bool timed_out = ret == GLP_ETMLIM;
   const bool stopped = ret == GLP_ESTOP && control.node_limit_reached;
   greedy.glpk_nodes = control.nodes;
   greedy.time_limit_reached = timed_out;
-  if ((ret != 0 && !timed_out && !stopped && ret != GLP_EMIPGAP) || (status != GLP_OPT && status != GLP_FEAS)) {
+  if ((ret != 0 && !timed_out && !stopped && ret != GLP_EMIPGAP) ||
+      (status != GLP_OPT && status != GLP_FEAS)) {
     return greedy;
   }
 

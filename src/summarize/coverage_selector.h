@@ -43,10 +43,10 @@
 namespace chorus {
 
 struct CoverageProblem {
-  std::vector<double> concept_weights;                  // w_c > 0
-  std::vector<std::vector<uint32_t>> item_concepts;     // concepts of each item, no repeats
-  std::vector<uint32_t> item_costs;                     // cost_i >= 1
-  std::vector<double> item_bonus;                       // b_i (may be empty: all 0)
+  std::vector<double> concept_weights;                   // w_c > 0
+  std::vector<std::vector<uint32_t>> item_concepts;      // concepts of each item, no repeats
+  std::vector<uint32_t> item_costs;                      // cost_i >= 1
+  std::vector<double> item_bonus;                        // b_i (may be empty: all 0)
   std::vector<std::pair<uint32_t, uint32_t>> conflicts;  // pairs never chosen together
   uint64_t capacity = 0;
 };
@@ -54,7 +54,8 @@ struct CoverageProblem {
 struct CoverageSolution {
   std::vector<uint32_t> items;  // chosen items, ascending
   double objective = 0;         // value of the objective above
-  bool proven_optimal = false;  // the search finished, or GLPK proved it optimal within optimality_tolerance
+  bool proven_optimal =
+      false;  // the search finished, or GLPK proved it optimal within optimality_tolerance
   // "search", "search-limit" (SolveCoverageSearch alone), "glpk",
   // "glpk-node-limit", "glpk-time-limit" or "greedy".
   std::string solver;
@@ -94,7 +95,8 @@ struct CoverageSolverOptions {
 
 // SolveCoverageSearch, then GLPK if asked for when the search reached its
 // work limit: the optimum, or the best solution met (solver says which).
-CoverageSolution SolveCoverage(const CoverageProblem& problem, const CoverageSolverOptions& options = {});
+CoverageSolution SolveCoverage(const CoverageProblem& problem,
+                               const CoverageSolverOptions& options = {});
 
 // SolveCoverage with item `forced` chosen first (it must fit the capacity):
 // the best solution holding it.
@@ -108,7 +110,8 @@ CoverageSolution SolveCoverageSearch(const CoverageProblem& problem, uint64_t wo
 
 // GLPK's branch-and-cut from `start` (the greedy solution when null) as the
 // first incumbent; never returns a worse solution than it.
-CoverageSolution SolveCoverageIlp(const CoverageProblem& problem, const CoverageSolverOptions& options = {},
+CoverageSolution SolveCoverageIlp(const CoverageProblem& problem,
+                                  const CoverageSolverOptions& options = {},
                                   const CoverageSolution* start = nullptr);
 
 CoverageSolution SolveCoverageGreedy(const CoverageProblem& problem);

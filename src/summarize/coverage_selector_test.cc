@@ -105,7 +105,8 @@ TEST(CoverageSelectorTest, WorkLimitFallsBackOnGlpkWhenAsked) {
 CoverageProblem HardProblem(uint32_t seed) {
   std::mt19937 rng(seed);
   CoverageProblem p;
-  for (uint32_t c = 0; c < 120; ++c) p.concept_weights.push_back(1 + rng() % 5 + 0.25 * (rng() % 4));
+  for (uint32_t c = 0; c < 120; ++c)
+    p.concept_weights.push_back(1 + rng() % 5 + 0.25 * (rng() % 4));
   for (uint32_t i = 0; i < 150; ++i) {
     std::vector<uint32_t> concepts;
     for (uint32_t c = 0; c < 120; ++c) {
@@ -140,7 +141,8 @@ TEST(CoverageSelectorTest, SearchStopsAtWorkLimitReproducibly) {
   EXPECT_EQ(first.solver, "search-limit");
   EXPECT_FALSE(first.proven_optimal);
   EXPECT_GT(first.search_work, options.search_work_limit);
-  EXPECT_LT(first.search_work, options.search_work_limit + 150 * 20) << "at most one node past the limit";
+  EXPECT_LT(first.search_work, options.search_work_limit + 150 * 20)
+      << "at most one node past the limit";
   EXPECT_GE(first.objective + 1e-9, SolveCoverageGreedy(p).objective);
   ExpectSameOnEveryRun(p, options, first);
   options.search_work_limit = 2000000;
@@ -177,7 +179,8 @@ TEST(CoverageSelectorTest, TimeLimitIsReported) {
   options.glpk_node_limit = 1000000;
   options.time_limit_ms = 1;
   const CoverageSolution s = SolveCoverage(p, options);
-  if (!s.time_limit_reached) GTEST_SKIP() << "GLPK finished within 1 ms (" << s.glpk_nodes << " nodes)";
+  if (!s.time_limit_reached)
+    GTEST_SKIP() << "GLPK finished within 1 ms (" << s.glpk_nodes << " nodes)";
   EXPECT_EQ(s.solver == "glpk-time-limit" || s.solver == "greedy", true) << s.solver;
   EXPECT_FALSE(s.proven_optimal);
   EXPECT_GE(s.objective + 1e-9, SolveCoverageGreedy(p).objective);

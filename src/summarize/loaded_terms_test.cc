@@ -1,10 +1,10 @@
 // The loaded-term lexicon and `--neutral` (issue 12).
 #include "summarize/loaded_terms.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "chorus/summarizer.h"
 #include "summarize/test_cluster.h"
@@ -38,10 +38,17 @@ std::string OneSentenceSummary(const std::vector<testing::TestArticle>& articles
 // loaded sentence that wins on plain coverage loses to a loaded-free one.
 TEST(LoadedTermsTest, NeutralSummaryPrefersLoadedFreeSentences) {
   const std::vector<testing::TestArticle> articles = {
-      {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn in the rain."},
-      {"b", "", "The Marra River floods the valley town of Kelburn after three days of heavy rain, officials say."},
-      {"c", "", "Critics slam the council as the Marra River floods the valley town of Kelburn and rescuers wait."},
-      {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
+      {"a", "",
+       "Critics slam the council as the Marra River floods the valley town of Kelburn in the "
+       "rain."},
+      {"b", "",
+       "The Marra River floods the valley town of Kelburn after three days of heavy rain, "
+       "officials say."},
+      {"c", "",
+       "Critics slam the council as the Marra River floods the valley town of Kelburn and rescuers "
+       "wait."},
+      {"d", "",
+       "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
   };
   const std::string neutral = OneSentenceSummary(articles, true);
   ASSERT_FALSE(neutral.empty());
@@ -56,10 +63,18 @@ TEST(LoadedTermsTest, NeutralSummaryPrefersLoadedFreeSentences) {
 TEST(LoadedTermsTest, NeutralSummaryKeepsALoadedSentenceThatTellsMore) {
   const std::string neutral = OneSentenceSummary(
       {
-          {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
-          {"b", "", "The Marra River floods the valley town of Kelburn after three days of heavy rain, officials say."},
-          {"c", "", "Critics slam the council as the Marra River floods the valley town of Kelburn and rescuers wait."},
-          {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
+          {"a", "",
+           "Critics slam the council as the Marra River floods the valley town of Kelburn after "
+           "days of rain."},
+          {"b", "",
+           "The Marra River floods the valley town of Kelburn after three days of heavy rain, "
+           "officials say."},
+          {"c", "",
+           "Critics slam the council as the Marra River floods the valley town of Kelburn and "
+           "rescuers wait."},
+          {"d", "",
+           "Rescuers in Kelburn say the Marra River floods the valley town after three days of "
+           "rain."},
       },
       true);
   EXPECT_NE(neutral.find("slam"), std::string::npos) << neutral;
@@ -70,11 +85,21 @@ TEST(LoadedTermsTest, NeutralSummaryKeepsALoadedSentenceThatTellsMore) {
 TEST(LoadedTermsTest, NeutralSummaryKeepsLoadedWordsMostSourcesUse) {
   const std::string neutral = OneSentenceSummary(
       {
-          {"a", "", "Critics slam the council as the Marra River floods the valley town of Kelburn after days of rain."},
-          {"b", "", "Residents slam the mayor while the Marra River floods the valley town of Kelburn for a third day."},
-          {"c", "", "Farmers slam the weather service as the Marra River floods the valley town of Kelburn."},
-          {"d", "", "Rescuers in Kelburn say the Marra River floods the valley town after three days of rain."},
-          {"e", "", "Officials in Kelburn say the Marra River floods the valley town after days of heavy rain."},
+          {"a", "",
+           "Critics slam the council as the Marra River floods the valley town of Kelburn after "
+           "days of rain."},
+          {"b", "",
+           "Residents slam the mayor while the Marra River floods the valley town of Kelburn for a "
+           "third day."},
+          {"c", "",
+           "Farmers slam the weather service as the Marra River floods the valley town of "
+           "Kelburn."},
+          {"d", "",
+           "Rescuers in Kelburn say the Marra River floods the valley town after three days of "
+           "rain."},
+          {"e", "",
+           "Officials in Kelburn say the Marra River floods the valley town after days of heavy "
+           "rain."},
       },
       true);
   EXPECT_NE(neutral.find("slam"), std::string::npos) << neutral;

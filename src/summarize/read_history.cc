@@ -37,10 +37,12 @@ Result<Cluster> ReadHistory::ArticlesOf(const std::vector<std::string>& ids) con
     const auto it = by_id_.find(id);
     if (it == by_id_.end()) {
       return NotFoundError(fmt::format(
-          "update_of names cluster '{}', which is not among the clusters before it in the input{}", id,
-          forgot_some_ ? fmt::format(" (or was forgotten: only the last {} MB of articles are kept)",
-                                     max_bytes_ >> 20)
-                       : ""));
+          "update_of names cluster '{}', which is not among the clusters before it in the input{}",
+          id,
+          forgot_some_
+              ? fmt::format(" (or was forgotten: only the last {} MB of articles are kept)",
+                            max_bytes_ >> 20)
+              : ""));
     }
     if (!read.id.empty()) read.id += '+';
     read.id += id;
@@ -53,7 +55,8 @@ Result<Cluster> ReadHistory::ArticlesOf(const std::vector<std::string>& ids) con
 
 Result<DateSplit> SplitAtDate(const Cluster& cluster, std::string_view date) {
   if (!IsIsoDate(date)) {
-    return InvalidArgumentError(fmt::format("since: expected a date as YYYY-MM-DD, got '{}'", date));
+    return InvalidArgumentError(
+        fmt::format("since: expected a date as YYYY-MM-DD, got '{}'", date));
   }
   DateSplit split;
   split.before.id = cluster.id + "@before-" + std::string(date);
@@ -67,8 +70,8 @@ Result<DateSplit> SplitAtDate(const Cluster& cluster, std::string_view date) {
   return split;
 }
 
-Result<AnalyzedUpdate> AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read, const Cluster& cluster,
-                                     const std::stop_token& stop) {
+Result<AnalyzedUpdate> AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Cluster& read,
+                                     const Cluster& cluster, const std::stop_token& stop) {
   AnalyzedUpdate update;
   if (!read.documents.empty()) {
     ASSIGN_OR_RETURN(update.read, analyzer.Analyze(read, stop));
@@ -77,8 +80,8 @@ Result<AnalyzedUpdate> AnalyzeUpdate(const ClusterAnalyzer& analyzer, const Clus
   return update;
 }
 
-Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster, std::string_view since,
-                                    const std::stop_token& stop) {
+Result<AnalyzedUpdate> AnalyzeSince(const ClusterAnalyzer& analyzer, const Cluster& cluster,
+                                    std::string_view since, const std::stop_token& stop) {
   if (since.empty()) return AnalyzeUpdate(analyzer, Cluster{}, cluster, stop);
   ASSIGN_OR_RETURN(DateSplit split, SplitAtDate(cluster, since));
   return AnalyzeUpdate(analyzer, split.before, split.since, stop);

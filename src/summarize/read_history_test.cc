@@ -44,11 +44,14 @@ TEST(ReadHistoryTest, UnknownAndForgottenClustersAreNamedInTheError) {
   EXPECT_TRUE(history.ArticlesOf({"C"}).ok());
   Result<Cluster> forgotten = history.ArticlesOf({"A"});
   EXPECT_EQ(forgotten.status().code(), StatusCode::kNotFound);
-  EXPECT_NE(forgotten.status().message().find("forgotten"), std::string::npos) << forgotten.status().message();
+  EXPECT_NE(forgotten.status().message().find("forgotten"), std::string::npos)
+      << forgotten.status().message();
 }
 
 TEST(ReadHistoryTest, SplitAtDateKeepsUndatedArticlesAsNew) {
-  const Cluster event = Named("e", {{"old", "2024-03-01"}, {"new", "2024-03-02"}, {"undated", ""},
+  const Cluster event = Named("e", {{"old", "2024-03-01"},
+                                    {"new", "2024-03-02"},
+                                    {"undated", ""},
                                     {"stamped", "2024-03-01T23:59:00Z"}});
   Result<DateSplit> split = SplitAtDate(event, "2024-03-02");
   ASSERT_TRUE(split.ok());

@@ -29,7 +29,8 @@ std::vector<Piece> Pieces(std::string_view text) {
 
 // The piece without trailing punctuation.
 std::string_view Bare(std::string_view piece) {
-  while (!piece.empty() && std::string_view(".,;:!?").find(piece.back()) != std::string_view::npos) {
+  while (!piece.empty() &&
+         std::string_view(".,;:!?").find(piece.back()) != std::string_view::npos) {
     piece.remove_suffix(1);
   }
   return piece;
@@ -45,13 +46,14 @@ bool OneOf(std::string_view word, const std::array<std::string_view, N>& words) 
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-constexpr std::array<std::string_view, 7> kWeekdays = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                                       "Friday", "Saturday", "Sunday"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 constexpr std::array<std::string_view, 4> kDayParts = {"morning", "afternoon", "evening", "night"};
 
 bool HasQuote(std::string_view text) {
   return text.find('"') != std::string_view::npos || text.find("``") != std::string_view::npos ||
-         text.find("''") != std::string_view::npos || text.find("\xE2\x80\x9C") != std::string_view::npos ||
+         text.find("''") != std::string_view::npos ||
+         text.find("\xE2\x80\x9C") != std::string_view::npos ||
          text.find("\xE2\x80\x9D") != std::string_view::npos;
 }
 
@@ -65,7 +67,8 @@ size_t DatelineEnd(const std::vector<Piece>& p) {
       (p[1].text == "_" || p[1].text == "--")) {
     return 2;
   }
-  if (first.size() < 2 || !std::all_of(first.begin(), first.end(), [](char c) { return std::isupper(c) || c == '.'; })) {
+  if (first.size() < 2 || !std::all_of(first.begin(), first.end(),
+                                       [](char c) { return std::isupper(c) || c == '.'; })) {
     return 0;
   }
   for (size_t i = 1; i < p.size() && i < 7; ++i) {
@@ -78,26 +81,30 @@ size_t DatelineEnd(const std::vector<Piece>& p) {
 // Pieces a leading discourse connective takes at `i` (0: none).
 size_t ConnectiveLength(const std::vector<Piece>& p, size_t i) {
   constexpr std::array<std::string_view, 13> kOneWord = {
-      "However,", "Meanwhile,", "Moreover,", "Furthermore,", "Nevertheless,", "Still,", "Also,",
-      "Instead,", "Besides,", "Yet,",     "But",        "And",          "Nonetheless,"};
+      "However,", "Meanwhile,", "Moreover,",   "Furthermore,", "Nevertheless,",
+      "Still,",   "Also,",      "Instead,",    "Besides,",     "Yet,",
+      "But",      "And",        "Nonetheless,"};
   constexpr std::array<std::string_view, 3> kTwoWords = {"In addition,", "In fact,", "Even so,"};
   constexpr std::array<std::string_view, 3> kFourWords = {"At the same time,", "On the other hand,",
                                                           "In the meantime,"};
   if (i >= p.size()) return 0;
   if (OneOf(p[i].text, kOneWord)) return 1;
   const auto joined = [&](size_t n) {
-    return i + n <= p.size() ? std::string_view(p[i].text.data(), p[i + n - 1].end - p[i].begin) : "";
+    return i + n <= p.size() ? std::string_view(p[i].text.data(), p[i + n - 1].end - p[i].begin)
+                             : "";
   };
   if (OneOf(joined(2), kTwoWords)) return 2;
-  if (OneOf(joined(3), kFourWords) || OneOf(joined(4), kFourWords)) return OneOf(joined(3), kFourWords) ? 3 : 4;
+  if (OneOf(joined(3), kFourWords) || OneOf(joined(4), kFourWords))
+    return OneOf(joined(3), kFourWords) ? 3 : 4;
   return 0;
 }
 
 // Pieces of a leading "On Friday, " / "On Friday night, " at `i` (0: none).
 size_t LeadingDayLength(const std::vector<Piece>& p, size_t i) {
   if (i + 2 >= p.size() || p[i].text != "On") return 0;
-  if (OneOf(p[i + 1].text, std::array<std::string_view, 7>{"Monday,", "Tuesday,", "Wednesday,", "Thursday,",
-                                                            "Friday,", "Saturday,", "Sunday,"})) {
+  if (OneOf(p[i + 1].text,
+            std::array<std::string_view, 7>{"Monday,", "Tuesday,", "Wednesday,", "Thursday,",
+                                            "Friday,", "Saturday,", "Sunday,"})) {
     return 2;
   }
   if (OneOf(p[i + 1].text, kWeekdays) && i + 3 < p.size() && p[i + 2].text.back() == ',' &&
@@ -111,17 +118,21 @@ size_t LeadingDayLength(const std::vector<Piece>& p, size_t i) {
 // or "here" before them.
 void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSpan>* removed) {
   constexpr std::array<std::string_view, 26> kNeedsObject = {
-      "by",   "until", "since", "before", "after", "from", "till", "through", "last", "next", "this", "that", "each",
-      "every", "early", "late",  "and",    "or",    "to",   "is",   "was",     "are",  "were", "be",   "been", "of"};
+      "by",   "until", "since", "before", "after", "from",  "till", "through", "last",
+      "next", "this",  "that",  "each",   "every", "early", "late", "and",     "or",
+      "to",   "is",    "was",   "are",    "were",  "be",    "been", "of"};
   // "today" and "yesterday" mean another day once the article is old: they
   // go as the weekdays do, outside quotations ("We are ready today").
   constexpr std::array<std::string_view, 3> kDeictic = {"today", "yesterday", "tonight"};
-  const bool quoted = std::any_of(p.begin(), p.end(), [](const Piece& piece) { return HasQuote(piece.text); });
+  const bool quoted =
+      std::any_of(p.begin(), p.end(), [](const Piece& piece) { return HasQuote(piece.text); });
   for (size_t i = from + 1; i < p.size(); ++i) {
-    if (!OneOf(Bare(p[i].text), kWeekdays) && (quoted || !OneOf(Bare(p[i].text), kDeictic))) continue;
+    if (!OneOf(Bare(p[i].text), kWeekdays) && (quoted || !OneOf(Bare(p[i].text), kDeictic)))
+      continue;
     if (p[i].text.find('\'') != std::string_view::npos) continue;  // Friday's
     size_t last = i;
-    if (TrailingPunctuation(p[i].text) == 0 && i + 1 < p.size() && OneOf(Bare(p[i + 1].text), kDayParts)) {
+    if (TrailingPunctuation(p[i].text) == 0 && i + 1 < p.size() &&
+        OneOf(Bare(p[i + 1].text), kDayParts)) {
       last = i + 1;
     }
     size_t first = i;
@@ -133,8 +144,8 @@ void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSp
     // "Monday and Tuesday", "Friday to Sunday": a span of days stays whole.
     if (last + 1 < p.size() && TrailingPunctuation(p[last].text) == 0) {
       const std::string_view next = Bare(p[last + 1].text);
-      if (OneOf(next, std::array<std::string_view, 4>{"to", "through", "and", "or"}) && last + 2 < p.size() &&
-          OneOf(Bare(p[last + 2].text), kWeekdays)) {
+      if (OneOf(next, std::array<std::string_view, 4>{"to", "through", "and", "or"}) &&
+          last + 2 < p.size() && OneOf(Bare(p[last + 2].text), kWeekdays)) {
         continue;
       }
     }
@@ -146,13 +157,15 @@ void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSp
 
 // Parentheticals " (...)" without nesting or quotes, not opening the sentence.
 void RemoveParentheticals(std::string_view text, std::vector<ByteSpan>* removed) {
-  for (size_t open = text.find(" ("); open != std::string_view::npos; open = text.find(" (", open + 1)) {
+  for (size_t open = text.find(" ("); open != std::string_view::npos;
+       open = text.find(" (", open + 1)) {
     const size_t close = text.find(')', open);
     if (close == std::string_view::npos || close - open > 80) continue;
     const std::string_view inside = text.substr(open + 2, close - open - 2);
     if (inside.find('(') != std::string_view::npos || HasQuote(inside)) continue;
     // "Q. (italics)Earlier": a parenthetical glued to the next word is markup.
-    if (close + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[close + 1]))) continue;
+    if (close + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[close + 1])))
+      continue;
     removed->push_back({static_cast<uint32_t>(open), static_cast<uint32_t>(close + 1)});
   }
 }
@@ -174,7 +187,8 @@ void RemoveAges(const std::vector<Piece>& p, std::vector<ByteSpan>* removed) {
     if (name > 0 && p[name - 1].text.back() == ',') continue;
     // "Kopp, 44, whose address ..." and "Smith, 52, a lawyer, ..." need
     // their comma (the optional deletions remove the whole description).
-    if (OneOf(Bare(p[i + 1].text), std::array<std::string_view, 7>{"who", "whose", "which", "and", "a", "an", "the"})) {
+    if (OneOf(Bare(p[i + 1].text),
+              std::array<std::string_view, 7>{"who", "whose", "which", "and", "a", "an", "the"})) {
       continue;
     }
     removed->push_back({p[i - 1].end - 1, p[i].end});
@@ -182,11 +196,14 @@ void RemoveAges(const std::vector<Piece>& p, std::vector<ByteSpan>* removed) {
 }
 
 bool IsAttributionVerb(std::string_view w) {
-  return OneOf(w, std::array<std::string_view, 11>{"said", "says", "announced", "reported", "added", "stated",
-                                                   "noted", "explained", "confirmed", "reports", "reported"});
+  return OneOf(w, std::array<std::string_view, 11>{"said", "says", "announced", "reported", "added",
+                                                   "stated", "noted", "explained", "confirmed",
+                                                   "reports", "reported"});
 }
 
-bool IsCapitalized(std::string_view w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
+bool IsCapitalized(std::string_view w) {
+  return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+}
 
 // Whether pieces [from, end) name a source ("Nolly Soliman, a resident",
 // "the agency's spokesman"): a name or determiner first, no auxiliary or
@@ -195,11 +212,12 @@ bool IsCapitalized(std::string_view w) { return !w.empty() && std::isupper(stati
 bool NamesOnly(const std::vector<Piece>& p, size_t from) {
   if (from >= p.size()) return false;
   if (!IsCapitalized(p[from].text) &&
-      !OneOf(Bare(p[from].text), std::array<std::string_view, 7>{"a", "an", "the", "his", "her", "its", "their"})) {
+      !OneOf(Bare(p[from].text),
+             std::array<std::string_view, 7>{"a", "an", "the", "his", "her", "its", "their"})) {
     return false;
   }
   constexpr std::array<std::string_view, 22> kClause = {
-      "is",  "are",   "was",    "were", "will", "would", "has",  "have", "had",   "can",  "could",
+      "is",  "are",   "was",    "were", "will", "would", "has",  "have",  "had",   "can", "could",
       "may", "might", "should", "must", "did",  "does",  "that", "there", "which", "who", "if"};
   for (size_t i = from; i < p.size(); ++i) {
     if (OneOf(Bare(p[i].text), kClause)) return false;
@@ -212,8 +230,9 @@ bool NamesOnly(const std::vector<Piece>& p, size_t from) {
 // auxiliary among them.
 bool IsPlainSource(const std::vector<Piece>& p, size_t from, size_t end) {
   constexpr std::array<std::string_view, 24> kNotSource = {
-      "and",  "but",    "while", "as",  "because", "although", "when", "after", "been", "be",  "being", "not",
-      "was",  "were",   "is",    "are", "will",    "would",    "has",  "have",  "had",  "can", "could", "should"};
+      "and",  "but",   "while", "as",   "because", "although", "when",  "after",
+      "been", "be",    "being", "not",  "was",     "were",     "is",    "are",
+      "will", "would", "has",   "have", "had",     "can",      "could", "should"};
   for (size_t i = from; i < end; ++i) {
     if (TrailingPunctuation(p[i].text) > 0 || OneOf(Bare(p[i].text), kNotSource)) return false;
   }
@@ -243,15 +262,16 @@ void RemoveTrailingAttribution(std::string_view text, const std::vector<Piece>& 
     // "said Nolly Soliman, a resident": what follows the verb names a source
     // and states nothing ("..., said there was no order" is the main verb of
     // an earlier subject, not an attribution).
-    const bool verb_first = IsAttributionVerb(Bare(first)) && first == Bare(first) && NamesOnly(p, k + 2);
+    const bool verb_first =
+        IsAttributionVerb(Bare(first)) && first == Bare(first) && NamesOnly(p, k + 2);
     const bool according = first == "according" && p[k + 2].text == "to";
     // "officials said" after a comma, its source a few plain words: not "no
     // deaths have been reported", "..., and police said" (a statement of its
     // own) nor "..., one of two boxes, should tell investigators if ..., he
     // said" (the main verb of the sentence).
     const size_t verb = last == "reporters" && p[j - 1].text == "told" ? j - 1 : j;
-    const bool verb_last = verb > k + 1 && verb - k - 1 <= 6 && (verb < j || IsAttributionVerb(last)) &&
-                           IsPlainSource(p, k + 1, verb);
+    const bool verb_last = verb > k + 1 && verb - k - 1 <= 6 &&
+                           (verb < j || IsAttributionVerb(last)) && IsPlainSource(p, k + 1, verb);
     if (verb_first || according || verb_last) {
       removed->push_back({p[k].end - 1, static_cast<uint32_t>(text.size() - 1)});
       return;
@@ -263,15 +283,16 @@ void RemoveTrailingAttribution(std::string_view text, const std::vector<Piece>& 
 // "has", "resigned"): auxiliaries, common news verbs, and past forms in -ed.
 bool IsLikelyVerb(std::string_view w) {
   constexpr std::array<std::string_view, 44> kVerbs = {
-      "is",     "are",     "was",      "were",    "will",    "would",   "has",     "have",    "had",
-      "can",    "could",   "may",      "might",   "should",  "must",    "did",     "does",    "said",
-      "says",   "told",    "tells",    "wrote",   "writes",  "made",    "makes",   "became",  "won",
-      "lost",   "led",     "leads",    "left",    "met",     "took",    "takes",   "gave",    "sent",
-      "spoke",  "thinks",  "thought",  "wants",   "plans",   "hopes",   "believes", "knew"};
+      "is",    "are",    "was",     "were",  "will",   "would", "has",      "have",   "had",
+      "can",   "could",  "may",     "might", "should", "must",  "did",      "does",   "said",
+      "says",  "told",   "tells",   "wrote", "writes", "made",  "makes",    "became", "won",
+      "lost",  "led",    "leads",   "left",  "met",    "took",  "takes",    "gave",   "sent",
+      "spoke", "thinks", "thought", "wants", "plans",  "hopes", "believes", "knew"};
   if (OneOf(w, kVerbs)) return true;
   constexpr std::array<std::string_view, 4> kNotVerbs = {"hundred", "speed", "breed", "greed"};
   return w.size() > 4 && w.ends_with("ed") && !OneOf(w, kNotVerbs) &&
-         std::all_of(w.begin(), w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+         std::all_of(w.begin(), w.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
 }
 
 // Whether pieces [first, last] add a side fact about the name before them:
@@ -300,10 +321,10 @@ bool IsSideFact(const std::vector<Piece>& p, size_t first, size_t last) {
 size_t AfterOpeningAdverbial(const std::vector<Piece>& p, size_t from) {
   const std::string_view first = Bare(p[from].text);
   constexpr std::array<std::string_view, 16> kPrepositions = {
-      "In",    "At",     "On",     "After", "Before", "During", "Despite", "For",
-      "Since", "Unlike", "Under",  "With",  "Without", "As",    "Like",    "From"};
-  const bool adverbial = OneOf(first, kPrepositions) || first.ends_with("ed") || first.ends_with("ing") ||
-                         first.ends_with("ly");
+      "In",    "At",     "On",    "After", "Before",  "During", "Despite", "For",
+      "Since", "Unlike", "Under", "With",  "Without", "As",     "Like",    "From"};
+  const bool adverbial = OneOf(first, kPrepositions) || first.ends_with("ed") ||
+                         first.ends_with("ing") || first.ends_with("ly");
   if (!adverbial) return from;
   for (size_t i = from; i < p.size(); ++i) {
     if (TrailingPunctuation(p[i].text) > 0) return i + 1;
@@ -315,17 +336,22 @@ size_t AfterOpeningAdverbial(const std::vector<Piece>& p, size_t from) {
 // verb: "Lamberto Dini, who heads that party, said" -> "Lamberto Dini said".
 void RemoveSideFacts(const std::vector<Piece>& p, size_t from, std::vector<ByteSpan>* removed) {
   for (size_t i = AfterOpeningAdverbial(p, from); i + 2 < p.size(); ++i) {
-    if (p[i].text.back() != ',' || TrailingPunctuation(p[i].text) != 1 || !IsCapitalized(p[i].text)) continue;
+    if (p[i].text.back() != ',' || TrailingPunctuation(p[i].text) != 1 || !IsCapitalized(p[i].text))
+      continue;
     // The name must not itself be an apposition ("her husband, Paul, a
     // nurse, have"): the word before it is not a comma's.
     size_t name = i;
-    while (name > from && IsCapitalized(p[name - 1].text) && TrailingPunctuation(p[name - 1].text) == 0) --name;
+    while (name > from && IsCapitalized(p[name - 1].text) &&
+           TrailingPunctuation(p[name - 1].text) == 0)
+      --name;
     if (name > from && p[name - 1].text.back() == ',') continue;
     // One or two comma-closed side facts.
     size_t end = i;
     for (size_t j = i + 1, segments = 0; j < p.size() && segments < 2; ++j) {
       if (TrailingPunctuation(p[j].text) == 0) continue;
-      if (p[j].text.back() != ',' || TrailingPunctuation(p[j].text) != 1 || !IsSideFact(p, end + 1, j)) break;
+      if (p[j].text.back() != ',' || TrailingPunctuation(p[j].text) != 1 ||
+          !IsSideFact(p, end + 1, j))
+        break;
       end = j;
       ++segments;
       if (j + 1 < p.size() && IsLikelyVerb(p[j + 1].text)) {
@@ -342,20 +368,24 @@ void RemoveSideFacts(const std::vector<Piece>& p, size_t from, std::vector<ByteS
 // or its comma may be a list's ("In Paris, London and Rome, ...").
 size_t OpeningPhraseLength(const std::vector<Piece>& p, size_t from) {
   constexpr std::array<std::string_view, 12> kPrepositions = {
-      "In", "At", "After", "Before", "During", "By", "With", "Despite", "Amid", "Following", "Under", "Over"};
+      "In",   "At",      "After", "Before",    "During", "By",
+      "With", "Despite", "Amid",  "Following", "Under",  "Over"};
   if (from >= p.size() || !OneOf(p[from].text, kPrepositions)) return 0;
   for (size_t i = from + 1; i < p.size() && i <= from + 8; ++i) {
     if (TrailingPunctuation(p[i].text) == 0) {
-      if (OneOf(p[i].text, std::array<std::string_view, 2>{"and", "or"}) || HasQuote(p[i].text)) return 0;
+      if (OneOf(p[i].text, std::array<std::string_view, 2>{"and", "or"}) || HasQuote(p[i].text))
+        return 0;
       continue;
     }
-    if (p[i].text.back() != ',' || TrailingPunctuation(p[i].text) != 1 || i + 1 >= p.size()) return 0;
+    if (p[i].text.back() != ',' || TrailingPunctuation(p[i].text) != 1 || i + 1 >= p.size())
+      return 0;
     // What follows opens a subject, not a list's next item nor an apposition
     // of the phrase ("By one vote, a defector from its own ranks, ...").
     for (size_t j = i + 1; j < p.size() && j <= i + 6; ++j) {
       if (OneOf(p[j].text, std::array<std::string_view, 2>{"and", "or"})) return 0;
       if (TrailingPunctuation(p[j].text) == 0) continue;
-      if (p[j].text.back() == ',' && std::islower(static_cast<unsigned char>(p[i + 1].text[0]))) return 0;
+      if (p[j].text.back() == ',' && std::islower(static_cast<unsigned char>(p[i + 1].text[0])))
+        return 0;
       break;
     }
     return i + 1 - from;
@@ -374,7 +404,8 @@ namespace {
 
 // `text` without the `removed` ranges, spaces and punctuation tidied, or an
 // empty text when fewer than `min_words` words would remain.
-CompressedSentence Render(std::string_view text, std::vector<ByteSpan> removed, uint32_t min_words) {
+CompressedSentence Render(std::string_view text, std::vector<ByteSpan> removed,
+                          uint32_t min_words) {
   // Merge overlapping ranges, then rebuild the text with single spaces.
   std::sort(removed.begin(), removed.end());
   std::vector<ByteSpan> merged;
@@ -398,13 +429,15 @@ CompressedSentence Render(std::string_view text, std::vector<ByteSpan> removed, 
     if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
     if ((c == ',' || c == '.') && !tidy.empty() && tidy.back() == ' ') tidy.pop_back();
     if (c == ',' && !tidy.empty() && tidy.back() == ',') continue;
-    if (c == '.' && k + 1 == kept.size() && !tidy.empty() && tidy.back() == '.') continue;  // "Corp.."
+    if (c == '.' && k + 1 == kept.size() && !tidy.empty() && tidy.back() == '.')
+      continue;  // "Corp.."
     tidy.push_back(c);
   }
   while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
   if (!tidy.empty()) tidy[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(tidy[0])));
   uint32_t words = 0;
-  for (const Piece& piece : Pieces(tidy)) words += piece.text.size() > 1 || std::isalnum(piece.text[0]);
+  for (const Piece& piece : Pieces(tidy))
+    words += piece.text.size() > 1 || std::isalnum(piece.text[0]);
   if (words < min_words || tidy == text) return {};
   return {std::move(tidy), std::move(merged)};
 }
@@ -415,7 +448,8 @@ std::vector<CompressedSentence> CompressSentence(std::string_view text, uint32_t
   const std::vector<Piece> p = Pieces(text);
   std::vector<ByteSpan> light;
   size_t start = DatelineEnd(p);
-  for (size_t n; (n = ConnectiveLength(p, start)) > 0 || (n = LeadingDayLength(p, start)) > 0;) start += n;
+  for (size_t n; (n = ConnectiveLength(p, start)) > 0 || (n = LeadingDayLength(p, start)) > 0;)
+    start += n;
   if (start >= p.size()) return {};
   if (start > 0) light.push_back({0, p[start].begin});
   RemoveWeekdays(p, start, &light);
@@ -445,7 +479,8 @@ std::vector<CompressedSentence> CompressSentence(std::string_view text, uint32_t
     if (removed.empty()) continue;
     CompressedSentence c = Render(text, std::move(removed), min_words);
     if (c.text.empty()) continue;
-    if (std::none_of(variants.begin(), variants.end(), [&](const CompressedSentence& v) { return v.text == c.text; })) {
+    if (std::none_of(variants.begin(), variants.end(),
+                     [&](const CompressedSentence& v) { return v.text == c.text; })) {
       variants.push_back(std::move(c));
     }
   }

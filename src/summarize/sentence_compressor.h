@@ -41,7 +41,7 @@ namespace chorus {
 using ByteSpan = std::pair<uint32_t, uint32_t>;
 
 struct CompressedSentence {
-  std::string text;              // the shorter sentence (empty: nothing to remove)
+  std::string text;               // the shorter sentence (empty: nothing to remove)
   std::vector<ByteSpan> removed;  // sorted, disjoint ranges of the original removed
 };
 

@@ -1,9 +1,9 @@
 // MakeSummarizer: a name -> constructor table. Each method adds one row.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <functional>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "chorus/summarizer.h"
 #include "summarize/baselines/centroid.h"
@@ -30,8 +30,10 @@ const std::vector<std::pair<std::string, Constructor>>& Methods() {
       {"textrank", [] { return std::make_unique<baselines::TextRankSummarizer>(); }},
       {"sumbasic", [] { return std::make_unique<baselines::SumBasicSummarizer>(); }},
       {"freqsum",
-       [] { return std::make_unique<baselines::SumBasicSummarizer>(
-                baselines::SumBasicOptions{.filter = {}, .update = false}); }},
+       [] {
+         return std::make_unique<baselines::SumBasicSummarizer>(
+             baselines::SumBasicOptions{.filter = {}, .update = false});
+       }},
       {"klsum", [] { return std::make_unique<baselines::KLSumSummarizer>(); }},
   };
   return *methods;
@@ -41,8 +43,7 @@ const std::vector<std::pair<std::string, Constructor>>& Methods() {
 // it is (an empty summary on its own reads like a failure).
 class EmptySummaryExplained final : public Summarizer {
  public:
-  explicit EmptySummaryExplained(std::unique_ptr<Summarizer> method)
-      : method_(std::move(method)) {}
+  explicit EmptySummaryExplained(std::unique_ptr<Summarizer> method) : method_(std::move(method)) {}
   std::string_view name() const override { return method_->name(); }
   Result<Summary> Summarize(const AnalyzedCluster& cluster,
                             const SummaryOptions& options) const override {

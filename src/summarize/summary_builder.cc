@@ -18,7 +18,8 @@ std::vector<double> ContentIdf(const AnalyzedCluster& cluster) {
   std::vector<double> idf(terms.size(), 0.0);
   const double n = static_cast<double>(cluster.sentences.size());
   for (size_t t = 0; t < terms.size(); ++t) {
-    if (terms.sentence_frequency[t] > 0 && !terms.bare[t]) idf[t] = std::log(1.0 + n / terms.sentence_frequency[t]);
+    if (terms.sentence_frequency[t] > 0 && !terms.bare[t])
+      idf[t] = std::log(1.0 + n / terms.sentence_frequency[t]);
   }
   return idf;
 }
@@ -37,7 +38,9 @@ class SupportIndex {
   // claim matcher's numbers rule). Its negation rule is not asked: on DUC 2004
   // it vetoed agreeing sentences ("not only to hook up" / "hook up", "said
   // there were no rebels" / "denied that rebels were").
-  bool NumbersDiffer(uint32_t a, uint32_t b) { return represent::NumbersConflict(Profile(a), Profile(b)); }
+  bool NumbersDiffer(uint32_t a, uint32_t b) {
+    return represent::NumbersConflict(Profile(a), Profile(b));
+  }
 
  private:
   const represent::ClaimProfile& Profile(uint32_t s) {
@@ -74,7 +77,8 @@ void FindSupporters(const AnalyzedCluster& cluster, SupportIndex* index, uint32_
       if (doc >= backing.size() || backing[doc] != kNone) continue;
       double covered = 0;
       for (uint32_t w : cluster.terms.Content(j)) covered += key_idf[w];
-      if (covered >= options.min_coverage * total && !index->NumbersDiffer(sentence, static_cast<uint32_t>(j))) {
+      if (covered >= options.min_coverage * total &&
+          !index->NumbersDiffer(sentence, static_cast<uint32_t>(j))) {
         backing[doc] = static_cast<uint32_t>(j);
       }
     }
@@ -103,12 +107,14 @@ void FindSupport(const AnalyzedCluster& cluster, uint32_t sentence, SummarySente
   FindSupporters(cluster, &index, sentence, options, out);
 }
 
-std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen, uint32_t opener) {
+std::vector<uint32_t> ReadingOrder(const AnalyzedCluster& cluster, std::vector<uint32_t> chosen,
+                                   uint32_t opener) {
   auto key = [&](uint32_t i) {
     const Sentence& s = cluster.sentences[i].sentence;
     // A view into the cluster, never into a temporary: the key outlives this lambda.
-    const std::string_view date =
-        s.doc < cluster.documents.size() ? std::string_view(cluster.documents[s.doc].date) : std::string_view();
+    const std::string_view date = s.doc < cluster.documents.size()
+                                      ? std::string_view(cluster.documents[s.doc].date)
+                                      : std::string_view();
     return std::make_tuple(i != opener, date.empty(), date, s.doc, s.index);
   };
   std::stable_sort(chosen.begin(), chosen.end(),

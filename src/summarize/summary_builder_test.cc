@@ -13,7 +13,9 @@ using testing::AnalyzeArticles;
 
 TEST(SupportTest, ACoveringSentenceOfAnotherSourceSupports) {
   const AnalyzedCluster c = AnalyzeArticles({
-      {"a", "", "Twelve miners were rescued from the flooded Harlow colliery on Sunday after two days underground."},
+      {"a", "",
+       "Twelve miners were rescued from the flooded Harlow colliery on Sunday after two days "
+       "underground."},
       {"b", "", "Rescuers brought twelve miners out of the flooded Harlow colliery on Sunday."},
       {"c", "", "The football club announced a new coach for the coming season."},
   });
@@ -22,8 +24,12 @@ TEST(SupportTest, ACoveringSentenceOfAnotherSourceSupports) {
 
 TEST(SupportTest, NamesTheSentenceThatBacksIt) {
   const AnalyzedCluster c = AnalyzeArticles({
-      {"a", "", "Rain fell all week. Twelve miners were rescued from the flooded Harlow colliery on Sunday."},
-      {"b", "", "The pit had been closed for years. Rescuers brought twelve miners out of the flooded Harlow colliery."},
+      {"a", "",
+       "Rain fell all week. Twelve miners were rescued from the flooded Harlow colliery on "
+       "Sunday."},
+      {"b", "",
+       "The pit had been closed for years. Rescuers brought twelve miners out of the flooded "
+       "Harlow colliery."},
   });
   SummarySentence out;
   FindSupport(c, 1, &out);
@@ -35,10 +41,13 @@ TEST(SupportTest, ASourceGivingAnotherNumberInTheSameSlotDoesNotSupport) {
   // b covers a's words but counts other miners: compare shows the two as a
   // discrepancy, so b cannot be cited for a. c gives no number: it supports.
   const AnalyzedCluster c = AnalyzeArticles({
-      {"a", "", "Officials said 12 miners were rescued from the flooded Harlow colliery on Sunday."},
-      {"b", "", "Officials said 21 miners were rescued from the flooded Harlow colliery on Sunday."},
+      {"a", "",
+       "Officials said 12 miners were rescued from the flooded Harlow colliery on Sunday."},
+      {"b", "",
+       "Officials said 21 miners were rescued from the flooded Harlow colliery on Sunday."},
       {"c", "", "Officials said miners were rescued from the flooded Harlow colliery on Sunday."},
-      {"d", "", "Officials said 12 miners were rescued from the flooded Harlow colliery on Sunday morning."},
+      {"d", "",
+       "Officials said 12 miners were rescued from the flooded Harlow colliery on Sunday morning."},
   });
   EXPECT_EQ(SupportingDocuments(c, 0), (std::vector<uint32_t>{0, 2, 3}));
 }

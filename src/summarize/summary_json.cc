@@ -18,7 +18,8 @@ std::string SummaryToJson(const Summary& summary, const AnalyzedCluster& cluster
     for (uint32_t d : s.support) support.push_back(DocId(cluster, d));
     nlohmann::ordered_json support_sentences = nlohmann::ordered_json::array();
     for (size_t k = 0; k < s.support.size() && k < s.support_sentences.size(); ++k) {
-      support_sentences.push_back({{"doc", DocId(cluster, s.support[k])}, {"sentence", s.support_sentences[k]}});
+      support_sentences.push_back(
+          {{"doc", DocId(cluster, s.support[k])}, {"sentence", s.support_sentences[k]}});
     }
     nlohmann::ordered_json sentence = {{"text", s.text},
                                        {"doc", s.doc_id.empty() ? DocId(cluster, s.doc) : s.doc_id},

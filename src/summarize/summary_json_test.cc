@@ -53,7 +53,9 @@ TEST(SummaryJsonTest, WarningsOnlyWhenThereAreSome) {
 }
 
 TEST(SummaryJsonTest, CompressedSentencesCarryTheirOriginal) {
-  EXPECT_FALSE(nlohmann::json::parse(SummaryToJson(OneSentence(), TwoDocs()))["summary"][0].contains("compressed"));
+  EXPECT_FALSE(
+      nlohmann::json::parse(SummaryToJson(OneSentence(), TwoDocs()))["summary"][0].contains(
+          "compressed"));
   Summary s = OneSentence();
   s.sentences[0].compressed = true;
   s.sentences[0].original = "Rescuers pulled \"twelve\" people from homes, officials said.";
@@ -63,7 +65,8 @@ TEST(SummaryJsonTest, CompressedSentencesCarryTheirOriginal) {
 }
 
 TEST(SummaryJsonTest, TextWithAndWithoutCitations) {
-  EXPECT_EQ(SummaryToText(OneSentence(), TwoDocs(), false), "Rescuers pulled \"twelve\" people from homes.\n");
+  EXPECT_EQ(SummaryToText(OneSentence(), TwoDocs(), false),
+            "Rescuers pulled \"twelve\" people from homes.\n");
   EXPECT_EQ(SummaryToText(OneSentence(), TwoDocs(), true),
             "Rescuers pulled \"twelve\" people from homes. [apw-1, nyt \"2\"]\n");
   Summary empty;

@@ -8,15 +8,17 @@
 namespace chorus {
 namespace {
 
-constexpr std::array<std::string_view, 8> kQuoteMarks = {"\"", "``", "''", "'", "\xE2\x80\x9C", "\xE2\x80\x9D",
-                                                          "\xE2\x80\x98", "\xE2\x80\x99"};
+constexpr std::array<std::string_view, 8> kQuoteMarks = {
+    "\"", "``", "''", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99"};
 
 bool StartsWithQuote(std::string_view s) {
-  return std::any_of(kQuoteMarks.begin(), kQuoteMarks.end(), [&](std::string_view q) { return s.starts_with(q); });
+  return std::any_of(kQuoteMarks.begin(), kQuoteMarks.end(),
+                     [&](std::string_view q) { return s.starts_with(q); });
 }
 
 bool EndsWithQuote(std::string_view s) {
-  return std::any_of(kQuoteMarks.begin(), kQuoteMarks.end(), [&](std::string_view q) { return s.ends_with(q); });
+  return std::any_of(kQuoteMarks.begin(), kQuoteMarks.end(),
+                     [&](std::string_view q) { return s.ends_with(q); });
 }
 
 std::string_view TrimSpace(std::string_view s) {
@@ -50,18 +52,20 @@ bool OneOf(std::string_view word, const std::array<std::string_view, N>& words) 
 }
 
 constexpr std::array<std::string_view, 26> kPronouns = {
-    "i",   "me",  "my",    "we",   "us",    "our",   "you",   "your",  "he",   "him",   "his",  "she",   "her",
-    "it",  "its", "they",  "them", "their", "this",  "that",  "these", "those", "such",  "both", "another", "theirs"};
+    "i",    "me",   "my",    "we",    "us",   "our",  "you",     "your",  "he",
+    "him",  "his",  "she",   "her",   "it",   "its",  "they",    "them",  "their",
+    "this", "that", "these", "those", "such", "both", "another", "theirs"};
 
 constexpr std::array<std::string_view, 34> kConnectives = {
-    "but",        "and",       "or",        "so",          "yet",       "also",      "however",
-    "meanwhile",  "moreover",  "furthermore", "nevertheless", "nonetheless", "still", "instead",
-    "besides",    "then",      "thus",      "therefore",   "hence",     "likewise",  "similarly",
-    "otherwise",  "though",    "although",  "whereas",     "indeed",    "additionally", "again",
-    "later",      "earlier",   "afterward", "afterwards",  "consequently", "accordingly"};
+    "but",       "and",        "or",           "so",          "yet",          "also",
+    "however",   "meanwhile",  "moreover",     "furthermore", "nevertheless", "nonetheless",
+    "still",     "instead",    "besides",      "then",        "thus",         "therefore",
+    "hence",     "likewise",   "similarly",    "otherwise",   "though",       "although",
+    "whereas",   "indeed",     "additionally", "again",       "later",        "earlier",
+    "afterward", "afterwards", "consequently", "accordingly"};
 
 constexpr std::array<std::string_view, 10> kConnectivePhrases = {
-    "in addition", "as a result", "for example", "for instance", "in fact",
+    "in addition", "as a result",      "for example",       "for instance",    "in fact",
     "even so",     "at the same time", "on the other hand", "in the meantime", "by contrast"};
 
 // The sentence after a leading dateline ("WASHINGTON (AP) -- ", "PARIS _ "):
@@ -71,7 +75,8 @@ std::string_view AfterDateline(std::string_view s) {
     const size_t at = s.find(dash);
     if (at == std::string_view::npos || at > 60) continue;
     const std::string_view place = s.substr(0, at);
-    if (std::none_of(place.begin(), place.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
+    if (std::none_of(place.begin(), place.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
       return TrimSpace(s.substr(at + dash.size()));
     }
   }
@@ -91,7 +96,8 @@ OpeningProblem OpeningProblemOf(std::string_view sentence) {
   if (OneOf(first, kPronouns)) return OpeningProblem::kPronoun;
   if (OneOf(first, kConnectives)) return OpeningProblem::kConnective;
   for (int n = 2; n <= 4; ++n) {
-    if (OneOf(std::string_view(LeadingWords(s, n)), kConnectivePhrases)) return OpeningProblem::kConnective;
+    if (OneOf(std::string_view(LeadingWords(s, n)), kConnectivePhrases))
+      return OpeningProblem::kConnective;
   }
   return OpeningProblem::kNone;
 }

@@ -28,9 +28,9 @@ std::string ReadFileOrFail(const std::string& path);
 }  // namespace chorus::testing
 
 // Declares `var` as the shared-data path of `relative`, or skips the test.
-#define CHORUS_REQUIRE_SHARED_DATA(var, relative)                                    \
-  const std::string var = ::chorus::testing::SharedDataPath(relative);               \
-  if (!::chorus::testing::SharedDataAvailable(var))                                  \
+#define CHORUS_REQUIRE_SHARED_DATA(var, relative)                      \
+  const std::string var = ::chorus::testing::SharedDataPath(relative); \
+  if (!::chorus::testing::SharedDataAvailable(var))                    \
   GTEST_SKIP() << "SHARED DATA MISSING: " << var << " (set CHORUS_SHARED_DATA_DIR)"
 
 #endif  // CHORUS_TESTS_SUPPORT_SHARED_DATA_H_

@@ -23,7 +23,7 @@ struct ClusterFlags {
   std::vector<std::string> inputs;
   std::string store = "chorus.db";
   std::string format = "jsonl";
-  std::string model;  // a model file, "cosine", or empty for the shipped model
+  std::string model;                // a model file, "cosine", or empty for the shipped model
   std::optional<double> threshold;  // the cosine rule's cut, when given
   bool strict = false;
   EventStreamOptions stream;

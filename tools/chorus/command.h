@@ -10,7 +10,6 @@
 #define CHORUS_TOOLS_CHORUS_COMMAND_H_
 
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <string>
 
@@ -58,9 +57,8 @@ inline CLI::Validator AtLeastOne() {
 inline Result<Cluster> LoadEventWithinCaps(const std::string& store, int64_t event,
                                            const std::string& command) {
   uint64_t omitted = 0;
-  Result<Cluster> cluster =
-      LoadStoredEvent(store, event, false, {.max_text_bytes = IngestOptions{}.max_cluster_bytes},
-                      &omitted);
+  Result<Cluster> cluster = LoadStoredEvent(
+      store, event, false, {.max_text_bytes = IngestOptions{}.max_cluster_bytes}, &omitted);
   if (cluster.ok() && omitted > 0) {
     std::cerr << "chorus " << command << ": warning: event " << event << " has more than "
               << IngestOptions{}.max_cluster_bytes << " bytes of article text; " << omitted

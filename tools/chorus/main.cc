@@ -5,12 +5,12 @@
 #include "command.h"
 #include "compare_command.h"
 #include "eval_command.h"
-#include "sentences_command.h"
+#include "events_command.h"
 #include "rouge_command.h"
+#include "sentences_command.h"
 #include "serve_command.h"
 #include "summarize_command.h"
 #include "train_clusterer_command.h"
-#include "events_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"chorus: multi-source news summaries with citations, facts and framing"};

@@ -43,11 +43,11 @@ void PrintRemovals(const AnalyzedCluster& cluster) {
 int Run(const SentencesFlags& flags) {
   return ForEachInputCluster("sentences", flags.input,
                              [&](Cluster&& cluster, const ClusterAnalyzer& analyzer) {
-    const AnalyzedCluster analyzed = analyzer.Analyze(cluster);
-    PrintSentences(analyzed, flags.format == "json");
-    if (flags.explain) PrintRemovals(analyzed);
-    return Status::Ok();
-  });
+                               const AnalyzedCluster analyzed = analyzer.Analyze(cluster);
+                               PrintSentences(analyzed, flags.format == "json");
+                               if (flags.explain) PrintRemovals(analyzed);
+                               return Status::Ok();
+                             });
 }
 
 }  // namespace

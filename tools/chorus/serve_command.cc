@@ -33,9 +33,8 @@ int RunServe(const ServerOptions& options) {
     return kExitInputError;
   }
   const ServerOptions& opt = (*server)->options();
-  fmt::print(stderr, "chorus serve: listening on http://{}:{}/ ({} workers, store {})\n",
-             opt.host, (*server)->port(), opt.threads,
-             opt.store_path.empty() ? "in memory" : opt.store_path);
+  fmt::print(stderr, "chorus serve: listening on http://{}:{}/ ({} workers, store {})\n", opt.host,
+             (*server)->port(), opt.threads, opt.store_path.empty() ? "in memory" : opt.store_path);
   std::atomic<bool> run_done{false};
   std::thread stopper([&server, &run_done, stop_signals] {
     int sig = 0;
@@ -63,8 +62,8 @@ int RunServe(const ServerOptions& options) {
 
 void AddServeCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ServerOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "serve", "Serve the JSON API (/v1) and the web page (/) over HTTP");
+  CLI::App* cmd =
+      app.add_subcommand("serve", "Serve the JSON API (/v1) and the web page (/) over HTTP");
   cmd->add_option("--host", options->host, "Interface to listen on")->capture_default_str();
   cmd->add_option("--port", options->port, "TCP port (0: any free port)")
       ->capture_default_str()
@@ -72,8 +71,7 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--store", options->store_path,
                   "SQLite event store (created if missing; \"\" for in-memory)")
       ->capture_default_str();
-  cmd->add_option("--threads", options->threads,
-                  "Worker threads (0: one per hardware thread)")
+  cmd->add_option("--threads", options->threads, "Worker threads (0: one per hardware thread)")
       ->capture_default_str();
   cmd->add_option("--queue-limit", options->queue_limit,
                   "Requests that may wait for a worker before new ones get 503")

@@ -60,14 +60,16 @@ int RunSummarize(const SummarizeFlags& flags) {
     Result<AnalyzedUpdate> update = analyze_update(cluster, analyzer);
     if (update.ok()) {
       SummaryOptions cluster_options = options;
-      if (!cluster.query.empty()) cluster_options.query = cluster.query;  // --query is for clusters without one
+      if (!cluster.query.empty())
+        cluster_options.query = cluster.query;  // --query is for clusters without one
       cluster_options.already_read = update->already_read();
       summary = (*summarizer)->Summarize(update->fresh, cluster_options);
     } else {
       summary = update.status();
     }
     if (!summary.ok()) {
-      std::cerr << fmt::format("chorus summarize: cluster {}: {}\n", cluster.id, summary.status().ToString());
+      std::cerr << fmt::format("chorus summarize: cluster {}: {}\n", cluster.id,
+                               summary.status().ToString());
       summarize_failed = true;
       history.Add(std::move(cluster));
       return flags.input.strict ? summary.status() : Status::Ok();
@@ -103,9 +105,11 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
 
   std::string methods;
   for (const std::string& m : SummarizerMethods()) methods += (methods.empty() ? "" : ", ") + m;
-  cmd->add_option("--method", flags->method, "Summarization method: " + methods)->capture_default_str();
-  CLI::Option* words = cmd->add_option("--words", flags->words, "Budget in words (whitespace-separated)")
-                           ->check(AtLeastOne());
+  cmd->add_option("--method", flags->method, "Summarization method: " + methods)
+      ->capture_default_str();
+  CLI::Option* words =
+      cmd->add_option("--words", flags->words, "Budget in words (whitespace-separated)")
+          ->check(AtLeastOne());
   CLI::Option* bytes =
       cmd->add_option("--bytes", flags->bytes, "Budget in bytes (one separator between sentences)")
           ->check(AtLeastOne());
@@ -113,19 +117,25 @@ void AddSummarizeCommand(CLI::App& app, int* exit_code) {
       cmd->add_option("--sentences", flags->sentences, "Budget in sentences")->check(AtLeastOne());
   words->excludes(bytes)->excludes(sentences);
   bytes->excludes(sentences);
-  cmd->add_option("--format", flags->format, "Output: text (one sentence a line), json, or jsonl (one line a cluster)")
+  cmd->add_option("--format", flags->format,
+                  "Output: text (one sentence a line), json, or jsonl (one line a cluster)")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
       ->capture_default_str();
-  cmd->add_flag("--cite", flags->cite, "Text output: end each sentence with [supporting document ids]");
+  cmd->add_flag("--cite", flags->cite,
+                "Text output: end each sentence with [supporting document ids]");
   cmd->add_option("--query", flags->query,
-                  "Favour content about this text (query-focused summary), for clusters without their own \"query\"");
-  cmd->add_option("--since", flags->since,
-                  "Update summary: what is new in articles dated DATE (YYYY-MM-DD) or later, for a reader "
-                  "who has read the earlier ones (with --event: the stored event's articles)");
+                  "Favour content about this text (query-focused summary), for clusters without "
+                  "their own \"query\"");
+  cmd->add_option(
+      "--since", flags->since,
+      "Update summary: what is new in articles dated DATE (YYYY-MM-DD) or later, for a reader "
+      "who has read the earlier ones (with --event: the stored event's articles)");
   cmd->add_flag("--neutral", flags->neutral,
-                "Prefer sentences without loaded terms (words outlets' headlines use and neutral editors avoid)");
+                "Prefer sentences without loaded terms (words outlets' headlines use and neutral "
+                "editors avoid)");
   cmd->callback([flags, exit_code] {
-    if (Result<DateSplit> valid = SplitAtDate(Cluster{}, flags->since); !flags->since.empty() && !valid.ok()) {
+    if (Result<DateSplit> valid = SplitAtDate(Cluster{}, flags->since);
+        !flags->since.empty() && !valid.ok()) {
       std::cerr << "chorus summarize: --" << valid.status().message() << "\n";
       *exit_code = kExitUsageError;
       return;

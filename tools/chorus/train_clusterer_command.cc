@@ -27,9 +27,8 @@ struct TrainFlags {
 };
 
 int RunTrain(const TrainFlags& flags) {
-  Diagnostics diagnostics([](const Diagnostic& d) {
-    std::cerr << "chorus train-clusterer: " << d.ToString() << "\n";
-  });
+  Diagnostics diagnostics(
+      [](const Diagnostic& d) { std::cerr << "chorus train-clusterer: " << d.ToString() << "\n"; });
   const int32_t before = flags.before.empty() ? ArticleRecord::kNoDay : ParseDay(flags.before);
   if (!flags.before.empty() && before == ArticleRecord::kNoDay) {
     std::cerr << "chorus train-clusterer: --before wants a date YYYY-MM-DD, not '" << flags.before
@@ -52,14 +51,13 @@ int RunTrain(const TrainFlags& flags) {
       return Status::Ok();
     });
     if (!s.ok()) {
-      if (!diagnostics.has_errors()) std::cerr << "chorus train-clusterer: " << s.ToString() << "\n";
+      if (!diagnostics.has_errors())
+        std::cerr << "chorus train-clusterer: " << s.ToString() << "\n";
       return kExitInputError;
     }
-    std::cerr << fmt::format("chorus train-clusterer: {}: {} labelled articles{}\n", input,
-                             stream.articles.size(),
-                             later ? fmt::format(" ({} dated {} or later left out)", later,
-                                                 flags.before)
-                                   : "");
+    std::cerr << fmt::format(
+        "chorus train-clusterer: {}: {} labelled articles{}\n", input, stream.articles.size(),
+        later ? fmt::format(" ({} dated {} or later left out)", later, flags.before) : "");
     streams.push_back(std::move(stream));
   }
   EventModelTrainingOptions options = flags.training;
@@ -86,7 +84,8 @@ int RunTrain(const TrainFlags& flags) {
     return kExitInputError;
   }
   std::cerr << fmt::format(
-      "chorus train-clusterer: wrote {} ({} bytes, {} + {} trees) in {:.1f} CPU s: {} articles fed, "
+      "chorus train-clusterer: wrote {} ({} bytes, {} + {} trees) in {:.1f} CPU s: {} articles "
+      "fed, "
       "{} candidate rows ({} of the gold event), {} decisions; the candidate search missed the "
       "gold event of {} of {} articles whose event already existed\n",
       flags.output, model->size(), (*check)->ranker_trees(), (*check)->decider_trees(),

@@ -1,11 +1,11 @@
 #include "boosted_trees.h"
 
+#include <fmt/format.h>
+#include <xgboost/c_api.h>
+
 #include <cmath>
 #include <memory>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <xgboost/c_api.h>
 
 namespace chorus::train {
 namespace {
@@ -60,10 +60,10 @@ Result<BoostedTrees> FromJson(const nlohmann::json& model) {
 std::string BoostingOptions::Describe() const {
   int major = 0, minor = 0, patch = 0;
   XGBoostVersion(&major, &minor, &patch);
-  return fmt::format("xgboost {}.{}.{} binary:logistic hist rounds={} max_depth={} eta={} "
-                     "subsample={} colsample_bytree={} min_child_weight={} seed={}",
-                     major, minor, patch, rounds, max_depth, eta, subsample, colsample,
-                     min_child_weight, seed);
+  return fmt::format(
+      "xgboost {}.{}.{} binary:logistic hist rounds={} max_depth={} eta={} "
+      "subsample={} colsample_bytree={} min_child_weight={} seed={}",
+      major, minor, patch, rounds, max_depth, eta, subsample, colsample, min_child_weight, seed);
 }
 
 Result<BoostedTrees> TrainBoostedTrees(const std::vector<float>& rows, size_t features,

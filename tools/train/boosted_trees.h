@@ -13,13 +13,13 @@
 namespace chorus::train {
 
 struct BoostingOptions {
-  int rounds = 150;           // trees
-  int max_depth = 4;          // depth of each tree
-  double eta = 0.1;           // learning rate
-  double subsample = 0.8;     // rows per tree
-  double colsample = 0.8;     // features per tree
+  int rounds = 150;        // trees
+  int max_depth = 4;       // depth of each tree
+  double eta = 0.1;        // learning rate
+  double subsample = 0.8;  // rows per tree
+  double colsample = 0.8;  // features per tree
   double min_child_weight = 2;
-  int seed = 7;               // XGBoost's sampling seed (one thread: same seed, same model)
+  int seed = 7;                  // XGBoost's sampling seed (one thread: same seed, same model)
   std::string Describe() const;  // "xgboost binary:logistic rounds=... " for the model header
 };
 

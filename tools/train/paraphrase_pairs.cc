@@ -1,8 +1,8 @@
 #include "paraphrase_pairs.h"
 
-#include <fstream>
-
 #include <fmt/format.h>
+
+#include <fstream>
 
 namespace chorus::train {
 
@@ -23,9 +23,10 @@ Result<std::vector<ParaphrasePair>> ReadParaphrasePairs(const std::string& path)
     }
     cols.push_back(line.substr(start));
     if (cols.size() != 5 || (cols[0] != "0" && cols[0] != "1")) {
-      return ParseError(fmt::format("{}:{}: expected 5 tab-separated columns starting with "
-                                    "Quality 0 or 1, found {} columns",
-                                    path, line_no, cols.size()));
+      return ParseError(
+          fmt::format("{}:{}: expected 5 tab-separated columns starting with "
+                      "Quality 0 or 1, found {} columns",
+                      path, line_no, cols.size()));
     }
     pairs.push_back({cols[0] == "1", std::move(cols[3]), std::move(cols[4])});
   }

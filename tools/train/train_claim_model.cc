@@ -8,14 +8,14 @@
 // and serving compute them with the same code; the trees are trained with
 // XGBoost's C API and written in chorus's own text format
 // (represent/claim_model.h). Same data and options, same file.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <numeric>
 #include <random>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "boosted_trees.h"
 #include "chorus/tokenizer.h"
@@ -29,12 +29,16 @@ namespace {
 
 struct Scores {
   size_t tp = 0, fp = 0, tn = 0, fn = 0;
-  void Add(bool predicted, bool gold) {
-    (predicted ? (gold ? tp : fp) : (gold ? fn : tn)) += 1;
+  void Add(bool predicted, bool gold) { (predicted ? (gold ? tp : fp) : (gold ? fn : tn)) += 1; }
+  double Accuracy() const {
+    return static_cast<double>(tp + tn) / static_cast<double>(tp + fp + tn + fn);
   }
-  double Accuracy() const { return static_cast<double>(tp + tn) / static_cast<double>(tp + fp + tn + fn); }
-  double Precision() const { return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0; }
-  double Recall() const { return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0; }
+  double Precision() const {
+    return tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0;
+  }
+  double Recall() const {
+    return tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0;
+  }
   double F1() const {
     const double p = Precision(), r = Recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0;
@@ -64,7 +68,8 @@ std::vector<Example> Featurize(const std::vector<ParaphrasePair>& pairs) {
   for (const ParaphrasePair& pair : pairs) {
     const represent::ClaimProfile a = represent::ProfileSentence(tokenizer.Tokenize(pair.a));
     const represent::ClaimProfile b = represent::ProfileSentence(tokenizer.Tokenize(pair.b));
-    out.push_back({represent::PairFeatures(a, b), pair.same, represent::ClaimMatcher::Forbidden(a, b)});
+    out.push_back(
+        {represent::PairFeatures(a, b), pair.same, represent::ClaimMatcher::Forbidden(a, b)});
   }
   return out;
 }
@@ -80,12 +85,13 @@ Result<std::string> TrainModelText(const std::vector<Example>& examples,
   }
   ASSIGN_OR_RETURN(BoostedTrees trees,
                    TrainBoostedTrees(matrix, represent::kClaimFeatureCount, labels, options));
-  return represent::ClaimModel::Format(data, options.Describe(), threshold, trees.base_margin, trees.trees);
+  return represent::ClaimModel::Format(data, options.Describe(), threshold, trees.base_margin,
+                                       trees.trees);
 }
 
 // K folds over a fixed shuffle (seeded: the same folds every run).
-Status CrossValidate(const std::vector<Example>& examples, int folds, const BoostingOptions& options,
-                     double threshold) {
+Status CrossValidate(const std::vector<Example>& examples, int folds,
+                     const BoostingOptions& options, double threshold) {
   std::vector<size_t> order(examples.size());
   std::iota(order.begin(), order.end(), 0);
   std::shuffle(order.begin(), order.end(), std::mt19937(12345));
@@ -96,7 +102,8 @@ Status CrossValidate(const std::vector<Example>& examples, int folds, const Boos
       (static_cast<int>(i % static_cast<size_t>(folds)) == fold ? test : train).push_back(order[i]);
     }
     // Through the text format and its parser: what CV scores is what ships.
-    ASSIGN_OR_RETURN(std::string text, TrainModelText(examples, train, options, threshold, "cv fold"));
+    ASSIGN_OR_RETURN(std::string text,
+                     TrainModelText(examples, train, options, threshold, "cv fold"));
     ASSIGN_OR_RETURN(represent::ClaimModel model, represent::ClaimModel::Parse(text, "cv fold"));
     Scores fold_scores;
     for (size_t r : test) {
@@ -107,7 +114,8 @@ Status CrossValidate(const std::vector<Example>& examples, int folds, const Boos
     }
     std::fprintf(stderr, "fold %d/%d: %s\n", fold + 1, folds, fold_scores.Line().c_str());
   }
-  std::printf("%d-fold cross-validation, %zu pairs, threshold %.2f\n", folds, examples.size(), threshold);
+  std::printf("%d-fold cross-validation, %zu pairs, threshold %.2f\n", folds, examples.size(),
+              threshold);
   std::printf("  model alone:                     %s\n", model_only.Line().c_str());
   std::printf("  with the matcher's rules (used): %s\n", with_vetoes.Line().c_str());
   return Status::Ok();
@@ -127,7 +135,8 @@ int Run(int argc, char** argv) {
   app.add_option("--rounds", options.rounds, "trees")->capture_default_str();
   app.add_option("--max-depth", options.max_depth, "tree depth")->capture_default_str();
   app.add_option("--eta", options.eta, "learning rate")->capture_default_str();
-  app.add_option("--threshold", threshold, "probability from which a pair is the same claim (in the model file)")
+  app.add_option("--threshold", threshold,
+                 "probability from which a pair is the same claim (in the model file)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
@@ -159,9 +168,9 @@ int Run(int argc, char** argv) {
     std::vector<size_t> all(examples.size());
     std::iota(all.begin(), all.end(), 0);
     const std::string name = data.substr(data.find_last_of('/') + 1);
-    const std::string described = fmt::format(
-        "{}, {} labelled pairs (Microsoft Research Paraphrase Corpus training split)", name,
-        examples.size());
+    const std::string described =
+        fmt::format("{}, {} labelled pairs (Microsoft Research Paraphrase Corpus training split)",
+                    name, examples.size());
     Result<std::string> text = TrainModelText(examples, all, options, threshold, described);
     if (!text.ok()) {
       std::fprintf(stderr, "chorus-train-claim-model: %s\n", text.status().ToString().c_str());

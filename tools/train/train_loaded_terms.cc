@@ -12,14 +12,14 @@
 // neutral headlines; terms with z >= --min-z and at least --min-count outlet
 // uses are loaded. Headlines, not article text, because both sides of the
 // contrast are then the same genre: what differs is the framing.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <map>
-#include <string>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "chorus/tokenizer.h"
 #include "compare/framing.h"
@@ -33,8 +33,8 @@ struct Counts {
   double outlet_total = 0, neutral_total = 0;
 };
 
-void CountTitle(const Tokenizer& tokenizer, const std::string& title, std::map<std::string, double>& counts,
-                double& total) {
+void CountTitle(const Tokenizer& tokenizer, const std::string& title,
+                std::map<std::string, double>& counts, double& total) {
   for (const Token& t : tokenizer.Tokenize(title)) {
     if (!IsLoadableTerm(t)) continue;
     counts[std::string(t.stem)] += 1;
@@ -51,11 +51,15 @@ Status CountFile(const std::string& path, const Tokenizer& tokenizer, Counts& co
     ++line_no;
     if (line.empty()) continue;
     const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("reference_title") || !j.contains("documents")) {
-      return ParseError(fmt::format("{}:{}: expected an AllSides cluster with \"reference_title\" and "
-                                    "\"documents\"", path, line_no));
+    if (j.is_discarded() || !j.is_object() || !j.contains("reference_title") ||
+        !j.contains("documents")) {
+      return ParseError(
+          fmt::format("{}:{}: expected an AllSides cluster with \"reference_title\" and "
+                      "\"documents\"",
+                      path, line_no));
     }
-    CountTitle(tokenizer, j["reference_title"].get<std::string>(), counts.neutral, counts.neutral_total);
+    CountTitle(tokenizer, j["reference_title"].get<std::string>(), counts.neutral,
+               counts.neutral_total);
     for (const auto& doc : j["documents"]) {
       if (doc.contains("title") && doc["title"].is_string()) {
         CountTitle(tokenizer, doc["title"].get<std::string>(), counts.outlet, counts.outlet_total);
@@ -65,8 +69,8 @@ Status CountFile(const std::string& path, const Tokenizer& tokenizer, Counts& co
   return Status::Ok();
 }
 
-int Train(const std::vector<std::string>& inputs, const std::string& out, double min_z, double min_count,
-          double prior_scale) {
+int Train(const std::vector<std::string>& inputs, const std::string& out, double min_z,
+          double min_count, double prior_scale) {
   TokenScope scope;
   Tokenizer tokenizer;
   Counts counts;
@@ -83,18 +87,20 @@ int Train(const std::vector<std::string>& inputs, const std::string& out, double
     if (y_i < min_count) continue;
     const double y_j = counts.neutral.count(stem) ? counts.neutral.at(stem) : 0;
     const double alpha_w = alpha_0 * (y_i + y_j) / total;
-    const double z = compare::LogOddsZ(y_i, counts.outlet_total, y_j, counts.neutral_total, alpha_w, alpha_0);
+    const double z =
+        compare::LogOddsZ(y_i, counts.outlet_total, y_j, counts.neutral_total, alpha_w, alpha_0);
     if (z >= min_z) loaded.emplace_back(z, stem);
   }
   std::sort(loaded.begin(), loaded.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
   std::ofstream f(out);
-  f << "# chorus loaded_terms v1: Porter stems of words outlets' headlines use and AllSides editors'\n"
+  f << "# chorus loaded_terms v1: Porter stems of words outlets' headlines use and AllSides "
+       "editors'\n"
     << "# neutral headlines avoid (weighted log-odds z >= " << min_z << ", >= " << min_count
     << " outlet uses, prior " << prior_scale << " x the data), one a line with its z.\n"
-    << fmt::format("# data: {} outlet headline words, {} neutral headline words from", counts.outlet_total,
-                   counts.neutral_total);
+    << fmt::format("# data: {} outlet headline words, {} neutral headline words from",
+                   counts.outlet_total, counts.neutral_total);
   for (const std::string& path : inputs) f << ' ' << path.substr(path.find_last_of('/') + 1);
   f << "\n# Built by tools/train/train_loaded_terms.cc (chorus-train-loaded-terms).\n";
   for (const auto& [z, stem] : loaded) f << fmt::format("{}\t{:.2f}\n", stem, z);
@@ -122,7 +128,8 @@ int Measure(const std::string& peers) {
     if (j["summary"].is_string()) text = j["summary"].get<std::string>();
     if (j["summary"].is_array()) {
       for (const auto& s : j["summary"]) {
-        if (s.is_object() && s.contains("text") && s["text"].is_string()) text += s["text"].get<std::string>() + "\n";
+        if (s.is_object() && s.contains("text") && s["text"].is_string())
+          text += s["text"].get<std::string>() + "\n";
       }
     }
     auto& [hits, words] = by_system[j["system"].get<std::string>()];
@@ -144,7 +151,8 @@ int Measure(const std::string& peers) {
 }  // namespace chorus::train
 
 int main(int argc, char** argv) {
-  CLI::App app{"Learns chorus's loaded-term lexicon from AllSides headlines, or measures summaries with it"};
+  CLI::App app{
+      "Learns chorus's loaded-term lexicon from AllSides headlines, or measures summaries with it"};
   std::vector<std::string> inputs;
   std::string out, measure;
   double min_z = 2.0, min_count = 5, prior_scale = 0.05;
@@ -152,13 +160,16 @@ int main(int argc, char** argv) {
   app.add_option("--out", out, "write the lexicon here (data/loaded_terms.txt)");
   app.add_option("--min-z", min_z, "smallest z-score of a loaded term")->capture_default_str();
   app.add_option("--min-count", min_count, "fewest outlet-headline uses")->capture_default_str();
-  app.add_option("--prior-scale", prior_scale, "Dirichlet prior's weight as a multiple of the word count")
+  app.add_option("--prior-scale", prior_scale,
+                 "Dirichlet prior's weight as a multiple of the word count")
       ->capture_default_str();
-  app.add_option("--measure", measure, "peer summaries JSONL: print each system's share of loaded words");
+  app.add_option("--measure", measure,
+                 "peer summaries JSONL: print each system's share of loaded words");
   CLI11_PARSE(app, argc, argv);
   if (!measure.empty()) return chorus::train::Measure(measure);
   if (inputs.empty() || out.empty()) {
-    std::fprintf(stderr, "chorus-train-loaded-terms: give training files and --out, or --measure\n");
+    std::fprintf(stderr,
+                 "chorus-train-loaded-terms: give training files and --out, or --measure\n");
     return 2;
   }
   return chorus::train::Train(inputs, out, min_z, min_count, prior_scale);

@@ -11,9 +11,8 @@
 
 #include <iostream>
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "summarize/summary_opening.h"
 
@@ -33,13 +32,14 @@ int main() {
       ++empty;
       continue;
     }
-    const chorus::OpeningProblem p = chorus::OpeningProblemOf(j["summary"][0]["text"].get<std::string>());
+    const chorus::OpeningProblem p =
+        chorus::OpeningProblemOf(j["summary"][0]["text"].get<std::string>());
     if (p == chorus::OpeningProblem::kNone) continue;
     ++bad;
     ++problems[std::string(chorus::OpeningProblemName(p))];
   }
-  fmt::print("{} summaries ({} empty): {} open with a sentence that cannot stand alone ({:.1f}%)", summaries, empty,
-             bad, summaries ? 100.0 * bad / summaries : 0.0);
+  fmt::print("{} summaries ({} empty): {} open with a sentence that cannot stand alone ({:.1f}%)",
+             summaries, empty, bad, summaries ? 100.0 * bad / summaries : 0.0);
   for (const auto& [kind, n] : problems) fmt::print("; {} {}", kind, n);
   fmt::print("\n");
   return 0;

@@ -11,9 +11,9 @@
 //       --grid "unigram_weight=0,0.5,1" --grid "position_weight=1,1.5,2"
 //
 // An experiment program: it reads the private summarizer options directly.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
 #include <ctime>
@@ -54,9 +54,11 @@ const std::map<std::string, Setter>& Setters() {
       {"min_concepts", [](auto& o, double v) { o.min_concepts = static_cast<uint32_t>(v); }},
       {"optimality_tolerance", [](auto& o, double v) { o.solver.optimality_tolerance = v; }},
       {"query_weight", [](auto& o, double v) { o.query_weight = v; }},
-      {"search_work_limit", [](auto& o, double v) { o.solver.search_work_limit = static_cast<uint64_t>(v); }},
+      {"search_work_limit",
+       [](auto& o, double v) { o.solver.search_work_limit = static_cast<uint64_t>(v); }},
       {"glpk_after_search", [](auto& o, double v) { o.solver.glpk_after_search = v != 0; }},
-      {"glpk_node_limit", [](auto& o, double v) { o.solver.glpk_node_limit = static_cast<uint64_t>(v); }},
+      {"glpk_node_limit",
+       [](auto& o, double v) { o.solver.glpk_node_limit = static_cast<uint64_t>(v); }},
       {"time_limit_ms", [](auto& o, double v) { o.solver.time_limit_ms = static_cast<int>(v); }},
   };
   return setters;
@@ -69,14 +71,16 @@ struct Axis {
 
 Result<Axis> ParseAxis(const std::string& spec) {
   const size_t eq = spec.find('=');
-  if (eq == std::string::npos) return InvalidArgumentError("grid axis must be name=v1,v2,...: " + spec);
+  if (eq == std::string::npos)
+    return InvalidArgumentError("grid axis must be name=v1,v2,...: " + spec);
   Axis axis{spec.substr(0, eq), {}};
   if (!Setters().count(axis.name)) return InvalidArgumentError("unknown parameter: " + axis.name);
   std::string rest = spec.substr(eq + 1);
   size_t pos = 0;
   while (pos <= rest.size()) {
     const size_t comma = rest.find(',', pos);
-    const std::string v = rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    const std::string v =
+        rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
     axis.values.push_back(std::stod(v));
     if (comma == std::string::npos) break;
     pos = comma + 1;
@@ -131,9 +135,11 @@ int Run(int argc, char** argv) {
   app.add_option("--folds", folds, "Number of folds (clusters i with i % folds == f form fold f)");
   bool no_query = false, no_update = false;
   std::string subset;
-  app.add_option("--subset", subset, "Score only the clusters whose id matches this regular expression");
+  app.add_option("--subset", subset,
+                 "Score only the clusters whose id matches this regular expression");
   app.add_flag("--no-query", no_query, "Ignore the clusters' \"query\" (generic summaries)");
-  app.add_flag("--no-update", no_update, "Ignore the clusters' \"update_of\" (summaries blind to what was read)");
+  app.add_flag("--no-update", no_update,
+               "Ignore the clusters' \"update_of\" (summaries blind to what was read)");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<Axis> axes;
@@ -208,25 +214,30 @@ int Run(int argc, char** argv) {
       Result<Summary> summary = summarizer.Summarize(analyzed[c], summary_options, &selection);
       ++solvers[selection.solver];
       most_search_nodes = std::max(most_search_nodes, selection.search_nodes);
-      if (selection.solver == "search") most_search_work = std::max(most_search_work, selection.search_work);
+      if (selection.solver == "search")
+        most_search_work = std::max(most_search_work, selection.search_work);
       most_glpk_nodes = std::max(most_glpk_nodes, selection.glpk_nodes);
       const double took = ThreadCpuSeconds() - start;
       seconds += took;
       slowest = std::max(slowest, took);
       if (!summary.ok()) return std::cerr << summary.status().ToString() << "\n", 1;
-      Result<std::vector<RougeScore>> s = (*scorer)->ScoreSummary(SummaryText(*summary), clusters[c].references);
+      Result<std::vector<RougeScore>> s =
+          (*scorer)->ScoreSummary(SummaryText(*summary), clusters[c].references);
       if (!s.ok()) return std::cerr << s.status().ToString() << "\n", 1;
       for (const SummarySentence& sentence : summary->sentences) words += CountWords(sentence.text);
       scores[p].push_back({(*s)[r1].recall, (*s)[r2].recall, (*s)[su4].recall});
       for (int m = 0; m < 3; ++m) mean[m] += scores[p].back()[m] / clusters.size();
     }
-    fmt::print("{:<60} R-1 {:.5f} R-2 {:.5f} SU4 {:.5f} words {:.1f} CPU ms/cluster {:.1f} (max {:.0f})\n",
-               points[p].label, mean[0], mean[1], mean[2], words / clusters.size(),
-               1000 * seconds / clusters.size(), 1000 * slowest);
+    fmt::print(
+        "{:<60} R-1 {:.5f} R-2 {:.5f} SU4 {:.5f} words {:.1f} CPU ms/cluster {:.1f} (max {:.0f})\n",
+        points[p].label, mean[0], mean[1], mean[2], words / clusters.size(),
+        1000 * seconds / clusters.size(), 1000 * slowest);
     std::string outcomes;
     for (const auto& [solver, n] : solvers) outcomes += fmt::format(" {} {}", solver, n);
-    fmt::print("  solved by:{}; most search nodes {}, most GLPK nodes {}, most work of a finished search {}\n",
-               outcomes, most_search_nodes, most_glpk_nodes, most_search_work);
+    fmt::print(
+        "  solved by:{}; most search nodes {}, most GLPK nodes {}, most work of a finished search "
+        "{}\n",
+        outcomes, most_search_nodes, most_glpk_nodes, most_search_work);
   }
 
   // Cross-validation of the selection: best point on k-1 folds, scored on the rest.
@@ -237,7 +248,8 @@ int Run(int argc, char** argv) {
     for (size_t p = 0; p < points.size(); ++p) {
       double train = 0;
       for (size_t c = 0; c < clusters.size(); ++c) {
-        if (static_cast<int>(c % folds) != f) train += scores[p][c][0] + scores[p][c][1] + scores[p][c][2];
+        if (static_cast<int>(c % folds) != f)
+          train += scores[p][c][0] + scores[p][c][1] + scores[p][c][2];
       }
       if (train > best_train + 1e-12) best_train = train, best = p;
     }
@@ -248,8 +260,8 @@ int Run(int argc, char** argv) {
       ++n;
       for (int m = 0; m < 3; ++m) test[m] += scores[best][c][m], held_out[m] += scores[best][c][m];
     }
-    fmt::print("fold {}: chose [{}], held-out R-1 {:.5f} R-2 {:.5f} SU4 {:.5f}\n", f, points[best].label,
-               test[0] / n, test[1] / n, test[2] / n);
+    fmt::print("fold {}: chose [{}], held-out R-1 {:.5f} R-2 {:.5f} SU4 {:.5f}\n", f,
+               points[best].label, test[0] / n, test[1] / n, test[2] / n);
   }
   size_t best = 0;
   double best_all = -1;
@@ -260,7 +272,8 @@ int Run(int argc, char** argv) {
   }
   fmt::print("chosen on all clusters: [{}]\n", points[best].label);
   fmt::print("cross-validated (held-out clusters, plain means): R-1 {:.5f} R-2 {:.5f} SU4 {:.5f}\n",
-             held_out[0] / clusters.size(), held_out[1] / clusters.size(), held_out[2] / clusters.size());
+             held_out[0] / clusters.size(), held_out[1] / clusters.size(),
+             held_out[2] / clusters.size());
   return 0;
 }
 

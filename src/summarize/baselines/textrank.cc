@@ -8,7 +8,7 @@
 namespace chorus::baselines {
 
 std::vector<double> TextRankSummarizer::Scores(const ClusterTerms& terms,
-                                              const std::vector<uint32_t>& cand) const {
+                                               const std::vector<uint32_t>& cand) const {
   const uint32_t n = static_cast<uint32_t>(cand.size());
   std::vector<double> log_length(n);
   for (uint32_t i = 0; i < n; ++i) log_length[i] = std::log(std::max(terms.words(cand[i]), 1u));
