@@ -3,7 +3,8 @@
 across Dask workers, and summarizing every event, with 1 and 2 workers.
 
 For each worker count W (a LocalCluster of W processes, one thread each), the
-stream is read as W consecutive partitions and clustered with
+stream is read as W consecutive partitions (or each count given with
+--partitions: other cuts) and clustered with
 chorus.dask.cluster_stream; the stitched events are scored against one
 clusterer over the whole stream (B-cubed, the single process's events as
 gold) and, when the input has "event" fields, against those gold stories.
@@ -12,7 +13,8 @@ Also printed, for scale: how much one clusterer's own result moves when the
 stream starts 0.4% later (a bound on what any stitching can agree with).
 
   .venv/bin/python bench/dask_bench.py ../shared/data/events/uci-train.jsonl --workers 1 2
-  (--model learned: the shipped event model instead of the cosine rule)
+  (--model learned: the shipped event model instead of the cosine rule;
+   --partitions 2 4: each worker count with 2, then 4 partitions)
 
 Wall times include Dask's scheduling and moving results between processes;
 run on an otherwise idle machine (the load average is printed).
@@ -44,6 +46,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("stream", help="article JSON Lines in time order")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--partitions", type=int, nargs="+", default=[],
+                        help="partition counts to run with each worker count (default: = workers)")
     parser.add_argument("--overlap-days", type=float, default=3)
     parser.add_argument("--words", type=int, default=60)
     parser.add_argument("--model", default="",
@@ -70,15 +74,16 @@ def main():
 
     size = os.path.getsize(args.stream)
     base = {}
-    print("%-8s %10s %8s %10s %8s %10s %12s %10s %8s" % (
-        "workers", "cluster s", "speedup", "events", "F1 vs 1", "F1 gold", "summarize s",
-        "summaries", "speedup"))
-    for w in args.workers:
+    print("%-8s %10s %10s %8s %10s %8s %10s %12s %10s %8s %6s" % (
+        "workers", "partitions", "cluster s", "speedup", "events", "F1 vs 1", "F1 gold",
+        "summarize s", "summaries", "speedup", "load"))
+    runs = [(w, p) for w in args.workers for p in (args.partitions or [w])]
+    for w, p in runs:
         with LocalCluster(n_workers=w, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster):
-            bag = cd.read_articles(args.stream, blocksize=size // w)
-            if bag.npartitions != w:  # byte blocks end at lines: one more may be left
-                bag = bag.repartition(npartitions=w)
+            bag = cd.read_articles(args.stream, blocksize=size // p)
+            if bag.npartitions != p:  # byte blocks end at lines: one more may be left
+                bag = bag.repartition(npartitions=p)
             start = time.time()
             result = cd.cluster_stream(bag, overlap_days=args.overlap_days,
                                        model=args.model or None)
@@ -95,9 +100,10 @@ def main():
             summarize_s = max(time.time() - start, 1e-9)
         base.setdefault("cluster", cluster_s)
         base.setdefault("summarize", summarize_s)
-        print("%-8d %10.1f %8.2f %10d %8.4f %10.4f %12.1f %10d %8.2f" % (
-            w, cluster_s, base["cluster"] / cluster_s, max(stitched), agree, gold_f1,
-            summarize_s, summaries, base["summarize"] / summarize_s))
+        print("%-8d %10d %10.1f %8.2f %10d %8.4f %10.4f %12.1f %10d %8.2f %6.1f" % (
+            w, p, cluster_s, base["cluster"] / cluster_s, max(stitched), agree, gold_f1,
+            summarize_s, summaries, base["summarize"] / summarize_s, os.getloadavg()[0]),
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -214,27 +214,85 @@ std::vector<T> Slice(const std::vector<T>& v, size_t from) {
   return {v.begin() + static_cast<std::ptrdiff_t>(std::min(from, v.size())), v.end()};
 }
 
+// TermCounts as Python sees them: {"terms", "labels", "df", "docs"}, plain
+// lists (picklable, so counts travel between Dask workers).
+py::dict TermCountsToDict(const TermCounts& counts) {
+  py::dict out;
+  out["terms"] = counts.terms;
+  out["labels"] = counts.labels;
+  out["df"] = counts.df;
+  out["docs"] = counts.docs;
+  return out;
+}
+
+TermCounts TermCountsFromDict(const py::dict& d) {
+  for (const char* key : {"terms", "labels", "df", "docs"}) {
+    if (!d.contains(key)) throw py::value_error(std::string("term counts have no \"") + key + "\"");
+  }
+  TermCounts counts;
+  counts.terms = d["terms"].cast<std::vector<std::string>>();
+  counts.labels = d["labels"].cast<std::vector<std::string>>();
+  counts.df = d["df"].cast<std::vector<uint32_t>>();
+  counts.docs = d["docs"].cast<uint64_t>();
+  if (counts.labels.size() != counts.terms.size() || counts.df.size() != counts.terms.size()) {
+    throw py::value_error("term counts: \"terms\", \"labels\" and \"df\" differ in length");
+  }
+  return counts;
+}
+
+// CountTerms for chorus.dask: the counts of `articles` before and from `cut`.
+py::list CountTermsList(const py::iterable& articles, size_t cut, const std::string& model,
+                        std::optional<double> threshold, double window_days) {
+  const std::vector<Document> docs = ToDocuments(articles);
+  const ClustererOptions options = ToClustererOptions(model, threshold, window_days);
+  const std::vector<size_t> ends = {std::min(cut, docs.size()), docs.size()};
+  std::vector<TermCounts> runs;
+  {
+    py::gil_scoped_release release;
+    runs = CountTerms(docs, ends, options);
+  }
+  py::list out;
+  for (const TermCounts& run : runs) out.append(TermCountsToDict(run));
+  return out;
+}
+
+py::dict AddTermCountsDict(const py::dict& sum, const py::dict& later) {
+  TermCounts total = TermCountsFromDict(sum);
+  const TermCounts next = TermCountsFromDict(later);
+  {
+    py::gil_scoped_release release;
+    AddTermCounts(next, &total);
+  }
+  return TermCountsToDict(total);
+}
+
 // ClusterPartition for chorus.dask: a dict of plain lists (picklable), with
 // the local events at the partition's end (the next warm-up) sliced off.
+// `seed`: the term counts of the stream before the warm-up, or None.
 py::dict ClusterPartitionDict(const py::iterable& warmup, const py::iterable& articles,
                               const std::string& model, std::optional<double> threshold,
-                              double window_days, double overlap_days) {
+                              double window_days, double overlap_days,
+                              const std::optional<py::dict>& seed) {
+  const TermCounts counts = seed ? TermCountsFromDict(*seed) : TermCounts();
   const std::vector<Document> before = ToDocuments(warmup);
   const std::vector<Document> own = ToDocuments(articles);
   const ClustererOptions options = ToClustererOptions(model, threshold, window_days);
-  ClusteredPartition p;
+  Result<ClusteredPartition> p = InternalError("not clustered");
   size_t tail = 0;
   std::vector<std::string> events_json;
   {
     py::gil_scoped_release release;
-    p = ClusterPartition(before, own, options);
+    p = ClusterPartition(counts, before, own, options);
     tail = WarmupStart(own, overlap_days);
-    for (const EventInfo& e : p.event_info) events_json.push_back(EventToJson(e));
+    if (p.ok()) {
+      for (const EventInfo& e : p->event_info) events_json.push_back(EventToJson(e));
+    }
   }
+  if (!p.ok()) Raise(p.status());
   // Copies are named by the partition-relative index; a warm-up original is
   // negative, so "none" is a separate None, not a sentinel.
   py::list duplicate_of;
-  for (const auto& d : p.duplicate_of) {
+  for (const auto& d : p->duplicate_of) {
     if (d) {
       duplicate_of.append(*d);
     } else {
@@ -242,13 +300,13 @@ py::dict ClusterPartitionDict(const py::iterable& warmup, const py::iterable& ar
     }
   }
   py::dict out;
-  out["warmup_events"] = p.warmup_events;
-  out["events"] = p.events;
-  out["new_event"] = p.new_event;
+  out["warmup_events"] = p->warmup_events;
+  out["events"] = p->events;
+  out["new_event"] = p->new_event;
   out["duplicate_of"] = duplicate_of;
-  out["tail_events"] = Slice(p.events, tail);
+  out["tail_events"] = Slice(p->events, tail);
   out["event_info"] = LoadJson(JsonArray(events_json));
-  out["events_count"] = p.event_info.size();
+  out["events_count"] = p->event_info.size();
   return out;
 }
 
@@ -371,7 +429,11 @@ void RegisterStream(py::module_& m) {
       },
       py::arg("path"), py::arg("event"), py::arg("include_duplicates"));
   m.def("cluster_partition", &ClusterPartitionDict, py::arg("warmup"), py::arg("articles"),
-        py::arg("model"), py::arg("threshold"), py::arg("window_days"), py::arg("overlap_days"));
+        py::arg("model"), py::arg("threshold"), py::arg("window_days"), py::arg("overlap_days"),
+        py::arg("seed") = py::none());
+  m.def("count_terms", &CountTermsList, py::arg("articles"), py::arg("cut"), py::arg("model"),
+        py::arg("threshold"), py::arg("window_days"));
+  m.def("add_term_counts", &AddTermCountsDict, py::arg("sum"), py::arg("later"));
   m.def(
       "warmup_start",
       [](const py::iterable& articles, double overlap_days) {

@@ -161,6 +161,20 @@ struct ArticleAssignment {
   ArticleRecord record;     // for persistence
 };
 
+// Document frequencies of a run of a stream, keyed by stem so that runs
+// counted by different clusterers add up (AddTermCounts). A clusterer that
+// starts mid-stream is seeded with those of everything before it
+// (EventClusterer::SeedTermCounts), so its IDF is the one a clusterer that
+// read the whole stream would have there.
+struct TermCounts {
+  // Terms (stems, and numbers as written in digits) in order of first
+  // appearance in the run, with df 0 for terms seen only in copies.
+  std::vector<std::string> terms;
+  std::vector<std::string> labels;  // by term: the first form seen ("hurricane")
+  std::vector<uint32_t> df;         // by term: non-copy articles using it
+  uint64_t docs = 0;                // non-copy articles
+};
+
 // A live view of one event.
 struct EventInfo {
   int64_t id = 0;
@@ -188,6 +202,13 @@ class EventClusterer {
   // enter the dictionary), without assigning it. For re-deriving the features
   // of articles stored by an earlier release before Restore.
   ArticleRecord Represent(const Document& article);
+
+  // Adds `counts` (the stream before the first article this clusterer sees)
+  // to its document frequencies, and their terms to its dictionary in their
+  // order: term ids and labels then are those of a clusterer that read the
+  // stream from its start. Call before the first Add. kInvalidArgument when
+  // the counts' lists differ in length.
+  Status SeedTermCounts(const TermCounts& counts);
 
   // Replays an article stored earlier (its record, its event, whether it was a
   // duplicate and its source), rebuilding state without tokenizing. Records

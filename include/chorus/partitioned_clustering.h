@@ -21,10 +21,22 @@
 //   ASSIGN_OR_RETURN(auto global, StitchPartitions(boundaries));
 //   int64_t event = global[k][p.events[i] - 1];
 //
-// Agreement with one clusterer over the whole stream is high, not exact: an
-// article that would join an event silent for longer than the warm-up opens
-// a new one, an article whose near-duplicate original lies before the
-// warm-up is not marked a copy, and term statistics start from the warm-up.
+// The warm-up rebuilds the live events but not the term statistics (IDF) of
+// the whole stream before the cut, and the clusterer's decisions depend on
+// them. So each partition also counts its terms (CountTerms, in parallel:
+// featurizing only, no placing), the counts are summed in stream order
+// (AddTermCounts, cheap), and partition k starts from the sum of everything
+// before its warm-up (the `seed` of ClusterPartition):
+//
+//   // partition j (any machine), cut at WarmupStart(partition j, overlap_days):
+//   std::vector<TermCounts> c = CountTerms(articles, {cut, articles.size()}, options);
+//   // seed of partition k = c[0] of partitions 0..k-1 and c[1] of 0..k-2, in
+//   // stream order: e.g. seed(1) = c0[0]; seed(2) = c0[0] + c0[1] + c1[0].
+//
+// Agreement with one clusterer over the whole stream is then high, not
+// exact: an article that would join an event silent for longer than the
+// warm-up opens a new one, an article whose near-duplicate original lies in
+// an earlier partition is not marked a copy (nor left out of the counts).
 // chorus.dask measures it (README: Dask).
 //
 // Thread safety: pure functions of their arguments; ClusterPartition uses
@@ -61,6 +73,26 @@ struct ClusteredPartition {
 ClusteredPartition ClusterPartition(std::span<const Document> warmup,
                                     std::span<const Document> articles,
                                     const ClustererOptions& options);
+// The same, with the clusterer seeded first with `seed`, the term counts of
+// the stream before the warm-up (EventClusterer::SeedTermCounts).
+// kInvalidArgument when `seed` is malformed.
+Result<ClusteredPartition> ClusterPartition(const TermCounts& seed,
+                                            std::span<const Document> warmup,
+                                            std::span<const Document> articles,
+                                            const ClustererOptions& options);
+
+// The term counts a clusterer with `options` would add for consecutive runs
+// of `articles` (part of a stream, in order): run i is [ends[i-1], ends[i])
+// (from 0; ends ascending, at most articles.size()). Articles are cleaned and
+// featurized as EventClusterer::Add does, and near-duplicates of an earlier
+// article of `articles` are not counted, as Add does not count them.
+std::vector<TermCounts> CountTerms(std::span<const Document> articles, std::span<const size_t> ends,
+                                   const ClustererOptions& options);
+
+// Adds `later`, the counts of the run right after `sum`'s, to `sum`: terms
+// new to `sum` are appended in their order, with their labels. Both must
+// have lists of equal length (as CountTerms makes them).
+void AddTermCounts(const TermCounts& later, TermCounts* sum);
 
 // Index of the first article of `articles` (in time order) that belongs to
 // the next partition's warm-up: the start of the run of articles dated within

@@ -205,8 +205,35 @@ def _warmup(articles: List[Dict[str, Any]], overlap_days: float) -> List[Dict[st
     return articles[_chorus.warmup_start(articles, overlap_days):]
 
 
-def _cluster(warmup, articles, model, threshold, window_days, overlap_days) -> Dict[str, Any]:
-    out = _chorus.cluster_partition(warmup, articles, model, threshold, window_days, overlap_days)
+def _count_terms(articles, model, threshold, window_days, overlap_days) -> List[Dict[str, Any]]:
+    """A partition's term counts before its last `overlap_days` (the next
+    warm-up) and of them."""
+    cut = _chorus.warmup_start(articles, overlap_days)
+    return _chorus.count_terms(articles, cut, model, threshold, window_days)
+
+
+def _add_counts(total: Dict[str, Any], later: Dict[str, Any]) -> Dict[str, Any]:
+    return _chorus.add_term_counts(total, later)
+
+
+def _seeds(parts, model, threshold, window_days, overlap_days) -> List[Any]:
+    """The term counts each partition starts from: everything before its
+    warm-up, i.e. the earlier partitions' counts summed in stream order
+    (partition_clustering.h). Counting runs in parallel; the sums are cheap."""
+    seeds: List[Any] = [None]
+    total = None
+    for part in parts[:-1]:
+        counts = dask.delayed(_count_terms)(part, model, threshold, window_days, overlap_days)
+        seed = counts[0] if total is None else dask.delayed(_add_counts)(total, counts[0])
+        seeds.append(seed)
+        total = dask.delayed(_add_counts)(seed, counts[1])
+    return seeds
+
+
+def _cluster(warmup, articles, seed, model, threshold, window_days,
+             overlap_days) -> Dict[str, Any]:
+    out = _chorus.cluster_partition(warmup, articles, model, threshold, window_days, overlap_days,
+                                    seed)
     out["ids"] = [str(a.get("id") or "") for a in articles]
     out["warmup_ids"] = [str(a.get("id") or "") for a in warmup]
     out["dates"] = [a.get("date") or None for a in articles]
@@ -369,10 +396,13 @@ def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_d
     `articles` is a bag of article dicts in time order, each partition a
     consecutive run (e.g. `read_articles`; repartition it to about one
     partition per worker thread). Each partition is clustered by its own
-    online clusterer after a warm-up on the previous partition's last
+    online clusterer, seeded with the term counts (document frequencies) of
+    the stream before it and warmed up on the previous partition's last
     `overlap_days` days, then the partitions are stitched: an event continuing
-    across a cut becomes one event (chorus/partitioned_clustering.h). With one
-    partition the result is exactly one clusterer's. The clustering runs
+    across a cut becomes one event (chorus/partitioned_clustering.h). The
+    counts are taken in parallel (featurizing only) and summed in stream
+    order, so the result depends on the partitions, never on the workers or
+    their timing. With one partition the result is exactly one clusterer's. The clustering runs
     now (its results stay on the workers); `model`, `threshold` and
     `window_days` are `chorus cluster`'s (chorus.EventStream says how); a model
     file must be readable by every worker.
@@ -381,10 +411,11 @@ def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_d
         raise TypeError("articles must be a dask Bag of article dicts in time order")
     model_arg, threshold_arg = _model_arg(model), _threshold_arg(threshold)
     parts = articles.to_delayed()
+    seeds = _seeds(parts, model_arg, threshold_arg, float(window_days), float(overlap_days))
     clustered = []
     for k, part in enumerate(parts):
         warmup = dask.delayed(_warmup)(parts[k - 1], overlap_days) if k > 0 else []
-        clustered.append(dask.delayed(_cluster)(warmup, part, model_arg, threshold_arg,
+        clustered.append(dask.delayed(_cluster)(warmup, part, seeds[k], model_arg, threshold_arg,
                                                 float(window_days), float(overlap_days)))
     clustered = _persist(clustered, progress)
     boundaries = dask.compute(*[dask.delayed(_boundary)(c) for c in clustered])

@@ -12,6 +12,7 @@ from dask.distributed import Client, LocalCluster
 
 import chorus
 import chorus.dask as cd
+from chorus import _chorus
 from conftest import stream_articles
 
 
@@ -46,6 +47,56 @@ def test_stitched_partitions_agree_with_one_clusterer(client, tmp_path):
     columns = ["event", "first_date", "last_date", "articles", "duplicates", "independent_sources"]
     assert result.events()[columns].to_dict("records") == \
         one.events(as_frame=True)[columns].to_dict("records")
+
+
+def storm_stream():
+    """40 "Storm hits ..." headlines in March, ten bakery items at the end of
+    April, then two May articles that share only "storm hits": the stream's
+    statistics keep them apart; a warm-up (the bakery items) alone does not."""
+    march = [{"id": "m%d" % i, "source": "c", "date": "2024-03-%02d" % (1 + i // 2),
+              "text": "Storm hits region %d again." % i} for i in range(40)]
+    april = [{"id": "a%d" % i, "source": "d", "date": "2024-04-%02d" % (21 + i),
+              "text": "Bakery %d wins a bread award." % i} for i in range(10)]
+    may = [{"id": "coast", "source": "a", "date": "2024-05-01",
+            "text": "Storm hits coastal town, power lines down."},
+           {"id": "markets", "source": "b", "date": "2024-05-01",
+            "text": "Storm hits markets as shares tumble in Tokyo."}]
+    return march + april, may
+
+
+def test_partitions_start_from_the_term_counts_before_them(client):
+    before, may = storm_stream()
+    articles = before + may
+    single = [a["event"] for a in chorus.Clusterer().add(articles)]
+    assert single[-1] != single[-2]
+    for size in (25, 45):  # 3 and 2 partitions; the last warm-up is bakery items only
+        bag = db.from_sequence(articles, partition_size=size)
+        parts = bag.to_delayed()
+        previous = parts[-2].compute()
+        warmup = previous[_chorus.warmup_start(previous, 3):]
+        assert all(a["id"].startswith("a") for a in warmup)
+        # Without the counts of the stream before it, the last partition
+        # joins the May articles.
+        alone = _chorus.cluster_partition(warmup, parts[-1].compute(), "", None, 30, 3)
+        assert alone["events"][-1] == alone["events"][-2]
+        got = cd.cluster_stream(bag, overlap_days=3).assignments.compute()
+        assert got["event"].tolist() == single
+
+
+def test_term_counts_of_runs_add_up(client):
+    before, may = storm_stream()
+    whole = _chorus.count_terms(before + may, 52, "", None, 30)
+    assert whole[1] == {"terms": [], "labels": [], "df": [], "docs": 0}
+    head, tail = _chorus.count_terms(before + may, 30, "", None, 30)
+    assert (head["docs"], tail["docs"]) == (30, 22)
+    assert _chorus.add_term_counts(head, tail) == whole[0]
+    storm = whole[0]["terms"].index("storm")
+    assert whole[0]["df"][storm] == 42 and whole[0]["labels"][storm] == "storm"
+    bad = dict(head, df=head["df"][:-1])
+    with pytest.raises(ValueError, match="differ in length"):
+        _chorus.cluster_partition([], may, "", None, 30, 3, bad)
+    with pytest.raises(ValueError, match="no \"docs\""):
+        _chorus.add_term_counts({"terms": [], "labels": [], "df": []}, head)
 
 
 def test_without_warmup_events_do_not_continue(client):

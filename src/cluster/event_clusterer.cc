@@ -137,6 +137,26 @@ ArticleAssignment EventClusterer::Add(const Document& article) {
   return out;
 }
 
+Status EventClusterer::SeedTermCounts(const TermCounts& counts) {
+  if (counts.labels.size() != counts.terms.size() || counts.df.size() != counts.terms.size()) {
+    return InvalidArgumentError(fmt::format("term counts: {} terms, {} labels and {} frequencies",
+                                            counts.terms.size(), counts.labels.size(),
+                                            counts.df.size()));
+  }
+  ClusteringState& s = state_->stream;
+  std::vector<std::string>& labels = s.features().term_label;
+  for (size_t i = 0; i < counts.terms.size(); ++i) {
+    const uint32_t term = s.dictionary().Intern(counts.terms[i]);
+    if (term >= labels.size()) {
+      labels.resize(term + 1);
+      labels[term] = counts.labels[i];
+    }
+    s.index().CountTerm(term, counts.df[i]);
+  }
+  s.index().CountDocs(counts.docs);
+  return Status::Ok();
+}
+
 Status EventClusterer::Restore(const ArticleRecord& record, int64_t event,
                                std::optional<uint64_t> duplicate_of, std::string_view source) {
   State& s = *state_;

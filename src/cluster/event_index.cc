@@ -28,15 +28,24 @@ int32_t DaysOutside(int32_t day, const Event& event) {
 
 void EventIndex::Count(const ArticleRecord& record) {
   for (const TermVector* v : {&record.terms, &record.numbers}) {
-    for (const auto& [term, w] : *v) {
-      if (term >= df_.size()) {
-        df_.resize(std::max<size_t>(term + 1, df_.size() * 2), 0);
-        log_df_.resize(df_.size(), 0);
-      }
-      log_df_[term] = std::log(static_cast<double>(++df_[term]) + 1);
-    }
+    for (const auto& [term, w] : *v) CountTerm(term, 1);
   }
-  log_docs_ = std::log(static_cast<double>(++docs_) + 1);
+  CountDocs(1);
+}
+
+void EventIndex::CountTerm(uint32_t term, uint32_t df) {
+  if (df == 0) return;
+  if (term >= df_.size()) {
+    df_.resize(std::max<size_t>(term + 1, df_.size() * 2), 0);
+    log_df_.resize(df_.size(), 0);
+  }
+  df_[term] += df;
+  log_df_[term] = std::log(static_cast<double>(df_[term]) + 1);
+}
+
+void EventIndex::CountDocs(uint64_t docs) {
+  docs_ += docs;
+  log_docs_ = std::log(static_cast<double>(docs_) + 1);
 }
 
 bool EventIndex::Retired(uint32_t index, uint64_t arrival) {

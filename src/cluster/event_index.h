@@ -65,6 +65,10 @@ class EventIndex {
 
   // Counts the document frequencies of a non-duplicate article.
   void Count(const ArticleRecord& record);
+  // Adds `df` to `term`'s document frequency and `docs` to the articles
+  // counted: the counts of a stream's earlier articles (a seed).
+  void CountTerm(uint32_t term, uint32_t df);
+  void CountDocs(uint64_t docs);
   // ln((docs + 1) / (df + 1)) + 1, from cached logarithms (it is on the hot path).
   double Idf(uint32_t term) const {
     return log_docs_ - (term < log_df_.size() ? log_df_[term] : 0.0) + 1;

@@ -18,12 +18,9 @@ Status CheckLocal(const std::vector<int64_t>& labels, int64_t events, size_t par
   return Status::Ok();
 }
 
-}  // namespace
-
-ClusteredPartition ClusterPartition(std::span<const Document> warmup,
-                                    std::span<const Document> articles,
-                                    const ClustererOptions& options) {
-  EventClusterer clusterer(options);
+// Clusters `warmup` then `articles` with `clusterer`.
+ClusteredPartition ClusterWith(EventClusterer& clusterer, std::span<const Document> warmup,
+                               std::span<const Document> articles) {
   ClusteredPartition out;
   out.warmup_events.reserve(warmup.size());
   for (const Document& d : warmup) out.warmup_events.push_back(clusterer.Add(d).event);
@@ -45,6 +42,24 @@ ClusteredPartition ClusterPartition(std::span<const Document> warmup,
   for (int64_t e = 1; e <= clusterer.EventCount(); ++e)
     out.event_info.push_back(clusterer.Describe(e));
   return out;
+}
+
+}  // namespace
+
+ClusteredPartition ClusterPartition(std::span<const Document> warmup,
+                                    std::span<const Document> articles,
+                                    const ClustererOptions& options) {
+  EventClusterer clusterer(options);
+  return ClusterWith(clusterer, warmup, articles);
+}
+
+Result<ClusteredPartition> ClusterPartition(const TermCounts& seed,
+                                            std::span<const Document> warmup,
+                                            std::span<const Document> articles,
+                                            const ClustererOptions& options) {
+  EventClusterer clusterer(options);
+  RETURN_IF_ERROR(clusterer.SeedTermCounts(seed));
+  return ClusterWith(clusterer, warmup, articles);
 }
 
 size_t WarmupStart(std::span<const Document> articles, double overlap_days) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -62,6 +63,97 @@ TEST(PartitionedClusteringTest, EventsRunningAcrossTheCutAreStitched) {
   for (int64_t e : p0.events) stitched.push_back((*global)[0][e - 1]);
   for (int64_t e : p1.events) stitched.push_back((*global)[1][e - 1]);
   EXPECT_EQ(stitched, expected);
+}
+
+// Terms common in the stream before the warm-up weigh little in a seeded
+// partition, as they do in one clusterer at the cut: two articles sharing
+// only "storm hits" join under fresh statistics and part under the stream's.
+TEST(PartitionedClusteringTest, SeededTermCountsWeighDownTheStreamsCommonTerms) {
+  const std::vector<Document> articles = {
+      Article("1", "a", "2024-05-01", "Storm hits coastal town, power lines down."),
+      Article("2", "b", "2024-05-01", "Storm hits markets as shares tumble in Tokyo.")};
+  std::vector<Document> before;
+  for (int i = 0; i < 40; ++i) {
+    before.push_back(Article(std::to_string(100 + i), "c", "2024-03-01",
+                             "Storm hits region " + std::to_string(i) + " again."));
+  }
+  ClustererOptions cosine;
+  cosine.rule = SimilarityRule::kCosine;
+  const ClusteredPartition fresh = ClusterPartition({}, articles, cosine);
+  EXPECT_EQ(fresh.events, (std::vector<int64_t>{1, 1}));
+  const std::vector<size_t> all = {before.size()};
+  const TermCounts seed = CountTerms(before, all, cosine).at(0);
+  EXPECT_EQ(seed.docs, 40u);
+  const Result<ClusteredPartition> seeded = ClusterPartition(seed, {}, articles, cosine);
+  ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
+  EXPECT_EQ(seeded->events, (std::vector<int64_t>{1, 2}));
+  EXPECT_TRUE(seeded->warmup_events.empty());
+  EXPECT_EQ(seeded->event_info.size(), 2u);  // the seed places nothing
+}
+
+// Counts of consecutive runs add up to the counts of the whole, terms in the
+// same order, so partitions' counts can be taken apart and summed.
+TEST(TermCountsTest, RunsAddUpToTheWhole) {
+  const std::vector<Document> docs = ThreeEvents();
+  const std::vector<size_t> whole_end = {docs.size()};
+  const TermCounts whole = CountTerms(docs, whole_end, {}).at(0);
+  const std::vector<size_t> ends = {1, 4, docs.size()};
+  const std::vector<TermCounts> runs = CountTerms(docs, ends, {});
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].docs, 1u);
+  TermCounts sum;
+  for (const TermCounts& run : runs) AddTermCounts(run, &sum);
+  EXPECT_EQ(sum.terms, whole.terms);
+  EXPECT_EQ(sum.labels, whole.labels);
+  EXPECT_EQ(sum.df, whole.df);
+  EXPECT_EQ(sum.docs, docs.size());
+  // A term of every run's own articles, counted once per article.
+  const auto flood = std::find(whole.labels.begin(), whole.labels.end(), "floods");
+  ASSERT_NE(flood, whole.labels.end());
+  EXPECT_EQ(whole.df[flood - whole.labels.begin()], 2u);
+}
+
+// Copies are not counted (EventClusterer::Add does not count them), but
+// their new terms enter the dictionary as Add's do.
+TEST(TermCountsTest, NearDuplicatesAreNotCounted) {
+  std::vector<Document> docs = ThreeEvents();
+  docs.push_back(docs[0]);
+  docs.back().id = "flood-1-copy";
+  const std::vector<size_t> ends = {docs.size()};
+  const TermCounts counts = CountTerms(docs, ends, {}).at(0);
+  EXPECT_EQ(counts.docs, docs.size() - 1);
+  EventClusterer clusterer;
+  for (const Document& d : docs) clusterer.Add(d);
+  ASSERT_EQ(counts.terms.size(), clusterer.TermCount());
+  for (uint32_t t = 0; t < clusterer.TermCount(); ++t) {
+    EXPECT_EQ(counts.terms[t], clusterer.Term(t));
+    EXPECT_EQ(counts.labels[t], clusterer.TermLabel(t));
+  }
+}
+
+// A seeded clusterer numbers and labels terms as one that read the seed's
+// articles itself (stored term ids and event labels agree).
+TEST(TermCountsTest, SeedingKeepsTheStreamsTermIdsAndLabels) {
+  const std::vector<Document> docs = ThreeEvents();
+  const std::vector<size_t> ends = {3, docs.size()};
+  const std::vector<TermCounts> runs = CountTerms(docs, ends, {});
+  EventClusterer seeded;
+  ASSERT_TRUE(seeded.SeedTermCounts(runs[0]).ok());
+  EventClusterer reader;
+  for (size_t i = 0; i < 3; ++i) reader.Add(docs[i]);
+  for (size_t i = 3; i < docs.size(); ++i) {
+    seeded.Add(docs[i]);
+    reader.Add(docs[i]);
+  }
+  ASSERT_EQ(seeded.TermCount(), reader.TermCount());
+  for (uint32_t t = 0; t < reader.TermCount(); ++t) {
+    EXPECT_EQ(seeded.Term(t), reader.Term(t));
+    EXPECT_EQ(seeded.TermLabel(t), reader.TermLabel(t));
+  }
+  TermCounts bad = runs[0];
+  bad.df.pop_back();
+  EventClusterer rejecting;
+  EXPECT_EQ(rejecting.SeedTermCounts(bad).code(), StatusCode::kInvalidArgument);
 }
 
 TEST(PartitionedClusteringTest, WithoutWarmupEventsStartAfreshAndAreNumberedInOrder) {
