@@ -18,11 +18,16 @@ class CoverageSearch {
       : p_(problem),
         work_limit_(work_limit),
         conflicts_(problem.item_concepts.size()),
+        holders_(problem.concept_weights.size()),
         covered_(problem.concept_weights.size(), 0),
-        blocked_(problem.item_concepts.size(), 0) {
+        blocked_(problem.item_concepts.size(), 0),
+        stale_(problem.item_concepts.size(), 0) {
     for (const auto& [a, b] : problem.conflicts) {
       conflicts_[a].push_back(b);
       conflicts_[b].push_back(a);
+    }
+    for (uint32_t i = 0; i < problem.item_concepts.size(); ++i) {
+      for (uint32_t c : problem.item_concepts[i]) holders_[c].push_back(i);
     }
   }
 
@@ -31,9 +36,10 @@ class CoverageSearch {
   bool Run(std::vector<uint32_t> incumbent, double value) {
     best_items_ = std::move(incumbent);
     best_ = value;
-    std::vector<uint32_t> all(p_.item_concepts.size());
-    for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-    Visit(all, 0.0, p_.capacity);
+    // Mark 0 is every item's initial mark: the root computes every gain.
+    std::vector<Candidate> all(p_.item_concepts.size());
+    for (uint32_t i = 0; i < all.size(); ++i) all[i].item = i;
+    Visit(all, 0.0, p_.capacity, /*mark=*/0);
     return !aborted_;
   }
   const std::vector<uint32_t>& best_items() const { return best_items_; }
@@ -72,12 +78,16 @@ class CoverageSearch {
     return bound;
   }
 
-  void Visit(const std::vector<uint32_t>& allowed, double value, uint64_t room) {
+  // `allowed` carries each item's gain over the parent node; only items
+  // marked `mark` (holders of a concept the last choice covered) may gain
+  // less here, so only they are recomputed -- by the same sum in the same
+  // order, so every gain is bit-identical to a full recomputation.
+  void Visit(const std::vector<Candidate>& allowed, double value, uint64_t room, uint64_t mark) {
     // The work of a node: a look-up per concept of every allowed item, and
     // one per item for sorting and copying. Counting work instead of nodes
     // gives small programs more nodes than large ones for the same time.
     ++nodes_;
-    for (uint32_t i : allowed) work_ += 1 + p_.item_concepts[i].size();
+    for (const Candidate& a : allowed) work_ += 1 + p_.item_concepts[a.item].size();
     if (work_ > work_limit_) {
       aborted_ = true;
       return;
@@ -87,27 +97,48 @@ class CoverageSearch {
       best_items_ = chosen_;
     }
     // Items that conflict with S, no longer fit, or add nothing (gains only
-    // shrink as S grows) can be dropped from the whole subtree.
-    std::vector<Candidate> candidates;
-    candidates.reserve(allowed.size());
-    for (uint32_t i : allowed) {
+    // shrink as S grows) can be dropped from the whole subtree. Unchanged
+    // gains keep the parent's (sorted) order; the recomputed ones are sorted
+    // alone and merged in, which gives the same order as one full sort.
+    std::vector<Candidate> kept;
+    std::vector<Candidate> changed;
+    kept.reserve(allowed.size());
+    for (const Candidate& a : allowed) {
+      const uint32_t i = a.item;
       if (blocked_[i] > 0 || p_.item_costs[i] > room) continue;
+      if (stale_[i] != mark) {
+        kept.push_back(a);
+        continue;
+      }
       const double gain = Gain(i);
-      if (gain > 0) candidates.push_back({i, gain, gain / p_.item_costs[i]});
+      if (gain > 0) changed.push_back({i, gain, gain / p_.item_costs[i]});
     }
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    const auto by_ratio = [](const Candidate& a, const Candidate& b) {
       return a.ratio != b.ratio ? a.ratio > b.ratio : a.item < b.item;
-    });
-    std::vector<uint32_t> next;
+    };
+    std::vector<Candidate> candidates;
+    if (changed.empty()) {
+      candidates = std::move(kept);
+    } else {
+      std::sort(changed.begin(), changed.end(), by_ratio);
+      candidates.resize(kept.size() + changed.size());
+      std::merge(kept.begin(), kept.end(), changed.begin(), changed.end(), candidates.begin(),
+                 by_ratio);
+    }
+    std::vector<Candidate> next;
     for (size_t k = 0; k < candidates.size(); ++k) {
       // The bound only falls as k grows (fewer items), so the first prune ends the node.
       if (value + Bound(candidates, k, room) <= best_ + kImprovement) return;
-      next.clear();
-      for (size_t m = k + 1; m < candidates.size(); ++m) next.push_back(candidates[m].item);
+      next.assign(candidates.begin() + static_cast<std::ptrdiff_t>(k) + 1, candidates.end());
       const uint32_t item = candidates[k].item;
+      const uint64_t child_mark = ++last_mark_;
+      for (uint32_t c : p_.item_concepts[item]) {
+        if (covered_[c] != 0) continue;
+        for (uint32_t holder : holders_[c]) stale_[holder] = child_mark;
+      }
       chosen_.push_back(item);
       Choose(item, +1);
-      Visit(next, value + candidates[k].gain, room - p_.item_costs[item]);
+      Visit(next, value + candidates[k].gain, room - p_.item_costs[item], child_mark);
       Choose(item, -1);
       chosen_.pop_back();
       if (aborted_) return;
@@ -121,8 +152,11 @@ class CoverageSearch {
   const CoverageProblem& p_;
   const uint64_t work_limit_;
   std::vector<std::vector<uint32_t>> conflicts_;  // per item
+  std::vector<std::vector<uint32_t>> holders_;    // per concept: items holding it
   std::vector<int> covered_;                      // per concept: chosen items holding it
   std::vector<int> blocked_;                      // per item: chosen items in conflict with it
+  std::vector<uint64_t> stale_;                   // per item: mark of the last node to recompute it
+  uint64_t last_mark_ = 0;
   std::vector<uint32_t> chosen_;
   std::vector<uint32_t> best_items_;
   double best_ = 0;
