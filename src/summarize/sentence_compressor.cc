@@ -124,11 +124,22 @@ void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSp
   // "today" and "yesterday" mean another day once the article is old: they
   // go as the weekdays do, outside quotations ("We are ready today").
   constexpr std::array<std::string_view, 3> kDeictic = {"today", "yesterday", "tonight"};
-  const bool quoted =
-      std::any_of(p.begin(), p.end(), [](const Piece& piece) { return HasQuote(piece.text); });
+  // Asked only once a deictic word turns up: most sentences have none, and
+  // the quote scan reads every piece.
+  int quoted = -1;
+  const auto is_quoted = [&] {
+    if (quoted < 0) {
+      quoted =
+          std::any_of(p.begin(), p.end(), [](const Piece& piece) { return HasQuote(piece.text); });
+    }
+    return quoted == 1;
+  };
   for (size_t i = from + 1; i < p.size(); ++i) {
-    if (!OneOf(Bare(p[i].text), kWeekdays) && (quoted || !OneOf(Bare(p[i].text), kDeictic)))
-      continue;
+    const std::string_view bare = Bare(p[i].text);
+    // Every word sought ends in "y" ("...day") or "t" ("tonight"): a cheap
+    // test that rejects almost every piece before the list look-ups.
+    if (bare.size() < 5 || (bare.back() != 'y' && bare.back() != 't')) continue;
+    if (!OneOf(bare, kWeekdays) && (!OneOf(bare, kDeictic) || is_quoted())) continue;
     if (p[i].text.find('\'') != std::string_view::npos) continue;  // Friday's
     size_t last = i;
     if (TrailingPunctuation(p[i].text) == 0 && i + 1 < p.size() &&
