@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <span>
 #include <vector>
 
 #include "summarize/coverage_selector.h"
@@ -21,13 +22,15 @@ class CoverageSearch {
         holders_(problem.concept_weights.size()),
         covered_(problem.concept_weights.size(), 0),
         blocked_(problem.item_concepts.size(), 0),
-        stale_(problem.item_concepts.size(), 0) {
+        stale_(problem.item_concepts.size(), 0),
+        item_work_(problem.item_concepts.size()) {
     for (const auto& [a, b] : problem.conflicts) {
       conflicts_[a].push_back(b);
       conflicts_[b].push_back(a);
     }
     for (uint32_t i = 0; i < problem.item_concepts.size(); ++i) {
       for (uint32_t c : problem.item_concepts[i]) holders_[c].push_back(i);
+      item_work_[i] = 1 + problem.item_concepts[i].size();
     }
   }
 
@@ -38,8 +41,12 @@ class CoverageSearch {
     best_ = value;
     // Mark 0 is every item's initial mark: the root computes every gain.
     std::vector<Candidate> all(p_.item_concepts.size());
-    for (uint32_t i = 0; i < all.size(); ++i) all[i].item = i;
-    Visit(all, 0.0, p_.capacity, /*mark=*/0);
+    uint64_t work = 0;
+    for (uint32_t i = 0; i < all.size(); ++i) {
+      all[i].item = i;
+      work += item_work_[i];
+    }
+    Visit(all, 0.0, p_.capacity, /*mark=*/0, work);
     return !aborted_;
   }
   const std::vector<uint32_t>& best_items() const { return best_items_; }
@@ -82,12 +89,15 @@ class CoverageSearch {
   // marked `mark` (holders of a concept the last choice covered) may gain
   // less here, so only they are recomputed -- by the same sum in the same
   // order, so every gain is bit-identical to a full recomputation.
-  void Visit(const std::vector<Candidate>& allowed, double value, uint64_t room, uint64_t mark) {
-    // The work of a node: a look-up per concept of every allowed item, and
-    // one per item for sorting and copying. Counting work instead of nodes
-    // gives small programs more nodes than large ones for the same time.
+  // `allowed` is a tail of the parent's candidates, which stay put while
+  // their children are visited. `work` is the node's work: a look-up per
+  // concept of every allowed item, and one per item for sorting and copying
+  // (counting work instead of nodes gives small programs more nodes than
+  // large ones for the same time); the parent sums it as a suffix.
+  void Visit(std::span<const Candidate> allowed, double value, uint64_t room, uint64_t mark,
+             uint64_t work) {
     ++nodes_;
-    for (const Candidate& a : allowed) work_ += 1 + p_.item_concepts[a.item].size();
+    work_ += work;
     if (work_ > work_limit_) {
       aborted_ = true;
       return;
@@ -125,12 +135,13 @@ class CoverageSearch {
       std::merge(kept.begin(), kept.end(), changed.begin(), changed.end(), candidates.begin(),
                  by_ratio);
     }
-    std::vector<Candidate> next;
+    uint64_t rest_work = 0;
+    for (const Candidate& c : candidates) rest_work += item_work_[c.item];
     for (size_t k = 0; k < candidates.size(); ++k) {
       // The bound only falls as k grows (fewer items), so the first prune ends the node.
       if (value + Bound(candidates, k, room) <= best_ + kImprovement) return;
-      next.assign(candidates.begin() + static_cast<std::ptrdiff_t>(k) + 1, candidates.end());
       const uint32_t item = candidates[k].item;
+      rest_work -= item_work_[item];
       const uint64_t child_mark = ++last_mark_;
       for (uint32_t c : p_.item_concepts[item]) {
         if (covered_[c] != 0) continue;
@@ -138,7 +149,8 @@ class CoverageSearch {
       }
       chosen_.push_back(item);
       Choose(item, +1);
-      Visit(next, value + candidates[k].gain, room - p_.item_costs[item], child_mark);
+      Visit(std::span<const Candidate>(candidates).subspan(k + 1), value + candidates[k].gain,
+            room - p_.item_costs[item], child_mark, rest_work);
       Choose(item, -1);
       chosen_.pop_back();
       if (aborted_) return;
@@ -157,6 +169,7 @@ class CoverageSearch {
   std::vector<int> blocked_;                      // per item: chosen items in conflict with it
   std::vector<uint64_t> stale_;                   // per item: mark of the last node to recompute it
   uint64_t last_mark_ = 0;
+  std::vector<uint64_t> item_work_;  // per item: its share of a node's work
   std::vector<uint32_t> chosen_;
   std::vector<uint32_t> best_items_;
   double best_ = 0;
