@@ -19,7 +19,7 @@ class CoverageSearch {
       : p_(problem),
         work_limit_(work_limit),
         conflicts_(problem.item_concepts.size()),
-        holders_(problem.concept_weights.size()),
+        holder_start_(problem.concept_weights.size() + 1, 0),
         covered_(problem.concept_weights.size(), 0),
         blocked_(problem.item_concepts.size(), 0),
         stale_(problem.item_concepts.size(), 0),
@@ -28,9 +28,17 @@ class CoverageSearch {
       conflicts_[a].push_back(b);
       conflicts_[b].push_back(a);
     }
+    // Holders of each concept, one array for all (a vector per concept
+    // cost more allocations than the search saves on small programs).
     for (uint32_t i = 0; i < problem.item_concepts.size(); ++i) {
-      for (uint32_t c : problem.item_concepts[i]) holders_[c].push_back(i);
+      for (uint32_t c : problem.item_concepts[i]) ++holder_start_[c + 1];
       item_work_[i] = 1 + problem.item_concepts[i].size();
+    }
+    for (size_t c = 1; c < holder_start_.size(); ++c) holder_start_[c] += holder_start_[c - 1];
+    holders_.resize(holder_start_.back());
+    std::vector<uint32_t> filled(holder_start_.begin(), holder_start_.end() - 1);
+    for (uint32_t i = 0; i < problem.item_concepts.size(); ++i) {
+      for (uint32_t c : problem.item_concepts[i]) holders_[filled[c]++] = i;
     }
   }
 
@@ -145,7 +153,9 @@ class CoverageSearch {
       const uint64_t child_mark = ++last_mark_;
       for (uint32_t c : p_.item_concepts[item]) {
         if (covered_[c] != 0) continue;
-        for (uint32_t holder : holders_[c]) stale_[holder] = child_mark;
+        for (uint32_t h = holder_start_[c]; h < holder_start_[c + 1]; ++h) {
+          stale_[holders_[h]] = child_mark;
+        }
       }
       chosen_.push_back(item);
       Choose(item, +1);
@@ -164,7 +174,8 @@ class CoverageSearch {
   const CoverageProblem& p_;
   const uint64_t work_limit_;
   std::vector<std::vector<uint32_t>> conflicts_;  // per item
-  std::vector<std::vector<uint32_t>> holders_;    // per concept: items holding it
+  std::vector<uint32_t> holder_start_;            // per concept: its first entry in holders_
+  std::vector<uint32_t> holders_;                 // items holding each concept, by concept
   std::vector<int> covered_;                      // per concept: chosen items holding it
   std::vector<int> blocked_;                      // per item: chosen items in conflict with it
   std::vector<uint64_t> stale_;                   // per item: mark of the last node to recompute it
