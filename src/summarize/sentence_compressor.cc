@@ -16,6 +16,7 @@ struct Piece {
 
 std::vector<Piece> Pieces(std::string_view text) {
   std::vector<Piece> pieces;
+  pieces.reserve(std::count(text.begin(), text.end(), ' ') + 1);  // one allocation
   uint32_t i = 0;
   const auto n = static_cast<uint32_t>(text.size());
   while (i < n) {
@@ -446,9 +447,14 @@ CompressedSentence Render(std::string_view text, std::vector<ByteSpan> removed,
   }
   while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
   if (!tidy.empty()) tidy[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(tidy[0])));
+  // Pieces counted as Pieces(tidy) would cut them, without building them.
   uint32_t words = 0;
-  for (const Piece& piece : Pieces(tidy))
-    words += piece.text.size() > 1 || std::isalnum(piece.text[0]);
+  for (size_t k = 0; k < tidy.size();) {
+    while (k < tidy.size() && tidy[k] == ' ') ++k;
+    const size_t begin = k;
+    while (k < tidy.size() && tidy[k] != ' ') ++k;
+    if (k > begin) words += k - begin > 1 || std::isalnum(tidy[begin]);
+  }
   if (words < min_words || tidy == text) return {};
   return {std::move(tidy), std::move(merged)};
 }
