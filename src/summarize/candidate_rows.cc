@@ -8,46 +8,103 @@
 namespace chorus {
 namespace {
 
-// For each row, the content words it shares with each later row, counted
-// through the rows each word occurs in instead of by merging every pair.
+// For each row, the content words it shares with each later row. The
+// words most rows hold (the story's own) are bits of a mask per row, so a
+// pair's share of them is one popcount; the rest are counted through the rows
+// each occurs in. Rows are asked about in order (a = 0, 1, ...), so each
+// word's list of rows (ascending) is read only past the row asking.
 class SharedWords {
  public:
   SharedWords(const StemmedSentences& ss, const std::vector<WeightedRow>& rows)
-      : ss_(ss), rows_of_(rows) {
+      : masks_(rows.size(), 0), counts_(rows.size(), 0) {
     std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // (stem, position in rows)
     for (uint32_t a = 0; a < rows.size(); ++a) {
       for (uint32_t stem : ss.content[rows[a].row]) occurrences.emplace_back(stem, a);
     }
     std::sort(occurrences.begin(), occurrences.end());
+    std::vector<uint32_t> starts;  // per word: its first entry in occurrences
     for (size_t k = 0; k < occurrences.size(); ++k) {
       if (k == 0 || occurrences[k].first != occurrences[k - 1].first) {
-        stems_.push_back(occurrences[k].first);
-        starts_.push_back(static_cast<uint32_t>(positions_.size()));
+        starts.push_back(static_cast<uint32_t>(k));
       }
-      positions_.push_back(occurrences[k].second);
+    }
+    starts.push_back(static_cast<uint32_t>(occurrences.size()));
+    const size_t n_words = starts.size() - 1;
+    // The kMaskBits words held by the most rows get a bit each.
+    std::vector<uint32_t> by_rows(n_words);
+    for (uint32_t w = 0; w < n_words; ++w) by_rows[w] = w;
+    const size_t n_masked = std::min(n_words, kMaskBits);
+    auto rows_of = [&](uint32_t w) { return starts[w + 1] - starts[w]; };
+    std::partial_sort(by_rows.begin(), by_rows.begin() + static_cast<std::ptrdiff_t>(n_masked),
+                      by_rows.end(), [&](uint32_t x, uint32_t y) {
+                        return rows_of(x) != rows_of(y) ? rows_of(x) > rows_of(y) : x < y;
+                      });
+    std::vector<char> masked(n_words, 0);
+    for (size_t bit = 0; bit < n_masked; ++bit) {
+      const uint32_t w = by_rows[bit];
+      masked[w] = 1;
+      for (uint32_t k = starts[w]; k < starts[w + 1]; ++k) {
+        masks_[occurrences[k].second] |= uint64_t{1} << bit;
+      }
+    }
+    // The other words: row a's at [row_start_[a], row_start_[a + 1]) of
+    // row_words_ (as indices into starts_), each word's rows in positions_.
+    row_start_.assign(rows.size() + 1, 0);
+    for (uint32_t w = 0; w < n_words; ++w) {
+      if (masked[w]) continue;
+      for (uint32_t k = starts[w]; k < starts[w + 1]; ++k) ++row_start_[occurrences[k].second + 1];
+    }
+    for (size_t a = 0; a < rows.size(); ++a) row_start_[a + 1] += row_start_[a];
+    row_words_.resize(row_start_.back());
+    std::vector<uint32_t> fill(row_start_.begin(), row_start_.end() - 1);
+    for (uint32_t w = 0; w < n_words; ++w) {
+      if (masked[w]) continue;
+      starts_.push_back(static_cast<uint32_t>(positions_.size()));
+      for (uint32_t k = starts[w]; k < starts[w + 1]; ++k) {
+        row_words_[fill[occurrences[k].second]++] = static_cast<uint32_t>(starts_.size() - 1);
+        positions_.push_back(occurrences[k].second);
+      }
     }
     starts_.push_back(static_cast<uint32_t>(positions_.size()));
-    counts_.assign(rows.size(), 0);
+    next_.assign(starts_.begin(), starts_.end() - 1);
+    masked_counts_.resize(rows.size());
+    for (size_t a = 0; a < rows.size(); ++a) masked_counts_[a] = BitCount(masks_[a]);
   }
 
-  // The content words row `a` shares with each row b > a, at [b] (entries <= a are 0).
-  const std::vector<uint32_t>& CountFor(uint32_t a) {
-    std::fill(counts_.begin(), counts_.end(), 0);
-    for (uint32_t stem : ss_.content[rows_of_[a].row]) {
-      const size_t k = std::lower_bound(stems_.begin(), stems_.end(), stem) - stems_.begin();
-      for (uint32_t r = starts_[k]; r < starts_[k + 1]; ++r) {
-        if (positions_[r] > a) ++counts_[positions_[r]];
-      }
+  // Counts what row `a` shares with each later row, for Common(a, b) until
+  // the next call. Call for a = 0, 1, ...
+  void CountFor(uint32_t a) {
+    std::fill(counts_.begin() + a, counts_.end(), 0);
+    for (uint32_t k = row_start_[a]; k < row_start_[a + 1]; ++k) {
+      const uint32_t word = row_words_[k];
+      // next_[word] is row a's own entry: every earlier row has passed it.
+      for (uint32_t r = ++next_[word]; r < starts_[word + 1]; ++r) ++counts_[positions_[r]];
     }
-    return counts_;
+  }
+  // What rows a and b share: at most Rare(b) + min(MaskedCount(a), MaskedCount(b)).
+  uint32_t Rare(uint32_t b) const { return counts_[b]; }
+  uint32_t MaskedCount(uint32_t a) const { return masked_counts_[a]; }
+  uint32_t Common(uint32_t a, uint32_t b) const {
+    return counts_[b] + BitCount(masks_[a] & masks_[b]);
   }
 
  private:
-  const StemmedSentences& ss_;
-  const std::vector<WeightedRow>& rows_of_;
-  std::vector<uint32_t> stems_;      // distinct stems, ascending
-  std::vector<uint32_t> starts_;     // per stem: its first entry in positions_
-  std::vector<uint32_t> positions_;  // positions in rows_of_, grouped by stem
+  static constexpr size_t kMaskBits = 64;
+  // Bits set in x (std::popcount is a library call without -mpopcnt).
+  static uint32_t BitCount(uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555u;
+    x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+    return static_cast<uint32_t>((x * 0x0101010101010101u) >> 56);
+  }
+
+  std::vector<uint64_t> masks_;          // per row: its masked words
+  std::vector<uint32_t> masked_counts_;  // per row: how many
+  std::vector<uint32_t> starts_;         // per other word: its first entry in positions_
+  std::vector<uint32_t> positions_;      // positions in rows, grouped by word, ascending
+  std::vector<uint32_t> next_;           // per other word: its entry of the row asking
+  std::vector<uint32_t> row_start_;      // per row: its first entry in row_words_
+  std::vector<uint32_t> row_words_;      // other words of each row
   std::vector<uint32_t> counts_;
 };
 
@@ -91,25 +148,45 @@ CoverageProblem BuildCoverageProgram(const StemmedSentences& ss, const Candidate
         epsilon * (0.5 / (1.0 + s.index) +
                    0.5 * static_cast<double>(cost) / static_cast<double>(problem.capacity)));
   }
-  // Every pair of items is judged (a variant conflicts with its sentence, and
-  // a cosine threshold of 0 makes every pair redundant), so the loop reads
-  // flat per-item arrays and takes no square root for the many pairs that
-  // share no word (their cosine is 0).
-  std::vector<uint32_t> sentence_of(items.size());
-  std::vector<size_t> words_of(items.size());
-  for (uint32_t b = 0; b < items.size(); ++b) {
+  // Every pair of items is judged: a variant conflicts with its sentence,
+  // and a cosine threshold of 0 or less makes every pair redundant.
+  const auto n = static_cast<uint32_t>(items.size());
+  if (0.0 >= redundancy_cosine) {
+    for (uint32_t a = 0; a < n; ++a) {
+      for (uint32_t b = a + 1; b < n; ++b) problem.conflicts.emplace_back(a, b);
+    }
+    return problem;
+  }
+  std::vector<uint32_t> sentence_of(n);
+  std::vector<size_t> words_of(n);
+  std::vector<double> near_of(n);    // just below threshold^2 x words: a bound's limit
+  std::vector<double> weight_of(n);  // words, as a double
+  for (uint32_t b = 0; b < n; ++b) {
     sentence_of[b] = rows.Sentence(items[b].row);
     words_of[b] = ss.content[items[b].row].size();
+    weight_of[b] = static_cast<double>(words_of[b]);
+    near_of[b] = 0.999 * redundancy_cosine * redundancy_cosine * weight_of[b];
   }
-  const bool unrelated_are_redundant = 0.0 >= redundancy_cosine;
+  // Most pairs fall short of the threshold on a bound of their shared words
+  // (cos^2 = common^2 / (na nb)), which takes no popcount or square root; the
+  // rest get CosineOfCounts itself, so the decisions are the same.
   SharedWords shared(ss, items);
-  for (uint32_t a = 0; a < items.size(); ++a) {
-    const std::vector<uint32_t>& common = shared.CountFor(a);
-    for (uint32_t b = a + 1; b < items.size(); ++b) {
-      const bool redundant =
-          common[b] == 0 ? unrelated_are_redundant
-                         : CosineOfCounts(common[b], words_of[a], words_of[b]) >= redundancy_cosine;
-      if (sentence_of[a] == sentence_of[b] || redundant) problem.conflicts.emplace_back(a, b);
+  for (uint32_t a = 0; a < n; ++a) {
+    shared.CountFor(a);
+    const uint32_t masked_a = shared.MaskedCount(a);
+    const double near_a = near_of[a];
+    for (uint32_t b = a + 1; b < n; ++b) {
+      if (sentence_of[a] != sentence_of[b]) {
+        const auto most =
+            static_cast<double>(shared.Rare(b) + std::min(masked_a, shared.MaskedCount(b)));
+        if (most * most < near_a * weight_of[b]) continue;
+        const uint32_t common = shared.Common(a, b);
+        if (common == 0 ||
+            !(CosineOfCounts(common, words_of[a], words_of[b]) >= redundancy_cosine)) {
+          continue;
+        }
+      }
+      problem.conflicts.emplace_back(a, b);
     }
   }
   return problem;
