@@ -18,6 +18,60 @@ uint64_t HashOfSet(const std::vector<uint64_t>& shingles) {
   return h;
 }
 
+// The documents holding each 5-gram, in the order they were added: lists of
+// nodes in one array, found through an open-addressing table of 5-gram
+// hashes (already mixed, so their low bits index the table).
+class PostingTable {
+ public:
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  struct List {
+    uint64_t shingle = 0;
+    uint32_t head = kEnd;
+    uint32_t tail = kEnd;
+    uint32_t count = 0;  // 0: an empty slot
+  };
+
+  PostingTable(const std::vector<uint32_t>& documents,
+               const std::vector<std::vector<uint64_t>>& shingles) {
+    size_t total = 0;
+    for (uint32_t d : documents) total += shingles[d].size();
+    size_t slots = 16;
+    while (slots < 2 * total) slots *= 2;
+    slots_.resize(slots);
+    mask_ = slots - 1;
+    nodes_.reserve(total);
+  }
+
+  // The list of `shingle`, empty when no document was added to it.
+  List& Find(uint64_t shingle) {
+    size_t i = shingle & mask_;
+    while (slots_[i].count != 0 && slots_[i].shingle != shingle) i = (i + 1) & mask_;
+    slots_[i].shingle = shingle;
+    return slots_[i];
+  }
+  void Append(List* list, uint32_t document) {
+    const auto node = static_cast<uint32_t>(nodes_.size());
+    nodes_.push_back({document, kEnd});
+    if (list->count++ == 0) {
+      list->head = node;
+    } else {
+      nodes_[list->tail].next = node;
+    }
+    list->tail = node;
+  }
+  uint32_t Document(uint32_t node) const { return nodes_[node].document; }
+  uint32_t Next(uint32_t node) const { return nodes_[node].next; }
+
+ private:
+  struct Node {
+    uint32_t document;
+    uint32_t next;
+  };
+  std::vector<List> slots_;
+  size_t mask_ = 0;
+  std::vector<Node> nodes_;
+};
+
 }  // namespace
 
 std::vector<uint64_t> DocumentShingles(std::span<const AnalyzedSentence> sentences) {
@@ -53,38 +107,22 @@ CopyGroups GroupCopies(const std::vector<std::vector<uint64_t>>& shingles,
       sets.Union(it->second, d);
     }
   }
-  // Every (5-gram, document) of the distinct documents, by 5-gram then
-  // document: runs of one 5-gram, each run's documents in input order.
-  std::vector<std::pair<uint64_t, uint32_t>> postings;
-  for (uint32_t d : distinct) {
-    for (uint64_t s : shingles[d]) postings.emplace_back(s, d);
-  }
-  std::sort(postings.begin(), postings.end());
-  std::vector<uint32_t> run_of(postings.size());  // index of each posting's run's first posting
-  for (size_t i = 0; i < postings.size(); ++i) {
-    run_of[i] = i > 0 && postings[i - 1].first == postings[i].first ? run_of[i - 1]
-                                                                    : static_cast<uint32_t>(i);
-  }
-  // Per document, the runs of its 5-grams (CSR: document d's at
-  // [first_run[d], first_run[d + 1]) of `runs`).
-  std::vector<uint32_t> first_run(n + 1, 0);
-  for (const auto& [s, d] : postings) ++first_run[d + 1];
-  for (size_t d = 0; d < n; ++d) first_run[d + 1] += first_run[d];
-  std::vector<uint32_t> runs(postings.size());
-  std::vector<uint32_t> fill(first_run.begin(), first_run.end() - 1);
-  for (size_t i = 0; i < postings.size(); ++i) runs[fill[postings[i].second]++] = run_of[i];
   // Each document counts the 5-grams it shares with every earlier document
-  // among the first kMaxPostings of each run, in one counter per document
-  // reused throughout.
+  // among the first kMaxPostings documents holding each 5-gram, in one
+  // counter per document reused throughout. The documents holding a 5-gram
+  // are a list (in input order) in an open-addressing table keyed by the
+  // 5-gram's hash; a document joins a list after counting against it.
+  PostingTable table(distinct, shingles);
   std::vector<uint32_t> shared(n, 0);
   std::vector<uint32_t> met;
   for (uint32_t b : distinct) {
-    for (uint32_t r = first_run[b]; r < first_run[b + 1]; ++r) {
-      const size_t end = std::min(postings.size(), size_t{runs[r]} + kMaxPostings);
-      for (size_t i = runs[r];
-           i < end && postings[i].second < b && postings[i].first == postings[runs[r]].first; ++i) {
-        if (shared[postings[i].second]++ == 0) met.push_back(postings[i].second);
+    for (uint64_t s : shingles[b]) {
+      PostingTable::List& list = table.Find(s);
+      for (uint32_t node = list.head; node != PostingTable::kEnd; node = table.Next(node)) {
+        const uint32_t a = table.Document(node);
+        if (shared[a]++ == 0) met.push_back(a);
       }
+      if (list.count < kMaxPostings) table.Append(&list, b);
     }
     // b, the later, copies a when a holds most of b's 5-grams.
     const double needed = options.min_shared * static_cast<double>(shingles[b].size());
