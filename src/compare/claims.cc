@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "represent/claim_matcher.h"
 
@@ -79,6 +81,35 @@ std::vector<Claim> MergeLinkedCentres(std::vector<Claim> claims,
                           claims[k].sentences.end());
   }
   return merged;
+}
+
+// A source the claim lacks joins it through its sentence the model calls the
+// same claim as any of the claim's sentences, not only as the centre: which
+// member happens to be the centre (the best-connected) must not decide
+// whether a paraphrase of another member counts. One step only (paraphrases
+// of paraphrases drift), the strongest link per missing source.
+void JoinParaphrasesOfMembers(const std::vector<std::vector<Edge>>& edges,
+                              const std::vector<uint32_t>& group_of_sentence,
+                              std::vector<bool>* assigned, std::vector<Claim>* claims) {
+  for (Claim& claim : *claims) {
+    std::unordered_set<uint32_t> groups;
+    for (uint32_t s : claim.sentences) groups.insert(group_of_sentence[s]);
+    std::map<uint32_t, Edge> best_of_group;  // ordered: same input, same claim
+    for (uint32_t s : claim.sentences) {
+      for (const Edge& e : edges[s]) {
+        if (!e.strong || (*assigned)[e.other] || groups.count(group_of_sentence[e.other])) continue;
+        auto [it, inserted] = best_of_group.emplace(group_of_sentence[e.other], e);
+        if (!inserted && (e.similarity > it->second.similarity ||
+                          (e.similarity == it->second.similarity && e.other < it->second.other))) {
+          it->second = e;
+        }
+      }
+    }
+    for (const auto& [group, e] : best_of_group) {
+      claim.sentences.push_back(e.other);
+      (*assigned)[e.other] = true;
+    }
+  }
 }
 
 }  // namespace
@@ -238,6 +269,9 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster,
     claims.push_back(std::move(claim));
   }
   claims = MergeLinkedCentres(std::move(claims), edges);
+  std::vector<uint32_t> group_of_sentence(n);
+  for (size_t s = 0; s < n; ++s) group_of_sentence[s] = group_of(s);
+  JoinParaphrasesOfMembers(edges, group_of_sentence, &assigned, &claims);
 
   // Single-source claims: each document's sentences closest to the cluster's
   // overall content (sum of IDF x document frequency of their stems).

@@ -7,7 +7,9 @@
 // links those that state the same claim in any words; claims
 // are stars around the best-connected sentences (each centre takes its best
 // unassigned match from every other source), which avoids the chaining of
-// single-link clustering. Sentences no other source states become
+// single-link clustering; a source the star lacks then joins through its
+// paraphrase of any member (one step, so which member is the centre does not
+// decide who counts). Sentences no other source states become
 // single-source claims when they are among their source's most central.
 //
 // Thread safety: pure function.

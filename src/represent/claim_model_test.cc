@@ -32,7 +32,7 @@ TEST(ClaimModelTest, ShippedModelLoadsAndNamesItsData) {
   EXPECT_GE(model.trees(), 50u);
   EXPECT_NE(model.data().find("msrp-train.tsv"), std::string::npos);
   EXPECT_NE(model.trainer().find("xgboost"), std::string::npos);
-  EXPECT_DOUBLE_EQ(model.threshold(), 0.45);  // chorus-train-claim-model --threshold default
+  EXPECT_DOUBLE_EQ(model.threshold(), 0.5);  // chorus-train-claim-model --threshold default
 }
 
 TEST(ClaimModelTest, EvaluatesTreesLikeXgboost) {
