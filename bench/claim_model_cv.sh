@@ -6,7 +6,8 @@
 # The folds are fixed: the pairs in file order shuffled by std::shuffle with
 # std::mt19937(12345) (libstdc++), the k-th shuffled pair in fold k mod 10.
 # Other splits move accuracy by about +-0.005 (5 x 10-fold stratified CV of
-# the same features and options: 0.778 model alone; notes/issue-12.md).
+# the same features and options, model alone at 0.5: accuracy 0.7775 +- 0.0025,
+# F1 0.8406, i.e. below the 0.78 floor on average; notes/issue-12.md).
 # Usage: bench/claim_model_cv.sh [build dir, default build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
