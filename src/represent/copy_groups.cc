@@ -75,11 +75,15 @@ class PostingTable {
 }  // namespace
 
 std::vector<uint64_t> DocumentShingles(std::span<const AnalyzedSentence> sentences) {
+  size_t n_words = 0;
+  for (const AnalyzedSentence& s : sentences) n_words += s.tokens.size();
   std::vector<uint32_t> words;
+  words.reserve(n_words);
   for (const AnalyzedSentence& s : sentences) {
     for (const Token& t : s.tokens) words.push_back(t.norm_id);
   }
   std::vector<uint64_t> shingles;
+  shingles.reserve(n_words);
   for (size_t i = 0; i + kCopyShingle <= words.size(); ++i) {
     uint64_t h = 0;
     for (size_t k = 0; k < kCopyShingle; ++k) h = Mix64(h ^ words[i + k]);

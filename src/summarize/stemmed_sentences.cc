@@ -46,6 +46,7 @@ std::vector<uint64_t> StemmedSentences::Concepts(size_t row, bool unigrams) cons
   std::vector<uint64_t> keys;
   const auto& row_stems = stems[row];
   const auto& stop = stopword[row];
+  keys.reserve(row_stems.size() + (unigrams ? content[row].size() : 0));
   for (size_t k = 0; k + 1 < row_stems.size(); ++k) {
     if (stop[k] && stop[k + 1]) continue;
     keys.push_back((uint64_t{row_stems[k]} << 32) | row_stems[k + 1]);
