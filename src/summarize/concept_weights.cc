@@ -171,6 +171,7 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster,
   WeightedRows out;
   for (uint32_t row : candidate_rows) {
     WeightedRow weighted{row, 0, {}};
+    weighted.concepts.reserve(row_concepts[row].size());
     for (uint64_t key : row_concepts[row]) {
       const auto it = stats.find(key);
       if (it == stats.end()) continue;
