@@ -28,6 +28,9 @@ uint32_t StemmedSentences::AddRow(const std::vector<Token>& tokens) {
 uint32_t StemmedSentences::AddPartOf(uint32_t row, const std::vector<char>& keep) {
   std::vector<uint32_t> part_stems, part_content;
   std::vector<char> part_stop;
+  part_stems.reserve(keep.size());
+  part_stop.reserve(keep.size());
+  part_content.reserve(keep.size());
   for (size_t k = 0; k < keep.size(); ++k) {
     if (!keep[k]) continue;
     part_stems.push_back(stems[row][k]);
