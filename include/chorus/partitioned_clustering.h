@@ -35,8 +35,10 @@
 //
 // Agreement with one clusterer over the whole stream is then high, not
 // exact: an article that would join an event silent for longer than the
-// warm-up opens a new one, an article whose near-duplicate original lies in
-// an earlier partition is not marked a copy (nor left out of the counts).
+// warm-up opens a new one, an event older than the warm-up is seen with only
+// its warm-up members (its size and outlets enter the learned model's
+// features), and an article whose near-duplicate original lies in an
+// earlier partition is not marked a copy (nor left out of the counts).
 // chorus.dask measures it (README: Dask).
 //
 // Thread safety: pure functions of their arguments; ClusterPartition uses
