@@ -1,23 +1,21 @@
 #include "summarize/candidates.h"
 
 #include <algorithm>
-#include <functional>
 #include <string>
 #include <unordered_set>
 
+#include "base/hashing.h"
 #include "summarize/budget.h"
 
 namespace chorus {
 namespace {
 
 // Identity of a sentence's wording: its token norms, so spacing and
-// punctuation differences do not hide a repeat.
+// punctuation differences do not hide a repeat. A cluster's tokens share one
+// vocabulary (AnalyzedCluster::vocabulary), so equal norms have equal ids.
 uint64_t WordingHash(const AnalyzedSentence& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (const Token& t : s.tokens) {
-    h ^= std::hash<std::string_view>{}(t.norm);
-    h *= 1099511628211ull;
-  }
+  uint64_t h = s.tokens.size();
+  for (const Token& t : s.tokens) h = Mix64(h ^ t.norm_id);
   return h;
 }
 
