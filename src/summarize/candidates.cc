@@ -57,7 +57,12 @@ bool IsBareQuote(std::string_view text) {
          inner.find("\xE2\x80\x9D") == std::string_view::npos;
 }
 
-bool IsReportingNote(std::string_view text) {
+namespace {
+
+// A longer sentence says more than the note.
+constexpr uint32_t kMaxNoteWords = 20;
+
+bool HoldsReportingNote(std::string_view text) {
   constexpr std::string_view kNotes[] = {"could not be independently confirmed",
                                          "could not be confirmed",
                                          "could not be independently verified",
@@ -68,11 +73,16 @@ bool IsReportingNote(std::string_view text) {
                                          "did not immediately return",
                                          "no immediate comment",
                                          "not immediately available"};
-  if (CountWords(text) > 20) return false;  // a longer sentence says more than the note
   for (std::string_view note : kNotes) {
     if (text.find(note) != std::string_view::npos) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool IsReportingNote(std::string_view text) {
+  return CountWords(text) <= kMaxNoteWords && HoldsReportingNote(text);
 }
 
 std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster,
@@ -92,12 +102,16 @@ std::vector<uint32_t> CandidateSentences(const AnalyzedCluster& cluster,
     for (uint32_t i = 0; i < cluster.sentences.size(); ++i) {
       const AnalyzedSentence& s = cluster.sentences[i];
       if (s.tokens.empty()) continue;
-      if (SentenceCost(s.sentence.text, budget.unit) > capacity) continue;
-      if (CountWords(s.sentence.text) < f.min_words) continue;
+      const uint32_t words = CountWords(s.sentence.text);
+      const uint32_t cost =
+          budget.unit == BudgetUnit::kWords ? words : SentenceCost(s.sentence.text, budget.unit);
+      if (cost > capacity) continue;
+      if (words < f.min_words) continue;
       if (f.drop_questions && IsQuestion(s.sentence.text)) continue;
       if (f.drop_quotations && HasQuotation(s.sentence.text)) continue;
       if (f.drop_bare_quotes && IsBareQuote(s.sentence.text)) continue;
-      if (f.drop_reporting_notes && IsReportingNote(s.sentence.text)) continue;
+      if (f.drop_reporting_notes && words <= kMaxNoteWords && HoldsReportingNote(s.sentence.text))
+        continue;
       if (f.max_position > 0 && s.sentence.index >= f.max_position) continue;
       if (!seen.insert(WordingHash(s)).second) continue;
       out.push_back(i);
