@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "base/dates.h"
+#include "base/dense_ids.h"
 #include "base/disjoint_sets.h"
 #include "base/sorted_sets.h"
 #include "base/strings.h"
@@ -143,6 +144,22 @@ TEST(SortedSetsTest, SharedCountAndShareAny) {
   EXPECT_TRUE(ShareAny(a, b));
   EXPECT_FALSE(ShareAny(a, c));
   EXPECT_FALSE(ShareAny(a, std::vector<int>{}));
+}
+
+TEST(DenseIdsTest, NumbersKeysInFirstSeenOrderThroughGrowth) {
+  DenseIds ids(2);  // grows several times below
+  bool added = false;
+  for (uint64_t k = 0; k < 1000; ++k) {
+    EXPECT_EQ(ids.Insert(k * 0x10000001ULL + 7, &added), k);
+    EXPECT_TRUE(added);
+  }
+  EXPECT_EQ(ids.Insert(3 * 0x10000001ULL + 7, &added), 3u);
+  EXPECT_FALSE(added);
+  EXPECT_EQ(ids.size(), 1000u);
+  EXPECT_EQ(ids.Find(999 * 0x10000001ULL + 7), 999u);
+  EXPECT_EQ(ids.Find(0), DenseIds::kAbsent);
+  EXPECT_EQ(ids.Insert(0, &added), 1000u);  // key 0 is an ordinary key
+  EXPECT_EQ(ids.Find(0), 1000u);
 }
 
 }  // namespace

@@ -2,59 +2,9 @@
 
 #include <algorithm>
 
-#include "base/hashing.h"
+#include "base/dense_ids.h"
 
 namespace chorus::represent {
-namespace {
-
-// Vocabulary id -> term: open addressing in one array (a cluster has
-// thousands of terms; a node-based map cost an allocation each).
-class TermsById {
- public:
-  explicit TermsById(size_t expected) {
-    size_t slots = 16;
-    while (slots < 2 * expected) slots *= 2;
-    slots_.assign(slots, Slot{});
-  }
-
-  // The term of `id`, or `next` (then recorded as its term) if it has none;
-  // `added` says which.
-  uint32_t Find(uint32_t id, uint32_t next, bool* added) {
-    if (2 * (used_ + 1) > slots_.size()) Grow();
-    size_t i = Mix64(id) & (slots_.size() - 1);
-    while (slots_[i].term_plus_1 != 0) {
-      if (slots_[i].id == id) {
-        *added = false;
-        return slots_[i].term_plus_1 - 1;
-      }
-      i = (i + 1) & (slots_.size() - 1);
-    }
-    slots_[i] = {id, next + 1};
-    ++used_;
-    *added = true;
-    return next;
-  }
-
- private:
-  struct Slot {
-    uint32_t id = 0;
-    uint32_t term_plus_1 = 0;  // 0: empty
-  };
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& s : old) {
-      if (s.term_plus_1 == 0) continue;
-      size_t i = Mix64(s.id) & (slots_.size() - 1);
-      while (slots_[i].term_plus_1 != 0) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = s;
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
-};
-
-}  // namespace
 
 TermIndex BuildTermIndex(const AnalyzedCluster& cluster) {
   TermIndex index;
@@ -64,7 +14,8 @@ TermIndex BuildTermIndex(const AnalyzedCluster& cluster) {
   index.token_terms.reserve(tokens);
   index.token_first.reserve(n + 1);
   index.content_first.reserve(n + 1);
-  TermsById term_of(tokens / 4);
+  // Vocabulary id -> term (a node-based map cost an allocation per term).
+  DenseIds term_of(tokens / 4);
   std::vector<uint32_t> last_document;  // per term: 1 + the last document counted
   for (const AnalyzedSentence& s : cluster.sentences) {
     index.token_first.push_back(static_cast<uint32_t>(index.token_terms.size()));
@@ -72,8 +23,7 @@ TermIndex BuildTermIndex(const AnalyzedCluster& cluster) {
     for (const Token& t : s.tokens) {
       const bool stemmed = !t.stem.empty();
       bool added = false;
-      const uint32_t term = term_of.Find(stemmed ? t.stem_id : t.norm_id,
-                                         static_cast<uint32_t>(index.text.size()), &added);
+      const uint32_t term = term_of.Insert(stemmed ? t.stem_id : t.norm_id, &added);
       if (added) {
         index.text.push_back(stemmed ? t.stem : t.norm);
         index.sentence_frequency.push_back(0);

@@ -3,28 +3,34 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <memory_resource>
 #include <unordered_map>
+
+#include "base/dense_ids.h"
 
 namespace chorus {
 namespace {
 
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+// A concept's fate, decided when a candidate first holds it.
+constexpr uint32_t kUndecided = kNone;
+constexpr uint32_t kDropped = kNone - 1;
 // Half of a concept's query relevance is its own words, half its company
 // (see the header): no evidence favours either.
 constexpr double kDirectShare = 0.5;
 
 struct ConceptStat {
-  uint32_t last_unit = kNone;     // the last unit (article or sentence) counted
-  uint32_t units = 0;             // distinct units holding the concept
-  double weight = 0;              // units plus position bonus
-  double relevance_sum = 0;       // query relevance summed over the sentences holding it
-  uint32_t sentences = 0;         // sentences holding it
-  uint32_t weight_index = kNone;  // its place in WeightedRows::weights, once given one
+  uint32_t last_unit = kNone;          // the last unit (article or sentence) counted
+  uint32_t units = 0;                  // distinct units holding the concept
+  double weight = 0;                   // units plus position bonus
+  double relevance_sum = 0;            // query relevance summed over the sentences holding it
+  uint32_t sentences = 0;              // sentences holding it
+  uint32_t weight_index = kUndecided;  // its place in WeightedRows::weights, or kDropped
 };
-// One node per concept: kept in an arena (the caller's memory resource),
-// freed all at once, as a cluster has tens of thousands of concepts.
-using ConceptStats = std::pmr::unordered_map<uint64_t, ConceptStat>;
+// The concepts met, numbered in the order first met, and their counts.
+struct ConceptStats {
+  DenseIds ids;                    // concept key -> index into `stats`
+  std::vector<ConceptStat> stats;  // per concept, in the order first met
+};
 
 // Counts, for every concept, the units holding it and its weight. Repeated
 // articles (copies of an earlier one: original[d] != d) are skipped when
@@ -32,19 +38,21 @@ using ConceptStats = std::pmr::unordered_map<uint64_t, ConceptStat>;
 ConceptStats CountConcepts(const AnalyzedCluster& cluster,
                            const std::vector<std::vector<uint64_t>>& row_concepts,
                            const std::vector<uint32_t>& original, bool by_document,
-                           const QueryFocus& query, double position_weight,
-                           std::pmr::memory_resource* memory) {
-  ConceptStats stats(memory);
+                           const QueryFocus& query, double position_weight) {
   size_t occurrences = 0;
   for (size_t i = 0; i < cluster.sentences.size(); ++i) occurrences += row_concepts[i].size();
-  stats.reserve(occurrences / 2);
+  ConceptStats out{DenseIds(occurrences / 2), {}};
+  out.stats.reserve(occurrences / 2);
   for (size_t i = 0; i < cluster.sentences.size(); ++i) {
     const Sentence& s = cluster.sentences[i].sentence;
     if (by_document && s.doc < original.size() && original[s.doc] != s.doc) continue;
     const uint32_t unit = by_document ? s.doc : static_cast<uint32_t>(i);
     const double relevance = query.empty() ? 0.0 : query.row_relevance[i];
     for (uint64_t key : row_concepts[i]) {
-      ConceptStat& st = stats[key];
+      bool added = false;
+      const uint32_t id = out.ids.Insert(key, &added);
+      if (added) out.stats.emplace_back();
+      ConceptStat& st = out.stats[id];
       st.relevance_sum += relevance;
       ++st.sentences;
       if (st.last_unit == unit) continue;
@@ -53,7 +61,7 @@ ConceptStats CountConcepts(const AnalyzedCluster& cluster,
       st.weight += 1.0 + position_weight / (1.0 + s.index);
     }
   }
-  return stats;
+  return out;
 }
 
 // Units a concept needs: the share of units asked for (at least 2), lowered
@@ -65,7 +73,7 @@ uint32_t PruningThreshold(const ConceptStats& stats, uint32_t n_units, bool by_d
                         2, static_cast<uint32_t>(std::ceil(options.min_doc_fraction * n_units)))
                   : 2;
   std::vector<uint32_t> at_least(threshold + 1, 0);  // concepts with >= t units
-  for (const auto& [key, st] : stats) at_least[std::min(st.units, threshold)]++;
+  for (const ConceptStat& st : stats.stats) at_least[std::min(st.units, threshold)]++;
   for (uint32_t t = threshold; t > 0; --t) at_least[t - 1] += at_least[t];
   while (threshold > 2 && at_least[threshold] < options.min_concepts) --threshold;
   return at_least[threshold] == 0 ? 1 : threshold;
@@ -80,15 +88,41 @@ double OwnRelevance(uint64_t key, const std::vector<uint32_t>& query_stems) {
   return 0.5 * (is_query(key >> 32) + is_query(key & 0xffffffffu));
 }
 
-// The mean, over the concepts the threshold keeps, of their sentences' mean relevance.
+// The mean, over the concepts the threshold keeps, of their sentences' mean
+// relevance, summed in the order the concepts were first met.
 double MeanCompanyRelevance(const ConceptStats& stats, uint32_t threshold) {
   double sum = 0, n = 0;
-  for (const auto& [key, st] : stats) {
+  for (const ConceptStat& st : stats.stats) {
     if (st.units < threshold || st.sentences == 0) continue;
     sum += st.relevance_sum / st.sentences;
     n += 1;
   }
   return n > 0 ? sum / n : 0.0;
+}
+
+// The weight index of concept `key` (statistics `st`) once kept: its weight
+// and read share appended to `out`; kDropped if too few units hold it.
+uint32_t KeepConcept(uint64_t key, const ConceptStat& st, uint32_t threshold, double mean_company,
+                     const QueryFocus& query, const ReadConcepts* read,
+                     const ConceptWeightOptions& options, WeightedRows* out) {
+  double boost = 1.0;
+  if (!query.empty()) {
+    const double company =
+        mean_company > 0 && st.sentences > 0 ? st.relevance_sum / st.sentences / mean_company : 0;
+    boost += options.query_weight *
+             (kDirectShare * OwnRelevance(key, query.stems) + (1 - kDirectShare) * company);
+  }
+  const uint32_t needed = std::min(
+      threshold, std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(threshold / boost))));
+  if (st.units < needed) return kDropped;
+  out->weights.push_back(st.weight * boost * (key & kUnigramTag ? options.unigram_weight : 1.0));
+  double read_share = 0;
+  if (read != nullptr && read->n_articles > 0) {
+    const auto r = read->articles.find(key);
+    if (r != read->articles.end()) read_share = static_cast<double>(r->second) / read->n_articles;
+  }
+  out->read_shares.push_back(read_share);
+  return static_cast<uint32_t>(out->weights.size() - 1);
 }
 
 }  // namespace
@@ -162,9 +196,8 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster,
   // Articles are the units of evidence; with one or two articles, sentences.
   const bool by_document = n_groups >= 3;
   const uint32_t n_units = by_document ? n_groups : static_cast<uint32_t>(cluster.sentences.size());
-  std::pmr::monotonic_buffer_resource memory;
   ConceptStats stats = CountConcepts(cluster, row_concepts, cluster.copies.original, by_document,
-                                     query, options.position_weight, &memory);
+                                     query, options.position_weight);
   const uint32_t threshold = PruningThreshold(stats, n_units, by_document, options);
   const double mean_company = query.empty() ? 0.0 : MeanCompanyRelevance(stats, threshold);
 
@@ -173,34 +206,14 @@ WeightedRows WeighConcepts(const AnalyzedCluster& cluster,
     WeightedRow weighted{row, 0, {}};
     weighted.concepts.reserve(row_concepts[row].size());
     for (uint64_t key : row_concepts[row]) {
-      const auto it = stats.find(key);
-      if (it == stats.end()) continue;
-      ConceptStat& st = it->second;
-      double boost = 1.0;
-      if (!query.empty()) {
-        const double company = mean_company > 0 && st.sentences > 0
-                                   ? st.relevance_sum / st.sentences / mean_company
-                                   : 0;
-        boost += options.query_weight *
-                 (kDirectShare * OwnRelevance(key, query.stems) + (1 - kDirectShare) * company);
-      }
-      const uint32_t needed = std::min(
-          threshold, std::max<uint32_t>(2, static_cast<uint32_t>(std::ceil(threshold / boost))));
-      if (st.units < needed) continue;
-      const double w = st.weight * boost * (key & kUnigramTag ? options.unigram_weight : 1.0);
-      if (st.weight_index == kNone) {
-        st.weight_index = static_cast<uint32_t>(out.weights.size());
-        out.weights.push_back(w);
-        double read_share = 0;
-        if (read != nullptr && read->n_articles > 0) {
-          const auto r = read->articles.find(key);
-          if (r != read->articles.end())
-            read_share = static_cast<double>(r->second) / read->n_articles;
-        }
-        out.read_shares.push_back(read_share);
-      }
+      const uint32_t id = stats.ids.Find(key);
+      if (id == DenseIds::kAbsent) continue;
+      ConceptStat& st = stats.stats[id];
+      if (st.weight_index == kUndecided)
+        st.weight_index = KeepConcept(key, st, threshold, mean_company, query, read, options, &out);
+      if (st.weight_index == kDropped) continue;
       weighted.concepts.push_back(st.weight_index);
-      weighted.total += w;
+      weighted.total += out.weights[st.weight_index];
     }
     if (!weighted.concepts.empty()) out.rows.push_back(std::move(weighted));
   }
