@@ -23,7 +23,8 @@ class CoverageSearch {
         covered_(problem.concept_weights.size(), 0),
         blocked_(problem.item_concepts.size(), 0),
         stale_(problem.item_concepts.size(), 0),
-        item_work_(problem.item_concepts.size()) {
+        item_work_(problem.item_concepts.size()),
+        candidates_by_depth_(problem.item_concepts.size() + 1) {
     for (const auto& [a, b] : problem.conflicts) {
       conflicts_[a].push_back(b);
       conflicts_[b].push_back(a);
@@ -118,29 +119,31 @@ class CoverageSearch {
     // shrink as S grows) can be dropped from the whole subtree. Unchanged
     // gains keep the parent's (sorted) order; the recomputed ones are sorted
     // alone and merged in, which gives the same order as one full sort.
-    std::vector<Candidate> kept;
-    std::vector<Candidate> changed;
-    kept.reserve(allowed.size());
+    // The node's candidates stay put while its children are visited, so each
+    // depth has its own vector, reused by the next node at that depth.
+    std::vector<Candidate>& candidates = candidates_by_depth_[chosen_.size()];
+    kept_.clear();
+    changed_.clear();
+    kept_.reserve(allowed.size());
     for (const Candidate& a : allowed) {
       const uint32_t i = a.item;
       if (blocked_[i] > 0 || p_.item_costs[i] > room) continue;
       if (stale_[i] != mark) {
-        kept.push_back(a);
+        kept_.push_back(a);
         continue;
       }
       const double gain = Gain(i);
-      if (gain > 0) changed.push_back({i, gain, gain / p_.item_costs[i]});
+      if (gain > 0) changed_.push_back({i, gain, gain / p_.item_costs[i]});
     }
     const auto by_ratio = [](const Candidate& a, const Candidate& b) {
       return a.ratio != b.ratio ? a.ratio > b.ratio : a.item < b.item;
     };
-    std::vector<Candidate> candidates;
-    if (changed.empty()) {
-      candidates = std::move(kept);
+    if (changed_.empty()) {
+      candidates.swap(kept_);
     } else {
-      std::sort(changed.begin(), changed.end(), by_ratio);
-      candidates.resize(kept.size() + changed.size());
-      std::merge(kept.begin(), kept.end(), changed.begin(), changed.end(), candidates.begin(),
+      std::sort(changed_.begin(), changed_.end(), by_ratio);
+      candidates.resize(kept_.size() + changed_.size());
+      std::merge(kept_.begin(), kept_.end(), changed_.begin(), changed_.end(), candidates.begin(),
                  by_ratio);
     }
     uint64_t rest_work = 0;
@@ -181,6 +184,9 @@ class CoverageSearch {
   std::vector<uint64_t> stale_;                   // per item: mark of the last node to recompute it
   uint64_t last_mark_ = 0;
   std::vector<uint64_t> item_work_;  // per item: its share of a node's work
+  // Per depth (chosen items), the candidates of the node being visited there.
+  std::vector<std::vector<Candidate>> candidates_by_depth_;
+  std::vector<Candidate> kept_, changed_;  // scratch of the node being filtered
   std::vector<uint32_t> chosen_;
   std::vector<uint32_t> best_items_;
   double best_ = 0;
