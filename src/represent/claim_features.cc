@@ -116,16 +116,21 @@ struct Alignment {
   float aligned_share = 0;     // weighted share at or above kAlignedSimilarity
 };
 
+// Components per content word in ClaimProfile::content_vectors: whole
+// groups of eight 16-bit lanes, so the dot product needs no tail loop.
+size_t VectorStride() { return (WordVectors::Default().dims() + 7) / 8 * 8; }
+
 // Similarity of every content word of a to every one of b (1 same stem, 0.9
 // WordNet synonym, else the vectors' cosine below that), computed once for
 // both directions of the alignment.
 void WordSimilarities(const ClaimProfile& a, const ClaimProfile& b, size_t na, size_t nb,
                       std::vector<float>& sim) {
-  const size_t dims = WordVectors::Default().dims();
+  const size_t stride = VectorStride();
   sim.resize(na * nb);
+  float* out = sim.data();
   for (size_t i = 0; i < na; ++i) {
     const ContentWord& x = a.content[i];
-    const int8_t* xv = a.content_vectors.data() + i * dims;
+    const int16_t* xv = a.content_vectors.data() + i * stride;
     for (size_t j = 0; j < nb; ++j) {
       const ContentWord& y = b.content[j];
       float v = 0;
@@ -135,14 +140,14 @@ void WordSimilarities(const ClaimProfile& a, const ClaimProfile& b, size_t na, s
                  Synonyms::Share(x.synonym_sets, y.synonym_sets)) {
         v = kSynonymSimilarity;
       } else {
-        const int8_t* yv = b.content_vectors.data() + j * dims;
+        const int16_t* yv = b.content_vectors.data() + j * stride;
         int32_t dot = 0;
-        for (size_t k = 0; k < dims; ++k) dot += xv[k] * yv[k];
+        for (size_t k = 0; k < stride; ++k) dot += int32_t{xv[k]} * yv[k];
         v = std::min(
             kSynonymSimilarity - 0.05f,
             static_cast<float>(dot) * a.content_inverse_norms[i] * b.content_inverse_norms[j]);
       }
-      sim[i * nb + j] = v;
+      out[i * nb + j] = v;
     }
   }
 }
@@ -202,34 +207,6 @@ float StemContainment(const ClaimProfile& a, const ClaimProfile& b, bool names_o
   }
   if (names_only && total == 0) return 1;  // nothing of a's to miss
   return Ratio(shared, total);
-}
-
-// Both take sequences of at most kMaxProfileTokens ids (see Capped), so the
-// two DP rows live on the stack.
-size_t EditDistance(std::span<const uint32_t> a, std::span<const uint32_t> b) {
-  std::array<uint16_t, kMaxProfileTokens + 1> prev, cur;
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<uint16_t>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<uint16_t>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({static_cast<uint16_t>(prev[j] + 1), static_cast<uint16_t>(cur[j - 1] + 1),
-                         static_cast<uint16_t>(prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-size_t CommonSubsequence(std::span<const uint32_t> a, std::span<const uint32_t> b) {
-  std::array<uint16_t, kMaxProfileTokens + 1> prev{}, cur{};
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = a[i - 1] == b[j - 1] ? static_cast<uint16_t>(prev[j - 1] + 1)
-                                    : std::max(prev[j], cur[j - 1]);
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 std::span<const uint32_t> Capped(const std::vector<uint32_t>& ids) {
@@ -303,13 +280,14 @@ void AddVectors(ClaimProfile& p) {
   const WordVectors& vectors = WordVectors::Default();
   if (vectors.dims() == 0) return;
   const size_t words = std::min(p.content.size(), kMaxProfileTokens);
-  p.content_vectors.assign(words * vectors.dims(), 0);
+  const size_t stride = VectorStride();
+  p.content_vectors.assign(words * stride, 0);
   p.content_inverse_norms.assign(words, 0.0f);
   for (size_t i = 0; i < words; ++i) {
     const uint32_t row = p.content[i].vector_row;
     if (row == WordVectors::kUnknown) continue;
     std::copy_n(vectors.Row(row), vectors.dims(),
-                p.content_vectors.begin() + static_cast<std::ptrdiff_t>(i * vectors.dims()));
+                p.content_vectors.begin() + static_cast<std::ptrdiff_t>(i * stride));
     p.content_inverse_norms[i] = vectors.InverseNorm(row);
   }
   p.mean_vector.assign(vectors.dims(), 0.0f);
@@ -392,6 +370,8 @@ ClaimProfile ProfileSentence(std::span<const Token> tokens) {
   SortUnique(p.numbers);
   SortUnique(p.content_stems);
   AddVectors(p);
+  p.norm_positions = PositionMasks(Capped(p.norms));
+  p.stem_positions = PositionMasks(Capped(p.stems));
   return p;
 }
 
@@ -516,13 +496,13 @@ ClaimFeatures PairFeatures(const ClaimProfile& a, const ClaimProfile& b) {
   const auto la = static_cast<float>(a.norms.size()), lb = static_cast<float>(b.norms.size());
   PushMinMax(la, lb, out);
   *out++ = std::abs(la - lb);
-  const std::span<const uint32_t> na = Capped(a.norms), nb = Capped(b.norms);
-  *out++ = Ratio(static_cast<double>(EditDistance(na, nb)),
-                 static_cast<double>(std::max(na.size(), nb.size())));
-  const std::span<const uint32_t> sa = Capped(a.stems), sb = Capped(b.stems);
-  const auto lcs = static_cast<double>(CommonSubsequence(sa, sb));
-  PushMinMax(Ratio(lcs, static_cast<double>(sa.size())), Ratio(lcs, static_cast<double>(sb.size())),
-             out);
+  const std::span<const uint32_t> na = Capped(a.norms);
+  *out++ = Ratio(static_cast<double>(EditDistance(na, b.norm_positions)),
+                 static_cast<double>(std::max(na.size(), b.norm_positions.length())));
+  const std::span<const uint32_t> sa = Capped(a.stems);
+  const auto lcs = static_cast<double>(CommonSubsequence(sa, b.stem_positions));
+  PushMinMax(Ratio(lcs, static_cast<double>(sa.size())),
+             Ratio(lcs, static_cast<double>(b.stem_positions.length())), out);
   PushMinMax(static_cast<float>(a.numbers.size()), static_cast<float>(b.numbers.size()), out);
   size_t shared = 0;
   for (const std::string& n : a.numbers)

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "chorus/tokenizer.h"
+#include "represent/sequence_distances.h"
 
 namespace chorus::represent {
 
@@ -63,15 +64,21 @@ struct ClaimProfile {
   std::vector<uint32_t> content_stems;   // stem ids of content words, sorted, unique
   std::vector<float> mean_vector;        // information-weighted mean of content word vectors
   // Per content word (first kMaxProfileTokens): its vector's components,
-  // contiguous (WordVectors::dims() each, zeros when unknown), and 1 / norm.
-  std::vector<int8_t> content_vectors;
+  // contiguous (dims() rounded up to a multiple of 8 each, zero-padded;
+  // zeros when unknown), and
+  // 1 / norm. Widened to 16 bits so the pair's dot products multiply-add
+  // eight components per instruction.
+  std::vector<int16_t> content_vectors;
   std::vector<float> content_inverse_norms;
+  // Where each norm and stem occurs among the first kMaxProfileTokens tokens
+  // (edit distance and common subsequence of a pair read them).
+  PositionMasks norm_positions, stem_positions;
 };
 
 // Sequences longer than this many tokens are cut for the pair features that
 // cost |a| x |b| (alignment, edit distance, LCS), so a hostile 100k-word
 // "sentence" costs no more than a long real one.
-inline constexpr size_t kMaxProfileTokens = 128;
+inline constexpr size_t kMaxProfileTokens = PositionMasks::kMaxLength;
 
 ClaimProfile ProfileSentence(std::span<const Token> tokens);
 // Only the parts NumbersConflict and NegationDiffers read (numbers and their

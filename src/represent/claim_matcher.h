@@ -29,7 +29,7 @@
 namespace chorus::represent {
 
 struct ClaimMatch {
-  double probability = 0;  // the model's, before the rules
+  double probability = 0;  // the model's; 0 when the screen or a rule settled the pair
   bool numbers_conflict = false;
   bool negation_differs = false;
   bool same = false;  // probability >= threshold and neither rule fired
@@ -53,9 +53,11 @@ class ClaimMatcher {
     ClaimMatch m;
     m.numbers_conflict = NumbersConflict(a, b);
     m.negation_differs = NegationDiffers(a, b);
-    if (StemOverlap(a, b) < kMinStemOverlap) return m;
+    // A rule settles the pair whatever the model says: not asking it saves
+    // the pair features, most of a compared pair's cost.
+    if (m.numbers_conflict || m.negation_differs || StemOverlap(a, b) < kMinStemOverlap) return m;
     m.probability = model_.Probability(PairFeatures(a, b));
-    m.same = m.probability >= threshold_ && !m.numbers_conflict && !m.negation_differs;
+    m.same = m.probability >= threshold_;
     return m;
   }
   double threshold() const { return threshold_; }

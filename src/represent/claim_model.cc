@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -134,6 +135,7 @@ Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view nam
   while (cursor.Next(&line)) {
     if (!line.empty()) return cursor.Error("unexpected text after the last tree");
   }
+  model.Flatten();
   return model;
 }
 
@@ -154,8 +156,33 @@ const ClaimModel& ClaimModel::Default() {
   return *model;
 }
 
-double ClaimModel::Probability(const ClaimFeatures& features) const {
-  if (empty()) return 0;
+void ClaimModel::Flatten() {
+  // Each tree's nodes in file order map to flat_ or leaves_ in that order.
+  std::vector<uint32_t> flat_index(nodes_.size());
+  for (size_t k = 0; k < nodes_.size(); ++k) {
+    const TreeNode& node = nodes_[k];
+    if (node.feature < 0) {
+      flat_index[k] = kLeafBit | static_cast<uint32_t>(leaves_.size());
+      leaves_.push_back(node.leaf);
+    } else {
+      flat_index[k] = static_cast<uint32_t>(flat_.size());
+      flat_.push_back({node.threshold, static_cast<uint32_t>(node.feature), {0, 0}});
+    }
+  }
+  for (size_t t = 0; t < tree_first_.size(); ++t) {
+    const uint32_t root = tree_first_[t];
+    flat_roots_.push_back(flat_index[root]);
+    const size_t end = t + 1 < tree_first_.size() ? tree_first_[t + 1] : nodes_.size();
+    for (size_t k = root; k < end; ++k) {
+      if (nodes_[k].feature < 0) continue;
+      FlatSplit& split = flat_[flat_index[k]];
+      split.child[0] = flat_index[root + nodes_[k].yes];
+      split.child[1] = flat_index[root + nodes_[k].no];
+    }
+  }
+}
+
+double ClaimModel::MarginWithMissing(const ClaimFeatures& features) const {
   double margin = base_margin_;
   for (uint32_t root : tree_first_) {
     const TreeNode* node = &nodes_[root];
@@ -166,6 +193,24 @@ double ClaimModel::Probability(const ClaimFeatures& features) const {
       node = &nodes_[root + next];
     }
     margin += node->leaf;
+  }
+  return margin;
+}
+
+double ClaimModel::Probability(const ClaimFeatures& features) const {
+  if (empty()) return 0;
+  double margin = base_margin_;
+  if (std::any_of(features.begin(), features.end(), [](float x) { return std::isnan(x); })) {
+    margin = MarginWithMissing(features);
+  } else {
+    // Same trees, same order of summation: the same margin as the file's walk.
+    for (uint32_t node : flat_roots_) {
+      while ((node & kLeafBit) == 0) {
+        const FlatSplit& split = flat_[node];
+        node = split.child[!(features[split.feature] < split.threshold)];
+      }
+      margin += leaves_[node & ~kLeafBit];
+    }
   }
   return 1.0 / (1.0 + std::exp(-margin));
 }

@@ -47,6 +47,42 @@ TEST(ClaimModelTest, EvaluatesTreesLikeXgboost) {
   EXPECT_NEAR(model->Probability(f), 1 / (1 + std::exp(-(1.0 + 0.25))), 1e-9);
 }
 
+// Leaves and splits interleaved across trees of several depths: every walk
+// ends at the leaf the file names, whichever branch it takes.
+TEST(ClaimModelTest, WalksDeeperTreesAfterOthers) {
+  auto split = [](int32_t feature, float threshold, uint32_t yes, uint32_t no, uint32_t missing) {
+    TreeNode n;
+    n.feature = feature;
+    n.threshold = threshold;
+    n.yes = yes, n.no = no, n.missing = missing;
+    return n;
+  };
+  auto leaf = [](float value) {
+    TreeNode n;
+    n.leaf = value;
+    return n;
+  };
+  std::vector<std::vector<TreeNode>> trees = {
+      {leaf(0.5f)},
+      {split(0, 0.5f, 1, 2, 1), split(1, 0.2f, 3, 4, 4), leaf(-2.0f), leaf(1.0f), leaf(3.0f)},
+      {split(1, 0.7f, 2, 1, 2), leaf(0.125f), leaf(-0.25f)}};
+  Result<ClaimModel> model =
+      ClaimModel::Parse(ClaimModel::Format("test pairs", "hand-made", 0.5, 0.1, trees), "t.txt");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  auto expect_margin = [&](float f0, float f1, double margin) {
+    ClaimFeatures f{};
+    f[0] = f0;
+    f[1] = f1;
+    EXPECT_NEAR(model->Probability(f), 1 / (1 + std::exp(-margin)), 1e-12) << f0 << " " << f1;
+  };
+  expect_margin(0.4f, 0.1f, 0.1 + 0.5 + 1.0 - 0.25);
+  expect_margin(0.4f, 0.3f, 0.1 + 0.5 + 3.0 - 0.25);
+  expect_margin(0.4f, 0.8f, 0.1 + 0.5 + 3.0 + 0.125);
+  expect_margin(0.6f, 0.8f, 0.1 + 0.5 - 2.0 + 0.125);
+  expect_margin(NAN, 0.1f, 0.1 + 0.5 + 1.0 - 0.25);
+  expect_margin(0.4f, NAN, 0.1 + 0.5 + 3.0 - 0.25);
+}
+
 TEST(ClaimModelTest, EveryTruncationIsAnErrorNamingTheFile) {
   const std::string text = TwoTreeModel();
   for (size_t cut = 0; cut + 1 < text.size(); ++cut) {
