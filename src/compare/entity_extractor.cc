@@ -136,11 +136,11 @@ class SentenceScanner {
   }
 
   bool IsLowerConnector(size_t i) const {
-    static const char* kConnectors[] = {"bin",   "ibn", "bint", "de",  "da", "di",  "du",
-                                        "von",   "van", "der",  "den", "la", "le",  "del",
-                                        "della", "dos", "das",  "al",  "el", "abd", "abu"};
+    static constexpr std::string_view kConnectors[] = {
+        "bin", "ibn", "bint", "de",    "da",  "di",  "du", "von", "van", "der", "den",
+        "la",  "le",  "del",  "della", "dos", "das", "al", "el",  "abd", "abu"};
     if (tokens_[i].capitalized) return false;
-    for (const char* c : kConnectors) {
+    for (std::string_view c : kConnectors) {
       if (tokens_[i].norm == c) return true;
     }
     return false;
@@ -204,8 +204,12 @@ class SentenceScanner {
 
   // Length in tokens of the person title starting at token p, 0 if none.
   size_t TitleAt(size_t p, size_t end) const {
+    if (p >= end) return 0;
+    const auto starting = lex_.titles_by_first_word.find(tokens_[p].norm);
+    if (starting == lex_.titles_by_first_word.end()) return 0;
     size_t best = 0;
-    for (const std::vector<std::string>& title : lex_.person_titles) {
+    for (uint32_t index : starting->second) {
+      const std::vector<std::string>& title = lex_.person_titles[index];
       if (title.size() <= best || p + title.size() > end) continue;
       bool match = true;
       for (size_t k = 0; k < title.size() && match; ++k) {

@@ -56,6 +56,11 @@ EntityLexicon ParseEntityLexicon(std::string_view text) {
         words.emplace_back(w);
         lex.title_words.emplace(w);
       }
+      if (words.empty()) continue;
+      const auto index = static_cast<uint32_t>(lex.person_titles.size());
+      lex.titles_by_first_word[words[0]].push_back(index);
+      if (words[0].size() > 1 && words[0].back() == '.')
+        lex.titles_by_first_word[words[0].substr(0, words[0].size() - 1)].push_back(index);
       lex.person_titles.push_back(std::move(words));
     } else if (section == "modifiers") {
       lex.modifiers.emplace(line);

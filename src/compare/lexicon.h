@@ -30,6 +30,12 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 struct EntityLexicon {
   // Titles, one entry per title, each split into its lower-case words.
   std::vector<std::vector<std::string>> person_titles;
+  // Indices into person_titles by first word, and by that word without its
+  // period ("gen." also under "gen", which a title may match): a name's
+  // title is looked for at every capitalised run of every sentence, too
+  // often to try each title.
+  std::unordered_map<std::string, std::vector<uint32_t>, WordHash, std::equal_to<>>
+      titles_by_first_word;
   WordSet title_words;  // every word of any title
   WordSet modifiers;    // stripped, but no title
   WordSet organisation_words;
