@@ -132,7 +132,9 @@ CoverageProblem BuildCoverageProgram(const StemmedSentences& ss, const Candidate
                                      double redundancy_cosine) {
   CoverageProblem problem;
   problem.capacity = BudgetCapacity(budget);
-  problem.concept_weights = weighted.weights;
+  // Fixed point, so the search's gains are exact (coverage_selector.h).
+  problem.concept_weights.reserve(weighted.weights.size());
+  for (double w : weighted.weights) problem.concept_weights.push_back(QuantizeWeight(w));
   const std::vector<WeightedRow>& items = weighted.rows;
   // Tie-break: at most 1e-3 of the lightest concept over a whole summary,
   // favouring early sentences and a fuller budget among equal coverages.

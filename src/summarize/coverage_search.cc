@@ -24,6 +24,7 @@ class CoverageSearch {
         blocked_(problem.item_concepts.size(), 0),
         stale_(problem.item_concepts.size(), 0),
         item_work_(problem.item_concepts.size()),
+        open_weight_(problem.item_concepts.size(), 0.0),
         candidates_by_depth_(problem.item_concepts.size() + 1) {
     for (const auto& [a, b] : problem.conflicts) {
       conflicts_[a].push_back(b);
@@ -34,6 +35,7 @@ class CoverageSearch {
     for (uint32_t i = 0; i < problem.item_concepts.size(); ++i) {
       for (uint32_t c : problem.item_concepts[i]) ++holder_start_[c + 1];
       item_work_[i] = 1 + problem.item_concepts[i].size();
+      for (uint32_t c : problem.item_concepts[i]) open_weight_[i] += problem.concept_weights[c];
     }
     for (size_t c = 1; c < holder_start_.size(); ++c) holder_start_[c] += holder_start_[c - 1];
     holders_.resize(holder_start_.back());
@@ -70,16 +72,34 @@ class CoverageSearch {
   };
 
   double Gain(uint32_t item) const {
-    double gain = item < p_.item_bonus.size() ? p_.item_bonus[item] : 0.0;
-    for (uint32_t c : p_.item_concepts[item]) {
-      if (covered_[c] == 0) gain += p_.concept_weights[c];
-    }
-    return gain;
+    return (item < p_.item_bonus.size() ? p_.item_bonus[item] : 0.0) + open_weight_[item];
   }
 
-  void Choose(uint32_t item, int delta) {
-    for (uint32_t c : p_.item_concepts[item]) covered_[c] += delta;
-    for (uint32_t other : conflicts_[item]) blocked_[other] += delta;
+  // Chooses `item`: the concepts it newly covers leave their holders' open
+  // weight, and those holders are marked `mark` for their gains to be
+  // re-read. With fixed-point weights the subtraction is exact.
+  void Choose(uint32_t item, uint64_t mark) {
+    for (uint32_t c : p_.item_concepts[item]) {
+      if (covered_[c]++ != 0) continue;
+      const double w = p_.concept_weights[c];
+      for (uint32_t h = holder_start_[c]; h < holder_start_[c + 1]; ++h) {
+        open_weight_[holders_[h]] -= w;
+        stale_[holders_[h]] = mark;
+      }
+    }
+    for (uint32_t other : conflicts_[item]) ++blocked_[other];
+  }
+
+  // Undoes Choose(item, ...).
+  void Unchoose(uint32_t item) {
+    for (uint32_t c : p_.item_concepts[item]) {
+      if (--covered_[c] != 0) continue;
+      const double w = p_.concept_weights[c];
+      for (uint32_t h = holder_start_[c]; h < holder_start_[c + 1]; ++h) {
+        open_weight_[holders_[h]] += w;
+      }
+    }
+    for (uint32_t other : conflicts_[item]) --blocked_[other];
   }
 
   // Fractional knapsack of candidates[from..] (sorted by ratio) within `room`.
@@ -96,8 +116,8 @@ class CoverageSearch {
 
   // `allowed` carries each item's gain over the parent node; only items
   // marked `mark` (holders of a concept the last choice covered) may gain
-  // less here, so only they are recomputed -- by the same sum in the same
-  // order, so every gain is bit-identical to a full recomputation.
+  // less here, so only their gains are re-read from open_weight_, kept up
+  // to date by Choose (exactly, with fixed-point weights).
   // `allowed` is a tail of the parent's candidates, which stay put while
   // their children are visited. `work` is the node's work: a look-up per
   // concept of every allowed item, and one per item for sorting and copying
@@ -154,17 +174,11 @@ class CoverageSearch {
       const uint32_t item = candidates[k].item;
       rest_work -= item_work_[item];
       const uint64_t child_mark = ++last_mark_;
-      for (uint32_t c : p_.item_concepts[item]) {
-        if (covered_[c] != 0) continue;
-        for (uint32_t h = holder_start_[c]; h < holder_start_[c + 1]; ++h) {
-          stale_[holders_[h]] = child_mark;
-        }
-      }
       chosen_.push_back(item);
-      Choose(item, +1);
+      Choose(item, child_mark);
       Visit(std::span<const Candidate>(candidates).subspan(k + 1), value + candidates[k].gain,
             room - p_.item_costs[item], child_mark, rest_work);
-      Choose(item, -1);
+      Unchoose(item);
       chosen_.pop_back();
       if (aborted_) return;
     }
@@ -184,6 +198,7 @@ class CoverageSearch {
   std::vector<uint64_t> stale_;                   // per item: mark of the last node to recompute it
   uint64_t last_mark_ = 0;
   std::vector<uint64_t> item_work_;  // per item: its share of a node's work
+  std::vector<double> open_weight_;  // per item: weight of its concepts not yet covered
   // Per depth (chosen items), the candidates of the node being visited there.
   std::vector<std::vector<Candidate>> candidates_by_depth_;
   std::vector<Candidate> kept_, changed_;  // scratch of the node being filtered

@@ -35,6 +35,7 @@
 #ifndef CHORUS_SUMMARIZE_COVERAGE_SELECTOR_H_
 #define CHORUS_SUMMARIZE_COVERAGE_SELECTOR_H_
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -42,8 +43,17 @@
 
 namespace chorus {
 
+// Concept weights are best given in fixed point: multiples of kWeightQuantum
+// (2^-20) below 2^32. Every sum of such weights is then exact in a double,
+// whatever its order, so SolveCoverageSearch's gains, which it updates by
+// subtracting the weights a choice covers and adding them back, equal a
+// recomputation bit for bit. Other weights work, with rounding drift in the
+// gains. QuantizeWeight rounds a weight to the nearest multiple.
+inline constexpr double kWeightQuantum = 1.0 / (1 << 20);
+inline double QuantizeWeight(double w) { return std::round(w / kWeightQuantum) * kWeightQuantum; }
+
 struct CoverageProblem {
-  std::vector<double> concept_weights;                   // w_c > 0
+  std::vector<double> concept_weights;                   // w_c > 0, best in fixed point (above)
   std::vector<std::vector<uint32_t>> item_concepts;      // concepts of each item, no repeats
   std::vector<uint32_t> item_costs;                      // cost_i >= 1
   std::vector<double> item_bonus;                        // b_i (may be empty: all 0)

@@ -78,6 +78,26 @@ TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
   }
 }
 
+// Fixed-point weights (as BuildCoverageProgram makes them) sum exactly in
+// any order, which the search's subtract-and-add-back gains rely on; the
+// search then matches the exhaustive optimum exactly.
+TEST(CoverageSelectorTest, FixedPointWeightsSumExactly) {
+  std::mt19937 rng(17);
+  std::vector<double> weights;
+  for (int k = 0; k < 1000; ++k) weights.push_back(QuantizeWeight(1.0 + 50.0 / (1 + rng() % 997)));
+  double forward = 0, backward = 0;
+  for (double w : weights) forward += w;
+  for (auto w = weights.rbegin(); w != weights.rend(); ++w) backward += *w;
+  EXPECT_EQ(forward, backward);
+  for (int trial = 0; trial < 200; ++trial) {
+    CoverageProblem p = RandomProblem(rng);
+    for (double& w : p.concept_weights) w = QuantizeWeight(w + 1.5 / (1 + rng() % 7));
+    const CoverageSolution s = SolveCoverageSearch(p, 100000000);
+    ASSERT_TRUE(s.proven_optimal) << "trial " << trial;
+    EXPECT_EQ(s.objective, BruteForceOptimum(p)) << "trial " << trial;
+  }
+}
+
 // Past its work limit the search hands over to GLPK when asked, which still
 // finds the optimum; otherwise its best solution, at least the greedy's, is used.
 TEST(CoverageSelectorTest, WorkLimitFallsBackOnGlpkWhenAsked) {
