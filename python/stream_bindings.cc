@@ -272,17 +272,18 @@ py::dict AddTermCountsDict(const py::dict& sum, const py::dict& later) {
 py::dict ClusterPartitionDict(const py::iterable& warmup, const py::iterable& articles,
                               const std::string& model, std::optional<double> threshold,
                               double window_days, double overlap_days,
-                              const std::optional<py::dict>& seed) {
+                              const std::optional<py::dict>& seed, const py::iterable& runon) {
   const TermCounts counts = seed ? TermCountsFromDict(*seed) : TermCounts();
   const std::vector<Document> before = ToDocuments(warmup);
   const std::vector<Document> own = ToDocuments(articles);
+  const std::vector<Document> after = ToDocuments(runon);
   const ClustererOptions options = ToClustererOptions(model, threshold, window_days);
   Result<ClusteredPartition> p = InternalError("not clustered");
   size_t tail = 0;
   std::vector<std::string> events_json;
   {
     py::gil_scoped_release release;
-    p = ClusterPartition(counts, before, own, options);
+    p = ClusterPartition(counts, before, own, options, after);
     tail = WarmupStart(own, overlap_days);
     if (p.ok()) {
       for (const EventInfo& e : p->event_info) events_json.push_back(EventToJson(e));
@@ -291,37 +292,51 @@ py::dict ClusterPartitionDict(const py::iterable& warmup, const py::iterable& ar
   if (!p.ok()) Raise(p.status());
   // Copies are named by the partition-relative index; a warm-up original is
   // negative, so "none" is a separate None, not a sentinel.
-  py::list duplicate_of;
-  for (const auto& d : p->duplicate_of) {
-    if (d) {
-      duplicate_of.append(*d);
-    } else {
-      duplicate_of.append(py::none());
+  auto originals = [](const std::vector<std::optional<int64_t>>& copies) {
+    py::list out;
+    for (const auto& d : copies) {
+      if (d) {
+        out.append(*d);
+      } else {
+        out.append(py::none());
+      }
     }
-  }
+    return out;
+  };
   py::dict out;
   out["warmup_events"] = p->warmup_events;
   out["events"] = p->events;
   out["new_event"] = p->new_event;
-  out["duplicate_of"] = duplicate_of;
+  out["duplicate_of"] = originals(p->duplicate_of);
+  out["runon_events"] = p->runon_events;
+  out["runon_new_event"] = p->runon_new_event;
+  out["runon_duplicate_of"] = originals(p->runon_duplicate_of);
   out["tail_events"] = Slice(p->events, tail);
   out["event_info"] = LoadJson(JsonArray(events_json));
   out["events_count"] = p->event_info.size();
   return out;
 }
 
-std::vector<std::vector<int64_t>> Stitch(const std::vector<py::dict>& partitions) {
+// StitchPartitions: (global events by partition, articles handed over by
+// partition). Each dict as chorus.dask's _boundary makes it; "runon_events"
+// and "head_events" may be left out (no run-on).
+py::tuple Stitch(const std::vector<py::dict>& partitions, size_t handover_window) {
   std::vector<PartitionBoundary> boundaries;
+  auto labels = [](const py::dict& p, const char* key) {
+    return p.contains(key) ? p[key].cast<std::vector<int64_t>>() : std::vector<int64_t>();
+  };
   for (const py::dict& p : partitions) {
     PartitionBoundary b;
-    b.warmup_events = p["warmup_events"].cast<std::vector<int64_t>>();
-    b.tail_events = p["tail_events"].cast<std::vector<int64_t>>();
+    b.warmup_events = labels(p, "warmup_events");
+    b.tail_events = labels(p, "tail_events");
+    b.runon_events = labels(p, "runon_events");
+    b.head_events = labels(p, "head_events");
     b.events = p["events"].cast<int64_t>();
     boundaries.push_back(std::move(b));
   }
-  auto global = StitchPartitions(boundaries);
-  if (!global.ok()) Raise(global.status());
-  return std::move(*global);
+  auto stitched = StitchPartitions(boundaries, handover_window);
+  if (!stitched.ok()) Raise(stitched.status());
+  return py::make_tuple(std::move(stitched->global), std::move(stitched->handed_over));
 }
 
 std::unique_ptr<EventStore> OpenReadOnly(const std::string& path) {
@@ -430,7 +445,7 @@ void RegisterStream(py::module_& m) {
       py::arg("path"), py::arg("event"), py::arg("include_duplicates"));
   m.def("cluster_partition", &ClusterPartitionDict, py::arg("warmup"), py::arg("articles"),
         py::arg("model"), py::arg("threshold"), py::arg("window_days"), py::arg("overlap_days"),
-        py::arg("seed") = py::none());
+        py::arg("seed") = py::none(), py::arg("runon") = py::list());
   m.def("count_terms", &CountTermsList, py::arg("articles"), py::arg("cut"), py::arg("model"),
         py::arg("threshold"), py::arg("window_days"));
   m.def("add_term_counts", &AddTermCountsDict, py::arg("sum"), py::arg("later"));
@@ -440,7 +455,7 @@ void RegisterStream(py::module_& m) {
         return WarmupStart(ToDocuments(articles), overlap_days);
       },
       py::arg("articles"), py::arg("overlap_days"));
-  m.def("stitch", &Stitch, py::arg("partitions"));
+  m.def("stitch", &Stitch, py::arg("partitions"), py::arg("handover_window") = 1000);
   m.def("score_clustering", &ScoreClusteringDict, py::arg("gold"), py::arg("predicted"));
 }
 

@@ -39,7 +39,16 @@
 // its warm-up members (its size and outlets enter the learned model's
 // features), and an article whose near-duplicate original lies in an
 // earlier partition is not marked a copy (nor left out of the counts).
-// chorus.dask measures it (README: Dask).
+//
+// The run-on narrows that gap where the disagreement starts, right after a
+// cut: partition k-1's clusterer, which has seen the stream before the cut
+// (for partition 0, all of it), goes on into partition k's first articles
+// (ClusterPartition's `runon`, computed alongside partition k, not before
+// it) and decides them; the stitch hands over to partition k's own
+// decisions where both agree for a stretch, and names partition k's events
+// by the map of events that agreement shows (StitchPartitions). The run-on
+// costs its length in extra clustering per partition. chorus.dask measures
+// the agreement (README: Dask).
 //
 // Thread safety: pure functions of their arguments; ClusterPartition uses
 // its own clusterer, so partitions can be clustered on threads at once.
@@ -69,6 +78,15 @@ struct ClusteredPartition {
   // first article: negative for a warm-up article (-1 = the last one).
   std::vector<std::optional<int64_t>> duplicate_of;
   std::vector<EventInfo> event_info;  // Describe() of local events 1..n, at the end
+  // The run-on: the same clusterer continued into the next partition's first
+  // articles (ClusterPartition's `runon`), which the stitch may hand over to
+  // this partition's decisions (StitchPartitions). Local events, copies'
+  // originals relative to the partition's first article as above (at or past
+  // events.size(): a run-on article). Events opened in the run-on follow the
+  // partition's own in event_info, described at the run-on's end.
+  std::vector<int64_t> runon_events;
+  std::vector<bool> runon_new_event;
+  std::vector<std::optional<int64_t>> runon_duplicate_of;
 };
 
 // Clusters `warmup` then `articles` with one fresh EventClusterer.
@@ -76,12 +94,14 @@ ClusteredPartition ClusterPartition(std::span<const Document> warmup,
                                     std::span<const Document> articles,
                                     const ClustererOptions& options);
 // The same, with the clusterer seeded first with `seed`, the term counts of
-// the stream before the warm-up (EventClusterer::SeedTermCounts).
+// the stream before the warm-up (EventClusterer::SeedTermCounts), and
+// continued on `runon`, the next partition's first articles.
 // kInvalidArgument when `seed` is malformed.
 Result<ClusteredPartition> ClusterPartition(const TermCounts& seed,
                                             std::span<const Document> warmup,
                                             std::span<const Document> articles,
-                                            const ClustererOptions& options);
+                                            const ClustererOptions& options,
+                                            std::span<const Document> runon = {});
 
 // The term counts a clusterer with `options` would add for consecutive runs
 // of `articles` (part of a stream, in order): run i is [ends[i-1], ends[i])
@@ -108,14 +128,47 @@ struct PartitionBoundary {
   // Local events of the partition's articles from WarmupStart on (the next
   // partition's warm-up, in the same order).
   std::vector<int64_t> tail_events;
-  int64_t events = 0;  // local events (event_info.size())
+  int64_t events = 0;  // local events (event_info.size(), run-on's included)
+  // ClusteredPartition::runon_events (empty: no run-on), and the local events
+  // of this partition's first articles, as many as the previous partition's
+  // run-on (its `events` cut to that length).
+  std::vector<int64_t> runon_events;
+  std::vector<int64_t> head_events;
 };
 
-// Global event id of each partition's local events: result[k][e - 1].
+struct StitchedPartitions {
+  // Global event of each partition's local events: global[k][e - 1].
+  std::vector<std::vector<int64_t>> global;
+  // Partition k's first handed_over[k] articles take the previous
+  // partition's run-on decisions (runon_events, runon_new_event,
+  // runon_duplicate_of), not its own.
+  std::vector<size_t> handed_over;
+};
+
+// Joins the partitions' local events into global ones, numbered 1, 2, ... in
+// order of appearance of the local events. With run-ons some numbers name
+// events no article is finally assigned to (opened in a run-on that was not
+// handed over, or only by articles handed over): number the events again in
+// order of appearance in the assignments when gaps matter (chorus.dask does).
+//
+// Where the previous partition ran on into partition k, its run-on decides
+// partition k's first articles: that clusterer saw the stream before the cut,
+// so (for partition 1, exactly) it decides as one clusterer over the whole
+// stream would. The run-on is handed over to partition k's own decisions as
+// soon as both agree, under one consistent one-to-one map of their events,
+// on `handover_window` consecutive articles; that map then names partition
+// k's events (the rest of the run-on's articles go to partition k's own
+// decisions). Without such agreement all of the run-on is used and the map
+// as it stands at its end applies. Local events the map does not name
+// continue the global event most of their warm-up articles belong to (the
+// earlier partition decides the warm-up articles themselves), or else open
+// new global events.
+//
 // kInvalidArgument when a partition's warm-up does not match the previous
-// tail in length, or names a local event out of range.
-Result<std::vector<std::vector<int64_t>>> StitchPartitions(
-    std::span<const PartitionBoundary> partitions);
+// tail in length, its head the previous run-on, or a local event is out of
+// range.
+Result<StitchedPartitions> StitchPartitions(std::span<const PartitionBoundary> partitions,
+                                            size_t handover_window = 1000);
 
 // Writes a clustering decided elsewhere (a stitched one) into a new chorus
 // store, in stream order, so that `chorus events/summarize --store`, the

@@ -36,6 +36,12 @@ from ._progress import bar
 from ._stream import _model_arg, _threshold_arg
 
 ARTICLE_FIELDS = ("id", "text", "title", "date", "source", "url")
+# cluster_stream: each partition's clusterer also decides this many of the next
+# partition's first articles (the run-on), and hands them over to the next
+# partition's own decisions once both agree on HANDOVER_WINDOW articles in a
+# row (chorus/partitioned_clustering.h: StitchPartitions).
+RUNON = 40000
+HANDOVER_WINDOW = 1000
 
 
 # ---------------------------------------------------------------- reading
@@ -230,10 +236,14 @@ def _seeds(parts, model, threshold, window_days, overlap_days) -> List[Any]:
     return seeds
 
 
-def _cluster(warmup, articles, seed, model, threshold, window_days,
-             overlap_days) -> Dict[str, Any]:
+def _head(articles: List[Dict[str, Any]], n: int) -> List[Dict[str, Any]]:
+    return articles[:n]
+
+
+def _cluster(warmup, articles, seed, model, threshold, window_days, overlap_days,
+             runon) -> Dict[str, Any]:
     out = _chorus.cluster_partition(warmup, articles, model, threshold, window_days, overlap_days,
-                                    seed)
+                                    seed, runon)
     out["ids"] = [str(a.get("id") or "") for a in articles]
     out["warmup_ids"] = [str(a.get("id") or "") for a in warmup]
     out["dates"] = [a.get("date") or None for a in articles]
@@ -257,9 +267,18 @@ def _event_rows(articles: List[Dict[str, Any]], assigned: pd.DataFrame, shared: 
     return frame[keep].reset_index(drop=True)
 
 
-def _boundary(c: Dict[str, Any]) -> Dict[str, Any]:
+def _boundary(c: Dict[str, Any], head: int) -> Dict[str, Any]:
     return {"warmup_events": c["warmup_events"], "tail_events": c["tail_events"],
-            "events": c["events_count"]}
+            "events": c["events_count"], "runon_events": c["runon_events"],
+            "head_events": c["events"][:head]}
+
+
+def _handed_over(c: Dict[str, Any], n: int) -> Dict[str, Any]:
+    """The first `n` articles of a partition's run-on, as decided there; copies'
+    originals relative to the partition's first article (ClusteredPartition)."""
+    out = {key: c["runon_" + key][:n] for key in ("events", "duplicate_of")}
+    out["ids"] = c["ids"]
+    return out
 
 
 ASSIGNMENT_META = pd.DataFrame({
@@ -269,31 +288,64 @@ ASSIGNMENT_META = pd.DataFrame({
     "partition": pd.Series(dtype="int64")})
 
 
-def _assignments(c: Dict[str, Any], k: int, mapping: List[int], first_new: int,
-                 warmup_global: List[int]) -> pd.DataFrame:
-    """Partition k's articles with their global events."""
+def _assignments(c: Dict[str, Any], k: int, mapping: List[int], handed: Dict[str, Any],
+                 earlier: List[int], before: Optional[pd.DataFrame]) -> pd.DataFrame:
+    """Partition k's articles with their global events (numbered as the stitch
+    left them; _renumbered numbers them in order of appearance): the first
+    ones as the previous partition's run-on decided them (`handed`, its local
+    events global through `earlier`), the rest as decided here. A copy is in
+    its original's event as finally assigned (`before`: the previous
+    partition's assignments)."""
     events, copies = [], []
-    n_warm = len(c["warmup_ids"])
-    for local, d in zip(c["events"], c["duplicate_of"]):
+    n_before = len(handed.get("ids", ()))
+    for e, d in zip(handed["events"], handed["duplicate_of"]):
+        if d is None or d < 0:  # an original beyond the previous partition: not marked a copy
+            events.append(earlier[e - 1])
+            copies.append(None)
+        elif d < n_before:
+            events.append(int(before["event"].iat[d]))
+            copies.append(handed["ids"][d])
+        else:
+            events.append(events[d - n_before])
+            copies.append(c["ids"][d - n_before])
+    n_warm, n_handed = len(c["warmup_ids"]), len(events)
+    for local, d in zip(c["events"][n_handed:], c["duplicate_of"][n_handed:]):
         if d is not None and d < 0:  # the original is in the warm-up: its event stands
-            events.append(warmup_global[n_warm + d])
+            events.append(int(before["event"].iat[len(before) + d]))
             copies.append(c["warmup_ids"][n_warm + d])
+        elif d is not None:
+            events.append(events[d])
+            copies.append(c["ids"][d])
         else:
             events.append(mapping[local - 1])
-            copies.append(c["ids"][d] if d is not None else None)
-    new = [bool(n) and e >= first_new for n, e in zip(c["new_event"], events)]
+            copies.append(None)
     return pd.DataFrame({"article": c["ids"], "event": pd.Series(events, dtype="int64"),
-                         "new_event": pd.Series(new, dtype=bool), "duplicate_of": copies,
-                         "date": c["dates"], "source": c["sources"],
+                         "new_event": pd.Series([False] * len(events), dtype=bool),
+                         "duplicate_of": copies, "date": c["dates"], "source": c["sources"],
                          "partition": pd.Series([k] * len(events), dtype="int64")})
 
 
-def _labels(c: Dict[str, Any], mapping: List[int]) -> pd.DataFrame:
+def _appearing(assigned: pd.DataFrame) -> List[int]:
+    return pd.unique(assigned["event"]).tolist()
+
+
+def _renumbered(assigned: pd.DataFrame, number: Dict[int, int], seen: int) -> pd.DataFrame:
+    """Events numbered in order of appearance (`seen`: events appearing before
+    this partition); an article opens its event when it is its first."""
+    out = assigned.copy()
+    out["event"] = out["event"].map(number).astype("int64")
+    out["new_event"] = (out["event"] > seen) & ~out["event"].duplicated() & \
+        out["duplicate_of"].isnull()
+    return out
+
+
+def _labels(c: Dict[str, Any], mapping: List[int], number: Dict[int, int]) -> pd.DataFrame:
     """Each local event's label and size, by global event."""
+    kept = [i for i, g in enumerate(mapping) if g in number]  # events no article kept: left out
     info = c["event_info"]
-    return pd.DataFrame({"event": pd.Series([mapping[i] for i in range(len(info))], dtype="int64"),
-                         "label": [e["label"] for e in info],
-                         "size": [e["articles"] for e in info]})
+    return pd.DataFrame({"event": pd.Series([number[mapping[i]] for i in kept], dtype="int64"),
+                         "label": [info[i]["label"] for i in kept],
+                         "size": [info[i]["articles"] for i in kept]})
 
 
 class StitchedClustering:
@@ -390,7 +442,8 @@ class StitchedClustering:
 
 def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_days: float = 30,
                    overlap_days: float = 3, progress: bool = False,
-                   model: Optional[str] = None) -> StitchedClustering:
+                   model: Optional[str] = None, runon: int = RUNON,
+                   handover_window: int = HANDOVER_WINDOW) -> StitchedClustering:
     """Clusters a stream of articles into events across the Dask cluster.
 
     `articles` is a bag of article dicts in time order, each partition a
@@ -402,7 +455,12 @@ def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_d
     across a cut becomes one event (chorus/partitioned_clustering.h). The
     counts are taken in parallel (featurizing only) and summed in stream
     order, so the result depends on the partitions, never on the workers or
-    their timing. With one partition the result is exactly one clusterer's. The clustering runs
+    their timing. Each partition's clusterer also runs on into the next
+    partition's first `runon` articles and decides them, handing over to that
+    partition's own decisions once both agree on `handover_window` articles in
+    a row (runon=0: no run-on); this costs `runon` articles of extra
+    clustering per partition and brings the result closer to one process's.
+    With one partition the result is exactly one clusterer's. The clustering runs
     now (its results stay on the workers); `model`, `threshold` and
     `window_days` are `chorus cluster`'s (chorus.EventStream says how); a model
     file must be readable by every worker.
@@ -412,22 +470,34 @@ def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_d
     model_arg, threshold_arg = _model_arg(model), _threshold_arg(threshold)
     parts = articles.to_delayed()
     seeds = _seeds(parts, model_arg, threshold_arg, float(window_days), float(overlap_days))
+    if runon < 0 or handover_window < 1:
+        raise ValueError("runon must be >= 0 and handover_window >= 1")
     clustered = []
     for k, part in enumerate(parts):
         warmup = dask.delayed(_warmup)(parts[k - 1], overlap_days) if k > 0 else []
+        after = dask.delayed(_head)(parts[k + 1], runon) if k + 1 < len(parts) else []
         clustered.append(dask.delayed(_cluster)(warmup, part, seeds[k], model_arg, threshold_arg,
-                                                float(window_days), float(overlap_days)))
+                                                float(window_days), float(overlap_days), after))
     clustered = _persist(clustered, progress)
-    boundaries = dask.compute(*[dask.delayed(_boundary)(c) for c in clustered])
-    mappings = _chorus.stitch(list(boundaries))
-    frames, labels = [], []
-    first_new = 1
-    previous_tail: List[int] = []
+    boundaries = dask.compute(*[dask.delayed(_boundary)(c, runon if k else 0)
+                                for k, c in enumerate(clustered)])
+    mappings, handed_over = _chorus.stitch(list(boundaries), handover_window)
+    frames: List[Any] = []
     for k, (c, mapping) in enumerate(zip(clustered, mappings)):
-        frames.append(dask.delayed(_assignments)(c, k, mapping, first_new, previous_tail))
-        labels.append(dask.delayed(_labels)(c, mapping))
-        first_new = max([first_new - 1] + mapping) + 1
-        previous_tail = [mapping[e - 1] for e in boundaries[k]["tail_events"]]
+        handed = dask.delayed(_handed_over)(clustered[k - 1], handed_over[k]) if k else \
+            {"events": [], "duplicate_of": []}
+        frames.append(dask.delayed(_assignments)(c, k, mapping, handed,
+                                                 mappings[k - 1] if k else [],
+                                                 frames[k - 1] if k else None))
+    frames = _persist(frames, False)
+    number: Dict[int, int] = {}
+    seen = []
+    for appearing in dask.compute(*[dask.delayed(_appearing)(f) for f in frames]):
+        seen.append(len(number))
+        for e in appearing:
+            number.setdefault(e, len(number) + 1)
+    frames = [dask.delayed(_renumbered)(f, number, n) for f, n in zip(frames, seen)]
+    labels = [dask.delayed(_labels)(c, m, number) for c, m in zip(clustered, mappings)]
     return StitchedClustering(dd.from_delayed(frames, meta=ASSIGNMENT_META), labels, len(parts),
                               threshold_arg, float(window_days), model_arg)
 

@@ -79,7 +79,9 @@ def test_partitions_start_from_the_term_counts_before_them(client):
         # joins the May articles.
         alone = _chorus.cluster_partition(warmup, parts[-1].compute(), "", None, 30, 3)
         assert alone["events"][-1] == alone["events"][-2]
-        got = cd.cluster_stream(bag, overlap_days=3).assignments.compute()
+        # (runon=0: a run-on covering the small last partition would decide
+        # it with the stream's counts whatever the seed.)
+        got = cd.cluster_stream(bag, overlap_days=3, runon=0).assignments.compute()
         assert got["event"].tolist() == single
 
 
@@ -100,10 +102,36 @@ def test_term_counts_of_runs_add_up(client):
 
 
 def test_without_warmup_events_do_not_continue(client):
-    # overlap 0: the partitions share nothing, so each story splits at the cut.
+    # overlap 0, no run-on: the partitions share nothing, so each story splits at the cut.
     bag = db.from_sequence(stream_articles(), npartitions=2)
-    got = cd.cluster_stream(bag, overlap_days=0).assignments.compute()
+    got = cd.cluster_stream(bag, overlap_days=0, runon=0).assignments.compute()
     assert got["event"].nunique() == 6
+
+
+def test_runon_decides_the_next_partitions_first_articles(client, tmp_path):
+    # overlap 0: only the run-on ties the partitions. Partition 0's clusterer
+    # decides partition 1's first articles as one clusterer would, and hands
+    # over to partition 1's own decisions once both agree on
+    # `handover_window` articles in a row.
+    articles = stream_articles()
+    single = chorus.Clusterer().add(articles)
+    bag = db.from_sequence(articles, npartitions=2)
+    for runon, window in ((6, 1000), (6, 3), (4, 3)):  # all run-on; hand-over after 3 articles
+        result = cd.cluster_stream(bag, overlap_days=0, runon=runon, handover_window=window)
+        got = result.assignments.compute()
+        assert got["event"].tolist() == [a["event"] for a in single]
+        assert got["new_event"].tolist() == [a["new_event"] for a in single]
+    # Handed over after one article, the map names only that article's event:
+    # the two others split, numbered in order of appearance, and the result
+    # is stored as `chorus cluster` stores it.
+    result = cd.cluster_stream(bag, overlap_days=0, runon=6, handover_window=1)
+    got = result.assignments.compute()
+    assert got["event"].tolist() == [1, 2, 3] * 2 + [1, 4, 5] * 2
+    assert got["new_event"].tolist() == [True] * 3 + [False] * 4 + [True] * 2 + [False] * 3
+    assert result.to_store(tmp_path / "handed.db", bag) == len(articles)
+    assert result.events()["articles"].tolist() == [4, 2, 2, 2, 2]
+    with pytest.raises(ValueError, match="runon"):
+        cd.cluster_stream(bag, runon=-1)
 
 
 def test_stitched_store_reads_like_chorus_cluster(client, cli, tmp_path):

@@ -18,30 +18,75 @@ Status CheckLocal(const std::vector<int64_t>& labels, int64_t events, size_t par
   return Status::Ok();
 }
 
-// Clusters `warmup` then `articles` with `clusterer`.
+// Adds `articles` to `clusterer`: their events, whether each opened its event,
+// and the original of each copy relative to arrival `base`.
+void AddAll(EventClusterer& clusterer, std::span<const Document> articles, int64_t base,
+            std::vector<int64_t>* events, std::vector<bool>* new_event,
+            std::vector<std::optional<int64_t>>* duplicate_of) {
+  events->reserve(articles.size());
+  new_event->reserve(articles.size());
+  duplicate_of->reserve(articles.size());
+  for (const Document& d : articles) {
+    const ArticleAssignment a = clusterer.Add(d);
+    events->push_back(a.event);
+    new_event->push_back(a.new_event);
+    if (a.duplicate_of) {
+      duplicate_of->push_back(static_cast<int64_t>(*a.duplicate_of) - base);
+    } else {
+      duplicate_of->push_back(std::nullopt);
+    }
+  }
+}
+
+// Clusters `warmup`, `articles`, then `runon` with `clusterer`.
 ClusteredPartition ClusterWith(EventClusterer& clusterer, std::span<const Document> warmup,
-                               std::span<const Document> articles) {
+                               std::span<const Document> articles,
+                               std::span<const Document> runon) {
   ClusteredPartition out;
   out.warmup_events.reserve(warmup.size());
   for (const Document& d : warmup) out.warmup_events.push_back(clusterer.Add(d).event);
   const auto base = static_cast<int64_t>(warmup.size());
-  out.events.reserve(articles.size());
-  out.new_event.reserve(articles.size());
-  out.duplicate_of.reserve(articles.size());
-  for (const Document& d : articles) {
-    const ArticleAssignment a = clusterer.Add(d);
-    out.events.push_back(a.event);
-    out.new_event.push_back(a.new_event);
-    if (a.duplicate_of) {
-      out.duplicate_of.push_back(static_cast<int64_t>(*a.duplicate_of) - base);
-    } else {
-      out.duplicate_of.push_back(std::nullopt);
-    }
-  }
+  AddAll(clusterer, articles, base, &out.events, &out.new_event, &out.duplicate_of);
   out.event_info.reserve(clusterer.EventCount());
   for (int64_t e = 1; e <= clusterer.EventCount(); ++e)
     out.event_info.push_back(clusterer.Describe(e));
+  AddAll(clusterer, runon, base, &out.runon_events, &out.runon_new_event, &out.runon_duplicate_of);
+  for (auto e = static_cast<int64_t>(out.event_info.size()) + 1; e <= clusterer.EventCount(); ++e)
+    out.event_info.push_back(clusterer.Describe(e));
   return out;
+}
+
+// Where the run-on `runon` of the previous partition hands over to this
+// partition's `head` (the same articles): the first point after which both
+// agreed on `window` consecutive articles under one one-to-one map of their
+// events, else the run-on's end. `map` (head event -> run-on event) is the
+// map at that point.
+size_t HandOver(const std::vector<int64_t>& runon, const std::vector<int64_t>& head, size_t window,
+                std::map<int64_t, int64_t>* map) {
+  std::map<int64_t, int64_t> inverse;
+  size_t agreeing = 0;
+  for (size_t i = 0; i < runon.size(); ++i) {
+    const int64_t mine = head[i], theirs = runon[i];
+    const auto m = map->find(mine);
+    const auto v = inverse.find(theirs);
+    if ((m == map->end() || m->second == theirs) && (v == inverse.end() || v->second == mine)) {
+      ++agreeing;
+    } else {  // the later decision stands: drop the pairs it contradicts
+      agreeing = 0;
+      if (m != map->end()) {
+        inverse.erase(m->second);
+        map->erase(m);
+      }
+      if (v != inverse.end()) {
+        map->erase(v->second);
+        inverse.erase(v);
+      }
+    }
+    (*map)[mine] = theirs;
+    inverse[theirs] = mine;
+    if (agreeing >= window) return i + 1;
+  }
+  return runon.size();
 }
 
 }  // namespace
@@ -50,16 +95,17 @@ ClusteredPartition ClusterPartition(std::span<const Document> warmup,
                                     std::span<const Document> articles,
                                     const ClustererOptions& options) {
   EventClusterer clusterer(options);
-  return ClusterWith(clusterer, warmup, articles);
+  return ClusterWith(clusterer, warmup, articles, {});
 }
 
 Result<ClusteredPartition> ClusterPartition(const TermCounts& seed,
                                             std::span<const Document> warmup,
                                             std::span<const Document> articles,
-                                            const ClustererOptions& options) {
+                                            const ClustererOptions& options,
+                                            std::span<const Document> runon) {
   EventClusterer clusterer(options);
   RETURN_IF_ERROR(clusterer.SeedTermCounts(seed));
-  return ClusterWith(clusterer, warmup, articles);
+  return ClusterWith(clusterer, warmup, articles, runon);
 }
 
 size_t WarmupStart(std::span<const Document> articles, double overlap_days) {
@@ -76,42 +122,57 @@ size_t WarmupStart(std::span<const Document> articles, double overlap_days) {
   return last == ArticleRecord::kNoDay ? articles.size() : start;
 }
 
-Result<std::vector<std::vector<int64_t>>> StitchPartitions(
-    std::span<const PartitionBoundary> partitions) {
-  std::vector<std::vector<int64_t>> global(partitions.size());
+Result<StitchedPartitions> StitchPartitions(std::span<const PartitionBoundary> partitions,
+                                            size_t handover_window) {
+  StitchedPartitions out;
+  std::vector<std::vector<int64_t>>& global = out.global;
+  global.resize(partitions.size());
+  out.handed_over.resize(partitions.size());
   int64_t next = 1;
   for (size_t k = 0; k < partitions.size(); ++k) {
     const PartitionBoundary& p = partitions[k];
     RETURN_IF_ERROR(CheckLocal(p.warmup_events, p.events, k, "a warm-up article"));
     RETURN_IF_ERROR(CheckLocal(p.tail_events, p.events, k, "a tail article"));
-    if (k == 0 && !p.warmup_events.empty()) {
-      return InvalidArgumentError("partition 0 has a warm-up: there is no partition before it");
+    RETURN_IF_ERROR(CheckLocal(p.runon_events, p.events, k, "a run-on article"));
+    RETURN_IF_ERROR(CheckLocal(p.head_events, p.events, k, "a head article"));
+    if (k == 0 && !(p.warmup_events.empty() && p.head_events.empty())) {
+      return InvalidArgumentError(
+          "partition 0 has a warm-up or a head: there is no partition before it");
     }
-    // Votes: local event -> (global event of the earlier partition -> articles).
+    global[k].resize(p.events);
+    // Local event -> global event named by the hand-over, else by the votes
+    // of the warm-up articles (global event of the earlier partition -> articles).
+    std::vector<int64_t> named(p.events, 0);
     std::vector<std::map<int64_t, uint64_t>> votes(p.events);
     if (k > 0) {
       const PartitionBoundary& before = partitions[k - 1];
-      if (before.tail_events.size() != p.warmup_events.size()) {
-        return InvalidArgumentError(
-            fmt::format("partition {} has {} warm-up articles but partition {} gave {} at its end",
-                        k, p.warmup_events.size(), k - 1, before.tail_events.size()));
+      if (before.tail_events.size() != p.warmup_events.size() ||
+          before.runon_events.size() != p.head_events.size()) {
+        return InvalidArgumentError(fmt::format(
+            "partition {} has {} warm-up and {} head articles but partition {} gave {} at its end "
+            "and ran on for {}",
+            k, p.warmup_events.size(), p.head_events.size(), k - 1, before.tail_events.size(),
+            before.runon_events.size()));
       }
+      std::map<int64_t, int64_t> map;
+      out.handed_over[k] = HandOver(before.runon_events, p.head_events, handover_window, &map);
+      for (const auto& [mine, theirs] : map) named[mine - 1] = global[k - 1][theirs - 1];
       for (size_t i = 0; i < p.warmup_events.size(); ++i) {
-        const int64_t earlier = global[k - 1][before.tail_events[i] - 1];
-        ++votes[p.warmup_events[i] - 1][earlier];
+        ++votes[p.warmup_events[i] - 1][global[k - 1][before.tail_events[i] - 1]];
       }
     }
-    global[k].resize(p.events);
     for (int64_t e = 0; e < p.events; ++e) {
-      int64_t best = 0;
+      int64_t best = named[e];
       uint64_t best_votes = 0;
-      for (const auto& [g, n] : votes[e]) {  // ascending g: ties go to the older event
-        if (n > best_votes) best = g, best_votes = n;
+      if (best == 0) {
+        for (const auto& [g, n] : votes[e]) {  // ascending g: ties go to the older event
+          if (n > best_votes) best = g, best_votes = n;
+        }
       }
-      global[k][e] = best_votes > 0 ? best : next++;
+      global[k][e] = best != 0 ? best : next++;
     }
   }
-  return global;
+  return out;
 }
 
 }  // namespace chorus

@@ -60,8 +60,8 @@ TEST(PartitionedClusteringTest, EventsRunningAcrossTheCutAreStitched) {
   std::vector<int64_t> expected;
   for (const Document& d : all) expected.push_back(whole.Add(d).event);
   std::vector<int64_t> stitched;
-  for (int64_t e : p0.events) stitched.push_back((*global)[0][e - 1]);
-  for (int64_t e : p1.events) stitched.push_back((*global)[1][e - 1]);
+  for (int64_t e : p0.events) stitched.push_back(global->global[0][e - 1]);
+  for (int64_t e : p1.events) stitched.push_back(global->global[1][e - 1]);
   EXPECT_EQ(stitched, expected);
 }
 
@@ -167,9 +167,9 @@ TEST(PartitionedClusteringTest, WithoutWarmupEventsStartAfreshAndAreNumberedInOr
   boundaries[2].warmup_events = {2};  // local 2 continues partition 1's new event
   auto global = StitchPartitions(boundaries);
   ASSERT_TRUE(global.ok()) << global.status().ToString();
-  EXPECT_EQ((*global)[0], (std::vector<int64_t>{1, 2}));
-  EXPECT_EQ((*global)[1], (std::vector<int64_t>{2, 3, 2}));
-  EXPECT_EQ((*global)[2], (std::vector<int64_t>{4, 3}));
+  EXPECT_EQ(global->global[0], (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(global->global[1], (std::vector<int64_t>{2, 3, 2}));
+  EXPECT_EQ(global->global[2], (std::vector<int64_t>{4, 3}));
 }
 
 TEST(PartitionedClusteringTest, MajorityOfWarmupArticlesDecides) {
@@ -181,11 +181,48 @@ TEST(PartitionedClusteringTest, MajorityOfWarmupArticlesDecides) {
                                  1};  // a local merge of global 1 and 3: a tie, the older wins
   auto global = StitchPartitions(boundaries);
   ASSERT_TRUE(global.ok());
-  EXPECT_EQ((*global)[1], (std::vector<int64_t>{1}));
+  EXPECT_EQ(global->global[1], (std::vector<int64_t>{1}));
   boundaries[0].tail_events = {1, 3, 3, 3};
   global = StitchPartitions(boundaries);
   ASSERT_TRUE(global.ok());
-  EXPECT_EQ((*global)[1], (std::vector<int64_t>{3}));
+  EXPECT_EQ(global->global[1], (std::vector<int64_t>{3}));
+}
+
+// A run-on is what the same clusterer decides next: one clusterer's events.
+TEST(PartitionedClusteringTest, RunOnContinuesThePartitionsClusterer) {
+  const std::vector<Document> all = ThreeEvents();
+  const std::span<const Document> first(all.data(), 3), second(all.data() + 3, 3);
+  const Result<ClusteredPartition> p = ClusterPartition(TermCounts(), {}, first, {}, second);
+  ASSERT_TRUE(p.ok());
+  EventClusterer whole;
+  std::vector<int64_t> expected;
+  for (const Document& d : all) expected.push_back(whole.Add(d).event);
+  EXPECT_EQ(p->events, std::vector<int64_t>(expected.begin(), expected.begin() + 3));
+  EXPECT_EQ(p->runon_events, std::vector<int64_t>(expected.begin() + 3, expected.end()));
+  EXPECT_EQ(p->runon_new_event.size(), 3u);
+  EXPECT_EQ(static_cast<int64_t>(p->event_info.size()), whole.EventCount());
+}
+
+// The run-on hands over once it and the partition's own decisions agree on
+// `handover_window` articles in a row under one one-to-one map of events; a
+// decision contradicting the map replaces the pairs it contradicts.
+TEST(PartitionedClusteringTest, RunOnHandsOverWhereBothAgree) {
+  std::vector<PartitionBoundary> boundaries(2);
+  boundaries[0].events = 3;
+  boundaries[0].runon_events = {1, 1, 3, 2, 2, 2};
+  boundaries[1].events = 3;
+  boundaries[1].head_events = {1, 2, 2, 3, 3, 3};
+  auto stitched = StitchPartitions(boundaries, 2);
+  ASSERT_TRUE(stitched.ok()) << stitched.status().ToString();
+  EXPECT_EQ(stitched->handed_over, (std::vector<size_t>{0, 5}));
+  EXPECT_EQ(stitched->global[0], (std::vector<int64_t>{1, 2, 3}));
+  // Local 2 last paired with 3, local 3 with 2; local 1 lost its pair: new.
+  EXPECT_EQ(stitched->global[1], (std::vector<int64_t>{4, 3, 2}));
+  stitched = StitchPartitions(boundaries, 10);  // never agree long enough: all of the run-on
+  ASSERT_TRUE(stitched.ok());
+  EXPECT_EQ(stitched->handed_over, (std::vector<size_t>{0, 6}));
+  boundaries[1].head_events.pop_back();
+  EXPECT_EQ(StitchPartitions(boundaries).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(PartitionedClusteringTest, MismatchedBoundariesAreErrors) {
