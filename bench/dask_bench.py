@@ -52,6 +52,9 @@ def main():
     parser.add_argument("--words", type=int, default=60)
     parser.add_argument("--model", default="",
                         help='as chorus cluster --model: "learned", a model file, or the cosine rule')
+    parser.add_argument("--runon", type=int, default=cd.RUNON,
+                        help="articles each partition's clusterer decides of the next (0: none)")
+    parser.add_argument("--handover-window", type=int, default=cd.HANDOVER_WINDOW)
     parser.add_argument("--no-summaries", action="store_true",
                         help="measure clustering and agreement only")
     args = parser.parse_args()
@@ -86,7 +89,8 @@ def main():
                 bag = bag.repartition(npartitions=p)
             start = time.time()
             result = cd.cluster_stream(bag, overlap_days=args.overlap_days,
-                                       model=args.model or None)
+                                       model=args.model or None, runon=args.runon,
+                                       handover_window=args.handover_window)
             assigned = result.assignments[["article", "event"]].compute()
             cluster_s = time.time() - start
             stitched = assigned["event"].tolist()
