@@ -1,7 +1,5 @@
 #include "compare/framing.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -15,6 +13,16 @@ bool IsContent(const Token& t) {
   if (t.stopword || t.numeric || t.stem.size() < 3) return false;
   const unsigned char c = static_cast<unsigned char>(t.norm[0]);
   return c >= 0x80 || (c >= 'a' && c <= 'z');
+}
+
+// "first second", built without a format string: every adjacent pair of
+// content words of the cluster is counted.
+std::string Bigram(std::string_view first, std::string_view second) {
+  std::string out;
+  out.reserve(first.size() + 1 + second.size());
+  out.append(first).push_back(' ');
+  out.append(second);
+  return out;
 }
 
 struct TermStats {
@@ -90,8 +98,8 @@ std::vector<SourceFraming> ComputeFraming(const AnalyzedCluster& cluster,
         if (!IsContent(tokens[i])) continue;
         count(tokens[i].stem, tokens[i].norm, static_cast<uint32_t>(d));
         if (i + 1 < tokens.size() && IsContent(tokens[i + 1])) {
-          count(fmt::format("{} {}", tokens[i].stem, tokens[i + 1].stem),
-                fmt::format("{} {}", tokens[i].norm, tokens[i + 1].norm), static_cast<uint32_t>(d));
+          count(Bigram(tokens[i].stem, tokens[i + 1].stem),
+                Bigram(tokens[i].norm, tokens[i + 1].norm), static_cast<uint32_t>(d));
         }
       }
       // Loaded terms: the longest lexicon term starting at each token.

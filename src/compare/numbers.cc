@@ -45,7 +45,9 @@ bool IsTally(std::string_view norm) {
 // Value of a spelled-out number ("three", "twenty-five", "dozen"), 0 if none.
 // "one" is left out: it is a pronoun more often than a count.
 double WordValue(std::string_view w) {
-  static const std::pair<const char*, int> kWords[] = {
+  // string_views: compared by length first, no strlen per word (this runs for
+  // every token of every sentence).
+  static constexpr std::pair<std::string_view, int> kWords[] = {
       {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},     {"six", 6},
       {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},     {"eleven", 11},
       {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},

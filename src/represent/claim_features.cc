@@ -27,6 +27,7 @@ uint64_t HashIds(std::span<const uint32_t> ids) {
 
 std::vector<uint64_t> SortedNgrams(const std::vector<uint32_t>& ids, size_t n) {
   std::vector<uint64_t> out;
+  if (ids.size() >= n) out.reserve(ids.size() - n + 1);
   for (size_t i = 0; i + n <= ids.size(); ++i) out.push_back(HashIds({ids.data() + i, n}));
   std::sort(out.begin(), out.end());
   return out;
@@ -341,6 +342,8 @@ ClaimProfile ProfileSentence(std::span<const Token> tokens) {
   const WordVectors& vectors = WordVectors::Default();
   const Synonyms& synonyms = Synonyms::Default();
   ClaimProfile p;
+  p.norms.reserve(tokens.size());
+  p.stems.reserve(tokens.size());
   std::string chars = " ";
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
