@@ -19,7 +19,7 @@ class SharedWords {
       : masks_(rows.size(), 0), counts_(rows.size(), 0) {
     std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // (stem, position in rows)
     for (uint32_t a = 0; a < rows.size(); ++a) {
-      for (uint32_t stem : ss.content[rows[a].row]) occurrences.emplace_back(stem, a);
+      for (uint32_t stem : ss.Content(rows[a].row)) occurrences.emplace_back(stem, a);
     }
     std::sort(occurrences.begin(), occurrences.end());
     std::vector<uint32_t> starts;  // per word: its first entry in occurrences
@@ -165,7 +165,7 @@ CoverageProblem BuildCoverageProgram(const StemmedSentences& ss, const Candidate
   std::vector<double> weight_of(n);  // words, as a double
   for (uint32_t b = 0; b < n; ++b) {
     sentence_of[b] = rows.Sentence(items[b].row);
-    words_of[b] = ss.content[items[b].row].size();
+    words_of[b] = ss.Content(items[b].row).size();
     weight_of[b] = static_cast<double>(words_of[b]);
     near_of[b] = 0.999 * redundancy_cosine * redundancy_cosine * weight_of[b];
   }

@@ -33,7 +33,7 @@ bool RepeatsWhatWasRead(const AnalyzedCluster& cluster, const StemmedSentences& 
       return false;
     }
   }
-  const std::vector<uint32_t>& content = ss.content[row];
+  const std::span<const uint32_t> content = ss.Content(row);
   if (content.empty()) return false;
   for (const std::vector<uint32_t>& sentence : read.sentences) {
     if (static_cast<double>(CommonCount(content, sentence)) >=
@@ -77,7 +77,7 @@ void FillBudget(const AnalyzedCluster& cluster, const StemmedSentences& ss,
     if (used + cost > BudgetCapacity(budget)) continue;
     bool repeats = false;
     for (uint32_t r : *chosen) {
-      repeats |= rows.Sentence(r) == i || Cosine(ss.content[i], ss.content[r]) >= redundancy_cosine;
+      repeats |= rows.Sentence(r) == i || Cosine(ss.Content(i), ss.Content(r)) >= redundancy_cosine;
     }
     if (repeats) continue;
     chosen->push_back(i);
@@ -100,7 +100,7 @@ std::unordered_set<uint32_t> FramingTerms(const AnalyzedCluster& cluster,
   for (size_t i = 0; i < cluster.sentences.size(); ++i) {
     const uint32_t doc = cluster.sentences[i].sentence.doc;
     const uint32_t group = doc < cluster.copies.group.size() ? cluster.copies.group[doc] : doc;
-    for (uint32_t id : ss.content[i]) {
+    for (uint32_t id : ss.Content(i)) {
       if (loaded_ids.count(id) > 0) groups_using[id].insert(group);
     }
   }
@@ -136,7 +136,7 @@ void PenalizeFramingRows(const StemmedSentences& ss, const std::unordered_set<ui
   for (double w : problem->concept_weights) mean_weight += w;
   mean_weight /= static_cast<double>(problem->concept_weights.size());
   for (size_t i = 0; i < rows.size(); ++i) {
-    const auto& stems = ss.stems[rows[i].row];
+    const std::span<const uint32_t> stems = ss.Stems(rows[i].row);
     const auto hits = std::count_if(stems.begin(), stems.end(),
                                     [&](uint32_t id) { return framing.count(id) > 0; });
     problem->item_bonus[i] -= penalty * mean_weight * static_cast<double>(hits);
@@ -289,7 +289,7 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   }
   const QueryFocus query = FocusOnQuery(tokenizer_, options.query, ss, cluster.terms);
   // Concept keys of every row (sentences, then compressed variants), computed once.
-  std::vector<std::vector<uint64_t>> row_concepts(ss.stems.size());
+  std::vector<std::vector<uint64_t>> row_concepts(ss.rows());
   for (size_t r = 0; r < row_concepts.size(); ++r) row_concepts[r] = ss.Concepts(r, unigrams);
   std::unordered_set<uint32_t> framing;
   if (options.neutral) {

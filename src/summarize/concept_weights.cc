@@ -150,8 +150,8 @@ QueryFocus FocusOnQuery(const Tokenizer& tokenizer, std::string_view query,
     idf[q] = std::log(1.0 + n_sentences / std::max(1.0, sf));
     total += idf[q];
   }
-  focus.row_relevance.assign(ss.stems.size(), 0.0);
-  for (size_t r = 0; r < ss.stems.size(); ++r) {
+  focus.row_relevance.assign(ss.rows(), 0.0);
+  for (size_t r = 0; r < ss.rows(); ++r) {
     for (size_t q = 0; q < focus.stems.size(); ++q) {
       if (ss.Holds(r, focus.stems[q])) focus.row_relevance[r] += idf[q] / total;
     }
@@ -178,10 +178,9 @@ ReadConcepts CountReadConcepts(const AnalyzedCluster& read, bool unigrams, Stemm
         out.numbers.push_back(
             ss->Id(t.stem.empty() ? std::string_view(t.norm) : std::string_view(t.stem)));
     }
-    out.sentences.push_back(std::move(ss->content[row]));
-    ss->stems.pop_back();
-    ss->stopword.pop_back();
-    ss->content.pop_back();
+    const std::span<const uint32_t> content = ss->Content(row);
+    out.sentences.emplace_back(content.begin(), content.end());
+    ss->RemoveLastRow();
   }
   std::sort(out.numbers.begin(), out.numbers.end());
   out.numbers.erase(std::unique(out.numbers.begin(), out.numbers.end()), out.numbers.end());
