@@ -197,21 +197,47 @@ double ClaimModel::MarginWithMissing(const ClaimFeatures& features) const {
   return margin;
 }
 
-double ClaimModel::Probability(const ClaimFeatures& features) const {
-  if (empty()) return 0;
-  double margin = base_margin_;
-  if (std::any_of(features.begin(), features.end(), [](float x) { return std::isnan(x); })) {
-    margin = MarginWithMissing(features);
-  } else {
-    // Same trees, same order of summation: the same margin as the file's walk.
-    for (uint32_t node : flat_roots_) {
-      while ((node & kLeafBit) == 0) {
-        const FlatSplit& split = flat_[node];
-        node = split.child[!(features[split.feature] < split.threshold)];
+// Four trees walk side by side: each step of a walk waits on the load
+// before it, and four independent walks keep the processor busy meanwhile. A
+// walk that reached its leaf stays there (reading split 0, ignored). The
+// leaves are summed in tree order, as the file's walk sums them.
+double ClaimModel::FlatMargin(const ClaimFeatures& features, double margin) const {
+  auto step = [&](uint32_t node) {
+    const bool leaf = (node & kLeafBit) != 0;
+    const FlatSplit& split = flat_[leaf ? 0 : node];
+    const uint32_t next = split.child[!(features[split.feature] < split.threshold)];
+    return leaf ? node : next;
+  };
+  size_t t = 0;
+  if (!flat_.empty()) {
+    for (; t + 4 <= flat_roots_.size(); t += 4) {
+      uint32_t a = flat_roots_[t], b = flat_roots_[t + 1], c = flat_roots_[t + 2],
+               d = flat_roots_[t + 3];
+      while ((a & b & c & d & kLeafBit) == 0) {
+        a = step(a);
+        b = step(b);
+        c = step(c);
+        d = step(d);
       }
-      margin += leaves_[node & ~kLeafBit];
+      margin += leaves_[a & ~kLeafBit];
+      margin += leaves_[b & ~kLeafBit];
+      margin += leaves_[c & ~kLeafBit];
+      margin += leaves_[d & ~kLeafBit];
     }
   }
+  for (; t < flat_roots_.size(); ++t) {
+    uint32_t node = flat_roots_[t];
+    while ((node & kLeafBit) == 0) node = step(node);
+    margin += leaves_[node & ~kLeafBit];
+  }
+  return margin;
+}
+
+double ClaimModel::Probability(const ClaimFeatures& features) const {
+  if (empty()) return 0;
+  const bool missing =
+      std::any_of(features.begin(), features.end(), [](float x) { return std::isnan(x); });
+  const double margin = missing ? MarginWithMissing(features) : FlatMargin(features, base_margin_);
   return 1.0 / (1.0 + std::exp(-margin));
 }
 

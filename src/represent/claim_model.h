@@ -80,6 +80,9 @@ class ClaimModel {
   ClaimModel() = default;
   // Fills flat_, leaves_ and flat_roots_ from nodes_ (after Parse).
   void Flatten();
+  // `margin` plus the leaves the flat trees reach, added in tree order (no
+  // feature may be NaN).
+  double FlatMargin(const ClaimFeatures& features, double margin) const;
   // The walk of the file's nodes, which follows `missing` for NaN features.
   double MarginWithMissing(const ClaimFeatures& features) const;
 
