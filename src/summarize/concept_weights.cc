@@ -48,6 +48,7 @@ ConceptStats CountConcepts(const AnalyzedCluster& cluster,
     if (by_document && s.doc < original.size() && original[s.doc] != s.doc) continue;
     const uint32_t unit = by_document ? s.doc : static_cast<uint32_t>(i);
     const double relevance = query.empty() ? 0.0 : query.row_relevance[i];
+    const double unit_weight = 1.0 + position_weight / (1.0 + s.index);
     for (uint64_t key : row_concepts[i]) {
       bool added = false;
       const uint32_t id = out.ids.Insert(key, &added);
@@ -58,7 +59,7 @@ ConceptStats CountConcepts(const AnalyzedCluster& cluster,
       if (st.last_unit == unit) continue;
       st.last_unit = unit;
       ++st.units;
-      st.weight += 1.0 + position_weight / (1.0 + s.index);
+      st.weight += unit_weight;
     }
   }
   return out;

@@ -145,15 +145,20 @@ class CoverageSearch {
     kept_.clear();
     changed_.clear();
     kept_.reserve(allowed.size());
+    uint64_t rest_work = 0;  // of the candidates not yet visited
     for (const Candidate& a : allowed) {
       const uint32_t i = a.item;
       if (blocked_[i] > 0 || p_.item_costs[i] > room) continue;
       if (stale_[i] != mark) {
         kept_.push_back(a);
+        rest_work += item_work_[i];
         continue;
       }
       const double gain = Gain(i);
-      if (gain > 0) changed_.push_back({i, gain, gain / p_.item_costs[i]});
+      if (gain > 0) {
+        changed_.push_back({i, gain, gain / p_.item_costs[i]});
+        rest_work += item_work_[i];
+      }
     }
     const auto by_ratio = [](const Candidate& a, const Candidate& b) {
       return a.ratio != b.ratio ? a.ratio > b.ratio : a.item < b.item;
@@ -166,8 +171,6 @@ class CoverageSearch {
       std::merge(kept_.begin(), kept_.end(), changed_.begin(), changed_.end(), candidates.begin(),
                  by_ratio);
     }
-    uint64_t rest_work = 0;
-    for (const Candidate& c : candidates) rest_work += item_work_[c.item];
     for (size_t k = 0; k < candidates.size(); ++k) {
       // The bound only falls as k grows (fewer items), so the first prune ends the node.
       if (value + Bound(candidates, k, room) <= best_ + kImprovement) return;
