@@ -57,11 +57,14 @@ std::vector<uint64_t> StemmedSentences::Concepts(size_t row, bool unigrams) cons
     if (stop[k] && stop[k + 1]) continue;
     keys.push_back((uint64_t{row_stems[k]} << 32) | row_stems[k + 1]);
   }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  // Unigram keys carry the top bit, which no bigram key has (the key scheme
+  // needs ids < 2^31), and content stems are sorted unique: appended after
+  // the bigrams, they keep the keys sorted unique.
   if (unigrams) {
     for (uint32_t id : row_content) keys.push_back(kUnigramTag | id);
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
 }
 
