@@ -114,6 +114,7 @@ Run Cluster(const std::vector<LabelledArticle>& articles, const ClustererOptions
     gold.push_back(gold_ids.emplace(a.event, gold_ids.size()).first->second);
     predicted.push_back(clusterer.Add(a.document).event);
   }
+  for (int64_t& p : predicted) p = clusterer.CurrentEvent(p);
   Run run;
   run.seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   run.scores = ScoreClustering(gold, predicted);
@@ -277,6 +278,11 @@ int main(int argc, char** argv) {
   std::vector<double> sweep;
   app.add_option("--sweep", sweep, "Also score the learned model at these join probabilities")
       ->delimiter(',');
+  std::optional<uint32_t> merge_members;
+  app.add_option("--merge-members", merge_members,
+                 "Young events of at most this many members may merge (0: never)");
+  std::optional<double> merge_probability;
+  app.add_option("--merge-probability", merge_probability, "Merge cut instead of the model's own");
   CLI11_PARSE(app, argc, argv);
 
   const std::string uci_path = DataPath("events/uci-train.jsonl");
@@ -294,6 +300,8 @@ int main(int argc, char** argv) {
   learned.rule = SimilarityRule::kLearned;
   learned.candidates = training.clusterer.candidates;
   learned.join_probability = join_probability;
+  if (merge_members) learned.merge_members = *merge_members;
+  learned.merge_probability = merge_probability;
   if (!model_path.empty()) {
     auto model = EventModel::Load(model_path);
     if (!model.ok()) {

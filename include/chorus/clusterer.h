@@ -20,8 +20,10 @@
 // streams by `chorus train-clusterer`) ranks the candidates and decides
 // whether the article joins the best one or opens a new event
 // (SimilarityRule::kLearned; the model shipped with chorus unless the options
-// name another). The default is still the fixed cosine rule of earlier
-// releases (SimilarityRule::kCosine): the shipped model does not yet beat it
+// name another). Under it, a young event that the model then places in an
+// older one (a story that split early) is merged into it: the assignment that
+// caused it says so (merged_into) and CurrentEvent() follows merges. The default is still the fixed
+// cosine rule of earlier releases (SimilarityRule::kCosine): the shipped model does not yet beat it
 // on DUC 2004 and Multi-News 200.
 // Syndicated or re-published copies are caught first with MinHash over word
 // shingles and LSH banding: they join their original's event as
@@ -92,6 +94,16 @@ struct ClustererOptions {
   // per article bounded on an endless stream. 0 keeps every event. Default
   // 20000.
   uint32_t retire_after = 20000;
+  // kLearned: stories split early are merged. After an article joins an
+  // event of 2..merge_members members, the model judges that young event (its
+  // centroids, as if it were one article) against the older live events it
+  // shares indexed terms with; at the merge probability it folds into the best
+  // (which keeps its id; ArticleAssignment::merged_into, CurrentEvent). Bounded
+  // like one more article. 0: never merge. Default 5.
+  uint32_t merge_members = 5;
+  // kLearned: that merge cut. Unset (default): the model's own, chosen in
+  // training on held-out later articles; a model without one never merges.
+  std::optional<double> merge_probability;
   // kCosine: cosine similarity (TF-IDF, time-adjusted) an article needs with an
   // event to join it; below it the article opens a new event. Default 0.2.
   double threshold = 0.2;
@@ -158,7 +170,11 @@ struct ArticleAssignment {
   // (kLearned) or the cosine (kCosine); 1 for duplicates, 0 for new events.
   double similarity = 0;
   bool no_content = false;  // nothing was left of the body after cleaning (a new event of its own)
-  ArticleRecord record;     // for persistence
+  // Set when `event`, young, was merged into this older event right after
+  // the article joined it (kLearned, ClustererOptions::merge_members): the
+  // whole of `event`, earlier articles too, now belongs to `merged_into`.
+  std::optional<int64_t> merged_into;
+  ArticleRecord record;  // for persistence
 };
 
 // Document frequencies of a run of a stream, keyed by stem so that runs
@@ -227,6 +243,9 @@ class EventClusterer {
 
   uint64_t ArticleCount() const;
   int64_t EventCount() const;
+  // The event that event `id` is now part of: itself, unless a later article
+  // merged it into an older one (ArticleAssignment::merged).
+  int64_t CurrentEvent(int64_t id) const;
   // Describes event `id` (1..EventCount()); label terms limited to `terms`.
   EventInfo Describe(int64_t id, uint32_t terms = 5) const;
 

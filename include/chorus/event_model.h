@@ -17,10 +17,10 @@
 // A model is a text file: a "chorus-event-model 1" line, a "features" line
 // naming the feature set, its version and every feature in order (a model for
 // another feature set is refused with a message saying to retrain), a
-// "join-probability" line (the cut), free "trained" lines saying what it was trained on, then the
-// trees, and an "end" line (so a truncated file is caught). Load() and Parse() validate everything
-// (node links, feature numbers, finite values) and return a clear error naming the file and line;
-// they never crash on a bad file.
+// "join-probability" line (the cut), optionally a "merge-probability" line, free "trained" lines
+// saying what it was trained on, then the trees, and an "end" line (so a truncated file is caught).
+// Load() and Parse() validate everything (node links, feature numbers, finite values) and return a
+// clear error naming the file and line; they never crash on a bad file.
 //
 //   ASSIGN_OR_RETURN(auto model, chorus::EventModel::Load("my_model.txt"));
 //   chorus::ClustererOptions options;
@@ -68,6 +68,10 @@ class EventModel {
   // The probability at or above which an article joins its best candidate,
   // unless the clusterer's options say otherwise.
   double join_probability() const;
+  // The probability at or above which a young event merges into the older
+  // event the model would join it to (ClustererOptions::merge_members);
+  // unset for a model trained without merging (then events never merge).
+  std::optional<double> merge_probability() const;
   // The model's "trained" lines: what it was trained on, how, when.
   const std::vector<std::string>& description() const;
   // Trees in the ranker and the decider.

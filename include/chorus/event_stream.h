@@ -46,6 +46,9 @@ struct StreamAssignment {
   int64_t event = 0;                        // event id
   bool new_event = false;                   // the article opened the event
   std::optional<std::string> duplicate_of;  // id of the article it copies
+  // Set when the article's event, young, then merged into this older event
+  // (the learned rule; ArticleAssignment::merged_into).
+  std::optional<int64_t> merged_into;
 };
 
 using AssignmentSink = std::function<void(const StreamAssignment&)>;

@@ -14,7 +14,8 @@ struct EventClusterer::State {
   ClusteringState stream;
   std::shared_ptr<const EventModel> model;  // null under the cosine rule
   NearDuplicateIndex duplicates;
-  std::vector<int64_t> article_event;      // by arrival index
+  std::vector<int64_t> article_event;      // by arrival index, as assigned
+  std::vector<uint32_t> merged_into;       // by event index: itself, or the event it merged into
   std::vector<uint64_t> article_original;  // by arrival index; itself unless a duplicate
   std::vector<uint32_t> candidates;        // scratch
   std::vector<PairFeatures> features;      // scratch, by candidate
@@ -29,8 +30,17 @@ struct EventClusterer::State {
   int64_t Choose(const ArticleRecord& record, std::string_view source, double* similarity);
   int64_t ChooseByCosine(const ArticleRecord& record, double* similarity) const;
   int64_t ChooseByModel(double* similarity) const;
+  std::optional<double> MergeProbability() const;
+  int64_t OlderTwin(uint32_t event, double cut);
+  void MergeIfSplit(uint32_t event, ArticleAssignment* out);
+  uint32_t Current(uint32_t event) const;
   void Join(uint32_t event, const ArticleRecord& record, std::string_view source);
   void JoinAsDuplicate(uint64_t original, int32_t day);
+  uint32_t CreateEvent() {
+    const uint32_t event = stream.index().Create();
+    merged_into.push_back(event);
+    return event;
+  }
 };
 
 // The best candidate event (index) for `record`, or -1 when it should open a
@@ -76,6 +86,58 @@ int64_t EventClusterer::State::ChooseByModel(double* similarity) const {
   return candidates[choice.best];
 }
 
+std::optional<double> EventClusterer::State::MergeProbability() const {
+  if (!model || options().merge_members == 0) return std::nullopt;
+  return options().merge_probability ? options().merge_probability : model->merge_probability();
+}
+
+// A story that split early: the older live event that young event `event`
+// belongs to, judged by the model as if the event (its centroids, mean date
+// and length) were an article, at the merge cut; -1 when there is none.
+// Bounded like an article's judgement: candidates come from the index.
+int64_t EventClusterer::State::OlderTwin(uint32_t event, double cut) {
+  const Event& ev = stream.index().event(event);
+  ArticleRecord pseudo;
+  pseudo.terms = ev.centroid;
+  pseudo.headline = ev.headline;
+  pseudo.names = ev.names;
+  pseudo.numbers = ev.numbers;
+  pseudo.words = static_cast<uint32_t>(ev.words / std::max(1u, ev.members()));
+  if (ev.dated > 0) pseudo.day = static_cast<int32_t>(ev.day_sum / ev.dated);
+  stream.Judge(pseudo, "", article_event.size(), &candidates, &features);
+  size_t kept = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i] >= event) continue;  // itself, or younger
+    candidates[kept] = candidates[i];
+    features[kept++] = features[i];
+  }
+  if (kept == 0) return -1;
+  candidates.resize(kept);
+  features.resize(kept);
+  const ModelChoice choice = ChooseWithModel(*model, features);
+  if (choice.probability < cut) return -1;
+  return candidates[choice.best];
+}
+
+// After a join: a young event (2..merge_members members) that the model
+// places in an older one folds into it, which keeps its id.
+void EventClusterer::State::MergeIfSplit(uint32_t event, ArticleAssignment* out) {
+  const std::optional<double> cut = MergeProbability();
+  if (!cut) return;
+  const uint32_t members = stream.index().event(event).members();
+  if (members < 2 || members > options().merge_members) return;
+  const int64_t into = OlderTwin(event, *cut);
+  if (into < 0) return;
+  stream.index().Merge(event, static_cast<uint32_t>(into), article_event.size());
+  merged_into[event] = static_cast<uint32_t>(into);
+  if (out) out->merged_into = into + 1;
+}
+
+uint32_t EventClusterer::State::Current(uint32_t event) const {
+  while (merged_into[event] != event) event = merged_into[event];
+  return event;
+}
+
 void EventClusterer::State::Join(uint32_t event, const ArticleRecord& record,
                                  std::string_view source) {
   const uint64_t index = article_event.size();
@@ -87,7 +149,7 @@ void EventClusterer::State::Join(uint32_t event, const ArticleRecord& record,
 
 void EventClusterer::State::JoinAsDuplicate(uint64_t original, int32_t day) {
   const uint64_t root = article_original[original];
-  const int64_t event = article_event[root];
+  const int64_t event = Current(static_cast<uint32_t>(article_event[root] - 1)) + 1;
   stream.index().JoinAsDuplicate(static_cast<uint32_t>(event - 1), day);
   article_event.push_back(event);
   article_original.push_back(root);
@@ -108,11 +170,12 @@ ArticleAssignment EventClusterer::State::Place(ArticleRecord record, std::string
   stream.index().Count(record);
   int64_t best = Choose(record, source, &out.similarity);
   if (best < 0) {
-    best = stream.index().Create();
+    best = CreateEvent();
     out.new_event = true;
     out.similarity = 0;
   }
   Join(static_cast<uint32_t>(best), record, source);
+  MergeIfSplit(static_cast<uint32_t>(best), &out);
   out.event = best + 1;
   out.record = std::move(record);
   return out;
@@ -187,8 +250,13 @@ Status EventClusterer::Restore(const ArticleRecord& record, int64_t event,
         fmt::format("stored article {} names event {} out of order", index, event));
   }
   s.stream.index().Count(record);
-  if (event == events + 1) s.stream.index().Create();
-  s.Join(static_cast<uint32_t>(event - 1), record, source);
+  if (event == events + 1) s.CreateEvent();
+  // Under the model that stored it, no article joins a merged event; under
+  // another, the replay's own merges are followed.
+  const uint32_t joined = s.Current(static_cast<uint32_t>(event - 1));
+  s.Join(joined, record, source);
+  // The merge Add made after this join, made again from the same state.
+  s.MergeIfSplit(joined, nullptr);
   return Status::Ok();
 }
 
@@ -212,6 +280,11 @@ Status EventClusterer::RestoreTerm(uint32_t id, std::string_view stem, std::stri
   labels.resize(id + 1);
   labels[id] = label;
   return Status::Ok();
+}
+
+int64_t EventClusterer::CurrentEvent(int64_t id) const {
+  if (id < 1 || id > EventCount()) return id;
+  return state_->Current(static_cast<uint32_t>(id - 1)) + 1;
 }
 
 uint64_t EventClusterer::ArticleCount() const { return state_->article_event.size(); }

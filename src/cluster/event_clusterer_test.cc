@@ -152,6 +152,82 @@ TEST(EventClustererTest, RestoreReproducesStateExactly) {
   EXPECT_EQ(original.Describe(1).top_terms, restored.Describe(1).top_terms);
 }
 
+// Flood articles after the first two of ThreeEvents().
+std::vector<Document> LaterFloodArticles() {
+  return {Article("flood-3", "BBC", "2024-07-04",
+                  "Floods in Bangladesh: the Brahmaputra stayed above danger level near Sylhet and "
+                  "rescue boats brought stranded villagers to camps, officials in Dhaka said."),
+          Article("flood-4", "NYT", "2024-07-05",
+                  "Aid reached flooded villages near Sylhet as the Brahmaputra began to fall; "
+                  "Bangladesh said the floods had killed 60 people.")};
+}
+
+// Places `docs` in the given events as a store replay would.
+void RestoreInto(EventClusterer& clusterer, const std::vector<Document>& docs,
+                 const std::vector<int64_t>& events) {
+  for (size_t i = 0; i < docs.size(); ++i) {
+    ASSERT_TRUE(
+        clusterer.Restore(clusterer.Represent(docs[i]), events[i], std::nullopt, docs[i].source)
+            .ok());
+  }
+}
+
+// A flood story split in two events early (flood-2 opened event 2): once the
+// young event has two members, the model finds it in the older one.
+TEST(EventClustererTest, YoungEventOfAStorySplitEarlyMergesIntoTheOlder) {
+  const std::vector<Document> three = ThreeEvents();
+  const std::vector<Document> later = LaterFloodArticles();
+  const std::vector<Document> docs = {three[0], three[1], three[3], later[0]};
+  for (const double cut : {0.0, 1.0}) {
+    ClustererOptions o;
+    o.rule = SimilarityRule::kLearned;
+    o.merge_probability = cut;  // 0: whatever the model's best older candidate; 1: never
+    EventClusterer clusterer(o);
+    RestoreInto(clusterer, docs, {1, 2, 3, 3});
+    EXPECT_EQ(clusterer.CurrentEvent(1), 1);
+    EXPECT_EQ(clusterer.CurrentEvent(2), 2);  // chess: one member, not judged
+    EXPECT_EQ(clusterer.CurrentEvent(3), cut == 0.0 ? 1 : 3);
+    if (cut == 0.0) {
+      EXPECT_EQ(clusterer.Describe(1).articles, 3u);
+      // Event 3 left the index: a later flood article cannot join it.
+      EXPECT_NE(clusterer.Add(later[1]).event, 3);
+    }
+  }
+}
+
+// Merges are made again when a stream is replayed, so a restored clusterer
+// continues exactly as the one that never stopped.
+TEST(EventClustererTest, RestoreRemakesMerges) {
+  const std::vector<Document> three = ThreeEvents();
+  const std::vector<Document> later = LaterFloodArticles();
+  ClustererOptions o;
+  o.rule = SimilarityRule::kLearned;
+  o.merge_probability = 0.0;
+  EventClusterer original(o);
+  RestoreInto(original, {three[0], three[3]}, {1, 2});
+  std::vector<ArticleAssignment> added;
+  for (const Document& d : {three[1], later[0], three[4], three[2], three[5]})
+    added.push_back(original.Add(d));
+  EventClusterer restored(o);
+  RestoreInto(restored, {three[0], three[3]}, {1, 2});
+  for (uint32_t t = restored.TermCount(); t < original.TermCount(); ++t) {
+    ASSERT_TRUE(restored.RestoreTerm(t, original.Term(t), original.TermLabel(t)).ok());
+  }
+  for (const ArticleAssignment& a : added) {
+    ASSERT_TRUE(restored.Restore(a.record, a.event, a.duplicate_of, "").ok());
+  }
+  ASSERT_EQ(original.EventCount(), restored.EventCount());
+  for (int64_t e = 1; e <= original.EventCount(); ++e) {
+    EXPECT_EQ(original.CurrentEvent(e), restored.CurrentEvent(e)) << e;
+    EXPECT_EQ(original.Describe(e).articles, restored.Describe(e).articles) << e;
+  }
+  const ArticleAssignment a = original.Add(later[1]);
+  const ArticleAssignment b = restored.Add(later[1]);
+  EXPECT_EQ(a.event, b.event);
+  EXPECT_EQ(a.merged_into, b.merged_into);
+  EXPECT_DOUBLE_EQ(a.similarity, b.similarity);
+}
+
 TEST(EventClustererTest, RestoreRejectsOutOfOrderEvents) {
   EventClusterer clusterer;
   ArticleRecord record;

@@ -1,6 +1,7 @@
 #include "cluster/event_index.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace chorus {
 namespace {
@@ -113,13 +114,14 @@ uint32_t EventIndex::Create() {
   return static_cast<uint32_t>(events_.size() - 1);
 }
 
-// Adds the unit vector of `add` to `centroid` and keeps its top `limit` terms
-// by TF-IDF; `ranked` gets (TF-IDF weight, term) of the kept terms.
+// Adds the unit vector of `add` (or `add` itself, when !unit: another
+// centroid) to `centroid` and keeps its top `limit` terms by TF-IDF; `ranked`
+// gets (TF-IDF weight, term) of the kept terms.
 void EventIndex::AddToCentroid(const TermVector& add, uint32_t limit, TermVector* centroid,
-                               std::vector<std::pair<float, uint32_t>>* ranked) const {
+                               std::vector<std::pair<float, uint32_t>>* ranked, bool unit) const {
   double norm2 = 0;
   for (const auto& [term, w] : add) norm2 += static_cast<double>(w) * w;
-  const double inv = norm2 > 0 ? 1 / std::sqrt(norm2) : 0;
+  const double inv = !unit ? 1 : norm2 > 0 ? 1 / std::sqrt(norm2) : 0;
   TermVector merged;
   merged.reserve(centroid->size() + add.size());
   auto a = centroid->begin();
@@ -159,14 +161,7 @@ void EventIndex::Join(uint32_t index, const ArticleRecord& record, std::string_v
   Event& ev = events_[index];
   std::vector<std::pair<float, uint32_t>> ranked;
   AddToCentroid(record.terms, options_.centroid_terms, &ev.centroid, &ranked);
-  const size_t top = std::min<size_t>(options_.index_terms, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + top, ranked.end(), ByWeight);
-  for (size_t i = 0; i < top; ++i) {
-    const uint32_t term = ranked[i].second;
-    if (std::find(ev.indexed.begin(), ev.indexed.end(), term) != ev.indexed.end()) continue;
-    ev.indexed.push_back(term);
-    postings_[term].push_back(index);
-  }
+  PostTopTerms(index, &ranked);
   if (!ev.retired) {
     AddToCentroid(record.headline, options_.bag_terms, &ev.headline, &ranked);
     AddToCentroid(record.names, options_.bag_terms, &ev.names, &ranked);
@@ -185,12 +180,7 @@ void EventIndex::Join(uint32_t index, const ArticleRecord& record, std::string_v
       for (const auto& tw : record.terms) {
         if (std::binary_search(kept.begin(), kept.end(), tw.first)) member.push_back(tw);
       }
-      if (ev.recent.size() < options_.recent_members) {
-        ev.recent.push_back(std::move(member));
-      } else {
-        ev.recent[ev.recent_next] = std::move(member);
-        ev.recent_next = (ev.recent_next + 1) % options_.recent_members;
-      }
+      AddRecent(ev, std::move(member));
     }
   }
   ExtendSpan(ev, record.day);
@@ -207,6 +197,61 @@ void EventIndex::Join(uint32_t index, const ArticleRecord& record, std::string_v
     auto it = std::lower_bound(ev.sources.begin(), ev.sources.end(), source);
     if (it == ev.sources.end() || *it != source) ev.sources.emplace(it, source);
   }
+}
+
+// Posts the event's top terms of `ranked` (TF-IDF weight, term) not yet posted.
+void EventIndex::PostTopTerms(uint32_t index, std::vector<std::pair<float, uint32_t>>* ranked) {
+  Event& ev = events_[index];
+  const size_t top = std::min<size_t>(options_.index_terms, ranked->size());
+  std::partial_sort(ranked->begin(), ranked->begin() + top, ranked->end(), ByWeight);
+  for (size_t i = 0; i < top; ++i) {
+    const uint32_t term = (*ranked)[i].second;
+    if (std::find(ev.indexed.begin(), ev.indexed.end(), term) != ev.indexed.end()) continue;
+    ev.indexed.push_back(term);
+    postings_[term].push_back(index);
+  }
+}
+
+void EventIndex::AddRecent(Event& ev, TermVector member) const {
+  if (ev.recent.size() < options_.recent_members) {
+    ev.recent.push_back(std::move(member));
+  } else {
+    ev.recent[ev.recent_next] = std::move(member);
+    ev.recent_next = (ev.recent_next + 1) % options_.recent_members;
+  }
+}
+
+void EventIndex::Merge(uint32_t from, uint32_t into, uint64_t arrival) {
+  Event& src = events_[from];
+  Event& ev = events_[into];
+  std::vector<std::pair<float, uint32_t>> ranked;
+  AddToCentroid(src.centroid, options_.centroid_terms, &ev.centroid, &ranked, /*unit=*/false);
+  PostTopTerms(into, &ranked);
+  AddToCentroid(src.headline, options_.bag_terms, &ev.headline, &ranked, false);
+  AddToCentroid(src.names, options_.bag_terms, &ev.names, &ranked, false);
+  AddToCentroid(src.numbers, options_.bag_terms, &ev.numbers, &ranked, false);
+  // The absorbed members, oldest first, as if they had joined last.
+  for (size_t i = 0; i < src.recent.size(); ++i) {
+    AddRecent(ev, std::move(src.recent[(src.recent_next + i) % src.recent.size()]));
+  }
+  ExtendSpan(ev, src.min_day);
+  ExtendSpan(ev, src.max_day);
+  ev.day_sum += src.day_sum;
+  ev.dated += src.dated;
+  ev.articles += src.articles;
+  ev.duplicates += src.duplicates;
+  ev.anonymous += src.anonymous;
+  ev.words += src.words;
+  ev.last_join = arrival;
+  std::vector<std::string> sources;
+  std::set_union(ev.sources.begin(), ev.sources.end(), src.sources.begin(), src.sources.end(),
+                 std::back_inserter(sources));
+  ev.sources = std::move(sources);
+  src.retired = true;
+  src.recent = {};
+  src.headline = {};
+  src.names = {};
+  src.numbers = {};
 }
 
 void EventIndex::JoinAsDuplicate(uint32_t index, int32_t day) {

@@ -88,6 +88,10 @@ class EventIndex {
   void Join(uint32_t event, const ArticleRecord& record, std::string_view source, uint64_t arrival);
   // Adds a copy of an earlier member: counted, dated, nothing else.
   void JoinAsDuplicate(uint32_t event, int32_t day);
+  // Folds event `from` into `into` (centroids added, members, sources, span
+  // and recent members taken over) and retires `from`: a story that split
+  // early becomes one event again. Later joins go to `into`.
+  void Merge(uint32_t from, uint32_t into, uint64_t arrival);
 
   const Event& event(uint32_t index) const { return events_[index]; }
   uint32_t size() const { return static_cast<uint32_t>(events_.size()); }
@@ -96,7 +100,9 @@ class EventIndex {
  private:
   bool Retired(uint32_t event, uint64_t arrival);
   void AddToCentroid(const TermVector& add, uint32_t limit, TermVector* centroid,
-                     std::vector<std::pair<float, uint32_t>>* ranked) const;
+                     std::vector<std::pair<float, uint32_t>>* ranked, bool unit = true) const;
+  void PostTopTerms(uint32_t event, std::vector<std::pair<float, uint32_t>>* ranked);
+  void AddRecent(Event& event, TermVector member) const;
 
   EventIndexOptions options_;
   std::vector<uint32_t> df_;    // by term id, over non-duplicate articles

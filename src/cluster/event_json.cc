@@ -12,9 +12,11 @@ using Json = nlohmann::ordered_json;
 Json DateOrNull(const std::string& date) { return date.empty() ? Json() : Json(date); }
 
 Json AssignmentObject(const StreamAssignment& a) {
-  return {{"article", a.article},
-          {"event", a.event},
-          {"duplicate_of", a.duplicate_of ? Json(*a.duplicate_of) : Json()}};
+  Json out = {{"article", a.article},
+              {"event", a.event},
+              {"duplicate_of", a.duplicate_of ? Json(*a.duplicate_of) : Json()}};
+  if (a.merged_into) out["merged_into"] = *a.merged_into;
+  return out;
 }
 
 Json EventObject(const EventInfo& e) {

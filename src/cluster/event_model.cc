@@ -59,6 +59,9 @@ double EventModel::JoinProbability(std::span<const float> decision_features) con
 }
 
 double EventModel::join_probability() const { return ensembles_->parts.join_probability; }
+std::optional<double> EventModel::merge_probability() const {
+  return ensembles_->parts.merge_probability;
+}
 
 const std::vector<std::string>& EventModel::description() const {
   return ensembles_->parts.description;

@@ -56,9 +56,21 @@ class ModelReader {
         parts.join_probability > 1) {
       return lines_.Error("expected \"join-probability P\" with P between 0 and 1");
     }
-    while (lines_.Next(&line) && (line == "trained" || line.starts_with("trained "))) {
-      parts.description.emplace_back(line.size() > 8 ? line.substr(8) : std::string_view());
+    bool more = lines_.Next(&line);
+    if (more && line.starts_with("merge-probability")) {
+      const std::vector<std::string_view> merge = SplitSpaces(line);
+      double p = 0;
+      if (merge.size() != 2 || !ParseWhole(merge[1], &p) || !(p >= 0) || p > 1) {
+        return lines_.Error("expected \"merge-probability P\" with P between 0 and 1");
+      }
+      parts.merge_probability = p;
+      more = lines_.Next(&line);
     }
+    while (more && (line == "trained" || line.starts_with("trained "))) {
+      parts.description.emplace_back(line.size() > 8 ? line.substr(8) : std::string_view());
+      more = lines_.Next(&line);
+    }
+    if (!more) line = {};
     RETURN_IF_ERROR(ReadEnsemble(line, "ranker", kPairFeatureCount, &parts.ranker));
     if (!lines_.Next(&line)) return lines_.Error("the file ends before the decider (truncated?)");
     RETURN_IF_ERROR(ReadEnsemble(line, "decider", kDecisionFeatureCount, &parts.decider));
@@ -162,6 +174,9 @@ std::string FormatEventModel(const EventModelParts& parts) {
   out += fmt::format("\nfeatures {} {}", kFeatureSet, FeatureNames().size());
   for (std::string_view n : FeatureNames()) out += fmt::format(" {}", n);
   out += fmt::format("\njoin-probability {:.9g}\n", parts.join_probability);
+  if (parts.merge_probability) {
+    out += fmt::format("merge-probability {:.9g}\n", *parts.merge_probability);
+  }
   for (const std::string& d : parts.description) out += fmt::format("trained {}\n", d);
   FormatEnsemble("ranker", parts.ranker, &out);
   FormatEnsemble("decider", parts.decider, &out);

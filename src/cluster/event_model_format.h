@@ -3,6 +3,7 @@
 #ifndef CHORUS_CLUSTER_EVENT_MODEL_FORMAT_H_
 #define CHORUS_CLUSTER_EVENT_MODEL_FORMAT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +14,11 @@
 namespace chorus {
 
 struct EventModelParts {
-  double join_probability = 0.5;         // the decider's cut
-  std::vector<std::string> description;  // "trained" lines, without the keyword
-  TreeEnsemble ranker;                   // reads the pair features
-  TreeEnsemble decider;                  // reads the decision features
+  double join_probability = 0.5;            // the decider's cut
+  std::optional<double> merge_probability;  // cut for merging a young event; unset: no merging
+  std::vector<std::string> description;     // "trained" lines, without the keyword
+  TreeEnsemble ranker;                      // reads the pair features
+  TreeEnsemble decider;                     // reads the decision features
 };
 
 // The model file's text.

@@ -67,6 +67,23 @@ TEST(EventModelTest, FormatAndParseRoundTrip) {
   EXPECT_EQ(FormatEventModel(*parts), text);
 }
 
+TEST(EventModelTest, MergeProbabilityIsOptional) {
+  auto plain = EventModel::Parse(TinyModel(), "tiny");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE((*plain)->merge_probability().has_value());
+  const std::string text = Replace(TinyModel(), "join-probability 0.4\n",
+                                   "join-probability 0.4\nmerge-probability 0.85\n");
+  auto merging = EventModel::Parse(text, "tiny");
+  ASSERT_TRUE(merging.ok()) << merging.status().ToString();
+  EXPECT_DOUBLE_EQ((*merging)->merge_probability().value_or(0), 0.85);
+  auto parts = ParseEventModel(text, "tiny");
+  ASSERT_TRUE(parts.ok());
+  EXPECT_EQ(FormatEventModel(*parts), text);
+  EXPECT_NE(ParseErrorOf(Replace(text, "merge-probability 0.85", "merge-probability x"))
+                .find("m.txt:4: expected \"merge-probability P\""),
+            std::string::npos);
+}
+
 TEST(EventModelTest, TooFewFeaturesGiveNaN) {
   auto model = EventModel::Parse(TinyModel(), "tiny");
   ASSERT_TRUE(model.ok());

@@ -297,15 +297,36 @@ double ScoreFeed(const std::vector<const LabelledArticle*>& articles,
     gold.push_back(gold_ids.emplace(a->event, static_cast<int64_t>(gold_ids.size())).first->second);
     predicted.push_back(clusterer.Add(a->document).event);
   }
+  for (int64_t& p : predicted) p = clusterer.CurrentEvent(p);
   return ScoreClustering(gold, predicted).bcubed_f1;
+}
+
+struct Cuts {
+  double join = 0.5;
+  std::optional<double> merge;  // unset: merging did not help
+};
+
+// Mean B-cubed F1 of clustering each held-out part with `o`; `scores` gets
+// each part's.
+double ScoreHeldOut(const std::vector<std::vector<const LabelledArticle*>>& late,
+                    const ClustererOptions& o, std::string* scores) {
+  double mean = 0;
+  for (const auto& part : late) {
+    if (part.empty()) continue;
+    const double f1 = ScoreFeed(part, o);
+    mean += f1 / static_cast<double>(late.size());
+    *scores += fmt::format(" {:.3f}", f1);
+  }
+  return mean;
 }
 
 // The join probability that clusters the later `holdout` share of each
 // stream best (mean B-cubed F1 over the streams) with a model trained on the
-// rest; the table goes to `description`.
-Result<double> ChooseJoinProbability(const std::vector<TrainingStream>& streams,
-                                     const EventModelTrainingOptions& options,
-                                     std::vector<std::string>* description) {
+// rest, then at it the merge probability for young events (if any beats not
+// merging); the tables go to `description`.
+Result<Cuts> ChooseCuts(const std::vector<TrainingStream>& streams,
+                        const EventModelTrainingOptions& options,
+                        std::vector<std::string>* description) {
   std::vector<TrainingStream> early;
   std::vector<std::vector<const LabelledArticle*>> late;
   for (const TrainingStream& s : streams) {
@@ -323,31 +344,47 @@ Result<double> ChooseJoinProbability(const std::vector<TrainingStream>& streams,
   ASSIGN_OR_RETURN(EventModelParts parts, TrainParts(early, options, &ignored));
   auto model = EventModel::Parse(FormatEventModel(parts), "the held-out model");
   if (!model.ok()) return model.status();
-  double best = 0.5, best_f1 = -1;
+  ClustererOptions o = options.clusterer;
+  o.model = *model;
+  o.merge_members = 0;  // the join cut first, without merging
+  Cuts cuts;
+  double best_f1 = -1;
   std::string table;
   for (int step = 1; step <= 18; ++step) {
-    const double p = 0.05 * step;
-    ClustererOptions o = options.clusterer;
-    o.model = *model;
-    o.join_probability = p;
-    double mean = 0;
+    o.join_probability = 0.05 * step;
     std::string scores;
-    for (size_t i = 0; i < late.size(); ++i) {
-      if (late[i].empty()) continue;
-      const double f1 = ScoreFeed(late[i], o);
-      mean += f1 / static_cast<double>(late.size());
-      scores += fmt::format(" {:.3f}", f1);
-    }
-    table += fmt::format(" {:.2f}:{}", p, scores);
+    const double mean = ScoreHeldOut(late, o, &scores);
+    table += fmt::format(" {:.2f}:{}", *o.join_probability, scores);
     if (options.progress)
-      options.progress(fmt::format("held out, join probability {:.2f}:{}", p, scores));
-    if (mean > best_f1 + 1e-9) best_f1 = mean, best = p;
+      options.progress(
+          fmt::format("held out, join probability {:.2f}:{}", *o.join_probability, scores));
+    if (mean > best_f1 + 1e-9) best_f1 = mean, cuts.join = *o.join_probability;
   }
   description->push_back(fmt::format(
       "join probability {:.2f}: best mean B-cubed F1 ({:.3f}) on the later {:.0f}% of each stream, "
       "model trained on the rest; F1 by stream at each probability:{}",
-      best, best_f1, options.holdout * 100, table));
-  return best;
+      cuts.join, best_f1, options.holdout * 100, table));
+  if (options.clusterer.merge_members == 0) return cuts;
+  o.join_probability = cuts.join;
+  o.merge_members = options.clusterer.merge_members;
+  table.clear();
+  const double unmerged_f1 = best_f1;
+  for (int step = 10; step <= 19; ++step) {
+    o.merge_probability = 0.05 * step;
+    std::string scores;
+    const double mean = ScoreHeldOut(late, o, &scores);
+    table += fmt::format(" {:.2f}:{}", *o.merge_probability, scores);
+    if (options.progress)
+      options.progress(
+          fmt::format("held out, merge probability {:.2f}:{}", *o.merge_probability, scores));
+    if (mean > best_f1 + 1e-9) best_f1 = mean, cuts.merge = o.merge_probability;
+  }
+  description->push_back(fmt::format(
+      "merge probability {}: mean B-cubed F1 {:.3f} on the same held-out parts (not merging: "
+      "{:.3f}; young events of up to {} members); F1 by stream at each probability:{}",
+      cuts.merge ? fmt::format("{:.2f}", *cuts.merge) : "none", best_f1, unmerged_f1,
+      options.clusterer.merge_members, table));
+  return cuts;
 }
 
 }  // namespace
@@ -364,12 +401,13 @@ Result<std::string> TrainEventModel(const std::vector<TrainingStream>& streams,
     if (s.articles.empty()) return InvalidArgumentError(fmt::format("{} has no articles", s.name));
     description.push_back(DescribeStream(s));
   }
-  double cut = 0.5;
+  Cuts cuts;
   if (options.holdout > 0) {
-    ASSIGN_OR_RETURN(cut, ChooseJoinProbability(streams, options, &description));
+    ASSIGN_OR_RETURN(cuts, ChooseCuts(streams, options, &description));
   }
   ASSIGN_OR_RETURN(EventModelParts parts, TrainParts(streams, options, report));
-  parts.join_probability = cut;
+  parts.join_probability = cuts.join;
+  parts.merge_probability = cuts.merge;
   parts.description = std::move(description);
   parts.description.push_back(fmt::format(
       "by chorus train-clusterer: {} rounds, depth {}, learning rate {}, subsample {}, seed {}, "

@@ -17,8 +17,9 @@ struct EventStream::State {
   std::unordered_set<std::string> known;  // ids stored or pending
   uint32_t stored_terms = 0;              // dictionary entries already in the store
   StoreBatch pending;
-  std::set<int64_t> touched;            // events changed by the pending batch
-  std::vector<bool> pending_new_event;  // per pending article
+  std::set<int64_t> touched;                                // events changed by the pending batch
+  std::vector<bool> pending_new_event;                      // per pending article
+  std::vector<std::optional<int64_t>> pending_merged_into;  // per pending article
   uint64_t skipped = 0;
   Status broken;  // set when a commit failed
 
@@ -98,6 +99,8 @@ Status EventStream::Add(Document article, const AssignmentSink& sink, bool* adde
   stored.document = std::move(article);
   s.pending.articles.push_back(std::move(stored));
   s.pending_new_event.push_back(a.new_event);
+  s.pending_merged_into.push_back(a.merged_into);
+  if (a.merged_into) s.touched.insert(*a.merged_into);
   s.touched.insert(a.event);
   if (added) *added = true;
   if (s.pending.articles.size() >= s.options.batch_size) return Flush(sink);
@@ -119,11 +122,13 @@ Status EventStream::Flush(const AssignmentSink& sink) {
     out.article = a.document.id;
     out.event = a.event;
     out.new_event = s.pending_new_event[i];
+    out.merged_into = s.pending_merged_into[i];
     if (a.duplicate_of) out.duplicate_of = s.ids[*a.duplicate_of];
     if (sink) sink(out);
   }
   s.pending = StoreBatch();
   s.pending_new_event.clear();
+  s.pending_merged_into.clear();
   s.touched.clear();
   return Status::Ok();
 }
