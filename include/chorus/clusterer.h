@@ -20,11 +20,13 @@
 // streams by `chorus train-clusterer`) ranks the candidates and decides
 // whether the article joins the best one or opens a new event
 // (SimilarityRule::kLearned; the model shipped with chorus unless the options
-// name another). Under it, a young event that the model then places in an
-// older one (a story that split early) is merged into it: the assignment that
-// caused it says so (merged_into) and CurrentEvent() follows merges. The default is still the fixed
-// cosine rule of earlier releases (SimilarityRule::kCosine): the shipped model does not yet beat it
-// on DUC 2004 and Multi-News 200.
+// name another). Under it, when the model carries a merge cut (or the options
+// set one), a young event that the model then places in an older one (a
+// story that split early) is merged into it: the assignment that caused it
+// says so (merged_into) and CurrentEvent() follows merges; the shipped model
+// has no merge cut yet, so it never merges. The default is still the fixed
+// cosine rule of earlier releases (SimilarityRule::kCosine): the shipped
+// model does not yet beat it on DUC 2004 and Multi-News 200.
 // Syndicated or re-published copies are caught first with MinHash over word
 // shingles and LSH banding: they join their original's event as
 // `duplicate_of` it and do not count as an independent source.
@@ -244,7 +246,7 @@ class EventClusterer {
   uint64_t ArticleCount() const;
   int64_t EventCount() const;
   // The event that event `id` is now part of: itself, unless a later article
-  // merged it into an older one (ArticleAssignment::merged).
+  // merged it into an older one (ArticleAssignment::merged_into).
   int64_t CurrentEvent(int64_t id) const;
   // Describes event `id` (1..EventCount()); label terms limited to `terms`.
   EventInfo Describe(int64_t id, uint32_t terms = 5) const;
