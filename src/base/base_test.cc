@@ -110,6 +110,27 @@ TEST(Utf8Test, ControlCharactersAreReplaced) {
   EXPECT_EQ(ReplaceControlCharacters(&clean), 0u);
 }
 
+// Text is ruled out eight bytes at a time: a control character is found at
+// every offset of a word and in the tail, and near-misses are not taken.
+TEST(Utf8Test, ControlCharactersAreFoundAtEveryOffset) {
+  const std::string base = "The quick brown fox\tjumps over\r\nthe lazy dog";
+  for (size_t at = 0; at <= base.size(); ++at) {
+    for (const std::string mark : {"\x01", "\x1f", "\x7f", "\xC2\x85", "\xC2\x9F"}) {
+      std::string text = base;
+      text.insert(at, mark);
+      EXPECT_EQ(ReplaceControlCharacters(&text), 1u) << at << " " << mark.size();
+      std::string expected = base;
+      expected.insert(at, "\xEF\xBF\xBD");
+      EXPECT_EQ(text, expected) << at;
+    }
+    for (const std::string mark : {" ", "\x80", "\xC2\xA0", "\xC3\xA9", "~"}) {
+      std::string text = base;
+      text.insert(at, mark);
+      EXPECT_EQ(ReplaceControlCharacters(&text), 0u) << at << " " << mark.size();
+    }
+  }
+}
+
 TEST(TextLinesTest, CountsLinesAndNamesThemInErrors) {
   TextLines lines("magic\r\nsecond\n\nlast", "m.txt", "retrain it");
   std::string_view line;

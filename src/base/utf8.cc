@@ -3,6 +3,9 @@
 #include <simdjson.h>
 #include <utf8proc.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace chorus {
 
 bool IsValidUtf8(std::string_view text) {
@@ -80,9 +83,25 @@ size_t ReplaceControlCharacters(std::string* text) {
     }
     return 0;
   };
+  // Most text holds none: eight bytes at a time are ruled out when none is
+  // below 0x20, 0x7F or 0xC2 (word-wise byte tests), the rest byte by byte.
+  size_t at = 0;
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  const auto any_below = [](uint64_t x, uint64_t n) { return (x - kOnes * n) & ~x & kHighs; };
+  bool any = false;
+  for (; at + 8 <= t.size() && !any; at += 8) {
+    uint64_t x = 0;
+    std::memcpy(&x, t.data() + at, 8);
+    if ((any_below(x, 0x20) | any_below(x ^ (kOnes * 0x7F), 1) |
+         any_below(x ^ (kOnes * 0xC2), 1)) == 0)
+      continue;
+    for (size_t k = at; k < at + 8; ++k) any |= control_at(k) > 0;
+  }
+  for (; at < t.size() && !any; ++at) any |= control_at(at) > 0;
+  if (!any) return 0;
   size_t found = 0;
   for (size_t i = 0; i < t.size(); ++i) found += control_at(i) > 0;
-  if (found == 0) return 0;
   std::string out;
   out.reserve(t.size() + 2 * found);
   for (size_t i = 0; i < t.size(); ++i) {
