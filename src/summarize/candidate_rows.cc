@@ -17,11 +17,23 @@ class SharedWords {
  public:
   SharedWords(const StemmedSentences& ss, const std::vector<WeightedRow>& rows)
       : masks_(rows.size(), 0), counts_(rows.size(), 0) {
-    std::vector<std::pair<uint32_t, uint32_t>> occurrences;  // (stem, position in rows)
-    for (uint32_t a = 0; a < rows.size(); ++a) {
-      for (uint32_t stem : ss.Content(rows[a].row)) occurrences.emplace_back(stem, a);
+    // (stem, position in rows), sorted: placed by a counting sort on the
+    // stem (ids are dense), positions ascending within a stem as visited.
+    uint32_t max_stem = 0;
+    size_t total = 0;
+    for (const WeightedRow& row : rows) {
+      for (uint32_t stem : ss.Content(row.row)) max_stem = std::max(max_stem, stem);
+      total += ss.Content(row.row).size();
     }
-    std::sort(occurrences.begin(), occurrences.end());
+    std::vector<uint32_t> place(size_t{max_stem} + 2, 0);
+    for (const WeightedRow& row : rows) {
+      for (uint32_t stem : ss.Content(row.row)) ++place[stem + 1];
+    }
+    for (size_t w = 1; w < place.size(); ++w) place[w] += place[w - 1];
+    std::vector<std::pair<uint32_t, uint32_t>> occurrences(total);
+    for (uint32_t a = 0; a < rows.size(); ++a) {
+      for (uint32_t stem : ss.Content(rows[a].row)) occurrences[place[stem]++] = {stem, a};
+    }
     std::vector<uint32_t> starts;  // per word: its first entry in occurrences
     for (size_t k = 0; k < occurrences.size(); ++k) {
       if (k == 0 || occurrences[k].first != occurrences[k - 1].first) {
