@@ -180,10 +180,20 @@ void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSp
   }
 }
 
+// The first " (" at or after `from`, found through its '(' (find(" (")
+// would stop at every space).
+size_t NextOpening(std::string_view text, size_t from) {
+  for (size_t q = text.find('(', from + 1); q != std::string_view::npos;
+       q = text.find('(', q + 1)) {
+    if (text[q - 1] == ' ') return q - 1;
+  }
+  return std::string_view::npos;
+}
+
 // Parentheticals " (...)" without nesting or quotes, not opening the sentence.
 void RemoveParentheticals(std::string_view text, std::vector<ByteSpan>* removed) {
-  for (size_t open = text.find(" ("); open != std::string_view::npos;
-       open = text.find(" (", open + 1)) {
+  for (size_t open = NextOpening(text, 0); open != std::string_view::npos;
+       open = NextOpening(text, open + 1)) {
     const size_t close = text.find(')', open);
     if (close == std::string_view::npos || close - open > 80) continue;
     const std::string_view inside = text.substr(open + 2, close - open - 2);
@@ -445,17 +455,25 @@ CompressedSentence Render(std::string_view text, std::vector<ByteSpan>* removed,
   // The kept bytes are read in place, range by range (not copied out first).
   size_t kept_size = text.size();
   for (const ByteSpan& r : merged) kept_size -= r.second - r.first;
-  std::string tidy;
-  tidy.reserve(kept_size);
+  // Written by index into a string of the kept size (a byte kept adds at
+  // most one), cut to its length at the end.
+  std::string tidy(kept_size, '\0');
+  size_t len = 0;
   size_t k = 0;  // index among the kept bytes
   const auto tidy_up = [&](std::string_view kept) {
     for (const char c : kept) {
       const bool last = ++k == kept_size;
-      if (c == ' ' && (tidy.empty() || tidy.back() == ' ')) continue;
-      if ((c == ',' || c == '.') && !tidy.empty() && tidy.back() == ' ') tidy.pop_back();
-      if (c == ',' && !tidy.empty() && tidy.back() == ',') continue;
-      if (c == '.' && last && !tidy.empty() && tidy.back() == '.') continue;  // "Corp.."
-      tidy.push_back(c);
+      const char back = len > 0 ? tidy[len - 1] : '\0';
+      if (c == ' ' && (len == 0 || back == ' ')) continue;
+      if ((c == ',' || c == '.') && back == ' ') {
+        --len;
+        if (c == ',' && len > 0 && tidy[len - 1] == ',') continue;
+        if (c == '.' && last && len > 0 && tidy[len - 1] == '.') continue;  // "Corp.."
+      } else {
+        if (c == ',' && back == ',') continue;
+        if (c == '.' && last && back == '.') continue;
+      }
+      tidy[len++] = c;
     }
   };
   uint32_t pos = 0;
@@ -464,6 +482,7 @@ CompressedSentence Render(std::string_view text, std::vector<ByteSpan>* removed,
     pos = r.second;
   }
   tidy_up(text.substr(pos));
+  tidy.resize(len);
   while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
   if (!tidy.empty()) tidy[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(tidy[0])));
   // Pieces counted as Pieces(tidy) would cut them, without building them.
