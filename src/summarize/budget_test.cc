@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace chorus {
 namespace {
 
@@ -14,6 +16,22 @@ TEST(BudgetTest, WordsAreWhitespacePiecesAsRougeCountsThem) {
   EXPECT_EQ(CountWords("a\vb\fc\rd"), 4u);
   // Backspace, shift-out and a no-break space are not spaces.
   EXPECT_EQ(CountWords("a\010b\016 c \302\240d"), 3u);
+}
+
+// Long texts are counted in chunks: every word is counted once, whatever
+// the chunk it starts in or straddles, and a chunk of only words (255
+// one-letter words) does not overflow.
+TEST(BudgetTest, LongTextsCountEveryWordOnce) {
+  for (const size_t words : {1u, 127u, 128u, 129u, 255u, 256u, 300u, 1000u}) {
+    std::string one_letter, longer;
+    for (size_t w = 0; w < words; ++w) {
+      one_letter += w == 0 ? "a" : " a";
+      longer += "word" + std::to_string(w) + (w % 3 == 0 ? "\t" : "  ");
+    }
+    EXPECT_EQ(CountWords(one_letter), words) << words;
+    EXPECT_EQ(CountWords(longer), words) << words;
+    EXPECT_EQ(CountWords(" " + longer), words) << words;
+  }
 }
 
 TEST(BudgetTest, CostsAndCapacities) {
