@@ -1,9 +1,8 @@
 #include "segment/abbreviations.h"
 
-#include <algorithm>
-#include <cctype>
 #include <iterator>
-#include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace chorus::segment {
 namespace {
@@ -36,32 +35,49 @@ constexpr std::string_view kStarters[] = {
     "last",    "earlier", "later", "under", "officials", "police",
 };
 
-std::string Lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+// ASCII lower case of `w` (at most kMaxWord bytes) in `buffer`: the tables
+// are ASCII, and std::tolower was a library call per byte.
+constexpr size_t kMaxWord = 12;
+std::string_view Lower(std::string_view w, char (&buffer)[kMaxWord]) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return {buffer, w.size()};
 }
 
+using WordSet = std::unordered_set<std::string_view>;
+
+// A table as a hash set (made once per table: asked about every period's word).
 template <size_t N>
-bool Contains(const std::string_view (&table)[N], std::string_view w) {
-  return std::find(std::begin(table), std::end(table), w) != std::end(table);
+const WordSet* NewSet(const std::string_view (&table)[N]) {
+  return new WordSet(std::begin(table), std::end(table));
+}
+
+// Whether `set` holds `w` (at most kMaxWord bytes) lower-cased.
+bool Contains(const WordSet& set, std::string_view w) {
+  char buffer[kMaxWord] = {};
+  return set.count(Lower(w, buffer)) > 0;
 }
 
 }  // namespace
 
 bool IsNonTerminalAbbreviation(std::string_view word) {
   if (word.size() > 8) return false;
-  return Contains(kNonTerminal, Lower(word));
+  static const WordSet* set = NewSet(kNonTerminal);
+  return Contains(*set, word);
 }
 
 bool IsAmbiguousAbbreviation(std::string_view word) {
   if (word.size() > 8) return false;
-  return Contains(kAmbiguous, Lower(word));
+  static const WordSet* set = NewSet(kAmbiguous);
+  return Contains(*set, word);
 }
 
 bool IsSentenceStarter(std::string_view word) {
-  if (word.size() > 12) return false;
-  return Contains(kStarters, Lower(word));
+  if (word.size() > kMaxWord) return false;
+  static const WordSet* set = NewSet(kStarters);
+  return Contains(*set, word);
 }
 
 }  // namespace chorus::segment
