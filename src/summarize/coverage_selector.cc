@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <span>
 
 namespace chorus {
 namespace {
@@ -69,17 +70,31 @@ void ControlBranchAndCut(glp_tree* tree, void* info) {
 
 }  // namespace
 
-double CoverageObjective(const CoverageProblem& problem, const std::vector<uint32_t>& items) {
-  std::vector<char> covered(problem.concept_weights.size(), 0);
+namespace {
+
+// CoverageObjective with `covered` (one flag per concept, all clear) as
+// scratch, cleared again before returning: for callers asking many times.
+double ObjectiveWith(const CoverageProblem& problem, std::span<const uint32_t> items,
+                     std::vector<char>* covered) {
   double value = 0;
   for (uint32_t i : items) {
     value += Bonus(problem, i);
     for (uint32_t c : problem.item_concepts[i]) {
-      if (!covered[c]) value += problem.concept_weights[c];
-      covered[c] = 1;
+      if (!(*covered)[c]) value += problem.concept_weights[c];
+      (*covered)[c] = 1;
     }
   }
+  for (uint32_t i : items) {
+    for (uint32_t c : problem.item_concepts[i]) (*covered)[c] = 0;
+  }
   return value;
+}
+
+}  // namespace
+
+double CoverageObjective(const CoverageProblem& problem, const std::vector<uint32_t>& items) {
+  std::vector<char> covered(problem.concept_weights.size(), 0);
+  return ObjectiveWith(problem, items, &covered);
 }
 
 CoverageSolution SolveCoverageGreedy(const CoverageProblem& problem) {
@@ -119,9 +134,10 @@ CoverageSolution SolveCoverageGreedy(const CoverageProblem& problem) {
   solution.solver = "greedy";
   solution.objective = CoverageObjective(problem, items);
   // The best single item that fits: the check that gives greedy its bound.
+  std::fill(covered.begin(), covered.end(), 0);
   for (uint32_t i = 0; i < n; ++i) {
     if (problem.item_costs[i] > problem.capacity) continue;
-    const double single = CoverageObjective(problem, {i});
+    const double single = ObjectiveWith(problem, {&i, 1}, &covered);
     if (single > solution.objective) {
       solution.objective = single;
       items = {i};
