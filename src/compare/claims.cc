@@ -210,17 +210,17 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster,
   // A pair among either sentence's closest is judged once.
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  const represent::ClaimMatcher matcher(represent::ClaimModel::Default(),
+                                        options.claim_probability);
   // Profiles (for the claim model) of the sentences in some pair.
   std::vector<represent::ClaimProfile> profiles(n);
   std::vector<bool> profiled(n, false);
   for (const auto& [s, o] : pairs) {
     for (uint32_t x : {s, o}) {
-      if (!profiled[x]) profiles[x] = represent::ProfileSentence(cluster.sentences[x].tokens);
+      if (!profiled[x]) profiles[x] = matcher.Profile(cluster.sentences[x].tokens);
       profiled[x] = true;
     }
   }
-  const represent::ClaimMatcher matcher(represent::ClaimModel::Default(),
-                                        options.claim_probability);
   std::vector<std::vector<Edge>> edges(n);
   for (const auto& [s, o] : pairs) {
     const represent::ClaimMatch match = matcher.Match(profiles[s], profiles[o]);

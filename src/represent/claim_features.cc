@@ -338,7 +338,38 @@ ClaimProfile ProfileRules(std::span<const Token> tokens) {
   return p;
 }
 
-ClaimProfile ProfileSentence(std::span<const Token> tokens) {
+namespace {
+
+// Whether a token is a word the learned term weights weigh.
+bool IsTerm(const Token& t) {
+  return std::any_of(t.stem.begin(), t.stem.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+// The sentence's terms (ids and texts), sorted by id, each once.
+void AddTerms(std::span<const Token> tokens, ClaimProfile& p) {
+  std::vector<std::pair<uint32_t, std::string_view>> terms;
+  terms.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    if (IsTerm(t)) terms.emplace_back(t.stem_id, t.stem);
+  }
+  SortUnique(terms);
+  for (const auto& [id, text] : terms) {
+    p.terms.push_back(id);
+    p.term_texts.push_back(text);
+  }
+}
+
+}  // namespace
+
+void WeighStems(const ClaimTermWeights& weights, ClaimProfile* profile) {
+  profile->term_weights.clear();
+  for (std::string_view stem : profile->term_texts)
+    profile->term_weights.push_back(weights.Of(stem));
+}
+
+ClaimProfile ProfileSentence(std::span<const Token> tokens, const ClaimTermWeights& weights) {
   const WordVectors& vectors = WordVectors::Default();
   const Synonyms& synonyms = Synonyms::Default();
   ClaimProfile p;
@@ -372,6 +403,8 @@ ClaimProfile ProfileSentence(std::span<const Token> tokens) {
   p.char_ngrams[0] = SortedCharTrigrams(chars, p.char_ngrams[1]);
   SortUnique(p.numbers);
   SortUnique(p.content_stems);
+  AddTerms(tokens, p);
+  WeighStems(weights, &p);
   AddVectors(p);
   p.norm_positions = PositionMasks(Capped(p.norms));
   p.stem_positions = PositionMasks(Capped(p.stems));
@@ -476,9 +509,46 @@ const std::array<std::string_view, kClaimFeatureCount>& ClaimFeatureNames() {
                                                                           "numbers_conflict",
                                                                           "negations_min",
                                                                           "negations_max",
-                                                                          "negation_differs"};
+                                                                          "negation_differs",
+                                                                          "kld_cos",
+                                                                          "kld_unshared_share_min",
+                                                                          "kld_unshared_share_max",
+                                                                          "kld_unshared_min",
+                                                                          "kld_unshared_max"};
   return kNames;
 }
+
+namespace {
+
+// The TF-KLD features: cosine of the two sentences' terms weighed by their
+// learned weights, and the weight of each sentence's terms the other lacks
+// (as a share of its own and absolute).
+void PushWeightedOverlap(const ClaimProfile& a, const ClaimProfile& b, float*& out) {
+  double shared = 0, only_a = 0, only_b = 0, norm_a = 0, norm_b = 0;
+  size_t i = 0, j = 0;
+  const size_t na = a.terms.size(), nb = b.terms.size();
+  while (i < na || j < nb) {
+    if (j == nb || (i < na && a.terms[i] < b.terms[j])) {
+      const double w = a.term_weights[i++];
+      only_a += w, norm_a += w * w;
+    } else if (i == na || b.terms[j] < a.terms[i]) {
+      const double w = b.term_weights[j++];
+      only_b += w, norm_b += w * w;
+    } else {
+      const double w = a.term_weights[i++];
+      ++j;
+      shared += w * w, norm_a += w * w, norm_b += w * w;
+    }
+  }
+  *out++ = Ratio(shared, std::sqrt(norm_a * norm_b));
+  double mass_a = 0, mass_b = 0;
+  for (float w : a.term_weights) mass_a += w;
+  for (float w : b.term_weights) mass_b += w;
+  PushMinMax(Ratio(only_a, mass_a), Ratio(only_b, mass_b), out);
+  PushMinMax(static_cast<float>(only_a), static_cast<float>(only_b), out);
+}
+
+}  // namespace
 
 ClaimFeatures PairFeatures(const ClaimProfile& a, const ClaimProfile& b) {
   ClaimFeatures f{};
@@ -515,6 +585,7 @@ ClaimFeatures PairFeatures(const ClaimProfile& a, const ClaimProfile& b) {
   *out++ = NumbersConflict(a, b) ? 1.0f : 0.0f;
   PushMinMax(static_cast<float>(a.negations), static_cast<float>(b.negations), out);
   *out++ = NegationDiffers(a, b) ? 1.0f : 0.0f;
+  PushWeightedOverlap(a, b, out);
   return f;
 }
 

@@ -12,7 +12,10 @@
 //     similarity, weighted by information (log frequency rank);
 //   - shared proper names, word edit distance (TER-like), longest common
 //     stem subsequence, lengths;
-//   - numbers and negation: shared, only on one side, conflicting.
+//   - numbers and negation: shared, only on one side, conflicting;
+//   - overlap of content stems weighed by learned term weights (TF-KLD,
+//     represent/claim_term_weights.h): cosine, and the weight each sentence
+//     has that the other lacks.
 //
 // Thread safety: pure functions over immutable data.
 #ifndef CHORUS_REPRESENT_CLAIM_FEATURES_H_
@@ -26,6 +29,7 @@
 #include <vector>
 
 #include "chorus/tokenizer.h"
+#include "represent/claim_term_weights.h"
 #include "represent/sequence_distances.h"
 
 namespace chorus::represent {
@@ -62,7 +66,13 @@ struct ClaimProfile {
   uint32_t negations = 0;                // "not", "never", "n't", ...
   std::vector<uint32_t> negated;         // stem ids of content words right after a negation
   std::vector<uint32_t> content_stems;   // stem ids of content words, sorted, unique
-  std::vector<float> mean_vector;        // information-weighted mean of content word vectors
+  // Stem ids of the words (tokens with a letter or digit, stopwords too:
+  // the learned weights tell which matter), sorted, unique; and aligned with
+  // them, each stem's text and learned term weight (WeighStems).
+  std::vector<uint32_t> terms;
+  std::vector<std::string_view> term_texts;
+  std::vector<float> term_weights;
+  std::vector<float> mean_vector;  // information-weighted mean of content word vectors
   // Per content word (first kMaxProfileTokens): its vector's components,
   // contiguous (dims() rounded up to a multiple of 8 each, zero-padded;
   // zeros when unknown), and
@@ -80,7 +90,12 @@ struct ClaimProfile {
 // "sentence" costs no more than a long real one.
 inline constexpr size_t kMaxProfileTokens = PositionMasks::kMaxLength;
 
-ClaimProfile ProfileSentence(std::span<const Token> tokens);
+// `weights` weigh the content stems (the claim model's own: ClaimModel::
+// term_weights()).
+ClaimProfile ProfileSentence(std::span<const Token> tokens, const ClaimTermWeights& weights);
+// (Re)weighs a profile's content stems: a trainer weighs the same sentences
+// with each fold's weights.
+void WeighStems(const ClaimTermWeights& weights, ClaimProfile* profile);
 // Only the parts NumbersConflict and NegationDiffers read (numbers and their
 // slots, negations, content stems), at a fraction of ProfileSentence's cost.
 ClaimProfile ProfileRules(std::span<const Token> tokens);
@@ -104,7 +119,7 @@ bool NegationDiffers(const ClaimProfile& a, const ClaimProfile& b);
 // other contains: the stem1_max feature, cheap enough to screen pairs.
 float StemOverlap(const ClaimProfile& a, const ClaimProfile& b);
 
-inline constexpr size_t kClaimFeatureCount = 49;
+inline constexpr size_t kClaimFeatureCount = 54;
 using ClaimFeatures = std::array<float, kClaimFeatureCount>;
 
 // Names of the features in order (the model file lists them; loading checks

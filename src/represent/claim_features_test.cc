@@ -15,7 +15,9 @@ namespace {
 
 class ClaimFeaturesTest : public ::testing::Test {
  protected:
-  ClaimProfile Profile(std::string_view text) { return ProfileSentence(tokenizer_.Tokenize(text)); }
+  ClaimProfile Profile(std::string_view text) {
+    return ProfileSentence(tokenizer_.Tokenize(text), ClaimModel::Default().term_weights());
+  }
   ClaimMatch Match(std::string_view a, std::string_view b) {
     return ClaimMatcher().Match(Profile(a), Profile(b));
   }
@@ -35,6 +37,9 @@ TEST_F(ClaimFeaturesTest, IdenticalSentencesOverlapFully) {
   const ClaimFeatures f = PairFeatures(a, a);
   EXPECT_FLOAT_EQ(f[0], 1.0f);  // word1_min
   EXPECT_FLOAT_EQ(f[7], 1.0f);  // word4_max
+  EXPECT_EQ(ClaimFeatureNames()[49], "kld_cos");
+  EXPECT_FLOAT_EQ(f[49], 1.0f);  // kld_cos: the shipped term weights weigh its words
+  EXPECT_FLOAT_EQ(f[53], 0.0f);  // kld_unshared_max
   EXPECT_TRUE(Match("The bomb killed 12 people in the market on Monday.",
                     "The bomb killed 12 people in the market on Monday.")
                   .same);

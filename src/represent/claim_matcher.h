@@ -15,7 +15,7 @@
 // ("voted" / "did not vote") never match.
 //
 //   represent::ClaimMatcher matcher;
-//   ClaimMatch m = matcher.Match(ProfileSentence(a_tokens), ProfileSentence(b_tokens));
+//   ClaimMatch m = matcher.Match(matcher.Profile(a_tokens), matcher.Profile(b_tokens));
 //   if (m.same) ...
 //
 // Thread safety: const; share freely. Holds a reference to its model, which
@@ -47,6 +47,11 @@ class ClaimMatcher {
   // whatever the model says.
   static bool Forbidden(const ClaimProfile& a, const ClaimProfile& b) {
     return StemOverlap(a, b) < kMinStemOverlap || NumbersConflict(a, b) || NegationDiffers(a, b);
+  }
+
+  // A sentence's profile, its stems weighed as the model expects.
+  ClaimProfile Profile(std::span<const Token> tokens) const {
+    return ProfileSentence(tokens, model_.term_weights());
   }
 
   ClaimMatch Match(const ClaimProfile& a, const ClaimProfile& b) const {

@@ -17,11 +17,13 @@ extern const std::string_view kClaimModel;
 namespace chorus::represent {
 namespace {
 
-constexpr std::string_view kMagic = "chorus claim_model v1";
+constexpr std::string_view kMagic = "chorus claim_model v2";
 // A real model has a few hundred trees of a few dozen nodes; far more is a
 // corrupt or hostile file.
 constexpr size_t kMaxTrees = 100'000;
 constexpr size_t kMaxNodes = 10'000'000;
+// A language's vocabulary is well below this.
+constexpr size_t kMaxTerms = 10'000'000;
 
 // A whole field as a number; a floating-point one must be finite.
 template <typename T>
@@ -91,13 +93,40 @@ Result<TreeNode> ParseNode(TextLines& cursor, std::string_view line, size_t inde
   return node;
 }
 
+// The "term_weights:" section, from its header line's value on.
+Result<ClaimTermWeights> ParseTermWeights(TextLines& cursor, std::string_view value) {
+  const std::vector<std::string_view> head = SplitSpaces(value);
+  size_t count = 0;
+  float unseen = 0;
+  if (head.size() != 2 || !ParseNumber(head[0], count) || count > kMaxTerms ||
+      !ParseNumber(head[1], unseen)) {
+    return cursor.Error(fmt::format(
+        "expected \"term_weights: <count up to {}> <weight of other stems>\"", kMaxTerms));
+  }
+  std::vector<std::pair<std::string, float>> weights;
+  weights.reserve(count);
+  std::string_view line;
+  for (size_t k = 0; k < count; ++k) {
+    if (!cursor.Next(&line))
+      return cursor.Error(fmt::format("truncated: {} of {} term weights", k, count));
+    const std::vector<std::string_view> f = SplitSpaces(line);
+    float w = 0;
+    if (f.size() != 3 || f[0] != "term" || !ParseNumber(f[2], w))
+      return cursor.Error("expected \"term <stem> <weight>\"");
+    if (!weights.empty() && !(weights.back().first < f[1]))
+      return cursor.Error("term weights must be sorted by stem, each stem once");
+    weights.emplace_back(std::string(f[1]), w);
+  }
+  return ClaimTermWeights(std::move(weights), unseen);
+}
+
 }  // namespace
 
 Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view name) {
   TextLines cursor(text, name, "a chorus claim model: retrain it with chorus-train-claim-model");
   std::string_view line;
   if (!cursor.Next(&line) || line != kMagic)
-    return cursor.Error("expected \"chorus claim_model v1\"");
+    return cursor.Error("expected \"chorus claim_model v2\"");
   ClaimModel model;
   ASSIGN_OR_RETURN(std::string_view data, HeaderValue(cursor, "data"));
   model.data_ = std::string(data);
@@ -111,6 +140,8 @@ Result<ClaimModel> ClaimModel::Parse(std::string_view text, std::string_view nam
   }
   ASSIGN_OR_RETURN(std::string_view base, HeaderValue(cursor, "base_margin"));
   if (!ParseNumber(base, model.base_margin_)) return cursor.Error("base_margin is not a number");
+  ASSIGN_OR_RETURN(std::string_view terms, HeaderValue(cursor, "term_weights"));
+  ASSIGN_OR_RETURN(model.term_weights_, ParseTermWeights(cursor, terms));
   ASSIGN_OR_RETURN(std::string_view trees_value, HeaderValue(cursor, "trees"));
   size_t trees = 0;
   if (!ParseNumber(trees_value, trees) || trees == 0 || trees > kMaxTrees) {
@@ -242,12 +273,15 @@ double ClaimModel::Probability(const ClaimFeatures& features) const {
 }
 
 std::string ClaimModel::Format(std::string_view data, std::string_view trainer, double threshold,
-                               double base_margin,
+                               double base_margin, const ClaimTermWeights& term_weights,
                                const std::vector<std::vector<TreeNode>>& trees) {
   std::string out = fmt::format("{}\ndata: {}\nfeatures: {}", kMagic, data, kClaimFeatureCount);
   for (std::string_view name : ClaimFeatureNames()) out += fmt::format(" {}", name);
-  out += fmt::format("\ntrainer: {}\nthreshold: {}\nbase_margin: {}\ntrees: {}\n", trainer,
-                     threshold, base_margin, trees.size());
+  out += fmt::format("\ntrainer: {}\nthreshold: {}\nbase_margin: {}\n", trainer, threshold,
+                     base_margin);
+  out += fmt::format("term_weights: {} {}\n", term_weights.size(), term_weights.unseen());
+  for (const auto& [stem, w] : term_weights.Sorted()) out += fmt::format("term {} {}\n", stem, w);
+  out += fmt::format("trees: {}\n", trees.size());
   for (size_t t = 0; t < trees.size(); ++t) {
     out += fmt::format("tree {} {}\n", t, trees[t].size());
     for (const TreeNode& n : trees[t]) {

@@ -5,14 +5,19 @@
 //
 // The file is text: a header naming the training data, the features (which
 // must be this build's, in order), the trainer and its parameters, the
-// decision threshold, then the trees, one node a line:
+// decision threshold, the learned term weights the weighted-overlap features
+// read (represent/claim_term_weights.h: a stem and its weight a line, and the
+// weight of stems not listed), then the trees, one node a line:
 //
-//   chorus claim_model v1
+//   chorus claim_model v2
 //   data: <what it was trained on>
 //   features: 45 word1_min word1_max ...
 //   trainer: <library, objective, parameters>
 //   threshold: 0.5
 //   base_margin: 0
+//   term_weights: 11735 0.0021     # stems listed, weight of any other stem
+//   term vote 0.0315
+//   ...
 //   trees: 300
 //   tree 3
 //   split 20 0.61 1 2 1      # feature, threshold, yes (x < t), no, missing
@@ -32,6 +37,7 @@
 
 #include "chorus/status.h"
 #include "represent/claim_features.h"
+#include "represent/claim_term_weights.h"
 
 namespace chorus::represent {
 
@@ -58,12 +64,16 @@ class ClaimModel {
   double threshold() const { return threshold_; }
   const std::string& data() const { return data_; }
   const std::string& trainer() const { return trainer_; }
+  // The weights its features were computed with: profile sentences with
+  // these (ProfileSentence).
+  const ClaimTermWeights& term_weights() const { return term_weights_; }
   size_t trees() const { return tree_first_.size(); }
   bool empty() const { return tree_first_.empty(); }
 
   // Writes the model in the format Parse reads (the trainer's output).
   static std::string Format(std::string_view data, std::string_view trainer, double threshold,
-                            double base_margin, const std::vector<std::vector<TreeNode>>& trees);
+                            double base_margin, const ClaimTermWeights& term_weights,
+                            const std::vector<std::vector<TreeNode>>& trees);
 
  private:
   // The trees as Probability walks them when no feature is missing: split
@@ -87,6 +97,7 @@ class ClaimModel {
   double MarginWithMissing(const ClaimFeatures& features) const;
 
   std::string data_, trainer_;
+  ClaimTermWeights term_weights_;
   double threshold_ = 1.0;
   double base_margin_ = 0;
   std::vector<TreeNode> nodes_;       // all trees' nodes

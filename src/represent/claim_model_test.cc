@@ -23,7 +23,8 @@ std::string TwoTreeModel() {
   only.leaf = 0.25f;
   trees[0] = {split, low, high};
   trees[1] = {only};
-  return ClaimModel::Format("test pairs", "hand-made", 0.5, 0.0, trees);
+  const ClaimTermWeights weights({{"troop", 0.25f}, {"vote", 0.5f}}, 0.125f);
+  return ClaimModel::Format("test pairs", "hand-made", 0.5, 0.0, weights, trees);
 }
 
 TEST(ClaimModelTest, ShippedModelLoadsAndNamesItsData) {
@@ -33,6 +34,17 @@ TEST(ClaimModelTest, ShippedModelLoadsAndNamesItsData) {
   EXPECT_NE(model.data().find("msrp-train.tsv"), std::string::npos);
   EXPECT_NE(model.trainer().find("xgboost"), std::string::npos);
   EXPECT_DOUBLE_EQ(model.threshold(), 0.5);  // chorus-train-claim-model --threshold default
+}
+
+TEST(ClaimModelTest, KeepsItsTermWeights) {
+  Result<ClaimModel> model = ClaimModel::Parse(TwoTreeModel(), "two.txt");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_EQ(model->term_weights().size(), 2u);
+  EXPECT_EQ(model->term_weights().Of("vote"), 0.5f);
+  EXPECT_EQ(model->term_weights().Of("troop"), 0.25f);
+  EXPECT_EQ(model->term_weights().Of("parliament"), 0.125f);  // unseen
+  // The shipped model weighs the words of its training pairs.
+  EXPECT_GT(ClaimModel::Default().term_weights().size(), 1000u);
 }
 
 TEST(ClaimModelTest, EvaluatesTreesLikeXgboost) {
@@ -66,8 +78,8 @@ TEST(ClaimModelTest, WalksDeeperTreesAfterOthers) {
       {leaf(0.5f)},
       {split(0, 0.5f, 1, 2, 1), split(1, 0.2f, 3, 4, 4), leaf(-2.0f), leaf(1.0f), leaf(3.0f)},
       {split(1, 0.7f, 2, 1, 2), leaf(0.125f), leaf(-0.25f)}};
-  Result<ClaimModel> model =
-      ClaimModel::Parse(ClaimModel::Format("test pairs", "hand-made", 0.5, 0.1, trees), "t.txt");
+  Result<ClaimModel> model = ClaimModel::Parse(
+      ClaimModel::Format("test pairs", "hand-made", 0.5, 0.1, ClaimTermWeights(), trees), "t.txt");
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   auto expect_margin = [&](float f0, float f1, double margin) {
     ClaimFeatures f{};
@@ -103,8 +115,12 @@ TEST(ClaimModelTest, RejectsDamage) {
     return s;
   };
   const std::pair<std::string, std::string> cases[] = {
-      {replaced("chorus claim_model v1", "chorus claim_model v9"),
-       "expected \"chorus claim_model v1\""},
+      {replaced("chorus claim_model v2", "chorus claim_model v9"),
+       "expected \"chorus claim_model v2\""},
+      {replaced("term_weights: 2", "term_weights: 3"), "expected \"term <stem> <weight>\""},
+      {replaced("term_weights: 2 0.125", "term_weights: 2"), "expected \"term_weights: <count"},
+      {replaced("term troop 0.25", "term troop inf"), "expected \"term <stem> <weight>\""},
+      {replaced("term vote", "term troop"), "sorted by stem, each stem once"},
       {replaced("word1_min", "word9_min"), "feature 0 is \"word9_min\""},
       {replaced("split 0 0.5 1 2 2", "split 0 0.5 0 2 2"), "child node must come after node 0"},
       {replaced("split 0 0.5 1 2 2", "split 0 0.5 1 3 2"), "child node must come after node 0"},
