@@ -9,7 +9,10 @@
 // One model is trained on both training parts (as `chorus train-clusterer
 // uci.jsonl gva.jsonl --before ...` would) and judges both test parts, beside
 // earlier releases' cosine rule (today's clusterer) and a plain single-pass
-// TF-IDF centroid clusterer at its best threshold.
+// TF-IDF centroid clusterer at its best threshold. `--train-also` adds whole
+// labelled streams to the training (the AllSides stream of
+// tools/train/allsides_event_streams.py), `--score-also` scores more (its
+// held-out dev stream).
 //
 //   build/bench/event_stream_bench [--model FILE] [--save-model FILE] [--rounds N] ...
 #include <CLI/CLI.hpp>
@@ -283,6 +286,12 @@ int main(int argc, char** argv) {
                  "Young events of at most this many members may merge (0: never)");
   std::optional<double> merge_probability;
   app.add_option("--merge-probability", merge_probability, "Merge cut instead of the model's own");
+  std::vector<std::string> train_also, score_also;
+  app.add_option("--train-also", train_also,
+                 "Also train on all of these labelled streams (e.g. the AllSides training stream "
+                 "of tools/train/allsides_event_streams.py)");
+  app.add_option("--score-also", score_also,
+                 "Also score these labelled streams (in their order, and shuffled)");
   CLI11_PARSE(app, argc, argv);
 
   const std::string uci_path = DataPath("events/uci-train.jsonl");
@@ -314,6 +323,9 @@ int main(int argc, char** argv) {
     std::vector<TrainingStream> streams;
     if (train_on != "gva") streams.push_back({"uci-train.jsonl", uci.train});
     if (train_on != "uci") streams.push_back({"gva-train.jsonl", gva.train});
+    for (const std::string& path : train_also) {
+      streams.push_back({std::filesystem::path(path).filename().string(), Load(path)});
+    }
     TrainingReport report;
     training.progress = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
     auto text = TrainEventModel(streams, training, &report);
@@ -351,6 +363,14 @@ int main(int argc, char** argv) {
           {"shuffled", Shuffled(gva.test, 7, true)},
           {"shuffled, undated", Shuffled(gva.test, 7, false)}},
          learned, sweep, baselines);
+  for (const std::string& path : score_also) {
+    Split split{path, {}, Load(path)};
+    Report(split,
+           {{"file order", split.test},
+            {"shuffled", Shuffled(split.test, 7, true)},
+            {"shuffled, undated", Shuffled(split.test, 7, false)}},
+           learned, sweep, baselines);
+  }
   if (evaluation) ReportEvaluationCorpora(learned);
   if (agreement_skip > 0) ReportStartAgreement(uci_path, agreement_skip, learned);
   return 0;
