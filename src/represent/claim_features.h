@@ -13,9 +13,9 @@
 //   - shared proper names, word edit distance (TER-like), longest common
 //     stem subsequence, lengths;
 //   - numbers and negation: shared, only on one side, conflicting;
-//   - overlap of content stems weighed by learned term weights (TF-KLD,
-//     represent/claim_term_weights.h): cosine, and the weight each sentence
-//     has that the other lacks.
+//   - overlap of word stems (stopwords too) weighed by learned term weights
+//     (TF-KLD, represent/claim_term_weights.h): cosine, and the weight each
+//     sentence has that the other lacks.
 //
 // Thread safety: pure functions over immutable data.
 #ifndef CHORUS_REPRESENT_CLAIM_FEATURES_H_
@@ -90,11 +90,11 @@ struct ClaimProfile {
 // "sentence" costs no more than a long real one.
 inline constexpr size_t kMaxProfileTokens = PositionMasks::kMaxLength;
 
-// `weights` weigh the content stems (the claim model's own: ClaimModel::
+// `weights` weigh the profile's terms (the claim model's own: ClaimModel::
 // term_weights()).
 ClaimProfile ProfileSentence(std::span<const Token> tokens, const ClaimTermWeights& weights);
-// (Re)weighs a profile's content stems: a trainer weighs the same sentences
-// with each fold's weights.
+// (Re)weighs a profile's terms: a trainer weighs the same sentences with
+// each fold's weights.
 void WeighStems(const ClaimTermWeights& weights, ClaimProfile* profile);
 // Only the parts NumbersConflict and NegationDiffers read (numbers and their
 // slots, negations, content stems), at a fraction of ProfileSentence's cost.
