@@ -215,9 +215,11 @@ std::vector<Claim> FindClaims(const AnalyzedCluster& cluster,
   // Profiles (for the claim model) of the sentences in some pair.
   std::vector<represent::ClaimProfile> profiles(n);
   std::vector<bool> profiled(n, false);
+  const std::vector<float> term_weights = matcher.WeighTerms(index);
   for (const auto& [s, o] : pairs) {
     for (uint32_t x : {s, o}) {
-      if (!profiled[x]) profiles[x] = matcher.Profile(cluster.sentences[x].tokens);
+      if (!profiled[x])
+        profiles[x] = matcher.Profile(cluster.sentences[x].tokens, index.Terms(x), term_weights);
       profiled[x] = true;
     }
   }

@@ -347,29 +347,28 @@ bool IsTerm(const Token& t) {
   });
 }
 
-// The sentence's terms (ids and texts), sorted by id, each once.
-void AddTerms(std::span<const Token> tokens, ClaimProfile& p) {
-  std::vector<std::pair<uint32_t, std::string_view>> terms;
+// The sentence's terms (ids and texts), sorted by id, each once, weighed by
+// weight_of(i) for a term first seen at tokens[i].
+template <typename WeightOf>
+void AddTerms(std::span<const Token> tokens, const WeightOf& weight_of, ClaimProfile& p) {
+  std::vector<std::pair<uint32_t, uint32_t>> terms;  // (stem id, token)
   terms.reserve(tokens.size());
-  for (const Token& t : tokens) {
-    if (IsTerm(t)) terms.emplace_back(t.stem_id, t.stem);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (IsTerm(tokens[i])) terms.emplace_back(tokens[i].stem_id, static_cast<uint32_t>(i));
   }
-  SortUnique(terms);
-  for (const auto& [id, text] : terms) {
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end(),
+                          [](const auto& x, const auto& y) { return x.first == y.first; }),
+              terms.end());
+  for (const auto& [id, i] : terms) {
     p.terms.push_back(id);
-    p.term_texts.push_back(text);
+    p.term_texts.push_back(tokens[i].stem);
+    p.term_weights.push_back(weight_of(i));
   }
 }
 
-}  // namespace
-
-void WeighStems(const ClaimTermWeights& weights, ClaimProfile* profile) {
-  profile->term_weights.clear();
-  for (std::string_view stem : profile->term_texts)
-    profile->term_weights.push_back(weights.Of(stem));
-}
-
-ClaimProfile ProfileSentence(std::span<const Token> tokens, const ClaimTermWeights& weights) {
+// Everything of a profile but its terms.
+ClaimProfile ProfileWords(std::span<const Token> tokens) {
   const WordVectors& vectors = WordVectors::Default();
   const Synonyms& synonyms = Synonyms::Default();
   ClaimProfile p;
@@ -403,11 +402,38 @@ ClaimProfile ProfileSentence(std::span<const Token> tokens, const ClaimTermWeigh
   p.char_ngrams[0] = SortedCharTrigrams(chars, p.char_ngrams[1]);
   SortUnique(p.numbers);
   SortUnique(p.content_stems);
-  AddTerms(tokens, p);
-  WeighStems(weights, &p);
   AddVectors(p);
   p.norm_positions = PositionMasks(Capped(p.norms));
   p.stem_positions = PositionMasks(Capped(p.stems));
+  return p;
+}
+
+}  // namespace
+
+void WeighStems(const ClaimTermWeights& weights, ClaimProfile* profile) {
+  profile->term_weights.clear();
+  for (std::string_view stem : profile->term_texts)
+    profile->term_weights.push_back(weights.Of(stem));
+}
+
+ClaimProfile ProfileSentence(std::span<const Token> tokens, const ClaimTermWeights& weights) {
+  ClaimProfile p = ProfileWords(tokens);
+  AddTerms(
+      tokens, [&](size_t i) { return weights.Of(tokens[i].stem); }, p);
+  return p;
+}
+
+std::vector<float> WeighTerms(const TermIndex& index, const ClaimTermWeights& weights) {
+  std::vector<float> term_weights(index.size());
+  for (size_t t = 0; t < index.size(); ++t) term_weights[t] = weights.Of(index.text[t]);
+  return term_weights;
+}
+
+ClaimProfile ProfileSentence(std::span<const Token> tokens, std::span<const uint32_t> token_terms,
+                             std::span<const float> term_weights) {
+  ClaimProfile p = ProfileWords(tokens);
+  AddTerms(
+      tokens, [&](size_t i) { return term_weights[token_terms[i]]; }, p);
   return p;
 }
 

@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chorus/term_index.h"
 #include "chorus/tokenizer.h"
 #include "represent/claim_term_weights.h"
 #include "represent/sequence_distances.h"
@@ -93,6 +94,15 @@ inline constexpr size_t kMaxProfileTokens = PositionMasks::kMaxLength;
 // `weights` weigh the profile's terms (the claim model's own: ClaimModel::
 // term_weights()).
 ClaimProfile ProfileSentence(std::span<const Token> tokens, const ClaimTermWeights& weights);
+// The learned weight of each term of a cluster (TermIndex ids: weights.Of(
+// index.text[t])), looked up once per cluster so that profiling its
+// sentences hashes no stem text.
+std::vector<float> WeighTerms(const TermIndex& index, const ClaimTermWeights& weights);
+// The same profile as ProfileSentence(tokens, weights), the weights read
+// from a cluster's: token_terms[i] is the term of tokens[i]
+// (TermIndex::Terms, same size as tokens), term_weights from WeighTerms.
+ClaimProfile ProfileSentence(std::span<const Token> tokens, std::span<const uint32_t> token_terms,
+                             std::span<const float> term_weights);
 // (Re)weighs a profile's terms: a trainer weighs the same sentences with
 // each fold's weights.
 void WeighStems(const ClaimTermWeights& weights, ClaimProfile* profile);

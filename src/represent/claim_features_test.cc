@@ -5,9 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "chorus/tokenizer.h"
 #include "represent/claim_matcher.h"
 #include "represent/synonyms.h"
+#include "represent/test_clusters.h"
 #include "represent/word_vectors.h"
 
 namespace chorus::represent {
@@ -127,6 +131,36 @@ TEST(LexicalResourcesTest, WordVectorTableDamageIsAnError) {
       WordVectors::Parse("chorus word_vectors v1 words=2 dims=2\na\nb\n\x01\x02\x03\x04", "v.bin");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->Find("b"), 1u);
+}
+
+// Compare weighs a cluster's terms once (WeighTerms) instead of per
+// sentence: the profiles, hence the features, must be the same.
+TEST_F(ClaimFeaturesTest, ClusterTermWeightsGiveTheSameProfile) {
+  const AnalyzedCluster c = AnalyzeTexts(
+      {"Iraq's parliament voted on Sunday to expel U.S. troops. Nicholas S. Zeppos spoke.",
+       "On Sunday Iraqi lawmakers backed a resolution to remove American forces, 170-0.",
+       "Parliament voted; the troops' fate is unclear -- officials didn't say."});
+  const ClaimMatcher matcher;
+  const std::vector<float> term_weights = matcher.WeighTerms(c.terms);
+  ASSERT_EQ(term_weights.size(), c.terms.size());
+  std::vector<ClaimProfile> by_text, by_cluster;
+  for (size_t s = 0; s < c.sentences.size(); ++s) {
+    by_text.push_back(matcher.Profile(c.sentences[s].tokens));
+    by_cluster.push_back(matcher.Profile(c.sentences[s].tokens, c.terms.Terms(s), term_weights));
+    EXPECT_EQ(by_cluster[s].terms, by_text[s].terms) << s;
+    EXPECT_EQ(by_cluster[s].term_texts, by_text[s].term_texts) << s;
+    EXPECT_EQ(by_cluster[s].term_weights, by_text[s].term_weights) << s;
+  }
+  ASSERT_GE(by_text.size(), 4u);
+  EXPECT_GT(*std::max_element(by_text[0].term_weights.begin(), by_text[0].term_weights.end()), 0);
+  for (size_t s = 0; s < by_text.size(); ++s) {
+    for (size_t o = 0; o < by_text.size(); ++o)
+      EXPECT_EQ(PairFeatures(by_cluster[s], by_cluster[o]), PairFeatures(by_text[s], by_text[o]));
+  }
+  // Tokens the index lacks (a sentence assembled by hand) fall back to the
+  // stems' texts.
+  const ClaimProfile fallback = matcher.Profile(c.sentences[0].tokens, {}, term_weights);
+  EXPECT_EQ(fallback.term_weights, by_text[0].term_weights);
 }
 
 }  // namespace

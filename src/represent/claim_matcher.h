@@ -53,6 +53,17 @@ class ClaimMatcher {
   ClaimProfile Profile(std::span<const Token> tokens) const {
     return ProfileSentence(tokens, model_.term_weights());
   }
+  // The same, for the sentences of one cluster: `term_weights` =
+  // WeighTerms(index), token_terms = index.Terms(sentence). A sentence the
+  // index lacks (token_terms of another size) is weighed by its stems' texts.
+  std::vector<float> WeighTerms(const TermIndex& index) const {
+    return represent::WeighTerms(index, model_.term_weights());
+  }
+  ClaimProfile Profile(std::span<const Token> tokens, std::span<const uint32_t> token_terms,
+                       std::span<const float> term_weights) const {
+    if (token_terms.size() != tokens.size()) return Profile(tokens);
+    return ProfileSentence(tokens, token_terms, term_weights);
+  }
 
   ClaimMatch Match(const ClaimProfile& a, const ClaimProfile& b) const {
     ClaimMatch m;
