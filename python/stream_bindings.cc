@@ -117,8 +117,10 @@ class PyEventStream {
 };
 
 // Python's Clusterer: an EventClusterer without a store. add() returns
-// (events, new_event, duplicate_of) lists, duplicate_of being the arrival
-// index of the copied article or -1.
+// (events, new_event, duplicate_of, merged_into) lists: events as they stand
+// after the call (merges followed), duplicate_of the arrival index of the
+// copied article or -1, merged_into the event the article's event was merged
+// into right after it joined (as `chorus cluster` reports it) or 0.
 class PyClusterer {
  public:
   PyClusterer(const std::string& model, std::optional<double> threshold, double window_days)
@@ -129,6 +131,7 @@ class PyClusterer {
     std::vector<int64_t> events;
     std::vector<bool> opened;
     std::vector<int64_t> copies;
+    std::vector<int64_t> merged;
     {
       py::gil_scoped_release release;
       for (const Document& d : docs) {
@@ -136,10 +139,24 @@ class PyClusterer {
         events.push_back(a.event);
         opened.push_back(a.new_event);
         copies.push_back(a.duplicate_of ? static_cast<int64_t>(*a.duplicate_of) : -1);
+        merged.push_back(a.merged_into.value_or(0));
       }
+      for (int64_t& e : events) e = clusterer_.CurrentEvent(e);
     }
-    return py::make_tuple(events, opened, copies);
+    return py::make_tuple(events, opened, copies, merged);
   }
+
+  // Live events: those not merged into another.
+  std::string Events() const {
+    std::vector<EventInfo> events;
+    for (int64_t id = 1; id <= clusterer_.EventCount(); ++id) {
+      EventInfo info = clusterer_.Describe(id);
+      if (info.merged_into == 0) events.push_back(std::move(info));
+    }
+    return EventsToJson(events);
+  }
+
+  int64_t CurrentEvent(int64_t id) const { return clusterer_.CurrentEvent(id); }
 
   std::string Describe(const std::vector<int64_t>& ids) const {
     std::vector<EventInfo> events;
@@ -414,6 +431,8 @@ void RegisterStream(py::module_& m) {
            py::arg("threshold"), py::arg("window_days"))
       .def("add", &PyClusterer::Add, py::arg("articles"))
       .def("describe", &PyClusterer::Describe, py::arg("events"))
+      .def("events", &PyClusterer::Events)
+      .def("current_event", &PyClusterer::CurrentEvent, py::arg("event"))
       .def_property_readonly("articles", &PyClusterer::Articles)
       .def_property_readonly("event_count", &PyClusterer::EventCount);
 

@@ -202,6 +202,9 @@ struct EventInfo {
   uint32_t articles = 0;             // all members, duplicates included
   uint32_t duplicates = 0;           // members that copy an earlier article
   uint32_t independent_sources = 0;  // distinct outlets among non-duplicates
+  // 0 while the event is live; else the event it was merged into (which may
+  // itself have merged since: EventClusterer::CurrentEvent follows them).
+  int64_t merged_into = 0;
 };
 
 class EventClusterer {

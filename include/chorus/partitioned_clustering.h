@@ -69,11 +69,15 @@
 
 namespace chorus {
 
-// One partition clustered alone (local event ids 1, 2, ...).
+// One partition clustered alone (local event ids 1, 2, ...). Articles are
+// in their events as they stand at the end (after the run-on): an event
+// merged into an older one (ArticleAssignment::merged_into) holds none.
 struct ClusteredPartition {
   std::vector<int64_t> warmup_events;  // local event of each warm-up article
   std::vector<int64_t> events;         // local event of each of the partition's articles
-  std::vector<bool> new_event;         // the article opened its local event
+  // The article opened a local event when it came (which may since have
+  // merged into an older one).
+  std::vector<bool> new_event;
   // The article an article copies, as an index relative to the partition's
   // first article: negative for a warm-up article (-1 = the last one).
   std::vector<std::optional<int64_t>> duplicate_of;

@@ -110,14 +110,22 @@ class EventStore {
   Status ReplaceFeatures(const std::vector<StoredTerm>& terms,
                          const std::vector<StoredArticle>& articles);
 
-  // The articles of event `event` as a cluster (id = the event id), in date
-  // then arrival order; copies of other articles are left out unless
-  // `include_duplicates`; within `sample` (`*omitted`, when given, is set to
-  // how many were left out of it). kNotFound when the event does not exist.
+  // The articles of event `event` as a cluster, in date then arrival order;
+  // copies of other articles are left out unless `include_duplicates`; within
+  // `sample` (`*omitted`, when given, is set to how many were left out of it).
+  // An event merged into an older one (EventInfo::merged_into) is read as
+  // the event it is now part of (CurrentEvent; the cluster's id says which),
+  // with the articles of every event merged into that one. kNotFound when the
+  // event does not exist.
   Result<Cluster> LoadEvent(int64_t event, bool include_duplicates = false, EventSample sample = {},
                             uint64_t* omitted = nullptr) const;
-  // The events of `page`, by ascending id (all of them by default).
+  // The live events of `page` (not those merged into another), by ascending
+  // id (all of them by default).
   Result<std::vector<EventInfo>> ListEvents(EventPage page = {}) const;
+  // The event that event `event` is now part of: itself, unless it was
+  // merged into an older one (as EventClusterer::CurrentEvent says of the
+  // clusterer that wrote the store). kInternal for a corrupt merge record.
+  Result<int64_t> CurrentEvent(int64_t event) const;
   Result<uint64_t> ArticleCount() const;
 
   const std::string& path() const { return path_; }
@@ -129,6 +137,9 @@ class EventStore {
   std::unique_ptr<Db> db_;
   int schema_ = 2;
   std::string features_;
+  // The store has a merges table (stores written before merges existed,
+  // read-only, have none: nothing in them is merged).
+  bool has_merges_ = true;
 };
 
 // Opens the store at `path` read-only and loads event `event` as

@@ -119,7 +119,13 @@ class EventStream(_Counts):
 class Clusterer(_Counts):
     """Online event clustering in memory: the clusterer EventStream uses,
     without a store. `add` returns one assignment per article:
-    {"article", "event", "new_event", "duplicate_of"}."""
+    {"article", "event", "new_event", "duplicate_of", "merged_into"}.
+
+    Under the learned rule a young event of a story that split early is
+    merged into the older one (`chorus cluster` says so with "merged_into"
+    on the article that caused it): `add` gives each article its event as it
+    stands after the call, `current_event(id)` where an event id returned
+    earlier stands now, and `events()` lists only the live events."""
 
     def __init__(self, threshold: Optional[float] = None, window_days: float = 30,
                  model: Optional[str] = None) -> None:
@@ -128,22 +134,33 @@ class Clusterer(_Counts):
         self._ids: List[str] = []
 
     def add(self, articles: Iterable[Article], as_frame: bool = False):
-        """Assigns `articles` in order (ids default to the arrival number)."""
+        """Assigns `articles` in order (ids default to the arrival number).
+        "event" is the article's event as it stands after the call (a merge
+        made by a later article of the same call moves it too); "merged_into"
+        is set on the article right after which its event was merged into
+        that older one, else None."""
         articles = list(articles)
-        events, opened, copies = self._native.add(articles)
+        events, opened, copies, merged = self._native.add(articles)
         out = []
         for i, a in enumerate(articles):
             self._ids.append(str(a.get("id") or len(self._ids) + 1))
             out.append({"article": self._ids[-1], "event": events[i], "new_event": opened[i],
-                        "duplicate_of": self._ids[copies[i]] if copies[i] >= 0 else None})
+                        "duplicate_of": self._ids[copies[i]] if copies[i] >= 0 else None,
+                        "merged_into": merged[i] or None})
         if as_frame:
             return frames._pandas().DataFrame(out, columns=["article", "event", "new_event",
-                                                            "duplicate_of"])
+                                                            "duplicate_of", "merged_into"])
         return out
 
+    def current_event(self, event_id: int) -> int:
+        """The event that event `event_id` is now part of: itself, unless it
+        was merged into an older one."""
+        return self._native.current_event(int(event_id))
+
     def events(self, as_frame: bool = False):
-        """Every event so far, as `chorus events --format json` lists them."""
-        events = json.loads(self._native.describe(list(range(1, self._native.event_count + 1))))
+        """The live events so far (those not merged into another), as `chorus
+        events --format json` lists them."""
+        events = json.loads(self._native.events())
         return frames.events_frame(events) if as_frame else events
 
 

@@ -6,7 +6,7 @@ hold the same values.
 
 from typing import Any, Dict, List
 
-ASSIGNMENT_COLUMNS = ["article", "event", "duplicate_of"]
+ASSIGNMENT_COLUMNS = ["article", "event", "duplicate_of", "merged_into"]
 EVENT_COLUMNS = ["event", "label", "first_date", "last_date", "articles", "duplicates",
                  "independent_sources"]
 
@@ -20,7 +20,9 @@ def _pandas():
 
 
 def assignments_frame(assignments: List[Dict[str, Any]]):
-    """One row an article: article, event, duplicate_of (None unless a copy)."""
+    """One row an article: article, event, duplicate_of (None unless a copy),
+    merged_into (None unless the article's event was merged right after it
+    joined, as `chorus cluster` reports it)."""
     return _pandas().DataFrame(assignments, columns=ASSIGNMENT_COLUMNS)
 
 

@@ -13,7 +13,7 @@ from dask.distributed import Client, LocalCluster
 import chorus
 import chorus.dask as cd
 from chorus import _chorus
-from conftest import stream_articles
+from conftest import merge_model, split_story_articles, stream_articles
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,21 @@ def test_stitched_partitions_agree_with_one_clusterer(client, tmp_path):
     columns = ["event", "first_date", "last_date", "articles", "duplicates", "independent_sources"]
     assert result.events()[columns].to_dict("records") == \
         one.events(as_frame=True)[columns].to_dict("records")
+
+
+def test_stitched_events_follow_merges(client, tmp_path):
+    """A story split early and then merged (flood-3 opened event 4, merged
+    into 1 after flood-4): its articles are in the event they end in, on one
+    partition and when the cut falls before the merge."""
+    articles, model = split_story_articles(), merge_model(tmp_path)
+    single = chorus.Clusterer(model=model).add(articles)
+    assert [a["event"] for a in single] == [1, 2, 3, 1, 2, 3, 1, 1]
+    for partitions in (1, 2):
+        bag = db.from_sequence(articles, npartitions=partitions)
+        result = cd.cluster_stream(bag, overlap_days=2, model=str(model))
+        got = result.assignments.compute()
+        assert got["event"].tolist() == [a["event"] for a in single]
+        assert result.events()["event"].tolist() == [1, 2, 3]
 
 
 def storm_stream():

@@ -4,7 +4,7 @@ import json
 import pytest
 
 import chorus
-from conftest import stream_articles
+from conftest import merge_model, split_story_articles, stream_articles
 
 
 def test_event_stream_groups_stories_and_continues_its_store(tmp_path):
@@ -48,7 +48,7 @@ def test_frames_have_the_cli_columns(tmp_path):
     pd = pytest.importorskip("pandas")
     with chorus.EventStream(tmp_path / "s.db") as stream:
         frame = stream.add(stream_articles(), as_frame=True)
-        assert list(frame.columns) == ["article", "event", "duplicate_of"]
+        assert list(frame.columns) == ["article", "event", "duplicate_of", "merged_into"]
         assert len(frame) == 12
         events = stream.events(as_frame=True)
         assert isinstance(events, pd.DataFrame)
@@ -63,6 +63,34 @@ def test_clusterer_in_memory_matches_the_store(tmp_path):
     assert [(a["article"], a["event"]) for a in in_memory] == \
            [(a["article"], a["event"]) for a in stored]
     assert sum(a["new_event"] for a in in_memory) == 3
+
+
+def test_a_merged_event_is_read_as_the_one_it_is_part_of(tmp_path, cli):
+    articles, model = split_story_articles(), merge_model(tmp_path)
+    clusterer = chorus.Clusterer(model=model)
+    added = clusterer.add(articles)
+    assert [a["event"] for a in added] == [1, 2, 3, 1, 2, 3, 1, 1]  # flood-3 opened 4
+    assert [a["merged_into"] for a in added] == [None] * 7 + [1]
+    assert clusterer.current_event(4) == 1
+    assert [e["event"] for e in clusterer.events()] == [1, 2, 3]
+    assert clusterer.events()[0]["articles"] == 4
+    # The store: the CLI's lines, its listing, and event 4 read as event 1.
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(a) + "\n" for a in articles))
+    lines = cli("cluster", feed, "--store", tmp_path / "cli.db", "--model", model,
+                "--format", "jsonl")
+    with chorus.EventStream(tmp_path / "py.db", model=model) as stream:
+        assert stream.add(articles) == [json.loads(l) for l in lines.splitlines()]
+        listed = stream.events()
+        assert [e["event"] for e in listed] == [1, 2, 3]
+        assert listed == json.loads(cli("events", "--store", tmp_path / "cli.db", "--format",
+                                        "json"))
+        merged = stream.event(4)
+        assert merged["id"] == "1"
+        assert [d["id"] for d in merged["documents"]] == ["flood-1", "flood-2", "flood-3",
+                                                         "flood-4"]
+    assert chorus.event(tmp_path / "py.db", 4) == merged
+    assert chorus.events(tmp_path / "py.db") == listed
 
 
 def test_errors_carry_the_library_message(tmp_path):

@@ -309,6 +309,8 @@ EventInfo EventClusterer::Describe(int64_t id, uint32_t terms) const {
   info.articles = ev.articles;
   info.duplicates = ev.duplicates;
   info.independent_sources = static_cast<uint32_t>(ev.sources.size()) + ev.anonymous;
+  const uint32_t into = state_->merged_into[static_cast<uint32_t>(id - 1)];
+  if (into != static_cast<uint32_t>(id - 1)) info.merged_into = into + 1;
   return info;
 }
 

@@ -10,6 +10,7 @@ namespace chorus {
 namespace {
 
 using testing::Article;
+using testing::LaterFloodArticles;
 using testing::ThreeEvents;
 
 std::map<std::string, int64_t> ClusterAll(EventClusterer& clusterer,
@@ -150,16 +151,6 @@ TEST(EventClustererTest, RestoreReproducesStateExactly) {
     EXPECT_DOUBLE_EQ(a.similarity, b.similarity);
   }
   EXPECT_EQ(original.Describe(1).top_terms, restored.Describe(1).top_terms);
-}
-
-// Flood articles after the first two of ThreeEvents().
-std::vector<Document> LaterFloodArticles() {
-  return {Article("flood-3", "BBC", "2024-07-04",
-                  "Floods in Bangladesh: the Brahmaputra stayed above danger level near Sylhet and "
-                  "rescue boats brought stranded villagers to camps, officials in Dhaka said."),
-          Article("flood-4", "NYT", "2024-07-05",
-                  "Aid reached flooded villages near Sylhet as the Brahmaputra began to fall; "
-                  "Bangladesh said the floods had killed 60 people.")};
 }
 
 // Places `docs` in the given events as a store replay would.

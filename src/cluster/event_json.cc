@@ -20,13 +20,15 @@ Json AssignmentObject(const StreamAssignment& a) {
 }
 
 Json EventObject(const EventInfo& e) {
-  return {{"event", e.id},
-          {"label", EventLabel(e)},
-          {"first_date", DateOrNull(e.first_date)},
-          {"last_date", DateOrNull(e.last_date)},
-          {"articles", e.articles},
-          {"duplicates", e.duplicates},
-          {"independent_sources", e.independent_sources}};
+  Json out = {{"event", e.id},
+              {"label", EventLabel(e)},
+              {"first_date", DateOrNull(e.first_date)},
+              {"last_date", DateOrNull(e.last_date)},
+              {"articles", e.articles},
+              {"duplicates", e.duplicates},
+              {"independent_sources", e.independent_sources}};
+  if (e.merged_into) out["merged_into"] = e.merged_into;
+  return out;
 }
 
 Json EventArray(const std::vector<EventInfo>& events) {

@@ -13,6 +13,7 @@
 namespace chorus {
 namespace {
 
+using testing::LaterFloodArticles;
 using testing::ThreeEvents;
 
 class EventStreamTest : public ::testing::Test {
@@ -208,6 +209,49 @@ TEST_F(EventStreamTest, StoredEventLoadsAsAClusterWithFullArticles) {
 
 // Regression: an article too short for a MinHash signature has an empty
 // features blob, which SQLite stored as NULL and rejected (NOT NULL).
+// A flood story split early (flood-3 opens event 4, flood-4 joins it, the
+// young event merges into event 1): the store lists event 4 no more, reads
+// it as event 1 with all its articles, and says so again after a reopen (the
+// merges are stored, not only remade by a replay).
+TEST_F(EventStreamTest, StoreReadsAMergedEventAsTheOneItIsPartOf) {
+  std::vector<Document> docs = ThreeEvents();
+  for (const Document& d : LaterFloodArticles()) docs.push_back(d);
+  EventStreamOptions options;
+  options.batch_size = 3;
+  options.clusterer.rule = SimilarityRule::kLearned;
+  options.clusterer.join_probability = 0.25;
+  options.clusterer.merge_probability = 0.0;
+  {
+    auto stream = EventStream::Open(Db("m.db"), options);
+    ASSERT_TRUE(stream.ok());
+    std::map<std::string, StreamAssignment> out;
+    auto sink = [&](const StreamAssignment& a) { out[a.article] = a; };
+    for (const Document& d : docs) ASSERT_TRUE((*stream)->Add(d, sink).ok());
+    ASSERT_TRUE((*stream)->Flush(sink).ok());
+    ASSERT_EQ(out["flood-3"].event, 4);
+    ASSERT_EQ(out["flood-4"].merged_into, 1);
+  }
+  auto store = EventStore::Open(Db("m.db"), {.read_only = true});
+  ASSERT_TRUE(store.ok());
+  auto listed = (*store)->ListEvents();
+  ASSERT_TRUE(listed.ok());
+  std::vector<int64_t> ids;
+  for (const EventInfo& e : *listed) ids.push_back(e.id);
+  EXPECT_EQ(ids, (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ((*listed)[0].articles, 4u);
+  for (const int64_t asked : {1, 4}) {
+    EXPECT_EQ(*(*store)->CurrentEvent(asked), 1);
+    auto event = (*store)->LoadEvent(asked);
+    ASSERT_TRUE(event.ok());
+    EXPECT_EQ(event->id, "1");
+    std::vector<std::string> articles;
+    for (const Document& d : event->documents) articles.push_back(d.id);
+    EXPECT_EQ(articles, (std::vector<std::string>{"flood-1", "flood-2", "flood-3", "flood-4"}));
+  }
+  EXPECT_EQ(*(*store)->CurrentEvent(2), 2);
+  EXPECT_EQ((*store)->LoadEvent(5).status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(EventStreamTest, ShortArticleWithoutSignatureIsStored) {
   const std::vector<Document> docs = {
       testing::Article("brief", "APW", "2024-07-01", "Floods in Bangladesh."),

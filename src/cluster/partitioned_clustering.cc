@@ -38,6 +38,12 @@ void AddAll(EventClusterer& clusterer, std::span<const Document> articles, int64
   }
 }
 
+// Each of `events` as it finally stands: the event it was merged into, if
+// any (EventClusterer::CurrentEvent).
+void FollowMerges(const EventClusterer& clusterer, std::vector<int64_t>* events) {
+  for (int64_t& e : *events) e = clusterer.CurrentEvent(e);
+}
+
 // Clusters `warmup`, `articles`, then `runon` with `clusterer`.
 ClusteredPartition ClusterWith(EventClusterer& clusterer, std::span<const Document> warmup,
                                std::span<const Document> articles,
@@ -53,6 +59,11 @@ ClusteredPartition ClusterWith(EventClusterer& clusterer, std::span<const Docume
   AddAll(clusterer, runon, base, &out.runon_events, &out.runon_new_event, &out.runon_duplicate_of);
   for (auto e = static_cast<int64_t>(out.event_info.size()) + 1; e <= clusterer.EventCount(); ++e)
     out.event_info.push_back(clusterer.Describe(e));
+  // One clusterer over the stream reports the events as they stand at its
+  // end, merges included; so do the partitions, at the end of their run-on.
+  for (auto* events : {&out.warmup_events, &out.events, &out.runon_events}) {
+    FollowMerges(clusterer, events);
+  }
   return out;
 }
 

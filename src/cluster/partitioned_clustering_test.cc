@@ -16,6 +16,7 @@ namespace chorus {
 namespace {
 
 using testing::Article;
+using testing::LaterFloodArticles;
 using testing::ThreeEvents;
 
 std::vector<int64_t> Tail(const ClusteredPartition& p, size_t start) {
@@ -318,6 +319,36 @@ TEST_F(StitchedStoreWriterTest, RefusesOutOfOrderEventsBadCopiesAndUsedStores) {
   stream->reset();
   EXPECT_EQ(StitchedStoreWriter::Open(Path("used.db"), {}).status().code(),
             StatusCode::kInvalidArgument);
+}
+
+// A flood story split early: flood-3 opens event 4, flood-4 joins it and
+// the young event merges into flood-1's. One clusterer reports the events as
+// they stand at its end; so does a partition, at the end of its run-on.
+TEST(PartitionedClusteringTest, ArticlesAreInTheirEventsAsMergedAtTheEnd) {
+  std::vector<Document> docs = ThreeEvents();
+  for (const Document& d : LaterFloodArticles()) docs.push_back(d);
+  ClustererOptions o;
+  o.rule = SimilarityRule::kLearned;
+  o.join_probability = 0.25;
+  o.merge_probability = 0.0;
+  EventClusterer one(o);
+  std::vector<int64_t> added;
+  for (const Document& d : docs) added.push_back(one.Add(d).event);
+  ASSERT_EQ(added, (std::vector<int64_t>{1, 2, 3, 1, 2, 3, 4, 4}));
+  ASSERT_EQ(one.CurrentEvent(4), 1);
+  EXPECT_EQ(one.Describe(4).merged_into, 1);
+  EXPECT_EQ(one.Describe(1).merged_into, 0);
+
+  const ClusteredPartition whole = ClusterPartition({}, docs, o);
+  EXPECT_EQ(whole.events, (std::vector<int64_t>{1, 2, 3, 1, 2, 3, 1, 1}));
+  EXPECT_TRUE(whole.new_event[6]);  // flood-3 opened event 4, since merged
+
+  const std::span<const Document> all(docs);
+  auto p = ClusterPartition(TermCounts(), all.first(2), all.subspan(2, 5), o, all.subspan(7));
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->warmup_events, (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(p->events, (std::vector<int64_t>{3, 1, 2, 3, 1}));  // flood-3: merged in the run-on
+  EXPECT_EQ(p->runon_events, (std::vector<int64_t>{1}));
 }
 
 }  // namespace

@@ -84,6 +84,9 @@ Status StitchedStoreWriter::Append(Document article, int64_t event,
   stored.document = std::move(article);
   s.pending.articles.push_back(std::move(stored));
   s.touched.insert(event);
+  // The replay may merge the event (Restore remakes merges): the event it
+  // joined changed too.
+  s.touched.insert(s.merged.CurrentEvent(event));
   return s.pending.articles.size() >= s.batch_size ? Flush() : Status::Ok();
 }
 

@@ -47,6 +47,16 @@ inline std::vector<Document> ThreeEvents() {
   };
 }
 
+// Flood articles after the first two of ThreeEvents().
+inline std::vector<Document> LaterFloodArticles() {
+  return {Article("flood-3", "BBC", "2024-07-04",
+                  "Floods in Bangladesh: the Brahmaputra stayed above danger level near Sylhet and "
+                  "rescue boats brought stranded villagers to camps, officials in Dhaka said."),
+          Article("flood-4", "NYT", "2024-07-05",
+                  "Aid reached flooded villages near Sylhet as the Brahmaputra began to fall; "
+                  "Bangladesh said the floods had killed 60 people.")};
+}
+
 }  // namespace chorus::testing
 
 #endif  // CHORUS_CLUSTER_TEST_ARTICLES_H_

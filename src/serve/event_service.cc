@@ -58,8 +58,10 @@ Result<std::pair<EventInfo, Cluster>> EventService::LoadEvent(int64_t id) const 
   if (id < 1 || id > stream_->clusterer().EventCount()) {
     return NotFoundError(fmt::format("no event {}", id));
   }
+  // An event merged into an older one is shown as the event it is now part of.
   ASSIGN_OR_RETURN(Cluster cluster, stream_->store().LoadEvent(id, false, view_));
-  return std::pair{stream_->clusterer().Describe(id), std::move(cluster)};
+  return std::pair{stream_->clusterer().Describe(stream_->clusterer().CurrentEvent(id)),
+                   std::move(cluster)};
 }
 
 }  // namespace chorus::serve

@@ -37,8 +37,15 @@ CREATE INDEX IF NOT EXISTS articles_by_event ON articles(event);
 CREATE TABLE IF NOT EXISTS events(
   id INTEGER PRIMARY KEY, label TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL,
   articles INTEGER NOT NULL, duplicates INTEGER NOT NULL, sources INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS merges(
+  event INTEGER PRIMARY KEY, merged_into INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS merges_by_target ON merges(merged_into);
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
 )sql";
+// The merges table arrived within schema 2: a store opened for writing gets
+// it (kSchema); one written earlier and opened read-only has none and no
+// merges. An earlier release reading a store with merges ignores them (it
+// lists merged events as live), which is why the schema number stays.
 
 // Schema 1 -> 2, in one transaction. Its features are those of an earlier
 // featurizer: the meta 'features' key (absent in schema 1) says so.
@@ -217,7 +224,10 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
     RETURN_IF_ERROR(features.Run());
   }
   ASSIGN_OR_RETURN(std::string features, MetaValue(db->db, "features"));
+  Statement merges(db->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merges'");
+  ASSIGN_OR_RETURN(const bool has_merges, merges.Step());
   auto store = std::unique_ptr<EventStore>(new EventStore(path, std::move(db)));
+  store->has_merges_ = has_merges;
   store->schema_ = version;
   store->features_ = std::move(features);
   return store;
@@ -271,6 +281,13 @@ Status EventStore::Write(const StoreBatch& batch) {
       event.Bind(6, static_cast<int64_t>(e.duplicates));
       event.Bind(7, static_cast<int64_t>(e.independent_sources));
       RETURN_IF_ERROR(event.Run());
+    }
+    Statement merge(db, "INSERT OR REPLACE INTO merges(event, merged_into) VALUES (?, ?)");
+    for (const EventInfo& e : batch.events) {
+      if (e.merged_into == 0) continue;
+      merge.Bind(1, e.id);
+      merge.Bind(2, e.merged_into);
+      RETURN_IF_ERROR(merge.Run());
     }
     return ExecSql(db, "COMMIT");
   };
@@ -408,15 +425,42 @@ Document ArticleOf(const Statement& q) {
 
 }  // namespace
 
+Result<int64_t> EventStore::CurrentEvent(int64_t event) const {
+  if (!has_merges_) return event;
+  Statement q(db_->db, "SELECT merged_into FROM merges WHERE event = ?");
+  for (;;) {
+    q.Bind(1, event);
+    ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return event;
+    const int64_t into = q.Int(0);
+    // An event only merges into an older one: ids fall, so this ends.
+    if (into < 1 || into >= event) {
+      return InternalError(
+          fmt::format("store {}: event {} is recorded as merged into event {}, which is not older",
+                      path_, event, into));
+    }
+    event = into;
+    q.Reset();
+  }
+}
+
 Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates, EventSample sample,
                                       uint64_t* omitted) const {
   if (omitted != nullptr) *omitted = 0;
+  const int64_t asked = event;
+  ASSIGN_OR_RETURN(event, CurrentEvent(event));
+  // The event and every event merged into it, directly or not.
+  const std::string parts =
+      has_merges_ ? "WITH RECURSIVE parts(id) AS (SELECT ?1 UNION SELECT m.event FROM merges m "
+                    "JOIN parts p ON m.merged_into = p.id) "
+                  : "WITH parts(id) AS (SELECT ?1) ";
   const std::string where =
-      std::string("FROM articles WHERE event = ?1 AND (?2 OR duplicate_of IS NULL)") + kEventOrder;
+      std::string("FROM articles WHERE event IN parts AND (?2 OR duplicate_of IS NULL)") +
+      kEventOrder;
   Cluster cluster;
   cluster.id = std::to_string(event);
   if (sample.max_articles == 0 && sample.max_text_bytes == 0) {
-    Statement q(db_->db, ("SELECT id, source, date, title, url, text " + where).c_str());
+    Statement q(db_->db, (parts + "SELECT id, source, date, title, url, text " + where).c_str());
     q.Bind(1, event);
     q.Bind(2, static_cast<int64_t>(include_duplicates));
     for (;;) {
@@ -425,7 +469,7 @@ Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates, Ev
       cluster.documents.push_back(ArticleOf(q));
     }
   } else {
-    Statement sizes_q(db_->db, ("SELECT seq, length(CAST(text AS BLOB)) " + where).c_str());
+    Statement sizes_q(db_->db, (parts + "SELECT seq, length(CAST(text AS BLOB)) " + where).c_str());
     sizes_q.Bind(1, event);
     sizes_q.Bind(2, static_cast<int64_t>(include_duplicates));
     std::vector<std::pair<int64_t, int64_t>> sizes;
@@ -447,16 +491,18 @@ Result<Cluster> EventStore::LoadEvent(int64_t event, bool include_duplicates, Ev
   if (cluster.documents.empty()) {
     return NotFoundError(
         fmt::format("store {} has no event {} (`chorus events --store {}` lists its events)", path_,
-                    event, path_));
+                    asked, path_));
   }
   return cluster;
 }
 
 Result<std::vector<EventInfo>> EventStore::ListEvents(EventPage page) const {
   // LIMIT -1 is SQLite's "no limit".
-  Statement q(db_->db,
-              "SELECT id, label, first_date, last_date, articles, duplicates, sources "
-              "FROM events WHERE id > ?1 ORDER BY id LIMIT ?2");
+  const std::string live = has_merges_ ? " AND id NOT IN (SELECT event FROM merges)" : "";
+  Statement q(db_->db, ("SELECT id, label, first_date, last_date, articles, duplicates, sources "
+                        "FROM events WHERE id > ?1" +
+                        live + " ORDER BY id LIMIT ?2")
+                           .c_str());
   q.Bind(1, page.after);
   q.Bind(2, page.limit == 0 ? int64_t{-1} : int64_t{page.limit});
   std::vector<EventInfo> events;
