@@ -6,6 +6,13 @@ find_package(simdjson REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(SQLite3 REQUIRED)
+# The chorus binary allocates through mimalloc: analysing and summarising make
+# many small short-lived allocations (~230k for DUC 2004's 50 clusters), and
+# glibc's malloc+free spent ~8% of the binary's instructions on them. Not under
+# the sanitizers, which bring their own allocator.
+if(NOT CHORUS_SANITIZE)
+  find_package(mimalloc 2.0 REQUIRED)
+endif()
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)

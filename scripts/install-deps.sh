@@ -8,6 +8,8 @@ packages=(
   libstemmer-dev libutf8proc-dev libsimdjson-dev nlohmann-json3-dev libgumbo-dev
   libcpp-httplib-dev libcli11-dev libfmt-dev libsqlite3-dev libglpk-dev
   libpcre2-dev
+  # mimalloc: the chorus binary's allocator (cmake/ChorusDeps.cmake says why).
+  libmimalloc-dev
   libxgboost-dev wordnet-base
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
