@@ -356,6 +356,34 @@ py::tuple Stitch(const std::vector<py::dict>& partitions, size_t handover_window
   return py::make_tuple(std::move(stitched->global), std::move(stitched->handed_over));
 }
 
+using Links = std::vector<std::optional<int64_t>>;
+
+// AssignStitched: (global events, copied article relative to the partition's
+// first, None when not a copy). `previous`: None for partition 0, else a dict
+// {"global", "runon_events", "runon_duplicate_of", "events"} of the partition
+// before (PreviousPartition).
+py::tuple AssignStitchedTuple(const std::vector<int64_t>& events, const Links& duplicate_of,
+                              const std::vector<int64_t>& global, size_t handed_over,
+                              const std::optional<py::dict>& previous) {
+  std::vector<int64_t> previous_global, runon_events, previous_events;
+  Links runon_duplicate_of;
+  PreviousPartition before;
+  if (previous) {
+    previous_global = (*previous)["global"].cast<std::vector<int64_t>>();
+    runon_events = (*previous)["runon_events"].cast<std::vector<int64_t>>();
+    runon_duplicate_of = (*previous)["runon_duplicate_of"].cast<Links>();
+    previous_events = (*previous)["events"].cast<std::vector<int64_t>>();
+    before = {previous_global, runon_events, runon_duplicate_of, previous_events};
+  }
+  Result<StitchedArticles> out = InternalError("not assigned");
+  {
+    py::gil_scoped_release release;
+    out = AssignStitched(events, duplicate_of, global, handed_over, previous ? &before : nullptr);
+  }
+  if (!out.ok()) Raise(out.status());
+  return py::make_tuple(std::move(out->events), std::move(out->duplicate_of));
+}
+
 std::unique_ptr<EventStore> OpenReadOnly(const std::string& path) {
   StoreOptions options;
   options.read_only = true;
@@ -475,6 +503,8 @@ void RegisterStream(py::module_& m) {
       },
       py::arg("articles"), py::arg("overlap_days"));
   m.def("stitch", &Stitch, py::arg("partitions"), py::arg("handover_window") = 1000);
+  m.def("assign_stitched", &AssignStitchedTuple, py::arg("events"), py::arg("duplicate_of"),
+        py::arg("global_events"), py::arg("handed_over"), py::arg("previous"));
   m.def("score_clustering", &ScoreClusteringDict, py::arg("gold"), py::arg("predicted"));
 }
 

@@ -174,6 +174,40 @@ struct StitchedPartitions {
 Result<StitchedPartitions> StitchPartitions(std::span<const PartitionBoundary> partitions,
                                             size_t handover_window = 1000);
 
+// What AssignStitched needs of the partition before the one it assigns.
+struct PreviousPartition {
+  std::span<const int64_t> global;  // its row of StitchedPartitions::global
+  // Its run-on (ClusteredPartition::runon_events, runon_duplicate_of), at
+  // least as long as the hand-over.
+  std::span<const int64_t> runon_events;
+  std::span<const std::optional<int64_t>> runon_duplicate_of;
+  // Its articles' global events, as AssignStitched assigned them.
+  std::span<const int64_t> events;
+};
+
+// A partition's articles in their global events.
+struct StitchedArticles {
+  std::vector<int64_t> events;
+  // The article each one copies, relative to the partition's first article;
+  // negative: an article of the previous partition (-1: its last).
+  std::vector<std::optional<int64_t>> duplicate_of;
+};
+
+// Partition k's articles in the global events StitchPartitions gave its
+// local ones (`global`, its row): the first `handed_over` (its
+// StitchedPartitions::handed_over) as the previous partition's run-on decided
+// them, the rest as the partition did (`events`, `duplicate_of`: its
+// ClusteredPartition's). A copy is in its original's event as assigned, so
+// copies follow their originals across the cut; a run-on copy of an article
+// older than the previous partition is not marked a copy. Event ids are the
+// stitch's (gaps possible: number them by appearance where that matters).
+// `previous` is null for partition 0. kInvalidArgument when the lengths or
+// the events of the inputs do not fit together.
+Result<StitchedArticles> AssignStitched(std::span<const int64_t> events,
+                                        std::span<const std::optional<int64_t>> duplicate_of,
+                                        std::span<const int64_t> global, size_t handed_over,
+                                        const PreviousPartition* previous);
+
 // Writes a clustering decided elsewhere (a stitched one) into a new chorus
 // store, in stream order, so that `chorus events/summarize --store`, the
 // server and `chorus cluster` (which continues it) read it as one written by

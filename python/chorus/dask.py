@@ -245,7 +245,6 @@ def _cluster(warmup, articles, seed, model, threshold, window_days, overlap_days
     out = _chorus.cluster_partition(warmup, articles, model, threshold, window_days, overlap_days,
                                     seed, runon)
     out["ids"] = [str(a.get("id") or "") for a in articles]
-    out["warmup_ids"] = [str(a.get("id") or "") for a in warmup]
     out["dates"] = [a.get("date") or None for a in articles]
     out["sources"] = [a.get("source") or "" for a in articles]
     return out
@@ -274,11 +273,9 @@ def _boundary(c: Dict[str, Any], head: int) -> Dict[str, Any]:
 
 
 def _handed_over(c: Dict[str, Any], n: int) -> Dict[str, Any]:
-    """The first `n` articles of a partition's run-on, as decided there; copies'
-    originals relative to the partition's first article (ClusteredPartition)."""
-    out = {key: c["runon_" + key][:n] for key in ("events", "duplicate_of")}
-    out["ids"] = c["ids"]
-    return out
+    """The first `n` articles of a partition's run-on, as decided there
+    (ClusteredPartition)."""
+    return {key: c["runon_" + key][:n] for key in ("events", "duplicate_of")}
 
 
 ASSIGNMENT_META = pd.DataFrame({
@@ -288,37 +285,24 @@ ASSIGNMENT_META = pd.DataFrame({
     "partition": pd.Series(dtype="int64")})
 
 
-def _assignments(c: Dict[str, Any], k: int, mapping: List[int], handed: Dict[str, Any],
-                 earlier: List[int], before: Optional[pd.DataFrame]) -> pd.DataFrame:
-    """Partition k's articles with their global events (numbered as the stitch
-    left them; _renumbered numbers them in order of appearance): the first
-    ones as the previous partition's run-on decided them (`handed`, its local
-    events global through `earlier`), the rest as decided here. A copy is in
-    its original's event as finally assigned (`before`: the previous
-    partition's assignments)."""
-    events, copies = [], []
-    n_before = len(handed.get("ids", ()))
-    for e, d in zip(handed["events"], handed["duplicate_of"]):
-        if d is None or d < 0:  # an original beyond the previous partition: not marked a copy
-            events.append(earlier[e - 1])
-            copies.append(None)
-        elif d < n_before:
-            events.append(int(before["event"].iat[d]))
-            copies.append(handed["ids"][d])
-        else:
-            events.append(events[d - n_before])
-            copies.append(c["ids"][d - n_before])
-    n_warm, n_handed = len(c["warmup_ids"]), len(events)
-    for local, d in zip(c["events"][n_handed:], c["duplicate_of"][n_handed:]):
-        if d is not None and d < 0:  # the original is in the warm-up: its event stands
-            events.append(int(before["event"].iat[len(before) + d]))
-            copies.append(c["warmup_ids"][n_warm + d])
-        elif d is not None:
-            events.append(events[d])
-            copies.append(c["ids"][d])
-        else:
-            events.append(mapping[local - 1])
-            copies.append(None)
+def _assignments(c: Dict[str, Any], k: int, mapping: List[int], handed_over: int,
+                 handed: Dict[str, Any], earlier: List[int],
+                 before: Optional[pd.DataFrame]) -> pd.DataFrame:
+    """Partition k's articles with their global events (the library's
+    AssignStitched; numbered as the stitch left them, _renumbered numbers them
+    in order of appearance). `handed`: the previous partition's run-on
+    decisions handed over, `earlier` its global events, `before` its
+    assignments."""
+    previous = None
+    if before is not None:
+        previous = {"global": earlier, "runon_events": handed["events"],
+                    "runon_duplicate_of": handed["duplicate_of"],
+                    "events": before["event"].tolist()}
+    events, links = _chorus.assign_stitched(c["events"], c["duplicate_of"], mapping, handed_over,
+                                            previous)
+    earlier_ids = before["article"].tolist() if before is not None else []
+    copies = [None if d is None else c["ids"][d] if d >= 0 else earlier_ids[len(earlier_ids) + d]
+              for d in links]
     return pd.DataFrame({"article": c["ids"], "event": pd.Series(events, dtype="int64"),
                          "new_event": pd.Series([False] * len(events), dtype=bool),
                          "duplicate_of": copies, "date": c["dates"], "source": c["sources"],
@@ -486,7 +470,7 @@ def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_d
     for k, (c, mapping) in enumerate(zip(clustered, mappings)):
         handed = dask.delayed(_handed_over)(clustered[k - 1], handed_over[k]) if k else \
             {"events": [], "duplicate_of": []}
-        frames.append(dask.delayed(_assignments)(c, k, mapping, handed,
+        frames.append(dask.delayed(_assignments)(c, k, mapping, handed_over[k], handed,
                                                  mappings[k - 1] if k else [],
                                                  frames[k - 1] if k else None))
     frames = _persist(frames, False)

@@ -186,4 +186,63 @@ Result<StitchedPartitions> StitchPartitions(std::span<const PartitionBoundary> p
   return out;
 }
 
+Result<StitchedArticles> AssignStitched(std::span<const int64_t> events,
+                                        std::span<const std::optional<int64_t>> duplicate_of,
+                                        std::span<const int64_t> global, size_t handed_over,
+                                        const PreviousPartition* previous) {
+  const size_t n = events.size();
+  if (duplicate_of.size() != n || handed_over > n) {
+    return InvalidArgumentError(
+        fmt::format("stitched assignment: {} events, {} copy links and {} articles handed over", n,
+                    duplicate_of.size(), handed_over));
+  }
+  const auto before = static_cast<int64_t>(previous ? previous->events.size() : 0);
+  if (handed_over > 0 && (!previous || previous->runon_events.size() < handed_over ||
+                          previous->runon_duplicate_of.size() < handed_over)) {
+    return InvalidArgumentError(fmt::format(
+        "stitched assignment: {} articles handed over from a shorter run-on", handed_over));
+  }
+  auto global_of = [](std::span<const int64_t> row, int64_t local) -> Result<int64_t> {
+    if (local < 1 || local > static_cast<int64_t>(row.size())) {
+      return InvalidArgumentError(
+          fmt::format("stitched assignment: local event {} of {}", local, row.size()));
+    }
+    return row[local - 1];
+  };
+  StitchedArticles out;
+  out.events.reserve(n);
+  out.duplicate_of.reserve(n);
+  // `relative`: the original, relative to this partition's first article.
+  auto copy_of = [&](int64_t relative) -> Status {
+    if (relative < -before || relative >= static_cast<int64_t>(out.events.size())) {
+      return InvalidArgumentError(
+          fmt::format("stitched assignment: article {} copies article {}, which is not before it",
+                      out.events.size(), relative));
+    }
+    out.events.push_back(relative < 0 ? previous->events[before + relative] : out.events[relative]);
+    out.duplicate_of.push_back(relative);
+    return Status::Ok();
+  };
+  for (size_t i = 0; i < handed_over; ++i) {  // the previous partition's run-on decides
+    const std::optional<int64_t>& d = previous->runon_duplicate_of[i];
+    if (d && *d >= 0) {  // relative to the previous partition's first article
+      RETURN_IF_ERROR(copy_of(*d - before));
+    } else {  // an original older than the previous partition: not marked a copy
+      ASSIGN_OR_RETURN(const int64_t e, global_of(previous->global, previous->runon_events[i]));
+      out.events.push_back(e);
+      out.duplicate_of.push_back(std::nullopt);
+    }
+  }
+  for (size_t i = handed_over; i < n; ++i) {
+    if (duplicate_of[i]) {
+      RETURN_IF_ERROR(copy_of(*duplicate_of[i]));
+    } else {
+      ASSIGN_OR_RETURN(const int64_t e, global_of(global, events[i]));
+      out.events.push_back(e);
+      out.duplicate_of.push_back(std::nullopt);
+    }
+  }
+  return out;
+}
+
 }  // namespace chorus

@@ -321,6 +321,47 @@ TEST_F(StitchedStoreWriterTest, RefusesOutOfOrderEventsBadCopiesAndUsedStores) {
             StatusCode::kInvalidArgument);
 }
 
+// Partition 1's first three articles are handed over to partition 0's
+// run-on: a run-on original (-> global), a copy of partition 0's article 1
+// (its event as assigned there), a copy of partition 1's own article 0. Then
+// its own decisions: a copy of partition 0's last article, an original.
+TEST(PartitionedClusteringTest, StitchedArticlesTakeTheHandOverAndFollowTheirOriginals) {
+  using Links = std::vector<std::optional<int64_t>>;
+  const std::vector<int64_t> first_events = {1, 2, 1};
+  const Links first_links = {std::nullopt, std::nullopt, 0};
+  const std::vector<int64_t> first_global = {1, 2, 5};
+  auto first = AssignStitched(first_events, first_links, first_global, 0, nullptr);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->events, (std::vector<int64_t>{1, 2, 1}));
+  EXPECT_EQ(first->duplicate_of, first_links);
+
+  const std::vector<int64_t> runon = {2, 1, 3};
+  const Links runon_links = {std::nullopt, 1, 3};  // relative to partition 0's first article
+  const PreviousPartition previous{first_global, runon, runon_links, first->events};
+  const std::vector<int64_t> events = {1, 1, 1, 1, 2};  // the first three are not used
+  const Links links = {std::nullopt, std::nullopt, std::nullopt, -1, std::nullopt};
+  const std::vector<int64_t> global = {7, 8};
+  auto second = AssignStitched(events, links, global, 3, &previous);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->events, (std::vector<int64_t>{2, 2, 2, 1, 8}));
+  EXPECT_EQ(second->duplicate_of, (Links{std::nullopt, -2, 0, -1, std::nullopt}));
+  // Without the hand-over the partition's own decisions stand.
+  auto own = AssignStitched(events, links, global, 0, &previous);
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->events, (std::vector<int64_t>{7, 7, 7, 1, 8}));
+
+  EXPECT_EQ(AssignStitched(events, links, global, 4, &previous).status().code(),
+            StatusCode::kInvalidArgument);  // longer than the run-on
+  EXPECT_EQ(AssignStitched(events, links, global, 1, nullptr).status().code(),
+            StatusCode::kInvalidArgument);  // handed over from no partition
+  EXPECT_EQ(AssignStitched({{3}}, {{std::nullopt}}, global, 0, nullptr).status().code(),
+            StatusCode::kInvalidArgument);  // no local event 3
+  EXPECT_EQ(AssignStitched({{1, 1}}, Links{1, std::nullopt}, global, 0, nullptr).status().code(),
+            StatusCode::kInvalidArgument);  // copies a later article
+  EXPECT_EQ(AssignStitched({{1}}, Links{-1}, global, 0, nullptr).status().code(),
+            StatusCode::kInvalidArgument);  // no partition before
+}
+
 // A flood story split early: flood-3 opens event 4, flood-4 joins it and
 // the young event merges into flood-1's. One clusterer reports the events as
 // they stand at its end; so does a partition, at the end of its run-on.
