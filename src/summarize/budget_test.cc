@@ -34,6 +34,33 @@ TEST(BudgetTest, LongTextsCountEveryWordOnce) {
   }
 }
 
+// Texts are judged 64 bytes at a time, then byte by byte: every space
+// character and near miss, at every offset of texts of every length up to
+// 200, gives the count of a plain byte-by-byte reference.
+TEST(BudgetTest, EveryByteAtEveryOffsetCountsLikeAReference) {
+  const auto reference = [](const std::string& text) {
+    uint32_t words = 0;
+    bool after_space = true;
+    for (const char c : text) {
+      const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+      words += after_space && !space;
+      after_space = space;
+    }
+    return words;
+  };
+  const std::string probes = std::string(" \t\n\v\f\r\b\x0e\x1f!\x7f\x80\xa0\xff", 14) + "a";
+  for (size_t length = 1; length <= 200; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (const char probe : probes) {
+        std::string text(length, 'x');
+        for (size_t k = 7; k < length; k += 11) text[k] = ' ';  // a few words
+        text[at] = probe;
+        ASSERT_EQ(CountWords(text), reference(text)) << length << " " << at << " " << int(probe);
+      }
+    }
+  }
+}
+
 TEST(BudgetTest, CostsAndCapacities) {
   EXPECT_EQ(SentenceCost("one two three", BudgetUnit::kWords), 3u);
   EXPECT_EQ(SentenceCost("one two three", BudgetUnit::kBytes), 14u);  // + separator
