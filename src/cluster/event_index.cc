@@ -167,20 +167,7 @@ void EventIndex::Join(uint32_t index, const ArticleRecord& record, std::string_v
     AddToCentroid(record.names, options_.bag_terms, &ev.names, &ranked);
     AddToCentroid(record.numbers, options_.bag_terms, &ev.numbers, &ranked);
     if (options_.recent_members > 0) {
-      // The member's top terms by TF-IDF, as log-tf, sorted by term.
-      std::vector<std::pair<float, uint32_t>> own;
-      for (const auto& [term, w] : record.terms)
-        own.emplace_back(static_cast<float>(w * Idf(term)), term);
-      const size_t keep = std::min<size_t>(options_.member_terms, own.size());
-      std::partial_sort(own.begin(), own.begin() + keep, own.end(), ByWeight);
-      std::vector<uint32_t> kept;
-      for (size_t i = 0; i < keep; ++i) kept.push_back(own[i].second);
-      std::sort(kept.begin(), kept.end());
-      TermVector member;
-      for (const auto& tw : record.terms) {
-        if (std::binary_search(kept.begin(), kept.end(), tw.first)) member.push_back(tw);
-      }
-      AddRecent(ev, std::move(member));
+      AddRecent(ev, TopTerms(record.terms));
     }
   }
   ExtendSpan(ev, record.day);
@@ -197,6 +184,21 @@ void EventIndex::Join(uint32_t index, const ArticleRecord& record, std::string_v
     auto it = std::lower_bound(ev.sources.begin(), ev.sources.end(), source);
     if (it == ev.sources.end() || *it != source) ev.sources.emplace(it, source);
   }
+}
+
+TermVector EventIndex::TopTerms(const TermVector& terms) const {
+  std::vector<std::pair<float, uint32_t>> own;
+  for (const auto& [term, w] : terms) own.emplace_back(static_cast<float>(w * Idf(term)), term);
+  const size_t keep = std::min<size_t>(options_.member_terms, own.size());
+  std::partial_sort(own.begin(), own.begin() + keep, own.end(), ByWeight);
+  std::vector<uint32_t> kept;
+  for (size_t i = 0; i < keep; ++i) kept.push_back(own[i].second);
+  std::sort(kept.begin(), kept.end());
+  TermVector top;
+  for (const auto& tw : terms) {
+    if (std::binary_search(kept.begin(), kept.end(), tw.first)) top.push_back(tw);
+  }
+  return top;
 }
 
 // Posts the event's top terms of `ranked` (TF-IDF weight, term) not yet posted.

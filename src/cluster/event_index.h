@@ -75,6 +75,10 @@ class EventIndex {
   }
   uint64_t docs() const { return docs_; }
 
+  // `terms`' top `member_terms` by TF-IDF, as given (log-tf), sorted by term:
+  // what an event keeps of each recent member.
+  TermVector TopTerms(const TermVector& terms) const;
+
   // The events sharing indexed terms with `record`'s top terms, within the
   // date window, not retired at arrival `arrival`: the `limit` (0: all) with
   // the most of the article's TF-IDF weight among their indexed terms, that

@@ -96,7 +96,7 @@ TEST(EventModelTest, BadFilesGetClearErrorsNamingFileAndLine) {
   const std::string good = TinyModel();
   EXPECT_NE(ParseErrorOf("").find("m.txt:0: not a chorus event model"), std::string::npos);
   EXPECT_NE(ParseErrorOf("hello\n").find("not a chorus event model"), std::string::npos);
-  EXPECT_NE(ParseErrorOf(Replace(good, "event-pair/1", "event-pair/0")).find("retrain"),
+  EXPECT_NE(ParseErrorOf(Replace(good, "event-pair/2", "event-pair/0")).find("retrain"),
             std::string::npos);
   EXPECT_NE(ParseErrorOf(Replace(good, "join-probability 0.4", "join-probability 1.5"))
                 .find("m.txt:3: expected \"join-probability P\""),

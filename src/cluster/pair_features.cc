@@ -11,15 +11,22 @@ constexpr float kMissing = std::numeric_limits<float>::quiet_NaN();
 
 float Log1p(double x) { return static_cast<float>(std::log1p(x)); }
 
+// `shared` over the smaller of two bag sizes: 1 when the smaller bag is all
+// shared, whatever the texts' lengths; missing when either bag is empty.
+float Overlap(uint32_t shared, size_t a, size_t b) {
+  const size_t fewer = std::min(a, b);
+  return fewer == 0 ? kMissing : static_cast<float>(std::min<double>(1, double(shared) / fewer));
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& FeatureNames() {
   static const std::vector<std::string_view> kNames = {
-      "cosine_terms",    "cosine_headline", "cosine_names",     "cosine_numbers",
-      "best_member",     "covered_weight",  "shared_names",     "shared_numbers",
-      "article_numbers", "days_outside",    "days_from_middle", "event_span",
-      "event_members",   "source_in_event", "article_words",    "event_words",
-      "best_rank",       "runner_up_rank",  "runner_up_cosine", "candidate_count"};
+      "cosine_terms",     "cosine_headline",  "cosine_names",   "cosine_numbers",  "best_member",
+      "covered_weight",   "shared_names",     "shared_numbers", "article_numbers", "days_outside",
+      "days_from_middle", "event_span",       "event_members",  "source_in_event", "article_words",
+      "event_words",      "best_member_top",  "name_overlap",   "number_overlap",  "best_rank",
+      "runner_up_rank",   "runner_up_cosine", "candidate_count"};
   return kNames;
 }
 
@@ -61,6 +68,7 @@ void ArticleVectors::Set(const ArticleRecord& record, const EventIndex& index) {
   headline_.Set(record.headline, index);
   names_.Set(record.names, index);
   numbers_.Set(record.numbers, index);
+  top_terms_.Set(index.TopTerms(record.terms), index);
 }
 
 PairFeatures ArticleVectors::Compare(const Event& event, std::string_view source,
@@ -81,11 +89,19 @@ PairFeatures ArticleVectors::Compare(const Event& event, std::string_view source
   f[kCosineNumbers] = static_cast<float>(numbers_.Cosine(event.numbers, index, &shared));
   f[kSharedNumbers] = static_cast<float>(shared);
   f[kArticleNumbers] = static_cast<float>(numbers_.terms.size());
-  double best = 0;
+  // The whole article and its top terms (as long as a lead's) against each
+  // recent member's top terms.
+  double best = 0, best_top = 0;
   for (const TermVector& member : event.recent) {
     best = std::max(best, terms_.Cosine(member, index, &shared));
+    best_top = std::max(best_top, top_terms_.Cosine(member, index, &shared));
   }
   f[kBestMember] = static_cast<float>(best);
+  f[kBestMemberTop] = static_cast<float>(best_top);
+  f[kNameOverlap] =
+      Overlap(static_cast<uint32_t>(f[kSharedNames]), names_.terms.size(), event.names.size());
+  f[kNumberOverlap] = Overlap(static_cast<uint32_t>(f[kSharedNumbers]), numbers_.terms.size(),
+                              event.numbers.size());
 
   const int32_t outside = DaysOutside(record_->day, event);
   if (outside < 0) {

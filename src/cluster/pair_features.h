@@ -20,7 +20,7 @@
 
 namespace chorus {
 
-inline constexpr std::string_view kFeatureSet = "event-pair/1";
+inline constexpr std::string_view kFeatureSet = "event-pair/2";
 
 enum PairFeature : uint32_t {
   kCosineTerms,     // TF-IDF cosine of the article's terms and the event's centroid
@@ -39,6 +39,12 @@ enum PairFeature : uint32_t {
   kSourceInEvent,   // 1 when the article's outlet already reports the event, else 0
   kArticleWords,    // ln(1 + words of the article)
   kEventWords,      // ln(1 + mean words of the event's members)
+  // Length-free signals (event-pair/2): a 600-word article and a 60-word lead
+  // of one story should look alike, so these compare equal-sized bags or
+  // ratios rather than counts that grow with the text.
+  kBestMemberTop,  // best cosine of the article's top terms and a recent member's (same size)
+  kNameOverlap,    // shared names / the fewer names of the two (NaN: either has none)
+  kNumberOverlap,  // shared numbers / the fewer numbers of the two (NaN: either has none)
   kPairFeatureCount
 };
 
@@ -74,6 +80,7 @@ class ArticleVectors {
     double Cosine(const TermVector& centroid, const EventIndex& index, uint32_t* shared) const;
   };
   Bag terms_, headline_, names_, numbers_;
+  Bag top_terms_;  // the article's top terms, as a recent member's are kept
   const ArticleRecord* record_ = nullptr;
 };
 

@@ -130,6 +130,10 @@ void AddTrainClustererCommand(CLI::App& app, int* exit_code) {
                   "Rounds of rows judged against the model's own events (DAgger)")
       ->capture_default_str()
       ->check(CLI::Range(0u, 5u));
+  cmd->add_option("--ignore-features", t.ignored_features,
+                  "Features the model must not use, comma-separated (names as in the model file's "
+                  "features line)")
+      ->delimiter(',');
   cmd->add_option("--seed", t.seed, "Seed of the shuffles and row sampling")->capture_default_str();
   cmd->add_option("--threads", t.threads, "XGBoost threads")
       ->capture_default_str()
