@@ -1,9 +1,7 @@
 #include "serve/connection_loop.h"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -20,6 +18,7 @@
 #include <vector>
 
 #include "base/mutex.h"
+#include "serve/listen_socket.h"
 #include "serve/work_queue.h"
 
 namespace chorus::serve {
@@ -36,21 +35,6 @@ constexpr std::chrono::milliseconds kTick(50);
 // not reset the connection before the client has read the answer.
 constexpr std::chrono::seconds kDrainTime(2);
 constexpr size_t kDrainBytes = size_t{16} << 20;
-
-std::string RemoteOf(const sockaddr_storage& addr) {
-  char host[INET6_ADDRSTRLEN] = "?";
-  int port = 0;
-  if (addr.ss_family == AF_INET) {
-    const auto* a = reinterpret_cast<const sockaddr_in*>(&addr);
-    inet_ntop(AF_INET, &a->sin_addr, host, sizeof(host));
-    port = ntohs(a->sin_port);
-  } else if (addr.ss_family == AF_INET6) {
-    const auto* a = reinterpret_cast<const sockaddr_in6*>(&addr);
-    inet_ntop(AF_INET6, &a->sin6_addr, host, sizeof(host));
-    port = ntohs(a->sin6_port);
-  }
-  return fmt::format("{}:{}", host, port);
-}
 
 double SecondsSince(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
@@ -476,37 +460,8 @@ ConnectionLoop::~ConnectionLoop() {
 Status ConnectionLoop::Bind(const std::string& host, int port) {
   State& s = *state_;
   if (s.listen_fd >= 0) return Status::Ok();
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-  addrinfo* found = nullptr;
-  const std::string service = std::to_string(port);
-  const auto unavailable = [&] {
-    return UnavailableError(fmt::format(
-        "cannot listen on {}:{} (in use, or not an address of this machine)", host, port));
-  };
-  if (getaddrinfo(host.c_str(), service.c_str(), &hints, &found) != 0) return unavailable();
-  for (addrinfo* a = found; a != nullptr && s.listen_fd < 0; a = a->ai_next) {
-    const int fd =
-        socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
-    if (fd < 0) continue;
-    const int yes = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-    if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 1024) == 0) {
-      s.listen_fd = fd;
-    } else {
-      ::close(fd);
-    }
-  }
-  freeaddrinfo(found);
-  if (s.listen_fd < 0) return unavailable();
-  sockaddr_storage bound{};
-  socklen_t len = sizeof(bound);
-  getsockname(s.listen_fd, reinterpret_cast<sockaddr*>(&bound), &len);
-  port_ =
-      ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<const sockaddr_in6*>(&bound)->sin6_port
-                                        : reinterpret_cast<const sockaddr_in*>(&bound)->sin_port);
+  ASSIGN_OR_RETURN(s.listen_fd, ListenOn(host, port));
+  port_ = LocalPort(s.listen_fd);
   if (s.epoll_fd < 0 || s.wake_fd < 0) return InternalError("cannot create the event loop");
   s.SetListening(true);
   return Status::Ok();
