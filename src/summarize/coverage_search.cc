@@ -110,7 +110,9 @@ class CoverageSearch {
   // Bound(candidates, 0, room) of the candidates that merging kept_ (sorted)
   // and changed_ would give, in the same order and so to the same bit. The
   // room lasts for a few items only, so the next of changed_ is found by a
-  // scan (moved to the front of the ones not yet taken) instead of a sort.
+  // scan (moved to the front of the ones not yet taken) instead of a sort;
+  // after kFirstBoundScans scans (a budget that holds many items) the rest
+  // are sorted, so a node never costs more than a sort and that many scans.
   // On return changed_[..*found] come first, in order.
   double FirstBound(uint64_t room, size_t* found_out) {
     size_t next_kept = 0;
@@ -118,6 +120,10 @@ class CoverageSearch {
     size_t& found = *found_out;
     double bound = 0;
     for (;;) {
+      if (found == next_changed && found == kFirstBoundScans) {
+        std::sort(changed_.begin() + static_cast<std::ptrdiff_t>(found), changed_.end(), ByRatio);
+        found = changed_.size();
+      }
       if (found == next_changed && next_changed < changed_.size()) {
         auto best = changed_.begin() + next_changed;
         for (auto it = best + 1; it != changed_.end(); ++it) {
@@ -228,6 +234,7 @@ class CoverageSearch {
   // Smallest gain worth searching for: below the tie-break bonuses' scale
   // (1e-3 of a concept spread over the items), above rounding error.
   static constexpr double kImprovement = 1e-10;
+  static constexpr size_t kFirstBoundScans = 8;
 
   const CoverageProblem& p_;
   const uint64_t work_limit_;

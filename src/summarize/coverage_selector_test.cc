@@ -78,6 +78,33 @@ TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
   }
 }
 
+// A budget that holds many cheap items: the search's first bound then takes
+// more items than it finds by scanning and sorts the rest; still exact.
+TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearchWhenManyItemsFit) {
+  std::mt19937 rng(17);
+  for (int trial = 0; trial < 60; ++trial) {
+    CoverageProblem p;
+    const uint32_t n_concepts = 10 + rng() % 20, n_items = 12 + rng() % 5;
+    for (uint32_t c = 0; c < n_concepts; ++c) p.concept_weights.push_back(1 + rng() % 9 + 0.25);
+    for (uint32_t i = 0; i < n_items; ++i) {
+      std::vector<uint32_t> concepts;
+      for (uint32_t c = 0; c < n_concepts; ++c) {
+        if (rng() % 5 == 0) concepts.push_back(c);
+      }
+      p.item_concepts.push_back(concepts);
+      p.item_costs.push_back(2 + rng() % 5);
+      p.item_bonus.push_back(1e-6 / (1 + rng() % 5));
+    }
+    p.capacity = 30 + rng() % 20;
+    const CoverageSolution s = SolveCoverageSearch(p, 100000000);
+    ASSERT_TRUE(s.proven_optimal) << "trial " << trial;
+    uint64_t cost = 0;
+    for (uint32_t i : s.items) cost += p.item_costs[i];
+    ASSERT_LE(cost, p.capacity) << "trial " << trial;
+    EXPECT_NEAR(s.objective, BruteForceOptimum(p), 1e-12) << "trial " << trial;
+  }
+}
+
 // Fixed-point weights (as BuildCoverageProgram makes them) sum exactly in
 // any order, which the search's subtract-and-add-back gains rely on; the
 // search then matches the exhaustive optimum exactly.
