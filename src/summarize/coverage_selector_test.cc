@@ -27,20 +27,30 @@ double BruteForceOptimum(const CoverageProblem& p) {
   return best;
 }
 
-CoverageProblem RandomProblem(std::mt19937& rng) {
+// The sizes RandomProblem draws from: each `a + rng() % b` as {a, b}.
+struct ProblemShape {
+  uint32_t concepts[2] = {4, 20};
+  uint32_t items[2] = {3, 12};
+  uint32_t concept_one_in = 4;  // an item holds each concept with this odds
+  uint32_t cost[2] = {5, 30};
+  uint32_t capacity[2] = {20, 80};
+};
+
+CoverageProblem RandomProblem(std::mt19937& rng, const ProblemShape& shape = {}) {
+  auto draw = [&rng](const uint32_t(&range)[2]) { return range[0] + rng() % range[1]; };
   CoverageProblem p;
-  const uint32_t n_concepts = 4 + rng() % 20, n_items = 3 + rng() % 12;
+  const uint32_t n_concepts = draw(shape.concepts), n_items = draw(shape.items);
   for (uint32_t c = 0; c < n_concepts; ++c) p.concept_weights.push_back(1 + rng() % 9);
   for (uint32_t i = 0; i < n_items; ++i) {
     std::vector<uint32_t> concepts;
     for (uint32_t c = 0; c < n_concepts; ++c) {
-      if (rng() % 4 == 0) concepts.push_back(c);
+      if (rng() % shape.concept_one_in == 0) concepts.push_back(c);
     }
     p.item_concepts.push_back(concepts);
-    p.item_costs.push_back(5 + rng() % 30);
+    p.item_costs.push_back(draw(shape.cost));
   }
   if (n_items > 4) p.conflicts.emplace_back(0, 1);
-  p.capacity = 20 + rng() % 80;
+  p.capacity = draw(shape.capacity);
   return p;
 }
 
@@ -57,6 +67,22 @@ TEST(CoverageSelectorTest, IlpMatchesExhaustiveSearch) {
   }
 }
 
+// The search, given ample work, proves the exhaustive optimum within the
+// budget and the conflicts.
+void ExpectSearchIsExact(const CoverageProblem& p, int trial) {
+  const CoverageSolution s = SolveCoverageSearch(p, 100000000);
+  ASSERT_TRUE(s.proven_optimal) << "trial " << trial;
+  uint64_t cost = 0;
+  for (uint32_t i : s.items) cost += p.item_costs[i];
+  ASSERT_LE(cost, p.capacity) << "trial " << trial;
+  for (const auto& [a, b] : p.conflicts) {
+    EXPECT_FALSE(std::count(s.items.begin(), s.items.end(), a) &&
+                 std::count(s.items.begin(), s.items.end(), b))
+        << "trial " << trial;
+  }
+  EXPECT_NEAR(s.objective, BruteForceOptimum(p), 1e-12) << "trial " << trial;
+}
+
 // Real-valued weights and tie-break bonuses, as the summarizer makes them:
 // the search must find the exact optimum, bonuses included.
 TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
@@ -65,16 +91,7 @@ TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
     CoverageProblem p = RandomProblem(rng);
     for (double& w : p.concept_weights) w += 1.5 / (1 + rng() % 7);
     for (size_t i = 0; i < p.item_costs.size(); ++i) p.item_bonus.push_back(1e-6 / (1 + rng() % 5));
-    const CoverageSolution s = SolveCoverageSearch(p, 100000000);
-    ASSERT_TRUE(s.proven_optimal) << "trial " << trial;
-    uint64_t cost = 0;
-    for (uint32_t i : s.items) cost += p.item_costs[i];
-    ASSERT_LE(cost, p.capacity) << "trial " << trial;
-    for (const auto& [a, b] : p.conflicts) {
-      EXPECT_FALSE(std::count(s.items.begin(), s.items.end(), a) &&
-                   std::count(s.items.begin(), s.items.end(), b));
-    }
-    EXPECT_NEAR(s.objective, BruteForceOptimum(p), 1e-12) << "trial " << trial;
+    ExpectSearchIsExact(p, trial);
   }
 }
 
@@ -83,25 +100,14 @@ TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearch) {
 TEST(CoverageSelectorTest, SearchMatchesExhaustiveSearchWhenManyItemsFit) {
   std::mt19937 rng(17);
   for (int trial = 0; trial < 60; ++trial) {
-    CoverageProblem p;
-    const uint32_t n_concepts = 10 + rng() % 20, n_items = 12 + rng() % 5;
-    for (uint32_t c = 0; c < n_concepts; ++c) p.concept_weights.push_back(1 + rng() % 9 + 0.25);
-    for (uint32_t i = 0; i < n_items; ++i) {
-      std::vector<uint32_t> concepts;
-      for (uint32_t c = 0; c < n_concepts; ++c) {
-        if (rng() % 5 == 0) concepts.push_back(c);
-      }
-      p.item_concepts.push_back(concepts);
-      p.item_costs.push_back(2 + rng() % 5);
-      p.item_bonus.push_back(1e-6 / (1 + rng() % 5));
-    }
-    p.capacity = 30 + rng() % 20;
-    const CoverageSolution s = SolveCoverageSearch(p, 100000000);
-    ASSERT_TRUE(s.proven_optimal) << "trial " << trial;
-    uint64_t cost = 0;
-    for (uint32_t i : s.items) cost += p.item_costs[i];
-    ASSERT_LE(cost, p.capacity) << "trial " << trial;
-    EXPECT_NEAR(s.objective, BruteForceOptimum(p), 1e-12) << "trial " << trial;
+    CoverageProblem p = RandomProblem(rng, {.concepts = {10, 20},
+                                            .items = {12, 5},
+                                            .concept_one_in = 5,
+                                            .cost = {2, 5},
+                                            .capacity = {30, 20}});
+    for (double& w : p.concept_weights) w += 0.25;
+    for (size_t i = 0; i < p.item_costs.size(); ++i) p.item_bonus.push_back(1e-6 / (1 + rng() % 5));
+    ExpectSearchIsExact(p, trial);
   }
 }
 
