@@ -10,9 +10,11 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "chorus/clusterer.h"
 #include "chorus/diagnostics.h"
 #include "chorus/document.h"
 #include "chorus/status.h"
@@ -59,9 +61,19 @@ void ReportDiagnostics(const Diagnostics& diagnostics, bool strict);
 // and every face shows the same bytes, so Python parses the CLI's JSON.
 py::object LoadJson(const std::string& text);
 
+// The clusterer's options from Python's arguments: `model` and `threshold`
+// as `chorus cluster --model/--threshold` take them (SelectSimilarityRule);
+// ValueError for a negative `window_days` or an unknown model.
+ClustererOptions ToClustererOptions(const std::string& model, std::optional<double> threshold,
+                                    double window_days);
+
+// A JSON array of already rendered JSON `items`.
+std::string JsonArray(const std::vector<std::string>& items);
+
 void RegisterErrors(py::module_& m);
 void RegisterSummary(py::module_& m);
 void RegisterStream(py::module_& m);
+void RegisterPartitioned(py::module_& m);
 void RegisterIngest(py::module_& m);
 
 }  // namespace chorus::python

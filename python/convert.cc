@@ -4,6 +4,7 @@
 #include "bindings.h"
 #include "chorus/article_json.h"
 #include "chorus/diagnostics.h"
+#include "chorus/event_model.h"
 
 namespace chorus::python {
 namespace {
@@ -134,6 +135,26 @@ void ReportDiagnostics(const Diagnostics& diagnostics, bool strict) {
     if (strict && d.severity == Diagnostic::Severity::kError) Raise(ParseError(d.ToString()));
     warn(d.ToString());
   }
+}
+
+ClustererOptions ToClustererOptions(const std::string& model, std::optional<double> threshold,
+                                    double window_days) {
+  ClustererOptions options;
+  if (!(window_days >= 0)) {
+    throw py::value_error("window_days must be 0 or more, not " + std::to_string(window_days));
+  }
+  options.window_days = window_days;
+  if (Status rule = SelectSimilarityRule(model, threshold, &options); !rule.ok()) Raise(rule);
+  return options;
+}
+
+std::string JsonArray(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ",";
+    out += items[i];
+  }
+  return out + "]";
 }
 
 void RegisterErrors(py::module_& m) {

@@ -2,7 +2,8 @@
 // function converts Python arguments into the library's structs, releases the
 // GIL for the work, and returns the JSON the CLI prints (the Python layer
 // parses it), so the faces cannot drift apart. The functions live beside
-// their concern: summary_bindings.cc, stream_bindings.cc.
+// their concern: summary_bindings.cc, stream_bindings.cc,
+// partition_bindings.cc, ingest_bindings.cc.
 #include "bindings.h"
 
 #ifndef CHORUS_VERSION
@@ -15,5 +16,6 @@ PYBIND11_MODULE(_chorus, m) {
   chorus::python::RegisterErrors(m);
   chorus::python::RegisterSummary(m);
   chorus::python::RegisterStream(m);
+  chorus::python::RegisterPartitioned(m);
   chorus::python::RegisterIngest(m);
 }
