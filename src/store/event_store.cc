@@ -7,58 +7,11 @@
 #include "chorus/store.h"
 #include "fmt/format.h"
 #include "store/sqlite_statement.h"
+#include "store/store_schema.h"
 #include "store/writer_lock.h"
 
 namespace chorus {
 namespace {
-
-// Schema 2 (this release) adds the clusterer's headline, name and number
-// vectors and word counts to each article; schema 1 stores are migrated when
-// opened for writing (columns added, features re-derived from the stored text
-// by EventStream) and read as they are otherwise.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, stem TEXT NOT NULL, label TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles(
-  seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  source TEXT NOT NULL, date TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL,
-  text TEXT NOT NULL,
-  event INTEGER NOT NULL,
-  duplicate_of INTEGER REFERENCES articles(seq),
-  day INTEGER,
-  terms BLOB NOT NULL,
-  minhash BLOB NOT NULL,
-  headline BLOB NOT NULL DEFAULT x'',
-  names BLOB NOT NULL DEFAULT x'',
-  numbers BLOB NOT NULL DEFAULT x'',
-  words INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS articles_by_event ON articles(event);
-CREATE TABLE IF NOT EXISTS events(
-  id INTEGER PRIMARY KEY, label TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL,
-  articles INTEGER NOT NULL, duplicates INTEGER NOT NULL, sources INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS merges(
-  event INTEGER PRIMARY KEY, merged_into INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS merges_by_target ON merges(merged_into);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2');
-)sql";
-// The merges table arrived within schema 2: a store opened for writing gets
-// it (kSchema); one written earlier and opened read-only has none and no
-// merges. An earlier release reading a store with merges ignores them (it
-// lists merged events as live), which is why the schema number stays.
-
-// Schema 1 -> 2, in one transaction. Its features are those of an earlier
-// featurizer: the meta 'features' key (absent in schema 1) says so.
-constexpr const char* kMigrateFrom1 = R"sql(
-BEGIN IMMEDIATE;
-ALTER TABLE articles ADD COLUMN headline BLOB NOT NULL DEFAULT x'';
-ALTER TABLE articles ADD COLUMN names BLOB NOT NULL DEFAULT x'';
-ALTER TABLE articles ADD COLUMN numbers BLOB NOT NULL DEFAULT x'';
-ALTER TABLE articles ADD COLUMN words INTEGER NOT NULL DEFAULT 0;
-UPDATE meta SET value = '2' WHERE key = 'schema';
-INSERT OR REPLACE INTO meta(key, value) VALUES ('features', '');
-COMMIT;
-)sql";
 
 // Features are stored as raw little-endian arrays (the formats are fixed-size
 // PODs; chorus targets little-endian machines).
@@ -84,12 +37,6 @@ std::string JoinTerms(const std::vector<std::string>& terms) {
   return out;
 }
 
-// The file cannot be written (or a reader cannot create its -shm index).
-bool IsPermissionError(sqlite3* db) {
-  const int code = sqlite3_errcode(db) & 0xff;
-  return code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM;
-}
-
 // "file:<path>?immutable=1", with the characters a URI path cannot hold escaped.
 std::string ImmutableUri(const std::string& path) {
   std::string uri = "file:";
@@ -101,36 +48,6 @@ std::string ImmutableUri(const std::string& path) {
     }
   }
   return uri + "?immutable=1";
-}
-
-// The meta table's value for `key`; empty when absent.
-Result<std::string> MetaValue(sqlite3* db, const char* key) {
-  Statement q(db, "SELECT value FROM meta WHERE key = ?");
-  q.Bind(1, std::string_view(key));
-  ASSIGN_OR_RETURN(bool row, q.Step());
-  return row ? std::string(q.Text(0)) : std::string();
-}
-
-// The store schema of the database (1 or 2); `*denied` tells a store this
-// user may not read (or index) from one that is not a store.
-Result<int> SchemaVersion(sqlite3* db, const std::string& path, bool* denied) {
-  Result<std::string> schema = MetaValue(db, "schema");
-  *denied = !schema.ok() && IsPermissionError(db);
-  if (*denied) {
-    return IoError(fmt::format("cannot read store {}: {}", path, schema.status().message()));
-  }
-  if (!schema.ok()) {
-    return Status(schema.status().code(),
-                  fmt::format("{} is not a chorus store: {}", path, schema.status().message()));
-  }
-  if (*schema != "1" && *schema != "2") {
-    return ParseError(schema->empty()
-                          ? fmt::format("{} is not a chorus store (it names no schema)", path)
-                          : fmt::format("{} has store schema {}, which this chorus cannot read "
-                                        "(it reads schemas 1 and 2): written by a newer chorus?",
-                                        path, *schema));
-  }
-  return *schema == "1" ? 1 : 2;
 }
 
 // Adds `terms` to the dictionary (inside the caller's transaction).
@@ -182,7 +99,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
           path));
     }
     RETURN_IF_ERROR(wal);
-    RETURN_IF_ERROR(ExecSql(db->db, kSchema));
+    RETURN_IF_ERROR(CreateSchema(db->db));
   }
   bool denied = false;
   Result<int> schema = SchemaVersion(db->db, path, &denied);
@@ -210,12 +127,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
   int version = *schema;
   if (!options.read_only) {
     if (version == 1) {
-      Status migrated = ExecSql(db->db, kMigrateFrom1);
-      if (!migrated.ok()) {
-        ExecSql(db->db, "ROLLBACK");  // best effort; the migration error is what matters
-        return Status(migrated.code(), fmt::format("migrating {} from store schema 1: {}", path,
-                                                   migrated.message()));
-      }
+      RETURN_IF_ERROR(MigrateFromSchema1(db->db, path));
       version = 2;
     }
     // A new store's features are this release's (a migrated one's are '').
