@@ -1,6 +1,7 @@
 #include "represent/copy_groups.h"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 
 #include "base/disjoint_sets.h"
@@ -77,17 +78,21 @@ class PostingTable {
 std::vector<uint64_t> DocumentShingles(std::span<const AnalyzedSentence> sentences) {
   size_t n_words = 0;
   for (const AnalyzedSentence& s : sentences) n_words += s.tokens.size();
-  std::vector<uint32_t> words;
-  words.reserve(n_words);
+  // Each word mixed once; a 5-gram's hash combines its words' mixes, each
+  // rotated by its place (so order counts), and mixes the result once, so
+  // the low bits index PostingTable. Five chained mixes per 5-gram cost
+  // twice as much; only equality of 5-grams matters downstream.
+  std::vector<uint64_t> mixed;
+  mixed.reserve(n_words);
   for (const AnalyzedSentence& s : sentences) {
-    for (const Token& t : s.tokens) words.push_back(t.norm_id);
+    for (const Token& t : s.tokens) mixed.push_back(Mix64(t.norm_id));
   }
+  static_assert(kCopyShingle == 5, "the 5-gram hash below combines five words");
   std::vector<uint64_t> shingles;
   shingles.reserve(n_words);
-  for (size_t i = 0; i + kCopyShingle <= words.size(); ++i) {
-    uint64_t h = 0;
-    for (size_t k = 0; k < kCopyShingle; ++k) h = Mix64(h ^ words[i + k]);
-    shingles.push_back(h);
+  for (size_t i = 0; i + kCopyShingle <= mixed.size(); ++i) {
+    shingles.push_back(Mix64(mixed[i] ^ std::rotl(mixed[i + 1], 13) ^ std::rotl(mixed[i + 2], 26) ^
+                             std::rotl(mixed[i + 3], 39) ^ std::rotl(mixed[i + 4], 52)));
   }
   std::sort(shingles.begin(), shingles.end());
   shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
