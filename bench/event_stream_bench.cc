@@ -269,6 +269,8 @@ int main(int argc, char** argv) {
   app.add_option("--policy-rounds", training.policy_rounds)->capture_default_str();
   app.add_option("--holdout", training.holdout)->capture_default_str();
   app.add_flag("--balance-decisions", training.balance_decisions);
+  app.add_flag("--monotone", training.monotone,
+               "Train with monotone constraints on the similarity features");
   app.add_option("--ignore-features", training.ignored_features, "Features the model must not use")
       ->delimiter(',');
   std::string train_on = "both";

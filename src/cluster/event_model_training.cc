@@ -125,7 +125,7 @@ Result<TreeEnsemble> Fit(const std::vector<float>& rows, size_t width,
   void* matrices[] = {train.get()};
   XGB_CHECK(XGBoosterCreate(matrices, 1, &raw), "creating the booster");
   Booster booster(raw);
-  const std::vector<std::pair<std::string, std::string>> params = {
+  std::vector<std::pair<std::string, std::string>> params = {
       {"objective", "binary:logistic"},
       {"tree_method", "hist"},
       {"max_depth", std::to_string(o.depth)},
@@ -136,6 +136,13 @@ Result<TreeEnsemble> Fit(const std::vector<float>& rows, size_t width,
       {"nthread", std::to_string(std::max<uint32_t>(o.threads, 1))},
       {"verbosity", "0"},
   };
+  if (o.monotone) {
+    std::vector<int> directions;
+    for (size_t f = 0; f < width; ++f) {
+      directions.push_back(SimilarityDirection(static_cast<uint32_t>(f)));
+    }
+    params.emplace_back("monotone_constraints", fmt::format("({})", fmt::join(directions, ",")));
+  }
   for (const auto& [k, v] : params) {
     XGB_CHECK(XGBoosterSetParam(booster.get(), k.c_str(), v.c_str()), "setting " + k);
   }
@@ -412,10 +419,10 @@ Result<std::string> TrainEventModel(const std::vector<TrainingStream>& streams,
   parts.description.push_back(fmt::format(
       "by chorus train-clusterer: {} rounds, depth {}, learning rate {}, subsample {}, seed {}, "
       "undated copies of {} articles, {} candidates per article, {} on-policy rounds, "
-      "{:.0f}% held out to choose the join probability{}{}",
+      "{:.0f}% held out to choose the join probability{}{}{}",
       options.rounds, options.depth, options.learning_rate, options.subsample, options.seed,
       options.undated_articles, options.clusterer.candidates, options.policy_rounds,
-      options.holdout * 100,
+      options.holdout * 100, options.monotone ? "; monotone in every similarity feature" : "",
       options.balance_decisions ? "; joins and new events weigh the same in each stream" : "",
       options.ignored_features.empty()
           ? ""

@@ -9,6 +9,7 @@
 
 #include "chorus/clusterer.h"
 #include "chorus/event_model.h"
+#include "cluster/pair_features.h"
 #include "cluster/test_articles.h"
 #include "cluster/training_rows.h"
 #include "fmt/format.h"
@@ -127,6 +128,61 @@ TEST(EventModelTrainingTest, UndatedFeedHidesDatesAndOutlets) {
       EXPECT_EQ(missing(*rows, kSourceInEvent), all) << undated;
     }
   }
+}
+
+// However the other features stand, raising a similarity feature never
+// lowers the ranker's score or the join probability (monotone constraints),
+// even when the stream teaches the opposite: here near-copies of an article
+// are other stories (as GVA's look-alike incidents are), from which
+// unconstrained trees learn that the most alike candidates are less likely
+// one story.
+TEST(EventModelTrainingTest, MoreAlikeNeverScoresLower) {
+  std::vector<LabelledArticle> stream = SmallStream(12, 6);
+  for (size_t i = 0, n = stream.size(); i < n; i += 3) {
+    LabelledArticle copy = stream[i];
+    copy.document.id += "-copy";
+    copy.event = fmt::format("copy{}", i);
+    stream.push_back(std::move(copy));
+  }
+  EventModelTrainingOptions options = QuickOptions();
+  options.monotone = true;
+  TrainingReport report;
+  auto text = TrainEventModel({{"s", stream}}, options, &report);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_NE(text->find("monotone in every similarity feature"), std::string::npos);
+  auto model = EventModel::Parse(*text, "monotone model");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> unit(0, 1);
+  size_t similarity_features = 0, probes = 0;
+  std::vector<std::string> falls;
+  for (int base = 0; base < 200; ++base) {
+    DecisionFeatures row;
+    for (float& x : row) x = unit(rng) * (unit(rng) < 0.3f ? 10.0f : 1.0f);
+    for (uint32_t f = 0; f < kDecisionFeatureCount; ++f) {
+      if (SimilarityDirection(f) == 0) continue;
+      if (base == 0) ++similarity_features;
+      DecisionFeatures probe = row;
+      double last_rank = -INFINITY, last_join = -INFINITY;
+      for (int step = 0; step <= 40; ++step, ++probes) {
+        // Cosines and overlaps run 0..1 (2 here), the ranker's margin -10..10.
+        probe[f] = f == kBestRank ? -10.0f + 0.5f * static_cast<float>(step)
+                                  : 0.05f * static_cast<float>(step);
+        const double join = (*model)->JoinProbability(probe);
+        if (join < last_join)
+          falls.push_back(fmt::format("join at {} {}", FeatureNames()[f], probe[f]));
+        last_join = join;
+        if (f >= kPairFeatureCount) continue;
+        const double rank = (*model)->Rank(std::span<const float>(probe.data(), kPairFeatureCount));
+        if (rank < last_rank)
+          falls.push_back(fmt::format("rank at {} {}", FeatureNames()[f], probe[f]));
+        last_rank = rank;
+      }
+    }
+  }
+  EXPECT_EQ(similarity_features, 12u);
+  EXPECT_GT(probes, 0u);
+  EXPECT_TRUE(falls.empty()) << falls.size() << " falls, first: " << falls.front();
 }
 
 TEST(EventModelTrainingTest, NothingToLearnFromIsAnError) {

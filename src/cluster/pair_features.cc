@@ -30,6 +30,26 @@ const std::vector<std::string_view>& FeatureNames() {
   return kNames;
 }
 
+int SimilarityDirection(uint32_t feature) {
+  switch (feature) {
+    case kCosineTerms:
+    case kCosineHeadline:
+    case kCosineNames:
+    case kCosineNumbers:
+    case kBestMember:
+    case kCoveredWeight:
+    case kSharedNames:
+    case kSharedNumbers:
+    case kBestMemberTop:
+    case kNameOverlap:
+    case kNumberOverlap:
+    case kBestRank:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 void ArticleVectors::Bag::Set(const TermVector& v, const EventIndex& index) {
   for (uint32_t t : terms) dense[t] = 0;
   terms.clear();

@@ -62,6 +62,14 @@ using DecisionFeatures = std::array<float, kDecisionFeatureCount>;
 // Every feature's name, pair features then decision features.
 const std::vector<std::string_view>& FeatureNames();
 
+// +1 for a feature that measures how alike the article and the event are
+// (cosines, shared and overlapping names, numbers and terms, the ranker's
+// score), whose rise must never lower the model's "same story" score; 0 for
+// the rest. Trees cannot extrapolate: a long article's cosines and overlaps
+// fall in ranges short training texts rarely reach, and the constraint keeps
+// "more alike, more likely one story" true there. `feature` < kDecisionFeatureCount.
+int SimilarityDirection(uint32_t feature);
+
 // The current article's TF-IDF vectors, dense by term id, for quick dot
 // products with centroids. Set() for each article; the arrays are reused.
 class ArticleVectors {

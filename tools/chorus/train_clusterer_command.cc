@@ -130,6 +130,9 @@ void AddTrainClustererCommand(CLI::App& app, int* exit_code) {
                   "Rounds of rows judged against the model's own events (DAgger)")
       ->capture_default_str()
       ->check(CLI::Range(0u, 5u));
+  cmd->add_flag("--monotone", t.monotone,
+                "Never let the trees' score fall as a similarity feature (a cosine, shared names, "
+                "...) rises");
   cmd->add_option("--ignore-features", t.ignored_features,
                   "Features the model must not use, comma-separated (names as in the model file's "
                   "features line)")
