@@ -14,6 +14,7 @@ namespace {
 
 using compression::Bare;
 using compression::HasQuote;
+using compression::IsTrailingPunctuation;
 using compression::kDayParts;
 using compression::kWeekdays;
 using compression::OneOf;
@@ -99,9 +100,12 @@ void RemoveWeekdays(const std::vector<Piece>& p, size_t from, std::vector<ByteSp
     return quoted == 1;
   };
   for (size_t i = from + 1; i < p.size(); ++i) {
-    const std::string_view bare = Bare(p[i].text);
     // Every word sought ends in "y" ("...day") or "t" ("tonight"): a cheap
-    // test that rejects almost every piece before the list look-ups.
+    // test that rejects almost every piece before the list look-ups, read
+    // off the piece's last byte unless punctuation follows the word.
+    const char end = p[i].text.back();
+    if (end != 'y' && end != 't' && !IsTrailingPunctuation(end)) continue;
+    const std::string_view bare = Bare(p[i].text);
     if (bare.size() < 5 || (bare.back() != 'y' && bare.back() != 't')) continue;
     if (!OneOf(bare, kWeekdays) && (!OneOf(bare, kDeictic) || is_quoted())) continue;
     if (p[i].text.find('\'') != std::string_view::npos) continue;  // Friday's
@@ -244,6 +248,13 @@ CompressedSentence Render(std::string_view text, std::vector<ByteSpan>* removed,
   size_t k = 0;  // index among the kept bytes
   const auto tidy_up = [&](std::string_view kept) {
     for (const char c : kept) {
+      // Bytes other than space, comma and period are kept as they are (the
+      // rules below would keep them too, after reading the byte before).
+      if (c != ' ' && c != ',' && c != '.') {
+        ++k;
+        tidy[len++] = c;
+        continue;
+      }
       const bool last = ++k == kept_size;
       const char back = len > 0 ? tidy[len - 1] : '\0';
       if (c == ' ' && (len == 0 || back == ' ')) continue;
