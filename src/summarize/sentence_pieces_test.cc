@@ -6,26 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
+
 namespace chorus::compression {
 namespace {
 
-// Pieces cut byte by byte: the maximal runs of bytes other than ' '.
-std::vector<std::string_view> SimplePieces(std::string_view text) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    const size_t begin = i;
-    while (i < text.size() && text[i] != ' ') ++i;
-    if (i > begin) out.push_back(text.substr(begin, i - begin));
-  }
-  return out;
-}
-
 TEST(SentencePiecesTest, MatchesByteByByteCutAcrossBlockEdges) {
-  // Texts of every length up to 70 (past four 16-byte blocks), spaces drawn
-  // so that runs of them, leading and trailing ones and pieces that end on
-  // a block's last byte all occur; tabs are not separators.
+  // The pieces SplitSpaces (base/strings.h) cuts byte by byte are expected,
+  // on texts of every length up to 70 (past four 16-byte blocks) with spaces
+  // drawn so that runs of them, leading and trailing ones and pieces that
+  // end on a block's last byte all occur; tabs are not separators.
   uint64_t state = 12345;
   for (int round = 0; round < 40; ++round) {
     for (size_t length = 0; length <= 70; ++length) {
@@ -36,7 +26,7 @@ TEST(SentencePiecesTest, MatchesByteByByteCutAcrossBlockEdges) {
         text += draw < 2 ? ' ' : draw == 2 ? '\t' : static_cast<char>('a' + draw);
       }
       const std::vector<Piece> pieces = Pieces(text);
-      const std::vector<std::string_view> expected = SimplePieces(text);
+      const std::vector<std::string_view> expected = SplitSpaces(text);
       ASSERT_EQ(pieces.size(), expected.size()) << '"' << text << '"';
       for (size_t k = 0; k < pieces.size(); ++k) {
         EXPECT_EQ(pieces[k].text, expected[k]) << '"' << text << '"';
