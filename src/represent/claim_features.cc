@@ -1,6 +1,8 @@
 #include "represent/claim_features.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 
@@ -49,7 +51,20 @@ struct Alignment {
   float unaligned_names = 0;
   float unaligned_weight = 0;  // information of the words left unaligned
   float aligned_share = 0;     // weighted share at or above kAlignedSimilarity
+  // The same soft alignment weighed by the words' learned term weights
+  // (TF-KLD): mean best similarity, and the weight left unaligned.
+  float kld_soft = 0;
+  float kld_unaligned = 0;
 };
+
+// The learned term weight of content word x of p (0 for a word that is not
+// among p's terms).
+float ContentTermWeight(const ClaimProfile& p, const ContentWord& x) {
+  const auto it = std::lower_bound(p.terms.begin(), p.terms.end(), x.stem_id);
+  return it != p.terms.end() && *it == x.stem_id
+             ? p.term_weights[static_cast<size_t>(it - p.terms.begin())]
+             : 0.0f;
+}
 
 // Similarity of every content word of a to every one of b (1 same stem, 0.9
 // WordNet synonym, else the vectors' cosine below that), computed once for
@@ -87,9 +102,13 @@ void WordSimilarities(const ClaimProfile& a, const ClaimProfile& b, size_t na, s
 // similarity for word i.
 Alignment Summarize(const ClaimProfile& from, const std::vector<float>& best) {
   Alignment r;
-  double total = 0, hard = 0, soft = 0, aligned = 0;
+  double total = 0, hard = 0, soft = 0, aligned = 0, kld_total = 0, kld_soft = 0;
   for (size_t i = 0; i < best.size(); ++i) {
     const ContentWord& x = from.content[i];
+    const double kld = ContentTermWeight(from, x);
+    kld_total += kld;
+    kld_soft += kld * best[i];
+    if (best[i] < kAlignedSimilarity) r.kld_unaligned += static_cast<float>(kld);
     total += x.weight;
     if (best[i] >= kSynonymSimilarity) hard += x.weight;
     soft += x.weight * best[i];
@@ -104,6 +123,7 @@ Alignment Summarize(const ClaimProfile& from, const std::vector<float>& best) {
   r.hard = Ratio(hard, total);
   r.soft = Ratio(soft, total);
   r.aligned_share = Ratio(aligned, total);
+  r.kld_soft = Ratio(kld_soft, kld_total);
   return r;
 }
 
@@ -256,7 +276,20 @@ const std::array<std::string_view, kClaimFeatureCount>& ClaimFeatureNames() {
                                                                           "kld_unshared_share_min",
                                                                           "kld_unshared_share_max",
                                                                           "kld_unshared_min",
-                                                                          "kld_unshared_max"};
+                                                                          "kld_unshared_max",
+                                                                          "kld_align_soft_min",
+                                                                          "kld_align_soft_max",
+                                                                          "kld_unaligned_min",
+                                                                          "kld_unaligned_max",
+                                                                          "meteor_fragmentation",
+                                                                          "meteor_min",
+                                                                          "meteor_max",
+                                                                          "content_char3_min",
+                                                                          "content_char3_max",
+                                                                          "content_char4_min",
+                                                                          "content_char4_max",
+                                                                          "content_char5_min",
+                                                                          "content_char5_max"};
   return kNames;
 }
 
@@ -288,6 +321,64 @@ void PushWeightedOverlap(const ClaimProfile& a, const ClaimProfile& b, float*& o
   for (float w : b.term_weights) mass_b += w;
   PushMinMax(Ratio(only_a, mass_a), Ratio(only_b, mass_b), out);
   PushMinMax(static_cast<float>(only_a), static_cast<float>(only_b), out);
+}
+
+// METEOR (Banerjee and Lavie 2005), as Madnani et al. (NAACL 2012) use it
+// for paraphrase: the tokens of `a` aligned one to one to those of `b` by
+// stem, left to right, each to the partner that continues the previous
+// match's run if it can, else to the one that starts the longest run (a
+// cheap stand-in for METEOR's fewest-crossings search). Returns {matches,
+// runs}.
+std::pair<size_t, size_t> MeteorMatches(std::span<const uint32_t> a, std::span<const uint32_t> b,
+                                        const PositionMasks& b_positions) {
+  using Bits = PositionMasks::Bits;
+  Bits used = 0;
+  size_t matches = 0, runs = 0, previous = SIZE_MAX;  // b position of a[i-1]'s match
+  for (size_t i = 0; i < a.size(); ++i) {
+    Bits free = b_positions.Of(a[i]) & ~used;
+    size_t match = SIZE_MAX;
+    if (previous != SIZE_MAX && previous + 1 < b.size() && ((free >> (previous + 1)) & 1) != 0) {
+      match = previous + 1;
+    } else {
+      // A new run starts where the longest run of free matches follows.
+      size_t longest = 0;
+      for (; free != 0; free &= free - 1) {
+        const auto j = static_cast<size_t>(std::countr_zero(free));
+        size_t length = 1;
+        while (i + length < a.size() && j + length < b.size() &&
+               ((used >> (j + length)) & 1) == 0 && b[j + length] == a[i + length])
+          ++length;
+        if (length > longest) longest = length, match = j;
+      }
+      runs += static_cast<size_t>(match != SIZE_MAX);
+    }
+    if (match != SIZE_MAX) used |= Bits{1} << match, ++matches;
+    previous = match;
+  }
+  return {matches, runs};
+}
+
+// The METEOR score of `a` against the reference `b` (the recall-weighted
+// harmonic mean times 1 - 0.5 fragmentation^3) and its fragmentation
+// (runs / matches).
+std::pair<float, float> Meteor(const ClaimProfile& a, const ClaimProfile& b) {
+  const std::span<const uint32_t> sa = FirstProfileTokens(a.stems);
+  const std::span<const uint32_t> sb = FirstProfileTokens(b.stems);
+  const auto [matches, runs] = MeteorMatches(sa, sb, b.stem_positions);
+  if (matches == 0) return {0.0f, 1.0f};
+  const double m = static_cast<double>(matches);
+  const double p = m / static_cast<double>(sa.size()), r = m / static_cast<double>(sb.size());
+  const double fragmentation = static_cast<double>(runs) / m;
+  const double keep = 1 - 0.5 * fragmentation * fragmentation * fragmentation;
+  return {static_cast<float>(10 * p * r / (r + 9 * p) * keep), static_cast<float>(fragmentation)};
+}
+
+// Mean fragmentation of both directions, and min and max of their scores.
+void PushMeteor(const ClaimProfile& a, const ClaimProfile& b, float*& out) {
+  const auto [ab, ab_fragmentation] = Meteor(a, b);
+  const auto [ba, ba_fragmentation] = Meteor(b, a);
+  *out++ = (ab_fragmentation + ba_fragmentation) / 2;
+  PushMinMax(ab, ba, out);
 }
 
 }  // namespace
@@ -328,6 +419,11 @@ ClaimFeatures PairFeatures(const ClaimProfile& a, const ClaimProfile& b) {
   PushMinMax(static_cast<float>(a.negations), static_cast<float>(b.negations), out);
   *out++ = NegationDiffers(a, b) ? 1.0f : 0.0f;
   PushWeightedOverlap(a, b, out);
+  PushMinMax(ab.kld_soft, ba.kld_soft, out);
+  PushMinMax(ab.kld_unaligned, ba.kld_unaligned, out);
+  PushMeteor(a, b, out);
+  for (size_t n = 0; n < 3; ++n)
+    PushContainment(a.content_char_ngrams[n], b.content_char_ngrams[n], out);
   return f;
 }
 

@@ -12,7 +12,10 @@
 //   - numbers and negation: shared, only on one side, conflicting;
 //   - overlap of word stems (stopwords too) weighed by learned term weights
 //     (TF-KLD, represent/claim_term_weights.h): cosine, and the weight each
-//     sentence has that the other lacks.
+//     sentence has that the other lacks; the soft alignment above weighed by
+//     them too;
+//   - METEOR (Banerjee and Lavie 2005) over stems, with its fragmentation;
+//   - character 3-5-gram overlap of the content words alone.
 //
 // Thread safety: pure functions over immutable data.
 #ifndef CHORUS_REPRESENT_CLAIM_FEATURES_H_
@@ -40,7 +43,7 @@ bool NegationDiffers(const ClaimProfile& a, const ClaimProfile& b);
 // other contains: the stem1_max feature, cheap enough to screen pairs.
 float StemOverlap(const ClaimProfile& a, const ClaimProfile& b);
 
-inline constexpr size_t kClaimFeatureCount = 54;
+inline constexpr size_t kClaimFeatureCount = 67;
 using ClaimFeatures = std::array<float, kClaimFeatureCount>;
 
 // Names of the features in order (the model file lists them; loading checks

@@ -49,6 +49,33 @@ TEST_F(ClaimFeaturesTest, IdenticalSentencesOverlapFully) {
                   .same);
 }
 
+TEST_F(ClaimFeaturesTest, MeteorCountsRunsOfAlignedWords) {
+  const auto& names = ClaimFeatureNames();
+  const auto at = [&](std::string_view name) {
+    return static_cast<size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+  };
+  const ClaimProfile a = Profile("the parliament voted to expel the troops");  // 7 tokens
+  const ClaimFeatures same = PairFeatures(a, a);
+  EXPECT_FLOAT_EQ(same[at("meteor_fragmentation")], 1.0f / 7);  // one run of 7
+  EXPECT_FLOAT_EQ(same[at("meteor_min")], 1.0f - 0.5f / (7 * 7 * 7));
+  // The same words in two runs: more fragmented, a lower score.
+  const ClaimFeatures swapped =
+      PairFeatures(a, Profile("to expel the troops the parliament voted"));
+  EXPECT_FLOAT_EQ(swapped[at("meteor_fragmentation")], 2.0f / 7);
+  EXPECT_LT(swapped[at("meteor_max")], same[at("meteor_max")]);
+  // Content words' character n-grams see "Obama" in "Obama's".
+  const ClaimFeatures names_only =
+      PairFeatures(Profile("Obama met Netanyahu"), Profile("Obama's talks with Netanyahu"));
+  EXPECT_GT(names_only[at("content_char5_max")], 0.4f);
+  EXPECT_LT(names_only[at("content_char5_min")], 1.0f);
+  // TF-KLD-weighed alignment: a synonym aligns what the stems miss.
+  const ClaimFeatures synonyms = PairFeatures(Profile("the company buys the plant"),
+                                              Profile("the company purchases the plant"));
+  EXPECT_FLOAT_EQ(synonyms[at("kld_unaligned_max")], 0.0f);
+  EXPECT_GT(synonyms[at("kld_align_soft_min")], 0.85f);
+  EXPECT_LT(synonyms[at("kld_align_soft_min")], 1.0f);
+}
+
 TEST_F(ClaimFeaturesTest, DifferentNumbersInOneSlotNeverMatch) {
   const ClaimMatch m = Match("The bomb killed 12 people in the market on Monday.",
                              "The bomb killed 21 people in the market on Monday.");

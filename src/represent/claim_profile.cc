@@ -25,7 +25,7 @@ std::vector<uint64_t> SortedNgrams(const std::vector<uint32_t>& ids, size_t n) {
   return out;
 }
 
-// Character n-grams (n <= 4) packed into integers: the bytes themselves, no
+// Character n-grams (n <= 5) packed into integers: the bytes themselves, no
 // hashing, no collisions. Sorted by their n bytes, least significant first
 // (a radix sort: a sentence has a few hundred of them, and every sentence of
 // a cluster is profiled, where std::sort was a tenth of compare's time).
@@ -51,18 +51,24 @@ std::vector<uint64_t> SortedCharNgrams(std::string_view text, size_t n) {
   return out;
 }
 
-// The character 3-grams of `text` from its sorted 4-grams: every 3-gram but
-// the last begins a 4-gram, and dropping a 4-gram's last byte keeps the order.
-std::vector<uint64_t> SortedCharTrigrams(std::string_view text,
-                                         const std::vector<uint64_t>& fourgrams) {
-  if (text.size() < 3) return {};
+// The character n-grams of `text`, sorted, from its sorted longer ones (of
+// `longer_n` bytes): every n-gram but the last few begins a longer one, and
+// dropping a longer one's last bytes keeps the order.
+std::vector<uint64_t> SortedShorterCharNgrams(std::string_view text,
+                                              const std::vector<uint64_t>& longer, size_t longer_n,
+                                              size_t n) {
+  if (text.size() < n) return {};
   std::vector<uint64_t> out;
-  out.reserve(fourgrams.size() + 1);
-  for (uint64_t x : fourgrams) out.push_back(x >> 8);
-  uint64_t last = 0;
-  for (size_t i = text.size() - 3; i < text.size(); ++i)
-    last = (last << 8) | static_cast<unsigned char>(text[i]);
-  out.insert(std::upper_bound(out.begin(), out.end(), last), last);
+  out.reserve(longer.size() + longer_n - n);
+  const unsigned shift = static_cast<unsigned>(8 * (longer_n - n));
+  for (uint64_t x : longer) out.push_back(x >> shift);
+  const size_t first = text.size() >= longer_n ? text.size() - longer_n + 1 : 0;
+  for (size_t start = first; start + n <= text.size(); ++start) {
+    uint64_t gram = 0;
+    for (size_t i = start; i < start + n; ++i)
+      gram = (gram << 8) | static_cast<unsigned char>(text[i]);
+    out.insert(std::upper_bound(out.begin(), out.end(), gram), gram);
+  }
   return out;
 }
 
@@ -224,7 +230,7 @@ ClaimProfile ProfileWords(std::span<const Token> tokens) {
   ClaimProfile p;
   p.norms.reserve(tokens.size());
   p.stems.reserve(tokens.size());
-  std::string chars = " ";
+  std::string chars = " ", content_chars = " ";
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     p.norms.push_back(t.norm_id);
@@ -244,12 +250,18 @@ ClaimProfile ProfileWords(std::span<const Token> tokens) {
       }
       p.content.push_back(w);
       p.content_stems.push_back(t.stem_id);
+      content_chars.append(t.norm).push_back(' ');
     }
   }
   for (size_t n = 1; n <= 4; ++n) p.word_ngrams[n - 1] = SortedNgrams(p.norms, n);
   for (size_t n = 1; n <= 3; ++n) p.stem_ngrams[n - 1] = SortedNgrams(p.stems, n);
   p.char_ngrams[1] = SortedCharNgrams(chars, 4);
-  p.char_ngrams[0] = SortedCharTrigrams(chars, p.char_ngrams[1]);
+  p.char_ngrams[0] = SortedShorterCharNgrams(chars, p.char_ngrams[1], 4, 3);
+  p.content_char_ngrams[2] = SortedCharNgrams(content_chars, 5);
+  for (size_t n = 3; n <= 4; ++n) {
+    p.content_char_ngrams[n - 3] =
+        SortedShorterCharNgrams(content_chars, p.content_char_ngrams[2], 5, n);
+  }
   SortUnique(p.numbers);
   SortUnique(p.content_stems);
   AddVectors(p);

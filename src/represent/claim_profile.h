@@ -56,6 +56,9 @@ struct ClaimProfile {
   std::vector<uint64_t> word_ngrams[4];  // sorted hashes of word 1..4-grams
   std::vector<uint64_t> stem_ngrams[3];  // sorted hashes of stem 1..3-grams
   std::vector<uint64_t> char_ngrams[2];  // sorted hashes of character 3- and 4-grams
+  // Sorted character 3-, 4- and 5-grams of the content words alone (names
+  // spelled or inflected differently still share most of them).
+  std::vector<uint64_t> content_char_ngrams[3];
   std::vector<ContentWord> content;      // non-stopword, non-numeric words
   std::vector<std::string> numbers;      // normalised numbers, sorted, unique
   std::vector<NumberSlot> number_slots;  // every number with its neighbours
