@@ -47,10 +47,11 @@ struct SummaryOptions {
   // next checks (a server past a request's deadline). The summary, when one
   // is returned, never depends on it. Default: never stopped.
   std::stop_token stop;
-  // Neutral mode (the chorus method): prefer sentences free of loaded terms
-  // (words outlets' headlines use and AllSides editors' neutral headlines
-  // avoid, data/loaded_terms.txt): each one a candidate holds costs it
-  // coverage (ConceptSummarizerOptions::neutral_penalty). Default off.
+  // Neutral mode (the chorus method): prefer what several sources state (the
+  // same claim in any words), and tell a claim in the words of a source free
+  // of loaded terms (words outlets' headlines use and AllSides editors'
+  // neutral headlines avoid, data/loaded_terms.txt) when one states it
+  // (ConceptSummarizerOptions::neutral_*). Default off.
   bool neutral = false;
   // Update mode: when set, the articles the reader has already read,
   // analyzed; the summary tells what the cluster adds to them. Not owned:

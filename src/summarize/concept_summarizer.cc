@@ -10,6 +10,7 @@
 #include "summarize/budget.h"
 #include "summarize/candidate_rows.h"
 #include "summarize/candidates.h"
+#include "summarize/claim_agreement.h"
 #include "summarize/concept_weights.h"
 #include "summarize/loaded_terms.h"
 #include "summarize/summary_opening.h"
@@ -123,23 +124,105 @@ void DropFramingConcepts(const std::unordered_set<uint32_t>& framing,
   for (auto& keys : *row_concepts) std::erase_if(keys, holds_framing);
 }
 
-// ... and a soft preference, not a filter: each framing-term token a row
-// holds costs `penalty` x the mean concept weight, so a loaded sentence is
-// chosen only when its facts outweigh its wording. Negative item gains keep
-// the search's bound valid: coverage plus a per-item term is still
-// submodular, and an item's gain still only shrinks as others are chosen.
+// The mean weight of `problem`'s concepts (0 when it has none): the unit of
+// neutral mode's preferences.
+double MeanConceptWeight(const CoverageProblem& problem) {
+  if (problem.concept_weights.empty()) return 0;
+  double sum = 0;
+  for (double w : problem.concept_weights) sum += w;
+  return sum / static_cast<double>(problem.concept_weights.size());
+}
+
+// Framing-term tokens row `row` holds.
+size_t FramingHits(const StemmedSentences& ss, const std::unordered_set<uint32_t>& framing,
+                   uint32_t row) {
+  const std::span<const uint32_t> stems = ss.Stems(row);
+  return static_cast<size_t>(std::count_if(stems.begin(), stems.end(),
+                                           [&](uint32_t id) { return framing.count(id) > 0; }));
+}
+
+// ... and, when `penalty` > 0, a soft preference, not a filter: each
+// framing-term token a row holds costs `penalty` x the mean concept weight,
+// so a loaded sentence is chosen only when its facts outweigh its wording.
+// Negative item gains keep the search's bound valid: coverage plus a
+// per-item term is still submodular, and an item's gain still only shrinks
+// as others are chosen.
 void PenalizeFramingRows(const StemmedSentences& ss, const std::unordered_set<uint32_t>& framing,
                          const std::vector<WeightedRow>& rows, double penalty,
                          CoverageProblem* problem) {
-  if (framing.empty() || problem->concept_weights.empty()) return;
-  double mean_weight = 0;
-  for (double w : problem->concept_weights) mean_weight += w;
-  mean_weight /= static_cast<double>(problem->concept_weights.size());
+  if (framing.empty() || penalty <= 0) return;
+  const double mean_weight = MeanConceptWeight(*problem);
   for (size_t i = 0; i < rows.size(); ++i) {
-    const std::span<const uint32_t> stems = ss.Stems(rows[i].row);
-    const auto hits = std::count_if(stems.begin(), stems.end(),
-                                    [&](uint32_t id) { return framing.count(id) > 0; });
-    problem->item_bonus[i] -= penalty * mean_weight * static_cast<double>(hits);
+    problem->item_bonus[i] -=
+        penalty * mean_weight * static_cast<double>(FramingHits(ss, framing, rows[i].row));
+  }
+}
+
+// Neutral mode's content choice: each item gains `weight` x the mean concept
+// weight for every other source that states its claim (claim_agreement.h),
+// so what the sides agree on is preferred over what one side alone tells.
+// A bonus per item, like the penalty above, keeps the bound valid.
+void FavourAgreedClaims(const CandidateRows& rows, const std::vector<WeightedRow>& items,
+                        double weight, ClaimAgreement* agreement, CoverageProblem* problem) {
+  if (weight <= 0) return;
+  std::vector<uint32_t> sentences;
+  for (const WeightedRow& w : items) sentences.push_back(rows.Sentence(w.row));
+  std::vector<uint32_t> unique = sentences;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  const std::vector<uint32_t> counts = agreement->OtherSourcesStating(unique);
+  const double mean_weight = MeanConceptWeight(*problem);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const auto at = std::lower_bound(unique.begin(), unique.end(), sentences[i]) - unique.begin();
+    problem->item_bonus[i] +=
+        weight * mean_weight * static_cast<double>(counts[static_cast<size_t>(at)]);
+  }
+}
+
+// Neutral mode's wording: a chosen row holding framing terms gives way to a
+// candidate row (items) of another sentence that states the same claim with
+// fewer of them, keeps `keep_share` of its concept weight, fits the budget in
+// its place and repeats no other chosen row; among several, the fewest
+// framing terms, then the most concept weight. The claim stays in the
+// summary, told in plainer words, instead of being dropped for them.
+void ReplaceLoadedRows(const StemmedSentences& ss, const CandidateRows& rows,
+                       const std::unordered_set<uint32_t>& framing,
+                       const std::vector<WeightedRow>& items, const SummaryBudget& budget,
+                       double redundancy_cosine, double keep_share, ClaimAgreement* agreement,
+                       std::vector<uint32_t>* chosen) {
+  uint64_t used = 0;
+  for (uint32_t r : *chosen) used += SentenceCost(rows.Text(r), budget.unit);
+  for (uint32_t& r : *chosen) {
+    const size_t hits = FramingHits(ss, framing, r);
+    if (hits == 0) continue;
+    const uint64_t cost = SentenceCost(rows.Text(r), budget.unit);
+    const WeightedRow* best = nullptr;
+    size_t best_hits = hits;
+    double own_total = 0;
+    for (const WeightedRow& item : items) {
+      if (item.row == r) own_total = item.total;
+    }
+    for (const WeightedRow& item : items) {
+      const uint32_t a = item.row;
+      if (rows.Sentence(a) == rows.Sentence(r) || item.total < keep_share * own_total) continue;
+      const size_t a_hits = FramingHits(ss, framing, a);
+      if (a_hits > best_hits ||
+          (a_hits == best_hits && (best == nullptr || item.total <= best->total)))
+        continue;
+      if (used - cost + SentenceCost(rows.Text(a), budget.unit) > BudgetCapacity(budget)) continue;
+      bool repeats = false;
+      for (uint32_t other : *chosen) {
+        if (other == r) continue;
+        repeats |= rows.Sentence(other) == rows.Sentence(a) ||
+                   Cosine(ss.Content(a), ss.Content(other)) >= redundancy_cosine;
+      }
+      if (repeats || !agreement->SameClaim(rows.Sentence(r), rows.Sentence(a))) continue;
+      best = &item;
+      best_hits = a_hits;
+    }
+    if (best == nullptr) continue;
+    used = used - cost + SentenceCost(rows.Text(best->row), budget.unit);
+    r = best->row;
   }
 }
 
@@ -315,13 +398,30 @@ Result<Summary> ConceptSummarizer::Summarize(const AnalyzedCluster& cluster,
   }
   CoverageProblem problem =
       BuildCoverageProgram(ss, rows, weighted, options.budget, options_.redundancy_cosine);
+  std::optional<ClaimAgreement> agreement;
   if (options.neutral) {
+    agreement.emplace(cluster, options_.neutral_claim_pairs);
+    FavourAgreedClaims(rows, weighted.rows, options_.neutral_agreement_weight, &*agreement,
+                       &problem);
     PenalizeFramingRows(ss, framing, weighted.rows, options_.neutral_penalty, &problem);
   }
   if (options.stop.stop_requested()) return CancelledError("summary stopped");
 
-  const Selection selection = SelectRows(cluster, ss, rows, weighted, problem, candidates,
-                                         options.budget, read.has_value(), options_);
+  Selection selection = SelectRows(cluster, ss, rows, weighted, problem, candidates, options.budget,
+                                   read.has_value(), options_);
+  if (options.neutral) {
+    // Plainer wording for the same claims; the budget a shorter wording
+    // frees is filled as the program's was. Kept only if it can still open.
+    std::vector<uint32_t> swapped = selection.rows;
+    ReplaceLoadedRows(ss, rows, framing, weighted.rows, options.budget, options_.redundancy_cosine,
+                      options_.neutral_replacement_keep, &*agreement, &swapped);
+    if (options_.fill_budget) {
+      FillBudget(cluster, ss, rows, candidates, options.budget, options_.redundancy_cosine,
+                 &swapped);
+    }
+    const uint32_t opener = ChooseOpener(cluster, rows, swapped, weighted, read.has_value());
+    if (opener != kNoOpener) selection.rows = std::move(swapped), selection.opener = opener;
+  }
   const CoverageSolution& solution = selection.solution;
   Summary summary =
       BuildFromRows(cluster, rows, selection.rows, selection.opener, name(), options_.support);

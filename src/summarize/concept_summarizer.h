@@ -25,6 +25,10 @@
 //     a read sentence (one read sentence holds 80% of its content words) and
 //     states no number the read articles lack is dropped, and the opener is
 //     the sentence telling the most that was not read.
+//  6. Neutral mode (SummaryOptions::neutral): candidates whose claim other
+//     sources state gain weight (claim_agreement.h), and a chosen sentence
+//     holding framing terms gives way to another source's sentence stating
+//     the same claim with fewer of them.
 //
 // Thread safety: Summarize is const; share an instance freely. Not copyable.
 #ifndef CHORUS_SUMMARIZE_CONCEPT_SUMMARIZER_H_
@@ -97,11 +101,24 @@ struct ConceptSummarizerOptions {
   // evidence. The one knob query mode adds; DUC 2006 R-2 is 0.100 to 0.104
   // for any value from 1 to 6 (notes/issue-13.md).
   double query_weight = 2.0;
-  // --neutral: what each framing-term token (loaded_terms.h) in a candidate
-  // costs, in mean concept weights (default 0.5). A soft preference instead
-  // of dropping loaded candidates, which cost 0.01 R-2 on AllSides. Chosen
-  // on AllSides train.jsonl among 0.25, 0.5, 1, 2 (R-2 best at 0.5).
-  double neutral_penalty = 0.5;
+  // --neutral (chosen on AllSides train.jsonl only; notes/issue-12.md, round 9):
+  // What the sides agree on: a candidate gains this many mean concept
+  // weights for each other source stating its claim, in any words (the claim
+  // matcher's "same claim"; default 0.5, chosen among 0.25 to 4).
+  double neutral_agreement_weight = 0.5;
+  // A chosen sentence holding framing terms (loaded_terms.h) gives way to
+  // another source's sentence stating the same claim with fewer of them, if
+  // that one keeps this share of its concept weight (default 0.9, chosen
+  // among 0, 0.6, 0.8, 0.9, 1): plainer words for the same claim rather than
+  // dropping the claim.
+  double neutral_replacement_keep = 0.9;
+  // What each framing-term token in a candidate costs, in mean concept
+  // weights (default 0: off). Any penalty overrides the selection's
+  // early-sentence and fuller-budget preferences: 0.5 lowered the loaded
+  // share most (0.0283 vs 0.0341 on train) but cost 0.006 R-1 against plain.
+  double neutral_penalty = 0;
+  // Sentence pairs the claim matcher judges per summary at most (default 20000).
+  uint64_t neutral_claim_pairs = 20000;
   // Solver limits: the search's work, and GLPK's nodes when it is asked to
   // go on; its time limit is only a reported safety net.
   CoverageSolverOptions solver;

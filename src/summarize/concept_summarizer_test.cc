@@ -8,6 +8,7 @@
 
 #include "summarize/budget.h"
 #include "summarize/candidates.h"
+#include "summarize/claim_agreement.h"
 #include "summarize/sentence_compressor.h"
 #include "summarize/summary_opening.h"
 #include "summarize/test_cluster.h"
@@ -221,6 +222,51 @@ TEST(ConceptSummarizerTest, QueryFavoursMatchingContent) {
   const Summary generic = SummarizeOrDie(cluster, opt);
   ASSERT_EQ(generic.sentences.size(), 1u);
   EXPECT_NE(generic.sentences[0].text, s.sentences[0].text);
+}
+
+// Three outlets report one vote; one of them says "slammed" (a loaded term,
+// data/loaded_terms.txt), another states the same claim plainly.
+std::vector<TestArticle> RelievingBillArticles() {
+  return {{"a", "",
+           "The governor slammed lawmakers on Monday for blocking the flood relief bill in the "
+           "state senate. Officials said repairs to the roads would take many months."},
+          {"b", "",
+           "The governor criticized state lawmakers on Monday for blocking the flood relief bill "
+           "in the senate. The bill would pay for repairs to roads and bridges in the valley."},
+          {"c", "",
+           "Lawmakers in the state senate blocked the flood relief bill on Monday, and the "
+           "governor criticized the vote. Repairs to roads and bridges in the valley could take "
+           "many months."}};
+}
+
+TEST(ClaimAgreementTest, CountsOtherSourcesStatingTheClaimWithinItsPairBudget) {
+  const AnalyzedCluster cluster = AnalyzeArticles(RelievingBillArticles());
+  const uint32_t slammed = cluster.doc_first_sentence[0];
+  ClaimAgreement agreement(cluster, 1000);
+  const std::vector<uint32_t> counts = agreement.OtherSourcesStating({slammed});
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_GE(counts[0], 1u);
+  EXPECT_LE(counts[0], 2u);
+  EXPECT_TRUE(agreement.SameClaim(slammed, cluster.doc_first_sentence[1]));
+  ClaimAgreement spent(cluster, 0);
+  EXPECT_EQ(spent.OtherSourcesStating({slammed}), std::vector<uint32_t>{0});
+  EXPECT_FALSE(spent.SameClaim(slammed, cluster.doc_first_sentence[1]));
+}
+
+// --neutral keeps the claim and tells it in the plainer source's words.
+TEST(ConceptSummarizerTest, NeutralTellsTheSameClaimInPlainerWords) {
+  const AnalyzedCluster cluster = AnalyzeArticles(RelievingBillArticles());
+  SummaryOptions opt;
+  opt.budget = {BudgetUnit::kSentences, 1};
+  const Summary plain = SummarizeOrDie(cluster, opt);
+  ASSERT_EQ(plain.sentences.size(), 1u);
+  EXPECT_NE(plain.sentences[0].text.find("slammed"), std::string::npos) << plain.sentences[0].text;
+  opt.neutral = true;
+  const Summary neutral = SummarizeOrDie(cluster, opt);
+  ASSERT_EQ(neutral.sentences.size(), 1u);
+  EXPECT_EQ(neutral.sentences[0].text.find("slammed"), std::string::npos);
+  EXPECT_NE(neutral.sentences[0].text.find("flood relief bill"), std::string::npos)
+      << neutral.sentences[0].text;
 }
 
 // A reader who has read the first day's articles is told what is new: no
