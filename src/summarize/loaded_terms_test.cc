@@ -34,8 +34,9 @@ std::string OneSentenceSummary(const std::vector<testing::TestArticle>& articles
   return summary.ok() && summary->sentences.size() == 1 ? summary->sentences[0].text : "";
 }
 
-// In neutral mode a framing word earns no coverage and costs a little: the
-// loaded sentence that wins on plain coverage loses to a loaded-free one.
+// In neutral mode a framing word earns no coverage, and a claim is told in
+// the loaded-free source's words: the loaded sentence that wins on plain
+// coverage gives way to a loaded-free one.
 TEST(LoadedTermsTest, NeutralSummaryPrefersLoadedFreeSentences) {
   const std::vector<testing::TestArticle> articles = {
       {"a", "",
@@ -59,7 +60,8 @@ TEST(LoadedTermsTest, NeutralSummaryPrefersLoadedFreeSentences) {
 }
 
 // ... but not a filter: a loaded sentence that tells clearly more (the rain's
-// days here) is still chosen.
+// days and the valley here) is still chosen when no other source states its
+// claim as fully (the round-9 replacement keeps 90% of the concept weight).
 TEST(LoadedTermsTest, NeutralSummaryKeepsALoadedSentenceThatTellsMore) {
   const std::string neutral = OneSentenceSummary(
       {
@@ -67,8 +69,8 @@ TEST(LoadedTermsTest, NeutralSummaryKeepsALoadedSentenceThatTellsMore) {
            "Critics slam the council as the Marra River floods the valley town of Kelburn after "
            "days of rain."},
           {"b", "",
-           "The Marra River floods the valley town of Kelburn after three days of heavy rain, "
-           "officials say."},
+           "The Marra River floods the town of Kelburn after three days of heavy rain, officials "
+           "say."},
           {"c", "",
            "Critics slam the council as the Marra River floods the valley town of Kelburn and "
            "rescuers wait."},
