@@ -5,7 +5,8 @@ across Dask workers, and summarizing every event, with 1 and 2 workers.
 For each worker count W (a LocalCluster of W processes, one thread each), the
 stream is read as W consecutive partitions (or each count given with
 --partitions: other cuts) and clustered with
-chorus.dask.cluster_stream; the stitched events are scored against one
+chorus.dask.cluster_stream (featurized on the workers, decided in one task;
+--stitch: each partition clustered apart, then stitched); the events are scored against one
 clusterer over the whole stream (B-cubed, the single process's events as
 gold) and, when the input has "event" fields, against those gold stories.
 Then every event is summarized (chorus.dask.summarize) on the same workers.
@@ -55,6 +56,9 @@ def main():
     parser.add_argument("--runon", type=int, default=cd.RUNON,
                         help="articles each partition's clusterer decides of the next (0: none)")
     parser.add_argument("--handover-window", type=int, default=cd.HANDOVER_WINDOW)
+    parser.add_argument("--stitch", action="store_true",
+                        help="cluster partitions apart and stitch them (cluster_stream exact=False)"
+                        " instead of featurizing apart and deciding in one place")
     parser.add_argument("--no-summaries", action="store_true",
                         help="measure clustering and agreement only")
     parser.add_argument("--no-shifted", action="store_true",
@@ -94,7 +98,8 @@ def main():
             start = time.time()
             result = cd.cluster_stream(bag, overlap_days=args.overlap_days,
                                        model=args.model or None, runon=args.runon,
-                                       handover_window=args.handover_window)
+                                       handover_window=args.handover_window,
+                                       exact=not args.stitch)
             assigned = result.assignments[["article", "event"]].compute()
             cluster_s = time.time() - start
             stitched = assigned["event"].tolist()

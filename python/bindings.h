@@ -74,6 +74,7 @@ void RegisterErrors(py::module_& m);
 void RegisterSummary(py::module_& m);
 void RegisterStream(py::module_& m);
 void RegisterPartitioned(py::module_& m);
+void RegisterFeaturized(py::module_& m);
 void RegisterIngest(py::module_& m);
 
 }  // namespace chorus::python

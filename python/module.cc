@@ -3,7 +3,7 @@
 // GIL for the work, and returns the JSON the CLI prints (the Python layer
 // parses it), so the faces cannot drift apart. The functions live beside
 // their concern: summary_bindings.cc, stream_bindings.cc,
-// partition_bindings.cc, ingest_bindings.cc.
+// partition_bindings.cc, featurized_bindings.cc, ingest_bindings.cc.
 #include "bindings.h"
 
 #ifndef CHORUS_VERSION
@@ -17,5 +17,6 @@ PYBIND11_MODULE(_chorus, m) {
   chorus::python::RegisterSummary(m);
   chorus::python::RegisterStream(m);
   chorus::python::RegisterPartitioned(m);
+  chorus::python::RegisterFeaturized(m);
   chorus::python::RegisterIngest(m);
 }

@@ -219,10 +219,21 @@ class EventClusterer {
   // Assigns the next article of the stream.
   ArticleAssignment Add(const Document& article);
 
+  // Assigns the next article from its record, as Represent made it (term ids
+  // this clusterer's: InternTerm maps another clusterer's) and its source.
+  // Add(article) is Add(Represent(article), article.source) with no_content
+  // set: featurizing can run elsewhere, ahead of the decisions
+  // (chorus/featurized_partition.h).
+  ArticleAssignment Add(ArticleRecord record, std::string_view source);
+
   // The record Add would make of `article` (cleaned, featurized; new terms
   // enter the dictionary), without assigning it. For re-deriving the features
-  // of articles stored by an earlier release before Restore.
+  // of articles stored by an earlier release before Restore, and for
+  // featurizing ahead of Add(record).
   ArticleRecord Represent(const Document& article);
+  // Represent, also saying whether cleaning left no body
+  // (ArticleAssignment::no_content).
+  ArticleRecord Represent(const Document& article, bool* no_content);
 
   // Adds `counts` (the stream before the first article this clusterer sees)
   // to its document frequencies, and their terms to its dictionary in their
@@ -245,6 +256,9 @@ class EventClusterer {
   const std::string& TermLabel(uint32_t id) const;
   uint32_t TermCount() const;
   Status RestoreTerm(uint32_t id, std::string_view stem, std::string_view label);
+  // The id of `stem`, entering the dictionary with `label` when it is new:
+  // a record featurized by another clusterer maps its term ids through this.
+  uint32_t InternTerm(std::string_view stem, std::string_view label);
 
   uint64_t ArticleCount() const;
   int64_t EventCount() const;

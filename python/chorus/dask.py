@@ -332,6 +332,64 @@ def _labels(c: Dict[str, Any], mapping: List[int], number: Dict[int, int]) -> pd
                          "size": [info[i]["articles"] for i in kept]})
 
 
+def _featurize(articles, model, threshold, window_days) -> Dict[str, Any]:
+    """A partition featurized where it lies (bytes for the placer), with its
+    articles' ids, dates and sources."""
+    return {"bytes": _chorus.featurize_partition(articles, model, threshold, window_days),
+            "ids": [str(a.get("id") or "") for a in articles],
+            "dates": [a.get("date") or None for a in articles],
+            "sources": [a.get("source") or "" for a in articles]}
+
+
+def _place(featurized: List[Dict[str, Any]], model, threshold, window_days) -> Dict[str, Any]:
+    """One clusterer deciding every partition's articles in stream order
+    (chorus/featurized_partition.h): each partition's assignments, events
+    numbered by appearance, and each event's label and size."""
+    placed = _chorus.place_featurized([f["bytes"] for f in featurized], model, threshold,
+                                      window_days)
+    ids = [i for f in featurized for i in f["ids"]]
+    number: Dict[int, int] = {}
+    frames = []
+    for k, f in enumerate(featurized):
+        assigned = pd.DataFrame({
+            "article": f["ids"], "event": pd.Series(placed["events"][k], dtype="int64"),
+            "new_event": pd.Series([False] * len(f["ids"]), dtype=bool),
+            "duplicate_of": [None if d is None else ids[d] for d in placed["duplicate_of"][k]],
+            "date": f["dates"], "source": f["sources"],
+            "partition": pd.Series([k] * len(f["ids"]), dtype="int64")})
+        seen = len(number)
+        for e in _appearing(assigned):
+            number.setdefault(e, len(number) + 1)
+        frames.append(_renumbered(assigned, number, seen))
+    info = placed["event_info"]
+    labels = pd.DataFrame({"event": pd.Series(list(number.values()), dtype="int64"),
+                           "label": [info[e - 1]["label"] for e in number],
+                           "size": pd.Series([info[e - 1]["articles"] for e in number],
+                                             dtype="int64")})
+    return {"frames": frames, "labels": labels}
+
+
+def _frame(placed: Dict[str, Any], k: int) -> pd.DataFrame:
+    return placed["frames"][k]
+
+
+def _placed_labels(placed: Dict[str, Any]) -> pd.DataFrame:
+    return placed["labels"]
+
+
+def _cluster_exact(articles: db.Bag, model_arg, threshold_arg, window_days: float,
+                   progress: bool) -> "StitchedClustering":
+    parts = articles.to_delayed()
+    featurized = [dask.delayed(_featurize)(p, model_arg, threshold_arg, window_days)
+                  for p in parts]
+    placed = _persist([dask.delayed(_place)(featurized, model_arg, threshold_arg, window_days)],
+                      progress)[0]
+    frames = [dask.delayed(_frame)(placed, k) for k in range(len(parts))]
+    return StitchedClustering(dd.from_delayed(frames, meta=ASSIGNMENT_META),
+                              [dask.delayed(_placed_labels)(placed)], len(parts), threshold_arg,
+                              window_days, model_arg)
+
+
 class StitchedClustering:
     """The events of a stream clustered in time partitions and stitched.
 
@@ -427,12 +485,23 @@ class StitchedClustering:
 def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_days: float = 30,
                    overlap_days: float = 3, progress: bool = False,
                    model: Optional[str] = None, runon: int = RUNON,
-                   handover_window: int = HANDOVER_WINDOW) -> StitchedClustering:
+                   handover_window: int = HANDOVER_WINDOW,
+                   exact: bool = True) -> StitchedClustering:
     """Clusters a stream of articles into events across the Dask cluster.
 
     `articles` is a bag of article dicts in time order, each partition a
     consecutive run (e.g. `read_articles`; repartition it to about one
-    partition per worker thread). Each partition is clustered by its own
+    partition per worker thread).
+
+    With `exact` (the default) the result is exactly one clusterer's over the
+    whole stream: each partition is featurized (cleaned, tokenized, stemmed,
+    hashed: most of the work) on a worker in parallel, then one task decides
+    every article in stream order from those features
+    (chorus/featurized_partition.h). The deciding is sequential: it bounds the
+    speed-up, and it holds every partition's features at once.
+
+    With `exact=False` the decisions are spread too, and approximate: each
+    partition is clustered by its own
     online clusterer, seeded with the term counts (document frequencies) of
     the stream before it and warmed up on the previous partition's last
     `overlap_days` days, then the partitions are stitched: an event continuing
@@ -452,6 +521,8 @@ def cluster_stream(articles: db.Bag, threshold: Optional[float] = None, window_d
     if not isinstance(articles, db.Bag):
         raise TypeError("articles must be a dask Bag of article dicts in time order")
     model_arg, threshold_arg = _model_arg(model), _threshold_arg(threshold)
+    if exact:
+        return _cluster_exact(articles, model_arg, threshold_arg, float(window_days), progress)
     parts = articles.to_delayed()
     seeds = _seeds(parts, model_arg, threshold_arg, float(window_days), float(overlap_days))
     if runon < 0 or handover_window < 1:

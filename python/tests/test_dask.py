@@ -36,17 +36,19 @@ def test_stitched_partitions_agree_with_one_clusterer(client, tmp_path):
     for partitions in (1, 2, 3):
         bag = db.from_sequence(articles, npartitions=partitions)
         # Each story has an article in the last two days before every cut.
-        result = cd.cluster_stream(bag, overlap_days=2)
-        assert result.partitions == partitions
-        got = result.assignments.compute()
-        assert got["article"].tolist() == [a["id"] for a in articles]
-        assert got["event"].tolist() == [a["event"] for a in single]
-        assert got["new_event"].tolist() == [a["new_event"] for a in single]
-    one = chorus.Clusterer()
-    one.add(articles)
-    columns = ["event", "first_date", "last_date", "articles", "duplicates", "independent_sources"]
-    assert result.events()[columns].to_dict("records") == \
-        one.events(as_frame=True)[columns].to_dict("records")
+        for exact in (True, False):  # featurized apart and decided in one place, or stitched
+            result = cd.cluster_stream(bag, overlap_days=2, exact=exact)
+            assert result.partitions == partitions
+            got = result.assignments.compute()
+            assert got["article"].tolist() == [a["id"] for a in articles]
+            assert got["event"].tolist() == [a["event"] for a in single]
+            assert got["new_event"].tolist() == [a["new_event"] for a in single]
+            one = chorus.Clusterer()
+            one.add(articles)
+            columns = ["event", "first_date", "last_date", "articles", "duplicates",
+                       "independent_sources"]
+            assert result.events()[columns].to_dict("records") == \
+                one.events(as_frame=True)[columns].to_dict("records")
 
 
 def test_stitched_events_follow_merges(client, tmp_path):
@@ -58,10 +60,11 @@ def test_stitched_events_follow_merges(client, tmp_path):
     assert [a["event"] for a in single] == [1, 2, 3, 1, 2, 3, 1, 1]
     for partitions in (1, 2):
         bag = db.from_sequence(articles, npartitions=partitions)
-        result = cd.cluster_stream(bag, overlap_days=2, model=str(model))
-        got = result.assignments.compute()
-        assert got["event"].tolist() == [a["event"] for a in single]
-        assert result.events()["event"].tolist() == [1, 2, 3]
+        for exact in (True, False):
+            result = cd.cluster_stream(bag, overlap_days=2, model=str(model), exact=exact)
+            got = result.assignments.compute()
+            assert got["event"].tolist() == [a["event"] for a in single]
+            assert result.events()["event"].tolist() == [1, 2, 3]
 
 
 def storm_stream():
@@ -96,7 +99,7 @@ def test_partitions_start_from_the_term_counts_before_them(client):
         assert alone["events"][-1] == alone["events"][-2]
         # (runon=0: a run-on covering the small last partition would decide
         # it with the stream's counts whatever the seed.)
-        got = cd.cluster_stream(bag, overlap_days=3, runon=0).assignments.compute()
+        got = cd.cluster_stream(bag, overlap_days=3, runon=0, exact=False).assignments.compute()
         assert got["event"].tolist() == single
 
 
@@ -118,9 +121,13 @@ def test_term_counts_of_runs_add_up(client):
 
 def test_without_warmup_events_do_not_continue(client):
     # overlap 0, no run-on: the partitions share nothing, so each story splits at the cut.
-    bag = db.from_sequence(stream_articles(), npartitions=2)
-    got = cd.cluster_stream(bag, overlap_days=0, runon=0).assignments.compute()
+    articles = stream_articles()
+    bag = db.from_sequence(articles, npartitions=2)
+    got = cd.cluster_stream(bag, overlap_days=0, runon=0, exact=False).assignments.compute()
     assert got["event"].nunique() == 6
+    # Featurized apart and decided in one place, they are one clusterer's.
+    got = cd.cluster_stream(bag).assignments.compute()
+    assert got["event"].tolist() == [a["event"] for a in chorus.Clusterer().add(articles)]
 
 
 def test_runon_decides_the_next_partitions_first_articles(client, tmp_path):
@@ -132,21 +139,22 @@ def test_runon_decides_the_next_partitions_first_articles(client, tmp_path):
     single = chorus.Clusterer().add(articles)
     bag = db.from_sequence(articles, npartitions=2)
     for runon, window in ((6, 1000), (6, 3), (4, 3)):  # all run-on; hand-over after 3 articles
-        result = cd.cluster_stream(bag, overlap_days=0, runon=runon, handover_window=window)
+        result = cd.cluster_stream(bag, overlap_days=0, runon=runon, handover_window=window,
+                                   exact=False)
         got = result.assignments.compute()
         assert got["event"].tolist() == [a["event"] for a in single]
         assert got["new_event"].tolist() == [a["new_event"] for a in single]
     # Handed over after one article, the map names only that article's event:
     # the two others split, numbered in order of appearance, and the result
     # is stored as `chorus cluster` stores it.
-    result = cd.cluster_stream(bag, overlap_days=0, runon=6, handover_window=1)
+    result = cd.cluster_stream(bag, overlap_days=0, runon=6, handover_window=1, exact=False)
     got = result.assignments.compute()
     assert got["event"].tolist() == [1, 2, 3] * 2 + [1, 4, 5] * 2
     assert got["new_event"].tolist() == [True] * 3 + [False] * 4 + [True] * 2 + [False] * 3
     assert result.to_store(tmp_path / "handed.db", bag) == len(articles)
     assert result.events()["articles"].tolist() == [4, 2, 2, 2, 2]
     with pytest.raises(ValueError, match="runon"):
-        cd.cluster_stream(bag, runon=-1)
+        cd.cluster_stream(bag, runon=-1, exact=False)
 
 
 def test_stitched_store_reads_like_chorus_cluster(client, cli, tmp_path):

@@ -192,12 +192,20 @@ ArticleRecord EventClusterer::Represent(const Document& article) {
   return state_->stream.Represent(article, &no_content);
 }
 
+ArticleRecord EventClusterer::Represent(const Document& article, bool* no_content) {
+  return state_->stream.Represent(article, no_content);
+}
+
 ArticleAssignment EventClusterer::Add(const Document& article) {
   bool no_content = false;
   ArticleRecord record = state_->stream.Represent(article, &no_content);
   ArticleAssignment out = state_->Place(std::move(record), article.source);
   out.no_content = no_content;
   return out;
+}
+
+ArticleAssignment EventClusterer::Add(ArticleRecord record, std::string_view source) {
+  return state_->Place(std::move(record), source);
 }
 
 Status EventClusterer::SeedTermCounts(const TermCounts& counts) {
@@ -207,14 +215,8 @@ Status EventClusterer::SeedTermCounts(const TermCounts& counts) {
                                             counts.df.size()));
   }
   ClusteringState& s = state_->stream;
-  std::vector<std::string>& labels = s.features().term_label;
   for (size_t i = 0; i < counts.terms.size(); ++i) {
-    const uint32_t term = s.dictionary().Intern(counts.terms[i]);
-    if (term >= labels.size()) {
-      labels.resize(term + 1);
-      labels[term] = counts.labels[i];
-    }
-    s.index().CountTerm(term, counts.df[i]);
+    s.index().CountTerm(InternTerm(counts.terms[i], counts.labels[i]), counts.df[i]);
   }
   s.index().CountDocs(counts.docs);
   return Status::Ok();
@@ -280,6 +282,16 @@ Status EventClusterer::RestoreTerm(uint32_t id, std::string_view stem, std::stri
   labels.resize(id + 1);
   labels[id] = label;
   return Status::Ok();
+}
+
+uint32_t EventClusterer::InternTerm(std::string_view stem, std::string_view label) {
+  const uint32_t id = state_->stream.dictionary().Intern(stem);
+  std::vector<std::string>& labels = state_->stream.features().term_label;
+  if (id >= labels.size()) {
+    labels.resize(id + 1);
+    labels[id] = label;
+  }
+  return id;
 }
 
 int64_t EventClusterer::CurrentEvent(int64_t id) const {
