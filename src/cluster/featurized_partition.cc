@@ -1,6 +1,7 @@
 #include "chorus/featurized_partition.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -61,7 +62,7 @@ class Reader {
     if (!Get(&n) || (in_.size() - at_) / 8 < n) return false;
     pairs->resize(n);
     for (auto& [term, weight] : *pairs) {
-      if (!Get(&term) || !Get(&weight) || term >= terms) return false;
+      if (!Get(&term) || !Get(&weight) || term >= terms || !std::isfinite(weight)) return false;
     }
     return true;
   }
@@ -80,6 +81,9 @@ bool GetRecord(Reader& in, uint32_t terms, ArticleRecord* r, std::string* source
   if (!in.Get(&empty) || !in.Get(&r->day) || !in.Get(&r->words) || !in.GetString(source)) {
     return false;
   }
+  // Days of years 0 to 9999 at most: day arithmetic elsewhere must not overflow.
+  constexpr int32_t kFirstDay = -719528, kLastDay = 2932896;
+  if (r->day != ArticleRecord::kNoDay && (r->day < kFirstDay || r->day > kLastDay)) return false;
   *no_content = empty != 0;
   for (TermPairs* v : {&r->terms, &r->headline, &r->names, &r->numbers}) {
     if (!in.GetPairs(terms, v)) return false;
@@ -160,14 +164,17 @@ Result<FeaturizedPartition> DecodeFeaturized(std::string_view bytes) {
   };
   FeaturizedPartition out;
   uint32_t terms = 0;
-  if (!in.Get(&terms)) return damaged("term list");
+  // Every term takes at least its two 4-byte lengths: a count beyond that is
+  // damage, not a reason to allocate billions of strings.
+  if (!in.Get(&terms) || terms > bytes.size() / 8) return damaged("term list");
   out.terms.resize(terms);
   out.labels.resize(terms);
   for (uint32_t t = 0; t < terms; ++t) {
     if (!in.GetString(&out.terms[t]) || !in.GetString(&out.labels[t])) return damaged("term list");
   }
   uint64_t articles = 0;
-  if (!in.Get(&articles) || articles > bytes.size()) return damaged("article count");
+  // An article takes at least 25 bytes (flag, day, words, five lengths).
+  if (!in.Get(&articles) || articles > bytes.size() / 25) return damaged("article count");
   out.records.resize(articles);
   out.sources.resize(articles);
   out.no_content.resize(articles);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <random>
 #include <string>
 #include <tuple>
@@ -151,6 +152,15 @@ TEST(FeaturizedPartitionTest, DamagedBytesAreRejected) {
         << cut;
   }
   EXPECT_FALSE(DecodeFeaturized(bytes + "x").ok());
+  // Values the clusterer's arithmetic cannot take (the fuzzer found a day
+  // that overflowed DaysOutside) are damage too.
+  FeaturizedPartition odd = FeaturizePartition(stream, {});
+  odd.records[0].day = ArticleRecord::kNoDay + 1;
+  EXPECT_FALSE(DecodeFeaturized(EncodeFeaturized(odd)).ok());
+  odd = FeaturizePartition(stream, {});
+  ASSERT_FALSE(odd.records[0].terms.empty());
+  odd.records[0].terms[0].second = std::numeric_limits<float>::quiet_NaN();
+  EXPECT_FALSE(DecodeFeaturized(EncodeFeaturized(odd)).ok());
   FeaturizedPartition short_lists = FeaturizePartition(stream, {});
   short_lists.sources.pop_back();
   EventClusterer clusterer;
